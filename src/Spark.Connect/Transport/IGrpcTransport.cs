@@ -1,0 +1,31 @@
+using Google.Protobuf;
+
+namespace Spark.Connect.Transport;
+
+/// <summary>
+/// The seam between the Spark Connect session and the wire. Our implementation speaks gRPC over
+/// HTTP/2 on <see cref="System.Net.Http.SocketsHttpHandler"/>; an official gRPC package could
+/// implement this interface instead without touching the layers above.
+/// </summary>
+/// <remarks>
+/// Failures are reported as <see cref="GrpcException"/> carrying the gRPC status, including the
+/// decoded <c>grpc-status-details-bin</c>. Cancelling the token stops the HTTP/2 stream and raises
+/// <see cref="OperationCanceledException"/>.
+/// </remarks>
+public interface IGrpcTransport : IAsyncDisposable
+{
+    /// <summary>Sends one request and returns the single response.</summary>
+    Task<TResponse> UnaryCallAsync<TRequest, TResponse>(
+        GrpcMethod<TRequest, TResponse> method, TRequest request, GrpcCallOptions options, CancellationToken cancellationToken)
+        where TRequest : IMessage<TRequest>
+        where TResponse : IMessage<TResponse>;
+
+    /// <summary>
+    /// Sends one request and yields the response messages as they arrive. The call starts when
+    /// enumeration starts; disposing the enumerator early cancels the stream on the server.
+    /// </summary>
+    IAsyncEnumerable<TResponse> ServerStreamingCallAsync<TRequest, TResponse>(
+        GrpcMethod<TRequest, TResponse> method, TRequest request, GrpcCallOptions options, CancellationToken cancellationToken)
+        where TRequest : IMessage<TRequest>
+        where TResponse : IMessage<TResponse>;
+}
