@@ -127,6 +127,24 @@ public class SparkConnectionStringTests
     }
 
     [Test]
+    public void Binary_headers_accept_unpadded_base64_and_text_headers_may_be_empty()
+    {
+        var cs = SparkConnectionString.Parse("sc://h/;x-id-bin=AAE;x-empty=;x-padded-bin=AAE%3D");
+
+        Assert.That(cs.Headers.Select(h => h.Key), Is.EqualTo(new[] { "x-id-bin", "x-empty", "x-padded-bin" }));
+        Assert.That(cs.Headers[1].Value, Is.Empty);
+        Assert.That(cs.Headers[2].Value, Is.EqualTo("AAE="));
+    }
+
+    [Test]
+    public void Mistyped_known_key_is_not_sent_as_a_header()
+    {
+        // "Token" is not "token": rejected rather than forwarded to the server as metadata.
+        Assert.That(SparkConnectionString.TryParse("sc://h/;Token=abc", out _), Is.False);
+        Assert.That(SparkConnectionString.TryParse("sc://h/;USE_SSL=true", out _), Is.False);
+    }
+
+    [Test]
     public void To_string_redacts_the_token_and_round_trips_everything_else()
     {
         var cs = SparkConnectionString.Parse(
