@@ -227,31 +227,39 @@ internal static class SparkConnectionStringParser
         }
     }
 
-    /// <summary>Decodes %XX escapes strictly: a lone '%' or bad hex is an error, and the bytes must be UTF-8.</summary>
+    /// <summary>Decodes %XX escapes strictly: a lone '%' or bad hex is an error, and each run of escapes must be UTF-8.</summary>
     private static string PercentDecode(string raw, string quotedKey)
     {
         if (!raw.Contains('%')) return raw;
-        var bytes = new List<byte>(raw.Length);
+        var text = new StringBuilder(raw.Length);
+        var escaped = new List<byte>();
+        var strictUtf8 = new UTF8Encoding(false, throwOnInvalidBytes: true);
         for (var i = 0; i < raw.Length; i++)
         {
-            if (raw[i] != '%')
+            if (raw[i] == '%')
             {
-                bytes.AddRange(Encoding.UTF8.GetBytes(raw[i].ToString()));
+                if (i + 2 >= raw.Length || !char.IsAsciiHexDigit(raw[i + 1]) || !char.IsAsciiHexDigit(raw[i + 2]))
+                    throw new BadPartException($"the value of {quotedKey} has a bad percent escape at character {i + 1} of the value; write '%' as %25 and escapes as %XX with two hex digits.");
+                escaped.Add(byte.Parse(raw.AsSpan(i + 1, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture));
+                i += 2;
+                if (i + 1 < raw.Length && raw[i + 1] == '%') continue;
+            }
+            else
+            {
+                text.Append(raw[i]);
                 continue;
             }
-            if (i + 2 >= raw.Length || !char.IsAsciiHexDigit(raw[i + 1]) || !char.IsAsciiHexDigit(raw[i + 2]))
-                throw new BadPartException($"the value of {quotedKey} has a bad percent escape at character {i + 1} of the value; write '%' as %25 and escapes as %XX with two hex digits.");
-            bytes.Add(byte.Parse(raw.AsSpan(i + 1, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture));
-            i += 2;
+            try
+            {
+                text.Append(strictUtf8.GetString(escaped.ToArray()));
+            }
+            catch (DecoderFallbackException)
+            {
+                throw new BadPartException($"the value of {quotedKey} has percent escapes that are not UTF-8; percent-encode UTF-8 text only.");
+            }
+            escaped.Clear();
         }
-        try
-        {
-            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes.ToArray());
-        }
-        catch (DecoderFallbackException)
-        {
-            throw new BadPartException($"the value of {quotedKey} decodes to bytes that are not UTF-8; percent-encode UTF-8 text only.");
-        }
+        return text.ToString();
     }
 
     /// <summary>Every text that could be the token: the raw and decoded value of each <c>token=</c> segment.</summary>

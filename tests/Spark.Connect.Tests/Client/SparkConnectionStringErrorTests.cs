@@ -55,7 +55,7 @@ public class SparkConnectionStringErrorTests
         yield return Case("sc://h/;token=%ZZ" + Secret, "value of 'token' has a bad percent escape");
         yield return Case("sc://h/;token=" + Secret + "%4", "value of 'token' has a bad percent escape");
         yield return Case("sc://h/;user_id=%E", "value of 'user_id' has a bad percent escape");
-        yield return Case("sc://h/;token=" + Secret + "%C3%28", "value of 'token' decodes to bytes that are not UTF-8");
+        yield return Case("sc://h/;token=" + Secret + "%C3%28", "value of 'token' has percent escapes that are not UTF-8");
         yield return Case("sc://h/;token=" + Secret + "%0A", "'token' parameter contains characters");
         yield return Case("sc://h/;token=" + Secret + "%20x", "'token' parameter contains characters");
         yield return Case("sc://h/;token=", "'token' parameter is empty");

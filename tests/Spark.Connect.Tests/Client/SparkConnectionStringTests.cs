@@ -94,6 +94,12 @@ public class SparkConnectionStringTests
     }
 
     [Test]
+    public void Raw_non_ascii_text_next_to_escapes_is_kept_intact()
+    {
+        Assert.That(SparkConnectionString.Parse("sc://h/;user_id=🙂%20é%C3%A9").UserId, Is.EqualTo("🙂 éé"));
+    }
+
+    [Test]
     public void Session_id_and_max_message_size()
     {
         var cs = SparkConnectionString.Parse("sc://h/;session_id=8C5D6F0E-1A2B-4C3D-9E8F-001122334455;grpc_max_message_size=134217728");
