@@ -104,7 +104,7 @@ internal sealed class GrpcCall<TResponse> : IDisposable
         if (_trailersOnly)
         {
             _finished = true;
-            ThrowIfNotOk(_response!.Headers);
+            ThrowIfNotOk(_response!.Headers, _response.Content.Headers);
             return default;
         }
 
@@ -176,18 +176,18 @@ internal sealed class GrpcCall<TResponse> : IDisposable
         return request;
     }
 
-    private void ThrowIfNotOk(HttpHeaders headers)
+    private void ThrowIfNotOk(HttpHeaders headers, HttpHeaders? contentHeaders = null)
     {
         string? statusText = Single(headers, GrpcProtocol.StatusHeader);
         if (statusText is null)
         {
             throw Fail(GrpcStatusCode.Internal,
-                $"The server ended the response of {_path} without a grpc-status trailer.", trailers: Collect(headers));
+                $"The server ended the response of {_path} without a grpc-status trailer.", trailers: Collect(headers, contentHeaders));
         }
 
         if (!int.TryParse(statusText, NumberStyles.None, CultureInfo.InvariantCulture, out int code))
         {
-            throw Fail(GrpcStatusCode.Unknown, $"The server sent an unreadable grpc-status for {_path}.", trailers: Collect(headers));
+            throw Fail(GrpcStatusCode.Unknown, $"The server sent an unreadable grpc-status for {_path}.", trailers: Collect(headers, contentHeaders));
         }
 
         var status = code <= (int)GrpcStatusCode.Unauthenticated ? (GrpcStatusCode)code : GrpcStatusCode.Unknown;
@@ -205,7 +205,7 @@ internal sealed class GrpcCall<TResponse> : IDisposable
             detail = $"{detail} ({error})";
         }
 
-        throw Fail(status, detail, richStatus: rich, trailers: Collect(headers));
+        throw Fail(status, detail, richStatus: rich, trailers: Collect(headers, contentHeaders));
     }
 
     private Exception Translate(Exception ex)
@@ -243,10 +243,11 @@ internal sealed class GrpcCall<TResponse> : IDisposable
     private static string? Single(HttpHeaders headers, string name) =>
         headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
 
-    private static List<KeyValuePair<string, string>> Collect(HttpHeaders headers)
+    private static List<KeyValuePair<string, string>> Collect(HttpHeaders headers, HttpHeaders? contentHeaders)
     {
         var result = new List<KeyValuePair<string, string>>();
-        foreach (var (name, values) in headers.NonValidated)
+        var all = contentHeaders is null ? headers.NonValidated : headers.NonValidated.Concat(contentHeaders.NonValidated);
+        foreach (var (name, values) in all)
         {
             if (GrpcProtocol.IsSecret(name))
             {
@@ -255,7 +256,7 @@ internal sealed class GrpcCall<TResponse> : IDisposable
 
             foreach (string value in values)
             {
-                result.Add(new(name, value));
+                result.Add(new(name.ToLowerInvariant(), value));
             }
         }
 
