@@ -19,6 +19,7 @@ public enum StreamDrop
 public sealed class ScriptedCall
 {
     internal const string ConnectionItemKey = "Spark.Connect.TestServer.Connection";
+    private static readonly TimeSpan DropGracePeriod = TimeSpan.FromMilliseconds(100);
 
     internal ScriptedCall(int callNumber, SparkConnectCallContext context, RecordedCall record)
     {
@@ -45,9 +46,15 @@ public sealed class ScriptedCall
         await Task.Delay(Timeout.InfiniteTimeSpan, CancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Cuts the call without sending a status, as <paramref name="how"/> says.</summary>
-    public void Drop(StreamDrop how)
+    /// <summary>
+    /// Cuts the call without sending a status, as <paramref name="how"/> says. Messages already
+    /// yielded reach the client first.
+    /// </summary>
+    public async Task DropAsync(StreamDrop how)
     {
+        // Kestrel's HTTP/2 writer sends flushed messages in the background and discards whatever is
+        // still queued when a stream is reset or a connection aborted; give it a moment to drain.
+        await Task.Delay(DropGracePeriod).ConfigureAwait(false);
         var http = Context.HttpContext;
         if (how == StreamDrop.CloseConnection &&
             http.Features.Get<IConnectionItemsFeature>()?.Items.TryGetValue(ConnectionItemKey, out object? item) == true &&

@@ -67,7 +67,7 @@ public sealed class ScriptedStreamingRpc<TRequest, TResponse>
     public ScriptedStreamingRpc<TRequest, TResponse> DropOnce(StreamDrop how, params TResponse[] before) =>
         Once((_, call) => Play(before, call, end: async c =>
         {
-            c.Drop(how);
+            await c.DropAsync(how).ConfigureAwait(false);
             await c.StallUntilCancelledAsync().ConfigureAwait(false);
         }));
 

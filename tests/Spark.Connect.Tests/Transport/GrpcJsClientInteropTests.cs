@@ -125,5 +125,6 @@ public class GrpcJsClientInteropTests
         JsonObject outcome = await CallAsync("ExecutePlan", "stream", new ExecutePlanRequest());
 
         Assert.That(Code(outcome), Is.EqualTo((int)expected));
+        Assert.That(Messages(outcome, ExecutePlanResponse.Parser).Single().ResponseId, Is.EqualTo("r1"));
     }
 }
