@@ -100,7 +100,7 @@ function call(spec) {
   const metadata = jsonToMetadata(spec.metadata);
   const outcome = { messages: [], headers: {} };
   let statusSeen = false;
-  let callbackSeen = spec.kind !== 'unary';
+  let callbackSeen = spec.kind === 'stream';
   const finish = () => {
     if (!statusSeen || !callbackSeen) return;
     print(outcome);
@@ -108,7 +108,16 @@ function call(spec) {
   };
 
   let stream;
-  if (spec.kind === 'unary') {
+  if (spec.kind === 'clientStream') {
+    callbackSeen = false;
+    stream = client.makeClientStreamRequest(spec.path, raw, raw, metadata, options, (err, response) => {
+      if (!err) outcome.messages.push(response.toString('base64'));
+      callbackSeen = true;
+      finish();
+    });
+    for (const message of spec.requests || []) stream.write(Buffer.from(message, 'base64'));
+    stream.end();
+  } else if (spec.kind === 'unary') {
     stream = client.makeUnaryRequest(spec.path, raw, raw, request, metadata, options, (err, response) => {
       if (!err) outcome.messages.push(response.toString('base64'));
       callbackSeen = true;

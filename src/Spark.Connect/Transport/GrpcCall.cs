@@ -236,6 +236,9 @@ internal sealed class GrpcCall<TResponse> : IDisposable
             IOException => Fail(GrpcStatusCode.Unavailable,
                 $"The connection to {_uri.Authority} was lost during {_path} before the server sent a status.", ex),
             ObjectDisposedException => Fail(GrpcStatusCode.Cancelled, $"The transport was disposed during {_path}.", ex),
+            // Neither the caller nor the deadline cancelled: the handler's connect timeout or a disposed client did.
+            OperationCanceledException => Fail(GrpcStatusCode.Unavailable,
+                $"The call {_path} to {_uri.Authority} was aborted before it completed: {ex.Message}", ex),
             _ => Fail(GrpcStatusCode.Unknown, $"The gRPC call {_path} failed unexpectedly: {ex.GetType().Name}.", ex),
         };
     }

@@ -131,7 +131,9 @@ public sealed class HttpGrpcTransport : IGrpcTransport
 
         if (options.Timeout is { } timeout && timeout <= TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
         {
-            throw new ArgumentOutOfRangeException(nameof(options), "GrpcCallOptions.Timeout must be positive (or null for no deadline).");
+            // A deadline that has already passed fails at once, as in other gRPC implementations.
+            throw new GrpcException(GrpcStatusCode.DeadlineExceeded,
+                $"The deadline for {method.Path} had already passed ({timeout.TotalMilliseconds} ms) when the call started.");
         }
 
         var uri = new Uri(Options.Address, _pathBase + method.Path);

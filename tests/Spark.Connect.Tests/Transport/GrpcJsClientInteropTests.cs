@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Google.Protobuf;
 using Google.Rpc;
 using NUnit.Framework;
+using Spark.Connect.Server;
 using Spark.Connect.TestServer;
 using Spark.Connect.Transport;
 
@@ -114,6 +115,39 @@ public class GrpcJsClientInteropTests
         RecordedCall call = await _server.WaitForCallAsync("Config");
         Assert.That(call.Deadline, Is.Not.Null);
         await call.Cancelled.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Test]
+    public async Task Client_streaming_AddArtifacts_receives_every_request_from_grpc_js()
+    {
+        await using var host = await ServiceHost.StartAsync(app => app.MapSparkConnect(new CountingArtifactsService()));
+        var requests = Enumerable.Range(1, 3).Select(i => new AddArtifactsRequest { SessionId = $"s{i}" }).ToList();
+
+        JsonObject outcome = await GrpcPeer.CallAsync(new
+        {
+            target = $"127.0.0.1:{host.Address.Port}",
+            path = $"/{SparkConnectMethods.ServiceName}/AddArtifacts",
+            kind = "clientStream",
+            requests = requests.Select(r => Convert.ToBase64String(r.ToByteArray())).ToArray(),
+            metadata = new { },
+        });
+
+        Assert.That(Code(outcome), Is.EqualTo(0));
+        Assert.That(Messages(outcome, AddArtifactsResponse.Parser).Single().SessionId, Is.EqualTo("s1,s2,s3"));
+    }
+
+    private sealed class CountingArtifactsService : Spark.Connect.Server.SparkConnectServiceBase
+    {
+        public override async Task<AddArtifactsResponse> AddArtifactsAsync(IAsyncEnumerable<AddArtifactsRequest> requests, Spark.Connect.Server.SparkConnectCallContext context)
+        {
+            var sessions = new List<string>();
+            await foreach (var request in requests)
+            {
+                sessions.Add(request.SessionId);
+            }
+
+            return new AddArtifactsResponse { SessionId = string.Join(",", sessions) };
+        }
     }
 
     [TestCase(StreamDrop.ResetStream, GrpcStatusCode.Internal)]

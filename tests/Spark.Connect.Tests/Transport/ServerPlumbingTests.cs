@@ -1,11 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using NUnit.Framework;
 using Spark.Connect.Server;
@@ -171,15 +165,9 @@ public class ServerPlumbingTests
     [Test]
     public async Task Services_can_come_from_dependency_injection()
     {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.Services.AddRouting();
-        builder.Services.AddSingleton<FixedConfigService>();
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http2));
-        await using WebApplication app = builder.Build();
-        app.MapSparkConnect<FixedConfigService>();
-        await app.StartAsync();
-        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        await using var transport = new HttpGrpcTransport(new GrpcTransportOptions { Address = new Uri(address) });
+        await using var host = await ServiceHost.StartAsync(app => app.MapSparkConnect<FixedConfigService>(),
+            services => services.AddSingleton<FixedConfigService>());
+        await using var transport = new HttpGrpcTransport(new GrpcTransportOptions { Address = host.Address });
 
         ConfigResponse response = await transport.UnaryCallAsync(SparkConnectMethods.Config, new ConfigRequest(), GrpcCallOptions.Default, CancellationToken.None);
         var unimplemented = await Assert.ThrowsAsync<GrpcException>(() =>
@@ -187,7 +175,6 @@ public class ServerPlumbingTests
 
         Assert.That(response.SessionId, Is.EqualTo("from-di"));
         Assert.That(unimplemented!.StatusCode, Is.EqualTo(GrpcStatusCode.Unimplemented));
-        await app.StopAsync();
     }
 
     private sealed class FixedConfigService : SparkConnectServiceBase

@@ -202,6 +202,35 @@ public class TransportFaultTests
     }
 
     [Test]
+    public async Task A_deadline_already_passed_fails_without_calling_the_server()
+    {
+        var options = new GrpcCallOptions { Timeout = TimeSpan.FromMilliseconds(-5) };
+
+        var error = await Assert.ThrowsAsync<GrpcException>(() => _transport.UnaryCallAsync(SparkConnectMethods.Config, new ConfigRequest(), options, Guard));
+
+        Assert.That(error!.StatusCode, Is.EqualTo(GrpcStatusCode.DeadlineExceeded));
+        Assert.That(_server.Calls, Is.Empty);
+    }
+
+    [Test]
+    public async Task A_server_that_never_completes_the_tls_handshake_is_Unavailable_after_the_connect_timeout()
+    {
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start(); // accepts TCP (backlog) but never speaks TLS
+        int port = ((IPEndPoint)silent.LocalEndpoint).Port;
+        await using var transport = new HttpGrpcTransport(new GrpcTransportOptions
+        {
+            Address = new Uri($"https://127.0.0.1:{port}"),
+            ConnectTimeout = TimeSpan.FromMilliseconds(200),
+        });
+
+        var error = await Assert.ThrowsAsync<GrpcException>(() => transport.UnaryCallAsync(SparkConnectMethods.Config, new ConfigRequest(), GrpcCallOptions.Default, Guard));
+
+        Assert.That(error!.StatusCode, Is.EqualTo(GrpcStatusCode.Unavailable));
+        Assert.That(error.InnerException, Is.Not.Null);
+    }
+
+    [Test]
     public async Task Tls_with_the_pinned_self_signed_certificate_works()
     {
         await using var server = await ScriptedSparkConnectServer.StartAsync(new ScriptedServerOptions { UseTls = true });
