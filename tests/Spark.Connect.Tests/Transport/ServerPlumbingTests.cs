@@ -177,6 +177,20 @@ public class ServerPlumbingTests
         Assert.That(unimplemented!.StatusCode, Is.EqualTo(GrpcStatusCode.Unimplemented));
     }
 
+    [Test]
+    public async Task An_http_1_1_request_is_told_to_use_http_2()
+    {
+        await using var host = await ServiceHost.StartAsync(app => app.MapSparkConnect(new FixedConfigService()),
+            protocols: Microsoft.AspNetCore.Server.Kestrel.Core.HttpProtocols.Http1AndHttp2);
+        using var content = new ByteArrayContent(GrpcFrameWriter.Frame(new ConfigRequest()));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/grpc");
+
+        using HttpResponseMessage response = await _http.PostAsync(new Uri(host.Address, "/spark.connect.SparkConnectService/Config"), content);
+
+        Assert.That(response.Version, Is.EqualTo(HttpVersion.Version11));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UpgradeRequired));
+    }
+
     private sealed class FixedConfigService : SparkConnectServiceBase
     {
         public override Task<ConfigResponse> ConfigAsync(ConfigRequest request, SparkConnectCallContext context) =>

@@ -23,12 +23,13 @@ internal sealed class ServiceHost : IAsyncDisposable
     public Uri Address { get; }
 
     /// <summary>Hosts <paramref name="map"/>'s endpoints; <paramref name="services"/> registers DI services.</summary>
-    public static async Task<ServiceHost> StartAsync(Action<WebApplication> map, Action<IServiceCollection>? services = null)
+    public static async Task<ServiceHost> StartAsync(Action<WebApplication> map, Action<IServiceCollection>? services = null,
+        HttpProtocols protocols = HttpProtocols.Http2)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.Services.AddRouting();
         services?.Invoke(builder.Services);
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http2));
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.Protocols = protocols));
         WebApplication app = builder.Build();
         map(app);
         await app.StartAsync();
