@@ -174,6 +174,11 @@ public sealed class ScriptedSparkConnectServer : IAsyncDisposable
         }
         catch (TimeoutException)
         {
+            lock (_calls)
+            {
+                _waiters.RemoveAll(w => w.Waiter == waiter);
+            }
+
             throw new TimeoutException($"The scripted server did not receive {rpc} call #{callNumber} in time; it received: {string.Join(", ", Calls)}.");
         }
     }
