@@ -1,0 +1,23 @@
+using Spark.Connect.Transport;
+
+namespace Spark.Connect;
+
+/// <summary>Builds our HTTP/2 transport for a parsed connection string and the client's options.</summary>
+internal static class HttpTransportFactory
+{
+    // grpc-java servers (Spark among them) answer pings more frequent than every 5 minutes with
+    // GOAWAY by default; a slower ping still keeps idle result streams alive through NATs and proxies.
+    private static readonly TimeSpan KeepAlivePingDelay = TimeSpan.FromMinutes(6);
+
+    public static IGrpcTransport Create(SparkConnectionString connection, SparkConnectClientOptions options)
+    {
+        var transportOptions = new GrpcTransportOptions
+        {
+            Address = connection.Endpoint,
+            MaxReceiveMessageSize = connection.GrpcMaxMessageSize ?? GrpcTransportOptions.DefaultMaxReceiveMessageSize,
+            KeepAlivePingDelay = KeepAlivePingDelay,
+            LoggerFactory = options.LoggerFactory,
+        };
+        return new HttpGrpcTransport(options.ConfigureTransport?.Invoke(transportOptions) ?? transportOptions);
+    }
+}

@@ -1,0 +1,73 @@
+using Google.Rpc;
+using Microsoft.Extensions.Logging;
+using Spark.Connect.Transport;
+
+namespace Spark.Connect;
+
+/// <summary>Decides whether a failed call is worth another try and how long to wait first.</summary>
+internal sealed class Retrier(RetryPolicy policy, ILogger logger, Func<TimeSpan, CancellationToken, Task>? delay = null)
+{
+    private readonly Func<TimeSpan, CancellationToken, Task> _delay = delay ?? Task.Delay;
+
+    public RetryPolicy Policy => policy;
+
+    /// <summary>
+    /// True for failures the official clients retry: UNAVAILABLE (server restarting, connection lost),
+    /// INTERNAL errors reporting a disconnected cursor, and any error carrying a RetryInfo.
+    /// </summary>
+    public static bool IsRetryable(GrpcException error) =>
+        error.StatusCode == GrpcStatusCode.Unavailable
+        || (error.StatusCode == GrpcStatusCode.Internal && error.Detail.Contains("INVALID_CURSOR.DISCONNECTED", StringComparison.Ordinal))
+        || ServerRetryDelay(error) is not null;
+
+    /// <summary>The wait the server asked for through a RetryInfo detail, if any.</summary>
+    public static TimeSpan? ServerRetryDelay(GrpcException error)
+    {
+        if (error.RichStatus is null) return null;
+        foreach (var detail in error.RichStatus.Details)
+        {
+            if (detail.TryUnpack<RetryInfo>(out var info))
+                return info.RetryDelay is null ? TimeSpan.Zero : info.RetryDelay.ToTimeSpan();
+        }
+        return null;
+    }
+
+    /// <summary>Waits before retry number <paramref name="retry"/>; false when the retries are used up.</summary>
+    public async Task<bool> WaitBeforeRetryAsync(GrpcException error, int retry, string operation, CancellationToken cancellationToken)
+    {
+        if (retry >= policy.MaxRetries || !IsRetryable(error)) return false;
+        var wait = ServerRetryDelay(error) is { } requested && requested > TimeSpan.Zero
+            ? ClampDelay(requested)
+            : WithJitter(policy.BackoffFor(retry));
+        logger.LogInformation("Retrying {Operation} after {Status} (retry {Retry} of {Max}, waiting {Wait} ms).",
+            operation, error.StatusCode, retry + 1, policy.MaxRetries, (long)wait.TotalMilliseconds);
+        await _delay(wait, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>Runs a unary call, retrying retryable failures; the last failure propagates.</summary>
+    public async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> call, string operation, CancellationToken cancellationToken)
+    {
+        for (var retry = 0; ; retry++)
+        {
+            try
+            {
+                return await call(cancellationToken).ConfigureAwait(false);
+            }
+            catch (GrpcException error) when (!cancellationToken.IsCancellationRequested)
+            {
+                if (!await WaitBeforeRetryAsync(error, retry, operation, cancellationToken).ConfigureAwait(false))
+                    throw;
+            }
+        }
+    }
+
+    private TimeSpan WithJitter(TimeSpan wait) =>
+        wait >= policy.MinJitterThreshold && policy.Jitter > TimeSpan.Zero
+            ? wait + TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * policy.Jitter.TotalMilliseconds)
+            : wait;
+
+    // A hostile or buggy server must not park the client for days.
+    private TimeSpan ClampDelay(TimeSpan requested) =>
+        requested < TimeSpan.Zero ? TimeSpan.Zero : requested > policy.MaxBackoff ? policy.MaxBackoff : requested;
+}

@@ -1,0 +1,228 @@
+using Google.Protobuf;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Spark.Connect.Transport;
+
+namespace Spark.Connect;
+
+/// <summary>
+/// A Spark Connect session: runs plans, analyzes them, reads and writes configuration, interrupts
+/// operations and releases the session. Thread-safe; one instance per logical Spark session.
+/// Creating it does no I/O: the connection opens with the first call.
+/// </summary>
+public sealed partial class SparkConnectClient : IAsyncDisposable
+{
+    private readonly SparkConnectionString _connection;
+    private readonly SparkConnectClientOptions _options;
+    private readonly SparkErrorConverter _errors;
+    private int _disposed;
+
+    private SparkConnectClient(SparkConnectionString connection, SparkConnectClientOptions options)
+    {
+        options.RetryPolicy.Validate();
+        _connection = connection;
+        _options = options;
+        Logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<SparkConnectClient>();
+        Session = new SessionContext(connection, options.ClientType);
+        Transport = options.TransportFactory?.Invoke(connection) ?? HttpTransportFactory.Create(connection, options);
+        Retrier = new Retrier(options.RetryPolicy, Logger, options.RetryDelay);
+        _errors = new SparkErrorConverter(FetchErrorDetailsAsync, Logger);
+    }
+
+    /// <summary>Creates a session for <paramref name="connectionString"/> (<c>sc://host[:port]/;…</c>).</summary>
+    /// <exception cref="FormatException">The connection string is malformed; the message names the bad part.</exception>
+    public static SparkConnectClient Create(string connectionString) =>
+        Create(new SparkConnectClientOptions { ConnectionString = connectionString });
+
+    /// <summary>Creates a session from <paramref name="options"/>.</summary>
+    public static SparkConnectClient Create(SparkConnectClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var connection = options.ConnectionString is { } text
+            ? SparkConnectionString.Parse(text, options.AllowTokenWithoutTls)
+            : SparkConnectionString.FromEnvironment()
+              ?? throw new ArgumentException("No connection string: set SparkConnectClientOptions.ConnectionString or the SPARK_REMOTE environment variable.", nameof(options));
+        return new SparkConnectClient(connection, options);
+    }
+
+    /// <summary>The session id sent with every request.</summary>
+    public string SessionId => Session.SessionId;
+
+    /// <summary>The server-side session id reported by the server, once a call has answered.</summary>
+    public string? ServerSideSessionId => Session.ServerSideSessionId;
+
+    /// <summary>The <c>client_type</c> string sent with every request.</summary>
+    public string ClientType => Session.ClientType;
+
+    internal SessionContext Session { get; }
+    internal IGrpcTransport Transport { get; }
+    internal Retrier Retrier { get; }
+    internal ILogger Logger { get; }
+
+    /// <summary>
+    /// Runs <paramref name="plan"/> and yields the server's responses as they arrive: Arrow batches,
+    /// the schema, execution progress, metrics and, last, <c>result_complete</c>. Reattach, release
+    /// and retries happen inside; a server error surfaces as <see cref="SparkException"/>. Cancelling
+    /// stops the stream and interrupts the operation on the server.
+    /// </summary>
+    public IAsyncEnumerable<ExecutePlanResponse> ExecutePlanAsync(Plan plan, ExecutePlanOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ThrowIfDisposed();
+        options ??= new ExecutePlanOptions();
+        var reattachable = options.Reattachable ?? _options.ReattachableExecution;
+        var request = new ExecutePlanRequest
+        {
+            SessionId = Session.SessionId,
+            UserContext = Session.UserContext,
+            ClientType = Session.ClientType,
+            Plan = plan,
+            OperationId = options.OperationId ?? Guid.NewGuid().ToString(),
+        };
+        foreach (var tag in options.Tags)
+        {
+            if (string.IsNullOrEmpty(tag) || tag.Contains(',', StringComparison.Ordinal))
+                throw new ArgumentException($"Operation tags may not be empty or contain ','; got '{tag}'.", nameof(options));
+            request.Tags.Add(tag);
+        }
+        if (reattachable)
+            request.RequestOptions.Add(new ExecutePlanRequest.Types.RequestOption { ReattachOptions = new ReattachOptions { Reattachable = true } });
+        if (Session.ServerSideSessionId is { } serverSide) request.ClientObservedServerSideSessionId = serverSide;
+        return new ExecutionStream(this, request, reattachable).RunAsync(cancellationToken);
+    }
+
+    /// <summary>Calls AnalyzePlan with a prepared request; the session fields are filled in.</summary>
+    public async Task<AnalyzePlanResponse> AnalyzePlanAsync(AnalyzePlanRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.SessionId = Session.SessionId;
+        request.UserContext = Session.UserContext;
+        request.ClientType = Session.ClientType;
+        if (Session.ServerSideSessionId is { } serverSide) request.ClientObservedServerSideSessionId = serverSide;
+        var response = await CallAsync(SparkConnectMethods.AnalyzePlan, request, cancellationToken).ConfigureAwait(false);
+        Session.Observe(response.ServerSideSessionId);
+        return response;
+    }
+
+    /// <summary>Calls Config with <paramref name="operation"/>; returns the server's pairs and warnings.</summary>
+    public async Task<ConfigResponse> ConfigAsync(ConfigRequest.Types.Operation operation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        var request = new ConfigRequest { SessionId = Session.SessionId, UserContext = Session.UserContext, ClientType = Session.ClientType, Operation = operation };
+        if (Session.ServerSideSessionId is { } serverSide) request.ClientObservedServerSideSessionId = serverSide;
+        var response = await CallAsync(SparkConnectMethods.Config, request, cancellationToken).ConfigureAwait(false);
+        Session.Observe(response.ServerSideSessionId);
+        return response;
+    }
+
+    /// <summary>
+    /// Ends the server session (its temporary views and configuration are dropped). With
+    /// <paramref name="allowReconnect"/> the same session id may be used again later.
+    /// </summary>
+    public Task ReleaseSessionAsync(bool allowReconnect = false, CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        return ReleaseSessionCoreAsync(allowReconnect, cancellationToken);
+    }
+
+    private async Task ReleaseSessionCoreAsync(bool allowReconnect, CancellationToken cancellationToken)
+    {
+        var request = new ReleaseSessionRequest
+        {
+            SessionId = Session.SessionId, UserContext = Session.UserContext, ClientType = Session.ClientType, AllowReconnect = allowReconnect,
+        };
+        await CallCoreAsync(SparkConnectMethods.ReleaseSession, request, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Releases the server session (best effort, bounded in time) and closes the connection.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        // Only a session the server has seen needs releasing; skip the round trip otherwise.
+        if (Session.ServerSideSessionId is not null)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            try
+            {
+                await ReleaseSessionCoreAsync(allowReconnect: false, timeout.Token).ConfigureAwait(false);
+            }
+            catch (Exception error) when (error is GrpcException or SparkException or OperationCanceledException)
+            {
+                Logger.LogDebug(error, "Releasing session {SessionId} failed; the server will expire it.", SessionId);
+            }
+        }
+        await Transport.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"SparkConnectClient({_connection}, session {SessionId})";
+
+    /// <summary>A unary call with retries, the session's headers and timeout, and errors converted.</summary>
+    internal async Task<TResponse> CallAsync<TRequest, TResponse>(GrpcMethod<TRequest, TResponse> method, TRequest request, CancellationToken cancellationToken)
+        where TRequest : IMessage<TRequest>
+        where TResponse : IMessage<TResponse>
+    {
+        ThrowIfDisposed();
+        return await CallCoreAsync(method, request, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<TResponse> CallCoreAsync<TRequest, TResponse>(GrpcMethod<TRequest, TResponse> method, TRequest request, CancellationToken cancellationToken)
+        where TRequest : IMessage<TRequest>
+        where TResponse : IMessage<TResponse>
+    {
+        var callOptions = Session.CallOptions with { Timeout = _options.UnaryCallTimeout };
+        try
+        {
+            return await Retrier.RunAsync(ct => Transport.UnaryCallAsync(method, request, callOptions, ct), method.MethodName, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (GrpcException error) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw await ConvertErrorAsync(error, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    internal Task<Exception> ConvertErrorAsync(GrpcException error, CancellationToken cancellationToken) =>
+        _errors.ConvertAsync(error, cancellationToken);
+
+    /// <summary>A housekeeping call whose failure must not hide the caller's result or error.</summary>
+    internal async Task SendBestEffortAsync<TRequest, TResponse>(GrpcMethod<TRequest, TResponse> method, TRequest request, string what)
+        where TRequest : IMessage<TRequest>
+        where TResponse : IMessage<TResponse>
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            await Transport.UnaryCallAsync(method, request, Session.CallOptions with { Timeout = TimeSpan.FromSeconds(10) }, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is GrpcException or OperationCanceledException or ObjectDisposedException)
+        {
+            Logger.LogDebug(error, "{What} failed (best effort).", what);
+        }
+    }
+
+    internal ReleaseExecuteRequest NewReleaseExecuteRequest(string operationId)
+    {
+        var request = new ReleaseExecuteRequest { SessionId = Session.SessionId, UserContext = Session.UserContext, ClientType = Session.ClientType, OperationId = operationId };
+        if (Session.ServerSideSessionId is { } serverSide) request.ClientObservedServerSideSessionId = serverSide;
+        return request;
+    }
+
+    internal InterruptRequest NewInterruptRequest(string operationId) => new()
+    {
+        SessionId = Session.SessionId,
+        UserContext = Session.UserContext,
+        ClientType = Session.ClientType,
+        InterruptType = InterruptRequest.Types.InterruptType.OperationId,
+        OperationId = operationId,
+    };
+
+    private Task<FetchErrorDetailsResponse> FetchErrorDetailsAsync(string errorId, CancellationToken cancellationToken)
+    {
+        var request = new FetchErrorDetailsRequest { SessionId = Session.SessionId, UserContext = Session.UserContext, ClientType = Session.ClientType, ErrorId = errorId };
+        if (Session.ServerSideSessionId is { } serverSide) request.ClientObservedServerSideSessionId = serverSide;
+        return Transport.UnaryCallAsync(SparkConnectMethods.FetchErrorDetails, request, Session.CallOptions with { Timeout = _options.UnaryCallTimeout }, cancellationToken);
+    }
+
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+}

@@ -1,0 +1,82 @@
+using Google.Protobuf;
+using SortDirection = Spark.Connect.Expression.Types.SortOrder.Types.SortDirection;
+using NullOrdering = Spark.Connect.Expression.Types.SortOrder.Types.NullOrdering;
+using SparkExpression = Spark.Connect.Expression;
+
+namespace Spark.Linq.Plans;
+
+/// <summary>
+/// Tiny builders for Spark Connect expressions, so translators read like the plan they produce:
+/// <c>Expr.Fn("&gt;", Expr.Col("amount"), Expr.Lit(100))</c>.
+/// </summary>
+internal static class Expr
+{
+    /// <summary>A column by (possibly multi-part) name.</summary>
+    public static SparkExpression Col(string name) =>
+        new() { UnresolvedAttribute = new() { UnparsedIdentifier = QuoteIfNeeded(name) } };
+
+    /// <summary>A call of a Spark function by name, resolved by the server's function registry.</summary>
+    public static SparkExpression Fn(string name, params SparkExpression[] arguments)
+    {
+        var function = new SparkExpression.Types.UnresolvedFunction { FunctionName = name };
+        function.Arguments.AddRange(arguments);
+        return new SparkExpression { UnresolvedFunction = function };
+    }
+
+    /// <summary>A function call with DISTINCT, e.g. <c>count(DISTINCT x)</c>.</summary>
+    public static SparkExpression DistinctFn(string name, params SparkExpression[] arguments)
+    {
+        var call = Fn(name, arguments);
+        call.UnresolvedFunction.IsDistinct = true;
+        return call;
+    }
+
+    /// <summary><paramref name="expression"/> named <paramref name="name"/>.</summary>
+    public static SparkExpression Alias(SparkExpression expression, string name) =>
+        new() { Alias = new() { Expr = expression, Name = { name } } };
+
+    /// <summary>A literal expression.</summary>
+    public static SparkExpression Lit(SparkExpression.Types.Literal literal) => new() { Literal = literal };
+
+    /// <summary>An int literal (Spark integer).</summary>
+    public static SparkExpression Lit(int value) => Lit(new SparkExpression.Types.Literal { Integer = value });
+
+    /// <summary>A string literal.</summary>
+    public static SparkExpression Lit(string value) => Lit(new SparkExpression.Types.Literal { String = value });
+
+    /// <summary>A boolean literal.</summary>
+    public static SparkExpression Lit(bool value) => Lit(new SparkExpression.Types.Literal { Boolean = value });
+
+    /// <summary>A cast to a Spark type.</summary>
+    public static SparkExpression Cast(SparkExpression expression, Spark.Connect.DataType type) =>
+        new() { Cast = new() { Expr = expression, Type = type } };
+
+    /// <summary>A sort key with explicit direction and null placement.</summary>
+    public static SparkExpression.Types.SortOrder Sort(SparkExpression child, bool descending, bool nullsFirst) => new()
+    {
+        Child = child,
+        Direction = descending ? SortDirection.Descending : SortDirection.Ascending,
+        NullOrdering = nullsFirst ? NullOrdering.SortNullsFirst : NullOrdering.SortNullsLast,
+    };
+
+    /// <summary>Extracts a struct field (or map value / array element) from <paramref name="child"/>.</summary>
+    public static SparkExpression Extract(SparkExpression child, string field) =>
+        new() { UnresolvedExtractValue = new() { Child = child, Extraction = Lit(field) } };
+
+    /// <summary><c>*</c>: every column of the input.</summary>
+    public static SparkExpression Star() => new() { UnresolvedStar = new() };
+
+    /// <summary>Spark parses attribute names as multi-part identifiers; back-quote names that would split or mis-parse.</summary>
+    internal static string QuoteIfNeeded(string name)
+    {
+        foreach (var c in name)
+        {
+            if (!(char.IsLetterOrDigit(c) || c == '_'))
+                return "`" + name.Replace("`", "``", StringComparison.Ordinal) + "`";
+        }
+        return name;
+    }
+
+    /// <summary>True if two expressions are the same message (for tests and simplifications).</summary>
+    public static bool Same(IMessage a, IMessage b) => a.Equals(b);
+}

@@ -1,0 +1,66 @@
+using Spark.Connect;
+using SparkExpression = Spark.Connect.Expression;
+
+namespace Spark.Linq.Plans;
+
+/// <summary>
+/// Tiny builders for Spark Connect relations. Each new relation takes the next plan id from the
+/// translation's counter, as the official clients do (inputs first, so ids grow towards the root).
+/// </summary>
+internal sealed class Rel(PlanIds ids)
+{
+    public Relation ReadTable(string name) => New(r => r.Read = new Read { NamedTable = new Read.Types.NamedTable { UnparsedIdentifier = name } });
+
+    public Relation Sql(string query, IEnumerable<KeyValuePair<string, SparkExpression>> namedArguments)
+    {
+        var sql = new SQL { Query = query };
+        foreach (var (name, value) in namedArguments) sql.NamedArguments[name] = value;
+        return New(r => r.Sql = sql);
+    }
+
+    public Relation Project(Relation input, IEnumerable<SparkExpression> expressions)
+    {
+        var project = new Project { Input = input };
+        project.Expressions.AddRange(expressions);
+        return New(r => r.Project = project);
+    }
+
+    public Relation Filter(Relation input, SparkExpression condition) => New(r => r.Filter = new Filter { Input = input, Condition = condition });
+
+    public Relation Sort(Relation input, IEnumerable<SparkExpression.Types.SortOrder> order)
+    {
+        var sort = new Sort { Input = input, IsGlobal = true };
+        sort.Order.AddRange(order);
+        return New(r => r.Sort = sort);
+    }
+
+    public Relation Limit(Relation input, int limit) => New(r => r.Limit = new Limit { Input = input, Limit_ = limit });
+
+    public Relation Offset(Relation input, int offset) => New(r => r.Offset = new Offset { Input = input, Offset_ = offset });
+
+    public Relation Tail(Relation input, int limit) => New(r => r.Tail = new Tail { Input = input, Limit = limit });
+
+    public Relation Distinct(Relation input) => New(r => r.Deduplicate = new Deduplicate { Input = input, AllColumnsAsKeys = true });
+
+    public Relation GlobalAggregate(Relation input, IEnumerable<SparkExpression> aggregates)
+    {
+        var aggregate = new Aggregate { Input = input, GroupType = Aggregate.Types.GroupType.Groupby };
+        aggregate.AggregateExpressions.AddRange(aggregates);
+        return New(r => r.Aggregate = aggregate);
+    }
+
+    private Relation New(Action<Relation> fill)
+    {
+        var relation = new Relation();
+        fill(relation);
+        relation.Common = new RelationCommon { PlanId = ids.Next() };
+        return relation;
+    }
+}
+
+/// <summary>Hands out plan ids for one translation, from 0.</summary>
+internal sealed class PlanIds
+{
+    private long _next;
+    public long Next() => _next++;
+}

@@ -1,0 +1,94 @@
+using System.Linq.Expressions;
+using System.Reflection;
+
+namespace Spark.Linq.Query;
+
+/// <summary>
+/// Evaluates, on the client and once per execution, every sub-tree that does not depend on the
+/// rows: captured variables, <c>DateTime.Today</c>, method calls on locals. Each becomes a constant,
+/// which the translator then sends as a literal. Captured field and property chains — by far the
+/// most common case — are read by reflection; anything else is interpreted, never compiled, so no
+/// delegate is generated per query.
+/// </summary>
+internal static class ClosureEvaluator
+{
+    public static Expression Evaluate(Expression expression)
+    {
+        var dependent = new DependencyFinder();
+        dependent.Visit(expression);
+        return new Replacer(dependent.RowDependent).Visit(expression)!;
+    }
+
+    /// <summary>The value of an expression that does not depend on the rows.</summary>
+    public static object? ValueOf(Expression expression)
+    {
+        switch (expression)
+        {
+            case ConstantExpression constant:
+                return constant.Value;
+            case MemberExpression member when member.Expression is null || IsReadable(member.Expression):
+                var target = member.Expression is null ? null : ValueOf(member.Expression);
+                if (target is null && member.Expression is not null)
+                    throw new NullReferenceException($"'{member.Expression}' is null, so its member '{member.Member.Name}' can't be read.");
+                return member.Member switch
+                {
+                    FieldInfo field => field.GetValue(target),
+                    PropertyInfo property => property.GetValue(target),
+                    _ => Interpret(expression),
+                };
+            default:
+                return Interpret(expression);
+        }
+    }
+
+    private static bool IsReadable(Expression e) => e is ConstantExpression || e is MemberExpression m && (m.Expression is null || IsReadable(m.Expression));
+
+    private static object? Interpret(Expression expression) =>
+        Expression.Lambda<Func<object?>>(Expression.Convert(expression, typeof(object))).Compile(preferInterpretation: true)();
+
+    /// <summary>Marks every node that depends on a lambda parameter, a query root, or a Spark-only function.</summary>
+    private sealed class DependencyFinder : ExpressionVisitor
+    {
+        private readonly HashSet<Expression> _dependent = new(ReferenceEqualityComparer.Instance);
+        private bool _sawDependent;
+
+        public IReadOnlySet<Expression> RowDependent => _dependent;
+
+        public override Expression? Visit(Expression? node)
+        {
+            if (node is null) return null;
+            // Each node learns whether anything below it depends on the rows, then tells its parent.
+            var outer = _sawDependent;
+            _sawDependent = false;
+            base.Visit(node);
+            if (_sawDependent || IsInherentlyDependent(node)) _dependent.Add(node);
+            _sawDependent = outer || _dependent.Contains(node);
+            return node;
+        }
+
+        protected override Expression VisitExtension(Expression node) => node;
+
+        private static bool IsInherentlyDependent(Expression node) => node switch
+        {
+            ParameterExpression or LambdaExpression => true,
+            { NodeType: ExpressionType.Extension } => true,
+            MethodCallExpression call => call.Method.DeclaringType == typeof(SparkFunctions) || call.Method.DeclaringType == typeof(Queryable),
+            // Objects built in a projection (new { … }, new Dto { … }) keep their structure: their members become columns.
+            NewExpression or MemberInitExpression => !Translation.TypeClassifier.IsScalar(node.Type) && !Translation.TypeClassifier.IsCollection(node.Type),
+            _ => false,
+        };
+    }
+
+    /// <summary>Replaces each maximal independent sub-tree by a constant holding its value.</summary>
+    private sealed class Replacer(IReadOnlySet<Expression> dependent) : ExpressionVisitor
+    {
+        public override Expression? Visit(Expression? node)
+        {
+            if (node is null || dependent.Contains(node)) return base.Visit(node);
+            if (node is ConstantExpression || node.NodeType == ExpressionType.Quote) return node;
+            return Expression.Constant(ValueOf(node), node.Type);
+        }
+
+        protected override Expression VisitExtension(Expression node) => node;
+    }
+}

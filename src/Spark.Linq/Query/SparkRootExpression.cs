@@ -1,0 +1,62 @@
+using System.Linq.Expressions;
+using Spark.Linq.Plans;
+using Spark.Linq.Translation;
+using Spark.Linq.Translation.Expressions;
+
+namespace Spark.Linq.Query;
+
+/// <summary>
+/// The root of a Spark query in an expression tree: a table or a SQL text with arguments. An
+/// extension node (not a constant) so the closure evaluator never tries to evaluate it and the
+/// plan cache can key on it.
+/// </summary>
+internal abstract class SparkRootExpression(Type elementType) : Expression
+{
+    public Type ElementType { get; } = elementType;
+
+    public sealed override ExpressionType NodeType => ExpressionType.Extension;
+
+    public sealed override Type Type => typeof(IQueryable<>).MakeGenericType(ElementType);
+
+    public abstract QueryState Translate(TranslationContext context);
+
+    protected override Expression VisitChildren(ExpressionVisitor visitor) => this;
+
+    protected ValueShape RowShape(TranslationContext context) =>
+        TypeClassifier.IsScalar(ElementType)
+            ? ValueShape.Scalar(Expr.Col(Translation.Operators.Projection.ValueColumn), ElementType)
+            : ValueShape.Entity(ElementType, context.Naming, Expr.Star(), Expr.Col);
+}
+
+/// <summary><c>spark.Table&lt;T&gt;("db.name")</c> → <c>Read.NamedTable</c>.</summary>
+internal sealed class TableRootExpression(Type elementType, string tableName) : SparkRootExpression(elementType)
+{
+    public string TableName { get; } = tableName;
+
+    public override QueryState Translate(TranslationContext context) => new(context.Rel.ReadTable(TableName), RowShape(context));
+
+    public override string ToString() => $"Table<{ElementType.Name}>(\"{TableName}\")";
+}
+
+/// <summary>
+/// <c>spark.Sql&lt;T&gt;("… :name …", new { name = value })</c> → a <c>SQL</c> relation whose arguments
+/// travel as named literal arguments, never spliced into the text.
+/// </summary>
+internal sealed class SqlRootExpression(Type elementType, string sql, IReadOnlyList<KeyValuePair<string, object?>> arguments)
+    : SparkRootExpression(elementType)
+{
+    public string Sql { get; } = sql;
+
+    public IReadOnlyList<KeyValuePair<string, object?>> Arguments { get; } = arguments;
+
+    public override QueryState Translate(TranslationContext context)
+    {
+        var named = Arguments.Select(a => new KeyValuePair<string, Spark.Connect.Expression>(a.Key, Expr.Lit(
+            LiteralFactory.TryCreate(a.Value, a.Value?.GetType() ?? typeof(string))
+            ?? throw new SparkTranslationException($"{a.Key} = {a.Value}", "Sql", $"the argument '{a.Key}' of type {a.Value!.GetType().Name} has no Spark literal.",
+                "Pass primitives, strings, decimals, dates or byte arrays as SQL arguments."))));
+        return new QueryState(context.Rel.Sql(Sql, named), RowShape(context));
+    }
+
+    public override string ToString() => $"Sql<{ElementType.Name}>(\"{Sql}\")";
+}

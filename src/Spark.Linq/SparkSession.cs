@@ -1,0 +1,75 @@
+using System.Collections;
+using System.Linq.Expressions;
+using Spark.Connect;
+using Spark.Linq.Mapping;
+using Spark.Linq.Query;
+
+namespace Spark.Linq;
+
+/// <summary>
+/// The entry point: a Spark session to query with LINQ. Connecting is lazy (no I/O until a query
+/// runs), the session is thread-safe, and disposing it releases the server session.
+/// </summary>
+public sealed class SparkSession : IAsyncDisposable
+{
+    private readonly SparkQueryProvider _provider;
+
+    private SparkSession(SparkConnectClient client, SparkQueryOptions queryOptions)
+    {
+        Client = client;
+        QueryOptions = queryOptions;
+        _provider = new SparkQueryProvider(this);
+    }
+
+    /// <summary>Creates a session for <paramref name="connectionString"/>; no I/O happens yet.</summary>
+    /// <exception cref="FormatException">The connection string is malformed.</exception>
+    public static SparkSession Connect(string connectionString) => Connect(new SparkSessionOptions { ConnectionString = connectionString });
+
+    /// <summary>Creates a session from <paramref name="options"/>; no I/O happens yet.</summary>
+    public static SparkSession Connect(SparkSessionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var clientOptions = options.Client;
+        if (options.ConnectionString is not null) clientOptions.ConnectionString = options.ConnectionString;
+        var client = SparkConnectClient.Create(clientOptions);
+        return new SparkSession(client, new SparkQueryOptions { NamingPolicy = options.NamingPolicy, NullSemantics = options.NullSemantics });
+    }
+
+    /// <summary>The Spark Connect client under this session, for raw plans and session RPCs.</summary>
+    public SparkConnectClient Client { get; }
+
+    /// <summary>How this session's queries are translated.</summary>
+    public SparkQueryOptions QueryOptions { get; }
+
+    /// <summary>Rows of the table <paramref name="name"/> (a possibly qualified name, e.g. <c>sales.orders</c>).</summary>
+    public IQueryable<T> Table<T>(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return _provider.CreateQuery<T>(new TableRootExpression(typeof(T), name));
+    }
+
+    /// <summary>Rows of the table named by <c>[Table("db.name")]</c> on <typeparamref name="T"/>, or else by the type's name.</summary>
+    public IQueryable<T> Table<T>() => Table<T>(EntityMapping.TableName(typeof(T)));
+
+    /// <summary>
+    /// Rows of a SQL query. <paramref name="args"/> (an anonymous object or a dictionary) supplies
+    /// <c>:name</c> parameters; values travel as literals, never spliced into the text.
+    /// </summary>
+    public IQueryable<T> Sql<T>(string sql, object? args = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sql);
+        return _provider.CreateQuery<T>(new SqlRootExpression(typeof(T), sql, SqlArguments(args)));
+    }
+
+    /// <summary>Releases the server session and closes the connection.</summary>
+    public ValueTask DisposeAsync() => Client.DisposeAsync();
+
+    private static List<KeyValuePair<string, object?>> SqlArguments(object? args) => args switch
+    {
+        null => [],
+        IEnumerable<KeyValuePair<string, object?>> pairs => pairs.ToList(),
+        IDictionary dictionary => dictionary.Keys.Cast<object>().Select(k => new KeyValuePair<string, object?>(k.ToString()!, dictionary[k])).ToList(),
+        _ => args.GetType().GetProperties().Where(p => p.GetIndexParameters().Length == 0)
+            .Select(p => new KeyValuePair<string, object?>(p.Name, p.GetValue(args))).ToList(),
+    };
+}

@@ -1,0 +1,19 @@
+using Spark.Connect;
+
+namespace Spark.Linq;
+
+/// <summary>How a <see cref="SparkSession"/> connects and translates queries.</summary>
+public sealed class SparkSessionOptions
+{
+    /// <summary>The <c>sc://host[:port]/;…</c> connection string; null reads <c>SPARK_REMOTE</c>.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Names columns for members without <c>[Column]</c>. Default: the member name as is.</summary>
+    public ColumnNamingPolicy NamingPolicy { get; set; } = ColumnNamingPolicy.AsIs;
+
+    /// <summary>How null comparisons translate. Default: C# semantics (results equal LINQ-to-Objects).</summary>
+    public SparkNullSemantics NullSemantics { get; set; } = SparkNullSemantics.CSharp;
+
+    /// <summary>Connection settings (retries, reattach, logging, transport). <see cref="ConnectionString"/> wins over theirs.</summary>
+    public SparkConnectClientOptions Client { get; set; } = new();
+}

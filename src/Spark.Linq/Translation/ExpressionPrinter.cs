@@ -1,0 +1,19 @@
+using System.Linq.Expressions;
+using System.Text.RegularExpressions;
+
+namespace Spark.Linq.Translation;
+
+/// <summary>Renders an expression for error messages, without the compiler's closure-class noise.</summary>
+internal static partial class ExpressionPrinter
+{
+    public static string Print(Expression expression)
+    {
+        var text = expression.ToString();
+        // value(Namespace.Class+<>c__DisplayClass0_0).threshold → threshold
+        text = DisplayClass().Replace(text, string.Empty);
+        return text.Length > 300 ? text[..300] + "…" : text;
+    }
+
+    [GeneratedRegex(@"value\([^()]*(\([^()]*\))?[^()]*\)\.")]
+    private static partial Regex DisplayClass();
+}

@@ -1,0 +1,88 @@
+using System.Linq.Expressions;
+using Spark.Linq.Plans;
+
+namespace Spark.Linq.Translation.Expressions;
+
+/// <summary>
+/// Arithmetic, comparison, logical operators, <c>??</c> and string concatenation, with C# meaning:
+/// integer division truncates, and under C# null semantics equality treats null as equal to null
+/// and a comparison with null is false (see <see cref="NullSemantics"/>).
+/// </summary>
+internal static class BinaryTranslator
+{
+    public static SparkValue Translate(TranslationContext context, BinaryExpression binary)
+    {
+        if (binary.NodeType is ExpressionType.Equal or ExpressionType.NotEqual && NullCheck(context, binary) is { } nullCheck)
+            return nullCheck;
+        if (binary.NodeType == ExpressionType.Add && binary.Type == typeof(string))
+            return StringConcat.Translate(context, binary.Left, binary.Right);
+        if (binary.NodeType == ExpressionType.ArrayIndex)
+            return ArrayIndex(context, binary);
+
+        var left = ScalarTranslator.Translate(context, binary.Left);
+        var right = ScalarTranslator.Translate(context, binary.Right);
+        var nullable = left.CanBeNull || right.CanBeNull;
+        return binary.NodeType switch
+        {
+            ExpressionType.Equal => NullSemantics.Equal(context, left, right),
+            ExpressionType.NotEqual => NullSemantics.NotEqual(context, left, right),
+            ExpressionType.LessThan => NullSemantics.Compare(context, "<", left, right),
+            ExpressionType.LessThanOrEqual => NullSemantics.Compare(context, "<=", left, right),
+            ExpressionType.GreaterThan => NullSemantics.Compare(context, ">", left, right),
+            ExpressionType.GreaterThanOrEqual => NullSemantics.Compare(context, ">=", left, right),
+            ExpressionType.AndAlso or ExpressionType.And when IsBool(binary) => new(Expr.Fn("and", left.Expression, right.Expression), binary.Type, nullable),
+            ExpressionType.OrElse or ExpressionType.Or when IsBool(binary) => new(Expr.Fn("or", left.Expression, right.Expression), binary.Type, nullable),
+            ExpressionType.And => new(Expr.Fn("&", left.Expression, right.Expression), binary.Type, nullable),
+            ExpressionType.Or => new(Expr.Fn("|", left.Expression, right.Expression), binary.Type, nullable),
+            ExpressionType.ExclusiveOr => new(Expr.Fn("^", left.Expression, right.Expression), binary.Type, nullable),
+            ExpressionType.Add or ExpressionType.AddChecked => Arithmetic("+", left, right, binary.Type),
+            ExpressionType.Subtract or ExpressionType.SubtractChecked => Arithmetic("-", left, right, binary.Type),
+            ExpressionType.Multiply or ExpressionType.MultiplyChecked => Arithmetic("*", left, right, binary.Type),
+            ExpressionType.Divide => Divide(left, right, binary.Type),
+            ExpressionType.Modulo => Arithmetic("%", left, right, binary.Type),
+            ExpressionType.Power => Arithmetic("power", left, right, binary.Type),
+            ExpressionType.Coalesce => new(Expr.Fn("coalesce", left.Expression, right.Expression), binary.Type, right.CanBeNull),
+            _ => throw context.NotSupported(binary, $"the operator {binary.NodeType} has no Spark equivalent."),
+        };
+    }
+
+    private static bool IsBool(BinaryExpression binary) => TypeClassifier.Unwrap(binary.Type) == typeof(bool);
+
+    private static SparkValue Arithmetic(string op, SparkValue left, SparkValue right, Type type) =>
+        new(Expr.Fn(op, left.Expression, right.Expression), type, left.CanBeNull || right.CanBeNull);
+
+    /// <summary>
+    /// Spark's <c>/</c> always yields a double (or decimal). C# integer division truncates, which is
+    /// Spark's <c>div</c> (a bigint), cast back to the C# result type.
+    /// </summary>
+    private static SparkValue Divide(SparkValue left, SparkValue right, Type type)
+    {
+        var t = TypeClassifier.Unwrap(type);
+        if (t == typeof(float) || t == typeof(double) || t == typeof(decimal))
+            return Arithmetic("/", left, right, type);
+        var quotient = Expr.Fn("div", left.Expression, right.Expression);
+        var result = t == typeof(long) ? quotient : Expr.Cast(quotient, SparkTypes.For(t)!);
+        return new(result, type, left.CanBeNull || right.CanBeNull);
+    }
+
+    /// <summary><c>x == null</c> / <c>x != null</c> become isnull / isnotnull.</summary>
+    private static SparkValue? NullCheck(TranslationContext context, BinaryExpression binary)
+    {
+        var operand = IsNull(binary.Right) ? binary.Left : IsNull(binary.Left) ? binary.Right : null;
+        if (operand is null) return null;
+        var value = ScalarTranslator.Translate(context, operand);
+        var function = binary.NodeType == ExpressionType.Equal ? "isnull" : "isnotnull";
+        return SparkValue.NotNull(Expr.Fn(function, value.Expression), typeof(bool));
+    }
+
+    private static bool IsNull(Expression e) =>
+        e is ConstantExpression { Value: null } || e is UnaryExpression { NodeType: ExpressionType.Convert, Operand: ConstantExpression { Value: null } };
+
+    // array[i]: C# is 0-based; element_at is 1-based, try_element_at-like semantics aside, `get` is 0-based.
+    private static SparkValue ArrayIndex(TranslationContext context, BinaryExpression binary)
+    {
+        var array = ScalarTranslator.Translate(context, binary.Left);
+        var index = ScalarTranslator.Translate(context, binary.Right);
+        return SparkValue.Of(Expr.Fn("get", array.Expression, index.Expression), binary.Type);
+    }
+}

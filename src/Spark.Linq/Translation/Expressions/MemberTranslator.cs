@@ -1,0 +1,34 @@
+using System.Linq.Expressions;
+
+namespace Spark.Linq.Translation.Expressions;
+
+/// <summary>Members that are not row columns: <c>s.Length</c>, <c>d.Year</c>, <c>n.Value</c>… through the member translator chain.</summary>
+internal static class MemberTranslator
+{
+    public static SparkValue Translate(TranslationContext context, MemberExpression member)
+    {
+        foreach (var translator in context.MemberTranslators)
+        {
+            if (translator.Translate(context, member) is { } value) return value;
+        }
+        if (member.Expression is not null && ShapeResolver.TryResolve(context, member.Expression) is { IsComplex: true } owner)
+            throw context.NotSupported(member, $"'{member.Member.Name}' is not a mapped column of {owner.ClrType.Name}.",
+                "Check that the member is public and not [NotMapped], or that the projection before this step selects it.");
+        throw context.NotSupported(member, $"the member {member.Member.DeclaringType?.Name}.{member.Member.Name} has no Spark translation.");
+    }
+}
+
+/// <summary>Method calls through the method translator chain.</summary>
+internal static class MethodCallTranslator
+{
+    public static SparkValue Translate(TranslationContext context, MethodCallExpression call)
+    {
+        foreach (var translator in context.MethodTranslators)
+        {
+            if (translator.Translate(context, call) is { } value) return value;
+        }
+        var method = call.Method;
+        throw context.NotSupported(call, $"the method {method.DeclaringType?.Name}.{method.Name} has no Spark translation.",
+            "Use a supported method (see docs/linq-support.md), SparkFunctions.Call for a Spark function by name, or call AsEnumerable() before this part so it runs on the client.");
+    }
+}

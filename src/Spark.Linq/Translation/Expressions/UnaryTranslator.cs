@@ -1,0 +1,76 @@
+using System.Linq.Expressions;
+using Spark.Linq.Plans;
+
+namespace Spark.Linq.Translation.Expressions;
+
+/// <summary><c>!</c>, unary minus, and conversions (casts).</summary>
+internal static class UnaryTranslator
+{
+    public static SparkValue Translate(TranslationContext context, UnaryExpression unary)
+    {
+        switch (unary.NodeType)
+        {
+            case ExpressionType.Not when TypeClassifier.Unwrap(unary.Type) == typeof(bool):
+            {
+                var operand = ScalarTranslator.Translate(context, unary.Operand);
+                return operand with { Expression = Expr.Fn("not", operand.Expression) };
+            }
+            case ExpressionType.Not:
+            case ExpressionType.OnesComplement:
+            {
+                var operand = ScalarTranslator.Translate(context, unary.Operand);
+                return operand with { Expression = Expr.Fn("~", operand.Expression), ClrType = unary.Type };
+            }
+            case ExpressionType.Negate or ExpressionType.NegateChecked:
+            {
+                var operand = ScalarTranslator.Translate(context, unary.Operand);
+                return operand with { Expression = Expr.Fn("negative", operand.Expression) };
+            }
+            case ExpressionType.UnaryPlus or ExpressionType.Quote:
+                return ScalarTranslator.Translate(context, unary.Operand);
+            case ExpressionType.Convert or ExpressionType.ConvertChecked or ExpressionType.TypeAs:
+                return Conversion.Translate(context, unary.Operand, unary.Type, unary);
+            default:
+                throw context.NotSupported(unary, $"the operator {unary.NodeType} has no Spark equivalent.");
+        }
+    }
+}
+
+/// <summary>
+/// Conversions. Widening ones (int → long, T → T?, enum → its underlying type) need no cast: Spark
+/// widens numbers itself, and a cast would only clutter the plan. Narrowing and cross-type ones
+/// become <c>Cast</c>.
+/// </summary>
+internal static class Conversion
+{
+    public static SparkValue Translate(TranslationContext context, Expression operandExpression, Type target, Expression whole)
+    {
+        var operand = ScalarTranslator.Translate(context, operandExpression);
+        var from = TypeClassifier.Unwrap(operand.ClrType);
+        var to = TypeClassifier.Unwrap(target);
+        if (from.IsEnum) from = Enum.GetUnderlyingType(from);
+        if (to.IsEnum) to = Enum.GetUnderlyingType(to);
+        if (from == to || to == typeof(object) || IsWidening(from, to))
+            return operand with { ClrType = target, CanBeNull = operand.CanBeNull && TypeClassifier.CanBeNull(target) || operand.CanBeNull && to == typeof(object) };
+        var sparkType = SparkTypes.For(to) ?? throw context.NotSupported(whole, $"Spark has no type for {to.Name}.");
+        // C# truncates floating values towards zero when casting to an integer, and so does Spark's cast.
+        return new SparkValue(Expr.Cast(operand.Expression, sparkType), target, operand.CanBeNull);
+    }
+
+    private static readonly Type[] IntegralOrder = [typeof(sbyte), typeof(short), typeof(int), typeof(long)];
+
+    private static bool IsWidening(Type from, Type to)
+    {
+        if (to == typeof(double) && (IsIntegral(from) || from == typeof(float))) return true;
+        if (to == typeof(float) && IsIntegral(from)) return true;
+        if (to == typeof(decimal) && IsIntegral(from)) return true;
+        var a = Rank(from);
+        var b = Rank(to);
+        return a >= 0 && b >= 0 && a < b;
+    }
+
+    private static bool IsIntegral(Type t) => Rank(t) >= 0;
+
+    private static int Rank(Type t) =>
+        t == typeof(byte) ? 1 : t == typeof(ushort) ? 2 : t == typeof(uint) ? 3 : Array.IndexOf(IntegralOrder, t);
+}

@@ -1,0 +1,35 @@
+using System.Linq.Expressions;
+
+namespace Spark.Linq.Translation.Methods;
+
+/// <summary>
+/// Translates calls of one family of methods (string, Math, DateTime, …). Returns null for methods
+/// it does not handle, so the next translator in the chain gets its turn.
+/// </summary>
+internal interface IMethodCallTranslator
+{
+    SparkValue? Translate(TranslationContext context, MethodCallExpression call);
+}
+
+/// <summary>Translates instance members of one family (string.Length, DateTime.Year, …), or returns null.</summary>
+internal interface IMemberTranslator
+{
+    SparkValue? Translate(TranslationContext context, MemberExpression member);
+}
+
+/// <summary>The translators tried, in order, for method calls and members that are not row members.</summary>
+internal static class MethodTranslatorChain
+{
+    public static IReadOnlyList<IMethodCallTranslator> All { get; } =
+    [
+        new StringMethodTranslator(),
+        new CollectionContainsTranslator(),
+        new SparkFunctionsTranslator(),
+    ];
+
+    public static IReadOnlyList<IMemberTranslator> Members { get; } =
+    [
+        new NullableMemberTranslator(),
+        new StringMemberTranslator(),
+    ];
+}

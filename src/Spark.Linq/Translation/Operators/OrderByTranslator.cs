@@ -1,0 +1,41 @@
+using System.Linq.Expressions;
+using Spark.Linq.Plans;
+using Spark.Linq.Translation.Expressions;
+
+namespace Spark.Linq.Translation.Operators;
+
+/// <summary>
+/// OrderBy/ThenBy (and Descending) → one global <c>Sort</c>. Nulls come first ascending and last
+/// descending, as in LINQ-to-Objects (null is the smallest value). ThenBy rebuilds the Sort with one
+/// more key instead of stacking Sorts.
+/// </summary>
+internal static class OrderByTranslator
+{
+    public static QueryState Translate(TranslationContext context, QueryState source, MethodCallExpression call)
+    {
+        if (call.Arguments.Count > 2)
+            throw context.NotSupported(call, "a custom IComparer can't run on Spark.", "Order by a value Spark can compare instead.");
+        var name = call.Method.Name;
+        var descending = name.EndsWith("Descending", StringComparison.Ordinal);
+        var thenBy = name.StartsWith("ThenBy", StringComparison.Ordinal);
+        if (thenBy && source.SortInput is null)
+            throw context.NotSupported(call, "ThenBy must follow OrderBy or ThenBy directly.", "Move ThenBy next to its OrderBy.");
+
+        var keySelector = QueryTranslator.Lambda(call.Arguments[1]);
+        Spark.Connect.Expression key;
+        using (context.Bind(keySelector.Parameters[0], source.Row))
+            key = ScalarTranslator.Translate(context, keySelector.Body).Expression;
+
+        var order = Expr.Sort(key, descending, nullsFirst: !descending);
+        var input = thenBy ? source.SortInput! : source.Relation;
+        var ordering = thenBy ? [.. source.Ordering, order] : new List<Spark.Connect.Expression.Types.SortOrder> { order };
+        return source with { Relation = context.Rel.Sort(input, ordering), Ordering = ordering, SortInput = input };
+    }
+
+    public static bool IsOrderBy(string name) => name.StartsWith("OrderBy", StringComparison.Ordinal) || name.StartsWith("ThenBy", StringComparison.Ordinal);
+
+    /// <summary>The same keys with every direction and null placement flipped (for Last).</summary>
+    public static IReadOnlyList<Spark.Connect.Expression.Types.SortOrder> Reverse(IEnumerable<Spark.Connect.Expression.Types.SortOrder> ordering) =>
+        ordering.Select(o => Expr.Sort(o.Child, descending: o.Direction != Spark.Connect.Expression.Types.SortOrder.Types.SortDirection.Descending,
+            nullsFirst: o.NullOrdering != Spark.Connect.Expression.Types.SortOrder.Types.NullOrdering.SortNullsFirst)).ToList();
+}

@@ -1,0 +1,36 @@
+using Spark.Connect;
+using SortOrder = Spark.Connect.Expression.Types.SortOrder;
+
+namespace Spark.Linq.Translation;
+
+/// <summary>
+/// The query translated so far: the relation, the shape of its rows, and the ordering in force
+/// (kept so that ThenBy can extend it and Last can reverse it).
+/// </summary>
+internal sealed record QueryState(Relation Relation, ValueShape Row)
+{
+    /// <summary>The sort keys of the ordering in force, or empty when the rows are unordered.</summary>
+    public IReadOnlyList<SortOrder> Ordering { get; init; } = [];
+
+    /// <summary>The input of the Sort that established <see cref="Ordering"/>, so ThenBy can rebuild it with one more key.</summary>
+    public Relation? SortInput { get; init; }
+}
+
+/// <summary>What the caller gets back from running a translated query.</summary>
+internal enum QueryResultKind
+{
+    /// <summary>All rows (enumeration, ToList…).</summary>
+    Sequence,
+    /// <summary>The first row; fails when there is none (First, ElementAt, Last).</summary>
+    First,
+    /// <summary>The first row, or default when there is none.</summary>
+    FirstOrDefault,
+    /// <summary>The only row; fails when there are none or several (the plan fetches at most two).</summary>
+    Single,
+    /// <summary>The only row or default; fails when there are several.</summary>
+    SingleOrDefault,
+    /// <summary>One value computed by a global aggregate (Count, Sum, Any…): one row, one column.</summary>
+    Scalar,
+    /// <summary>A Min/Max/Average over a non-nullable type: one value, and an empty input is an error as in LINQ.</summary>
+    ScalarNonEmpty,
+}

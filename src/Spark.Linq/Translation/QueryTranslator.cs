@@ -1,0 +1,72 @@
+using System.Linq.Expressions;
+using Spark.Linq.Query;
+using Spark.Linq.Translation.Operators;
+
+namespace Spark.Linq.Translation;
+
+/// <summary>
+/// Translates a whole query: walks the chain of Queryable calls from the root outwards, one small
+/// translator per operator. Terminal operators (First, Count, Sum, …) decide how the result is read.
+/// </summary>
+internal static class QueryTranslator
+{
+    public static TranslatedQuery Translate(TranslationContext context, Expression query)
+    {
+        if (query is MethodCallExpression call && IsQueryable(call) && TerminalOperators.Handles(call.Method.Name))
+        {
+            var source = TranslateSequence(context, call.Arguments[0]);
+            return TerminalOperators.Translate(context, source, call);
+        }
+        var state = TranslateSequence(context, query);
+        return new TranslatedQuery(state.Relation, state.Row, QueryResultKind.Sequence, state.Row.ClrType);
+    }
+
+    /// <summary>Translates an expression that yields rows (everything but a terminal operator).</summary>
+    public static QueryState TranslateSequence(TranslationContext context, Expression expression)
+    {
+        if (expression is SparkRootExpression root)
+            return root.Translate(context);
+        if (expression is not MethodCallExpression call || !IsQueryable(call))
+            throw context.NotSupported(expression, "only Spark queries (spark.Table<T>(), spark.Sql<T>()) and Queryable operators can be translated here.");
+
+        var source = TranslateSequence(context, call.Arguments[0]);
+        var previousOperator = context.Operator;
+        context.Operator = call.Method.Name;
+        try
+        {
+            var state = call.Method.Name switch
+            {
+                nameof(Queryable.Where) => WhereTranslator.Translate(context, source, call),
+                nameof(Queryable.Select) => SelectTranslator.Translate(context, source, call),
+                nameof(Queryable.OrderBy) or nameof(Queryable.OrderByDescending)
+                    or nameof(Queryable.ThenBy) or nameof(Queryable.ThenByDescending) => OrderByTranslator.Translate(context, source, call),
+                nameof(Queryable.Skip) or nameof(Queryable.Take) => SkipTakeTranslator.Translate(context, source, call),
+                nameof(Queryable.Distinct) => DistinctTranslator.Translate(context, source, call),
+                _ => throw context.NotSupported(call, $"the operator {call.Method.Name} is not supported by Spark.Linq yet.",
+                    "See docs/linq-support.md for the supported operators, or call AsEnumerable() before it to run it on the client."),
+            };
+            // Only a Sort just built can be extended by ThenBy.
+            return OrderByTranslator.IsOrderBy(call.Method.Name) ? state : state with { SortInput = null };
+        }
+        finally
+        {
+            context.Operator = previousOperator;
+        }
+    }
+
+    public static bool IsQueryable(MethodCallExpression call) => call.Method.DeclaringType == typeof(Queryable);
+
+    /// <summary>The lambda of a Queryable argument (the compiler wraps it in a Quote node).</summary>
+    public static LambdaExpression Lambda(Expression argument) => argument switch
+    {
+        UnaryExpression { NodeType: ExpressionType.Quote, Operand: LambdaExpression lambda } => lambda,
+        LambdaExpression lambda => lambda,
+        _ => throw new SparkTranslationException(argument.ToString(), null, "a lambda was expected here."),
+    };
+
+    /// <summary>An int argument (Take, Skip, ElementAt), already evaluated on the client.</summary>
+    public static int IntArgument(TranslationContext context, Expression argument) =>
+        argument is ConstantExpression { Value: int value }
+            ? value
+            : throw context.NotSupported(argument, "this count must not depend on the rows.", "Compute it before the query.");
+}

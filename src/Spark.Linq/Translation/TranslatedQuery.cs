@@ -1,0 +1,6 @@
+using Spark.Connect;
+
+namespace Spark.Linq.Translation;
+
+/// <summary>The outcome of translating one query: the relation to run, the shape of its rows and how to read the result.</summary>
+internal sealed record TranslatedQuery(Relation Relation, ValueShape Row, QueryResultKind ResultKind, Type ResultType);

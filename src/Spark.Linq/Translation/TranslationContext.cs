@@ -1,0 +1,53 @@
+using System.Linq.Expressions;
+using Spark.Linq.Plans;
+using Spark.Linq.Translation.Methods;
+
+namespace Spark.Linq.Translation;
+
+/// <summary>
+/// Everything one translation needs, passed explicitly to every translator: options, the plan-id
+/// counter and relation builders, which lambda parameter stands for which row shape, and the
+/// operator being translated (for error messages).
+/// </summary>
+internal sealed class TranslationContext
+{
+    private readonly Dictionary<ParameterExpression, ValueShape> _symbols = new();
+
+    public TranslationContext(SparkQueryOptions options)
+    {
+        Options = options;
+        Rel = new Rel(new PlanIds());
+    }
+
+    public SparkQueryOptions Options { get; }
+
+    public ColumnNamingPolicy Naming => Options.NamingPolicy;
+
+    public bool CSharpNulls => Options.NullSemantics == SparkNullSemantics.CSharp;
+
+    public Rel Rel { get; }
+
+    /// <summary>The query operator being translated, e.g. "Where".</summary>
+    public string? Operator { get; set; }
+
+    public IReadOnlyList<IMethodCallTranslator> MethodTranslators => MethodTranslatorChain.All;
+
+    public IReadOnlyList<IMemberTranslator> MemberTranslators => MethodTranslatorChain.Members;
+
+    public ValueShape? Lookup(ParameterExpression parameter) => _symbols.GetValueOrDefault(parameter);
+
+    /// <summary>Binds <paramref name="parameter"/> to <paramref name="shape"/> until the returned scope is disposed.</summary>
+    public IDisposable Bind(ParameterExpression parameter, ValueShape shape)
+    {
+        _symbols[parameter] = shape;
+        return new Unbind(_symbols, parameter);
+    }
+
+    public SparkTranslationException NotSupported(Expression expression, string reason, string? suggestion = null) =>
+        new(ExpressionPrinter.Print(expression), Operator, reason, suggestion);
+
+    private sealed class Unbind(Dictionary<ParameterExpression, ValueShape> symbols, ParameterExpression parameter) : IDisposable
+    {
+        public void Dispose() => symbols.Remove(parameter);
+    }
+}
