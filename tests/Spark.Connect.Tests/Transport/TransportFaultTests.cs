@@ -263,6 +263,9 @@ public class TransportFaultTests
     {
         Assert.Throws<ArgumentException>(() => _ = new HttpGrpcTransport(new GrpcTransportOptions { Address = new Uri("sc://host:15002") }));
         Assert.Throws<ArgumentOutOfRangeException>(() => _ = new HttpGrpcTransport(_server.CreateTransportOptions() with { MaxReceiveMessageSize = 0 }));
+        var tooFrequent = Assert.Throws<ArgumentOutOfRangeException>(() =>
+            _ = new HttpGrpcTransport(_server.CreateTransportOptions() with { KeepAlivePingDelay = TimeSpan.FromMilliseconds(10) }));
+        Assert.That(tooFrequent!.Message, Does.Contain("KeepAlivePingDelay"));
         await Assert.DoesNotThrowAsync(async () => await new HttpGrpcTransport(new GrpcTransportOptions { Address = new Uri("http://unresolvable.invalid:1") }).DisposeAsync());
     }
 
