@@ -10,8 +10,13 @@ namespace Spark.Connect.Server;
 /// exception is reported as <see cref="GrpcStatusCode.Unknown"/> without its message.
 /// </summary>
 /// <remarks>
-/// Streaming handlers return an <see cref="IAsyncEnumerable{T}"/>: each yielded message is written and
-/// flushed immediately. Handlers should honour <see cref="SparkConnectCallContext.CancellationToken"/>.
+/// <para>Streaming handlers return an <see cref="IAsyncEnumerable{T}"/>: each yielded message is written and
+/// flushed immediately. An exception before the first message becomes a trailers-only response; after
+/// it, the status goes in the trailers.</para>
+/// <para>Handlers should honour <see cref="SparkConnectCallContext.CancellationToken"/>: it fires when the
+/// client cancels or disconnects (nothing more is sent) and when the client's deadline passes (the
+/// call then ends with <see cref="GrpcStatusCode.DeadlineExceeded"/> once the handler stops). A handler
+/// that ignores it keeps running until it finishes on its own.</para>
 /// </remarks>
 public abstract class SparkConnectServiceBase
 {

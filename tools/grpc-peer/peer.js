@@ -95,6 +95,18 @@ function serve() {
 
 function call(spec) {
   const client = new grpc.Client(spec.target, grpc.credentials.createInsecure());
+  // Connect first, so that a short deadline measures the call and not process start-up or the handshake.
+  client.waitForReady(Date.now() + 10000, (err) => {
+    if (err) {
+      print({ code: grpc.status.UNAVAILABLE, details: `could not connect: ${err.message}`, messages: [], headers: {}, trailers: {} });
+      client.close();
+      return;
+    }
+    start(client, spec);
+  });
+}
+
+function start(client, spec) {
   const options = spec.deadlineMs ? { deadline: new Date(Date.now() + spec.deadlineMs) } : {};
   const request = Buffer.from(spec.request || '', 'base64');
   const metadata = jsonToMetadata(spec.metadata);

@@ -167,6 +167,24 @@ public sealed class HttpGrpcTransport : IGrpcTransport
                 $"GrpcTransportOptions.MaxReceiveMessageSize must be positive, got {options.MaxReceiveMessageSize}.");
         }
 
+        RequireAtLeastOneSecond(options.KeepAlivePingDelay, nameof(GrpcTransportOptions.KeepAlivePingDelay));
+        RequireAtLeastOneSecond(options.KeepAlivePingTimeout, nameof(GrpcTransportOptions.KeepAlivePingTimeout));
+        if (options.ConnectTimeout <= TimeSpan.Zero && options.ConnectTimeout != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options),
+                $"GrpcTransportOptions.ConnectTimeout must be positive or Timeout.InfiniteTimeSpan, got {options.ConnectTimeout}.");
+        }
+
         return options;
+    }
+
+    // SocketsHttpHandler's own limit for HTTP/2 PING settings.
+    private static void RequireAtLeastOneSecond(TimeSpan value, string name)
+    {
+        if (value != Timeout.InfiniteTimeSpan && value < TimeSpan.FromSeconds(1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(GrpcTransportOptions),
+                $"GrpcTransportOptions.{name} must be at least one second or Timeout.InfiniteTimeSpan, got {value}.");
+        }
     }
 }

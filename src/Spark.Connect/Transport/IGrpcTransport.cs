@@ -8,9 +8,15 @@ namespace Spark.Connect.Transport;
 /// implement this interface instead without touching the layers above.
 /// </summary>
 /// <remarks>
-/// Failures are reported as <see cref="GrpcException"/> carrying the gRPC status, including the
+/// <para>Failures are reported as <see cref="GrpcException"/> carrying the gRPC status, including the
 /// decoded <c>grpc-status-details-bin</c>. Cancelling the token stops the HTTP/2 stream and raises
-/// <see cref="OperationCanceledException"/>.
+/// <see cref="OperationCanceledException"/>; a passed <see cref="GrpcCallOptions.Timeout"/> raises
+/// <see cref="GrpcStatusCode.DeadlineExceeded"/> and also stops the stream.</para>
+/// <para>Transport-level failures: a server that cannot be reached, or a connection lost before the
+/// status arrived, is <see cref="GrpcStatusCode.Unavailable"/>; an HTTP/2 stream reset by the server is
+/// mapped as the gRPC spec says (<c>INTERNAL_ERROR</c> → <see cref="GrpcStatusCode.Internal"/>,
+/// <c>REFUSED_STREAM</c> → Unavailable, <c>CANCEL</c> → Cancelled); a response larger than the receive
+/// limit is <see cref="GrpcStatusCode.ResourceExhausted"/>. Retry policy belongs to the layer above.</para>
 /// </remarks>
 public interface IGrpcTransport : IAsyncDisposable
 {

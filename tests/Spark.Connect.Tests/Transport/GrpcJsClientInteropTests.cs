@@ -107,12 +107,17 @@ public class GrpcJsClientInteropTests
     [Test]
     public async Task A_grpc_js_deadline_cancels_the_server_handler()
     {
-        _server.Config.StallOnce();
+        _server.Config.Once(new ConfigResponse()).StallOnce();
+        // Warm the server's request path up first, so that the short deadline measures the stalled call only.
+        await using (var warmUp = new HttpGrpcTransport(_server.CreateTransportOptions()))
+        {
+            await warmUp.UnaryCallAsync(SparkConnectMethods.Config, new ConfigRequest(), GrpcCallOptions.Default, CancellationToken.None);
+        }
 
-        JsonObject outcome = await CallAsync("Config", "unary", new ConfigRequest(), deadlineMs: 200);
+        JsonObject outcome = await CallAsync("Config", "unary", new ConfigRequest(), deadlineMs: 500);
 
         Assert.That(Code(outcome), Is.EqualTo((int)GrpcStatusCode.DeadlineExceeded));
-        RecordedCall call = await _server.WaitForCallAsync("Config");
+        RecordedCall call = await _server.WaitForCallAsync("Config", callNumber: 2);
         Assert.That(call.Deadline, Is.Not.Null);
         await call.Cancelled.WaitAsync(TimeSpan.FromSeconds(10));
     }

@@ -90,6 +90,7 @@ public class GrpcJsServerInteropTests
     [Test]
     public async Task A_deadline_is_DeadlineExceeded_and_grpc_js_sees_the_call_cancelled()
     {
+        await _transport.UnaryCallAsync(Echo, new ConfigRequest(), GrpcCallOptions.Default, Guard); // connect first
         var options = new GrpcCallOptions { Timeout = TimeSpan.FromMilliseconds(200) };
 
         var error = await Assert.ThrowsAsync<GrpcException>(() => _transport.UnaryCallAsync(Slow, new UInt32Value(), options, Guard));

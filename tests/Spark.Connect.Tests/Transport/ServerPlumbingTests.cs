@@ -143,6 +143,20 @@ public class ServerPlumbingTests
     }
 
     [Test]
+    public async Task The_server_enforces_grpc_timeout_itself_with_DeadlineExceeded()
+    {
+        _server.Config.Once(new ConfigResponse()).StallOnce();
+        await PostAsync(GrpcFrameWriter.Frame(new ConfigRequest())); // warm-up
+
+        var (_, body, status, _) = await PostAsync(GrpcFrameWriter.Frame(new ConfigRequest()),
+            configure: r => r.Headers.TryAddWithoutValidation("grpc-timeout", "200m"));
+
+        Assert.That(status, Is.EqualTo(((int)GrpcStatusCode.DeadlineExceeded).ToString()));
+        Assert.That(body, Is.Empty);
+        Assert.That((await _server.WaitForCallAsync("Config", callNumber: 2)).CancellationObserved, Is.True);
+    }
+
+    [Test]
     public async Task A_non_grpc_content_type_is_415()
     {
         var (response, _, status, _) = await PostAsync(GrpcFrameWriter.Frame(new ConfigRequest()), contentType: "application/json");

@@ -34,13 +34,14 @@ public class TransportFaultTests
     [Test]
     public async Task A_passed_deadline_is_DeadlineExceeded_and_the_server_handler_is_cancelled()
     {
-        _server.Config.StallOnce();
+        _server.Config.Once(new ConfigResponse()).StallOnce();
+        await WarmUpAsync();
         var options = new GrpcCallOptions { Timeout = TimeSpan.FromMilliseconds(200) };
 
         var error = await Assert.ThrowsAsync<GrpcException>(() => _transport.UnaryCallAsync(SparkConnectMethods.Config, new ConfigRequest(), options, Guard));
 
         Assert.That(error!.StatusCode, Is.EqualTo(GrpcStatusCode.DeadlineExceeded));
-        RecordedCall call = await _server.WaitForCallAsync("Config");
+        RecordedCall call = await _server.WaitForCallAsync("Config", callNumber: 2);
         Assert.That(call.Deadline, Is.Not.Null, "grpc-timeout must reach the server");
         await call.Cancelled.WaitAsync(TimeSpan.FromSeconds(10));
     }
@@ -48,7 +49,8 @@ public class TransportFaultTests
     [Test]
     public async Task A_deadline_also_stops_a_stream_after_some_messages()
     {
-        _server.ExecutePlan.StallOnce(Batch(1));
+        _server.ExecutePlan.Once().StallOnce(Batch(1));
+        await _transport.ServerStreamingCallAsync(SparkConnectMethods.ExecutePlan, new ExecutePlanRequest(), GrpcCallOptions.Default, Guard).ToListAsync();
         var options = new GrpcCallOptions { Timeout = TimeSpan.FromMilliseconds(300) };
 
         var received = new List<ExecutePlanResponse>();
@@ -62,7 +64,7 @@ public class TransportFaultTests
 
         Assert.That(error!.StatusCode, Is.EqualTo(GrpcStatusCode.DeadlineExceeded));
         Assert.That(received, Has.Count.EqualTo(1));
-        await (await _server.WaitForCallAsync("ExecutePlan")).Cancelled.WaitAsync(TimeSpan.FromSeconds(10));
+        await (await _server.WaitForCallAsync("ExecutePlan", callNumber: 2)).Cancelled.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
     [Test]
@@ -261,8 +263,14 @@ public class TransportFaultTests
     {
         Assert.Throws<ArgumentException>(() => _ = new HttpGrpcTransport(new GrpcTransportOptions { Address = new Uri("sc://host:15002") }));
         Assert.Throws<ArgumentOutOfRangeException>(() => _ = new HttpGrpcTransport(_server.CreateTransportOptions() with { MaxReceiveMessageSize = 0 }));
+        var tooFrequent = Assert.Throws<ArgumentOutOfRangeException>(() =>
+            _ = new HttpGrpcTransport(_server.CreateTransportOptions() with { KeepAlivePingDelay = TimeSpan.FromMilliseconds(10) }));
+        Assert.That(tooFrequent!.Message, Does.Contain("KeepAlivePingDelay"));
         await Assert.DoesNotThrowAsync(async () => await new HttpGrpcTransport(new GrpcTransportOptions { Address = new Uri("http://unresolvable.invalid:1") }).DisposeAsync());
     }
+
+    /// <summary>One successful call first, so that a short deadline measures the call, not connecting and JIT.</summary>
+    private Task WarmUpAsync() => _transport.UnaryCallAsync(SparkConnectMethods.Config, new ConfigRequest(), GrpcCallOptions.Default, Guard);
 
     private async Task<(List<string> Received, GrpcException Error)> ReadUntilFailure()
     {
