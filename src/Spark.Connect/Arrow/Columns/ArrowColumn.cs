@@ -44,7 +44,10 @@ public abstract class ArrowColumn
     public bool IsNull(int index)
     {
         CheckIndex(index);
-        return NullCount != 0 && (Validity.Span[index >> 3] & (1 << (index & 7))) == 0;
+        if (NullCount == 0)
+            return false;
+        // Only the null type has nulls without a bitmap (the factory checks the bitmap's size otherwise).
+        return Validity.IsEmpty || (Validity.Span[index >> 3] & (1 << (index & 7))) == 0;
     }
 
     /// <summary>Whether the value at <paramref name="index"/> is present.</summary>
