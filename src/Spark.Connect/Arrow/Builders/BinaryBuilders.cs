@@ -41,8 +41,9 @@ public class BinaryBuilder : ArrowColumnBuilder
     private protected override (ReadOnlyMemory<byte>[], ArrowColumn[]) DetachContents()
     {
         var offsets = _offsets.Detach();
+        var data = _data.Detach();
         AppendOffset();
-        return ([offsets, _data.Detach()], []);
+        return ([offsets, data], []);
     }
 }
 
