@@ -14,7 +14,7 @@ public abstract class ArrowColumn
         NullCount = nullCount;
         Buffers = buffers;
         ChildColumns = children;
-        Validity = nullCount == 0 || buffers.Length == 0 ? ReadOnlyMemory<byte>.Empty : buffers[0];
+        Validity = new BufferView(nullCount == 0 || buffers.Length == 0 ? ReadOnlyMemory<byte>.Empty : buffers[0]);
     }
 
     /// <summary>The field (name, type, nullability) this column holds.</summary>
@@ -38,7 +38,7 @@ public abstract class ArrowColumn
     /// <summary>Child columns in IPC order.</summary>
     internal ArrowColumn[] ChildColumns { get; }
 
-    private protected ReadOnlyMemory<byte> Validity { get; }
+    private protected BufferView Validity { get; }
 
     /// <summary>Whether the value at <paramref name="index"/> is null.</summary>
     public bool IsNull(int index)
@@ -47,7 +47,7 @@ public abstract class ArrowColumn
         if (NullCount == 0)
             return false;
         // Only the null type has nulls without a bitmap (the factory checks the bitmap's size otherwise).
-        return Validity.IsEmpty || (Validity.Span[index >> 3] & (1 << (index & 7))) == 0;
+        return Validity.Length == 0 || (Validity.Read<byte>(index >> 3) & (1 << (index & 7))) == 0;
     }
 
     /// <summary>Whether the value at <paramref name="index"/> is present.</summary>
@@ -75,10 +75,10 @@ public sealed class NullColumn : ArrowColumn
 /// <summary>A bit-packed boolean column.</summary>
 public sealed class BooleanColumn : ArrowColumn
 {
-    private readonly ReadOnlyMemory<byte> _bits;
+    private readonly BufferView _bits;
 
     internal BooleanColumn(ArrowField field, int length, int nullCount, ReadOnlyMemory<byte>[] buffers)
-        : base(field, length, nullCount, buffers, []) => _bits = buffers[1];
+        : base(field, length, nullCount, buffers, []) => _bits = new BufferView(buffers[1]);
 
     /// <summary>The value bits (least significant bit first); read bit <c>i</c> for row <c>i</c>.</summary>
     public ReadOnlySpan<byte> ValueBits => _bits.Span;
@@ -87,6 +87,6 @@ public sealed class BooleanColumn : ArrowColumn
     public bool GetValue(int index)
     {
         CheckIndex(index);
-        return (_bits.Span[index >> 3] & (1 << (index & 7))) != 0;
+        return (_bits.Read<byte>(index >> 3) & (1 << (index & 7))) != 0;
     }
 }

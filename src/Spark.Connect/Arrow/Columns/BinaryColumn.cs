@@ -9,15 +9,15 @@ namespace Spark.Connect.Arrow;
 /// </summary>
 public class BinaryColumn : ArrowColumn
 {
-    private readonly ReadOnlyMemory<byte> _offsets;
-    private readonly ReadOnlyMemory<byte> _data;
+    private readonly BufferView _offsets;
+    private readonly BufferView _data;
 
     internal BinaryColumn(ArrowField field, int length, int nullCount, ReadOnlyMemory<byte>[] buffers, bool large)
         : base(field, length, nullCount, buffers, [])
     {
         IsLarge = large;
-        _offsets = ColumnBuffers.Aligned(buffers[1], large ? 8 : 4);
-        _data = buffers[2];
+        _offsets = new BufferView(ColumnBuffers.Aligned(buffers[1], large ? 8 : 4));
+        _data = new BufferView(buffers[2]);
     }
 
     /// <summary>Whether offsets are 64-bit (large_binary / large_utf8).</summary>
@@ -47,15 +47,13 @@ public class BinaryColumn : ArrowColumn
         int start, end;
         if (IsLarge)
         {
-            var offsets = MemoryMarshal.Cast<byte, long>(_offsets.Span);
-            start = (int)offsets[index];
-            end = (int)offsets[index + 1];
+            start = (int)_offsets.Read<long>(index * 8);
+            end = (int)_offsets.Read<long>(index * 8 + 8);
         }
         else
         {
-            var offsets = MemoryMarshal.Cast<byte, int>(_offsets.Span);
-            start = offsets[index];
-            end = offsets[index + 1];
+            start = _offsets.Read<int>(index * 4);
+            end = _offsets.Read<int>(index * 4 + 4);
         }
         return _data.Span[start..end];
     }

@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-
 namespace Spark.Connect.Arrow;
 
 /// <summary>
@@ -8,10 +6,10 @@ namespace Spark.Connect.Arrow;
 /// </summary>
 public sealed class Decimal128Column : ArrowColumn
 {
-    private readonly ReadOnlyMemory<byte> _data;
+    private readonly BufferView _data;
 
     internal Decimal128Column(ArrowField field, int length, int nullCount, ReadOnlyMemory<byte>[] buffers)
-        : base(field, length, nullCount, buffers, []) => _data = buffers[1];
+        : base(field, length, nullCount, buffers, []) => _data = new BufferView(buffers[1]);
 
     /// <summary>Total digits.</summary>
     public int Precision => Field.Type.Precision;
@@ -26,7 +24,7 @@ public sealed class Decimal128Column : ArrowColumn
     public Int128 GetUnscaled(int index)
     {
         CheckIndex(index);
-        return BinaryPrimitives.ReadInt128LittleEndian(_data.Span.Slice(index * 16, 16));
+        return _data.Read<Int128>(index * 16);
     }
 
     /// <summary>

@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace Spark.Connect.Arrow;
 
 /// <summary>
@@ -8,14 +6,14 @@ namespace Spark.Connect.Arrow;
 /// </summary>
 public class ListColumn : ArrowColumn
 {
-    private readonly ReadOnlyMemory<byte> _offsets;
+    private readonly BufferView _offsets;
     private readonly bool _large;
 
     internal ListColumn(ArrowField field, int length, int nullCount, ReadOnlyMemory<byte>[] buffers, ArrowColumn child, bool large)
         : base(field, length, nullCount, buffers, [child])
     {
         _large = large;
-        _offsets = ColumnBuffers.Aligned(buffers[1], large ? 8 : 4);
+        _offsets = new BufferView(ColumnBuffers.Aligned(buffers[1], large ? 8 : 4));
     }
 
     /// <summary>The child column holding every row's elements back to back.</summary>
@@ -37,8 +35,8 @@ public class ListColumn : ArrowColumn
 
     // Offsets were validated (monotonic, within the child) when the column was built.
     private int Offset(int i) => _large
-        ? (int)MemoryMarshal.Cast<byte, long>(_offsets.Span)[i]
-        : MemoryMarshal.Cast<byte, int>(_offsets.Span)[i];
+        ? (int)_offsets.Read<long>(i * 8)
+        : _offsets.Read<int>(i * 4);
 }
 
 /// <summary>

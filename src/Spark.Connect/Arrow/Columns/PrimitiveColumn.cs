@@ -10,11 +10,11 @@ namespace Spark.Connect.Arrow;
 /// <typeparam name="T">The value type: sbyte, short, int, long, byte, ushort, uint, ulong, float, double, or an interval struct.</typeparam>
 public class PrimitiveColumn<T> : ArrowColumn where T : unmanaged
 {
-    private readonly ReadOnlyMemory<byte> _data;
+    private readonly BufferView _data;
 
     internal PrimitiveColumn(ArrowField field, int length, int nullCount, ReadOnlyMemory<byte>[] buffers)
         : base(field, length, nullCount, buffers, [])
-        => _data = ColumnBuffers.Aligned(buffers[1], Math.Min(8, System.Runtime.CompilerServices.Unsafe.SizeOf<T>()));
+        => _data = new BufferView(ColumnBuffers.Aligned(buffers[1], Math.Min(8, System.Runtime.CompilerServices.Unsafe.SizeOf<T>())));
 
     /// <summary>All values, one per row (null rows included with unspecified values).</summary>
     public ReadOnlySpan<T> Values => MemoryMarshal.Cast<byte, T>(_data.Span)[..Length];
@@ -23,7 +23,7 @@ public class PrimitiveColumn<T> : ArrowColumn where T : unmanaged
     public T GetValue(int index)
     {
         CheckIndex(index);
-        return MemoryMarshal.Cast<byte, T>(_data.Span)[index];
+        return _data.Read<T>(index * System.Runtime.CompilerServices.Unsafe.SizeOf<T>());
     }
 
     /// <summary>The value at <paramref name="index"/>, or null when the row is null.</summary>
