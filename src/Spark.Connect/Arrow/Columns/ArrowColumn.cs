@@ -54,11 +54,17 @@ public abstract class ArrowColumn
     public bool IsValid(int index) => !IsNull(index);
 
     /// <summary>Throws when <paramref name="index"/> is not a row of this column.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private protected void CheckIndex(int index)
     {
         if ((uint)index >= (uint)Length)
-            throw new ArgumentOutOfRangeException(nameof(index), index, $"Column '{Field.Name}' has {Length} rows.");
+            ThrowIndexOutOfRange(index);
     }
+
+    // Kept out of line so the hot check above stays small enough to inline.
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private void ThrowIndexOutOfRange(int index) =>
+        throw new ArgumentOutOfRangeException(nameof(index), index, $"Column '{Field.Name}' has {Length} rows.");
 
     /// <summary>The column's name, type and length.</summary>
     public override string ToString() => $"{Field.Name}: {Field.Type} [{Length} rows, {NullCount} null]";
