@@ -60,8 +60,6 @@ public sealed class ArrowField
         ArrowTypeId.Map when children.Count != 1 || children[0].Type.Id != ArrowTypeId.Struct
                              || children[0].Children.Count != 2 =>
             "a map needs exactly one child: a struct of two fields (key, value)",
-        ArrowTypeId.Map when children[0].Children[0].Nullable || children[0].Nullable =>
-            "a map's entries and keys must not be nullable",
         ArrowTypeId.List or ArrowTypeId.LargeList or ArrowTypeId.Struct or ArrowTypeId.Map => null,
         _ when children.Count != 0 => $"a {type} field cannot have child fields (found {children.Count})",
         _ => null,

@@ -29,7 +29,7 @@ public sealed class ArrowStreamWriter : IDisposable
 
     /// <summary>Writes to <paramref name="output"/>.</summary>
     public ArrowStreamWriter(IBufferWriter<byte> output, ArrowSchema schema)
-        : this(schema, bytes => (output ?? throw new ArgumentNullException(nameof(output))).Write(bytes))
+        : this(schema, (output ?? throw new ArgumentNullException(nameof(output))).Write)
     {
     }
 
