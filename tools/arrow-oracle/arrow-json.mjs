@@ -67,7 +67,10 @@ export function toData(type, values) {
     }
     case A.Type.Float: return A.makeData({ ...base, data: new type.ArrayType(values.map((v) => float(orZero(v, 0)))) });
     case A.Type.Decimal: return A.makeData({ ...base, data: new Uint32Array(values.flatMap((v) => int128Words(orZero(v, '0')))) });
-    case A.Type.Date: return A.makeData({ ...base, data: new Int32Array(values.map((v) => orZero(v, 0))) });
+    case A.Type.Date:
+      return type.unit === A.DateUnit.DAY
+        ? A.makeData({ ...base, data: new Int32Array(values.map((v) => orZero(v, 0))) })
+        : A.makeData({ ...base, data: new BigInt64Array(values.map((v) => BigInt(orZero(v, '0')))) });
     case A.Type.Timestamp: case A.Type.Duration:
       return A.makeData({ ...base, data: new BigInt64Array(values.map((v) => BigInt(orZero(v, '0')))) });
     case A.Type.Interval: {
@@ -140,7 +143,7 @@ function render(data, i) {
       for (let w = 3; w >= 0; w--) v = (v << 32n) | BigInt(data.values[at * 4 + w] >>> 0);
       return String(BigInt.asIntN(128, v));
     }
-    case A.Type.Date: return data.values[at];
+    case A.Type.Date: return type.unit === A.DateUnit.DAY ? data.values[at] : String(BigInt.asIntN(64, BigInt(data.values[at])));
     case A.Type.Timestamp: case A.Type.Duration: return String(BigInt.asIntN(64, BigInt(data.values[at])));
     case A.Type.Interval: {
       const v = data.values;

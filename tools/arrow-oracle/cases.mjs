@@ -52,7 +52,8 @@ function value(r, type, depth) {
     }
     case A.Type.Utf8: case A.Type.LargeUtf8: return text(r);
     case A.Type.Binary: case A.Type.LargeBinary: return hex(r);
-    case A.Type.Date: return int(r, -800000, 2900000);
+    case A.Type.Date:
+      return type.unit === A.DateUnit.DAY ? int(r, -800000, 2900000) : String(BigInt(int(r, -800000, 2900000)) * 86400000n + BigInt(int(r, 0, 86399999)));
     case A.Type.Timestamp: case A.Type.Duration: return String(bigIn(r, 64, true) >> BigInt(int(r, 0, 20)));
     case A.Type.Interval:
       if (type.unit === A.IntervalUnit.YEAR_MONTH) return int(r, -100000, 100000);
@@ -86,7 +87,7 @@ const types = {
   float32: new A.Float32(), float64: new A.Float64(),
   decimal_38_10: new A.Decimal(10, 38, 128), decimal_9_2: new A.Decimal(2, 9, 128), decimal_18_0: new A.Decimal(0, 18, 128),
   utf8: new A.Utf8(), large_utf8: new A.LargeUtf8(), binary: new A.Binary(), large_binary: new A.LargeBinary(),
-  date32: new A.DateDay(),
+  date32: new A.DateDay(), date64: new A.DateMillisecond(),
   timestamp_us_utc: new A.TimestampMicrosecond('UTC'), timestamp_us: new A.TimestampMicrosecond(),
   timestamp_s: new A.TimestampSecond('America/New_York'), timestamp_ms: new A.TimestampMillisecond(),
   timestamp_ns_utc: new A.TimestampNanosecond('UTC'),
