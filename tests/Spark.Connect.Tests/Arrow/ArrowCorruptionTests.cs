@@ -145,6 +145,18 @@ public sealed class ArrowCorruptionTests
         Assert.That(() => new ArrowStreamReader(stream), Throws.TypeOf<ArrowFormatException>().With.Message.Contains("deeper"));
     }
 
+    [TestCase(1_000, 100_000, "strings shared")]
+    [TestCase(100_001, 1, "more than 100000 fields")]
+    public void Shared_flatbuffer_tables_cannot_amplify_the_schema(int fields, int nameLength, string problem)
+    {
+        var small = new ArrowStreamReader(SharedFieldSchema(3, 5)).Schema;
+        Assert.That(small.Fields.Select(f => (f.Name, f.Type)), Is.EqualTo(Enumerable.Repeat(("aaaaa", ArrowType.Null), 3)),
+            "the hand-laid layout is valid when small");
+
+        var stream = SharedFieldSchema(fields, nameLength);
+        Assert.That(() => new ArrowStreamReader(stream), Throws.TypeOf<ArrowFormatException>().With.Message.Contains(problem));
+    }
+
     [Test]
     public void Wrong_message_kinds_are_rejected()
     {
@@ -159,6 +171,32 @@ public sealed class ArrowCorruptionTests
         Assert.That(() => new ArrowStreamReader(RawMessages.Frame(RawMessages.Schema, RawMessages.SchemaTable(), version: 1)),
             Throws.TypeOf<ArrowFormatException>().With.Message.Contains("version"));
         Assert.That(() => new ArrowStreamReader(ReadOnlyMemory<byte>.Empty), Throws.TypeOf<ArrowFormatException>());
+    }
+
+    /// <summary>
+    /// A hand-laid Schema message whose field vector points <paramref name="fields"/> times at one
+    /// Field table, whose name is <paramref name="nameLength"/> bytes long.
+    /// </summary>
+    private static byte[] SharedFieldSchema(int fields, int nameLength)
+    {
+        var fieldVtable = 60 + 4 * fields;
+        var fieldTable = fieldVtable + 12;
+        var name = fieldTable + 12;
+        var metadata = new byte[(name + 4 + nameLength + 1 + 7) / 8 * 8];
+        var w = new BinaryWriter(new MemoryStream(metadata));
+        void At(int position) => w.Seek(position, SeekOrigin.Begin);
+        w.Write(16u);                                                  // root: message table
+        At(4); w.Write((ushort)12); w.Write((ushort)24); w.Write((ushort)4); w.Write((ushort)6); w.Write((ushort)8); w.Write((ushort)16);
+        At(16); w.Write(12); w.Write((short)4); w.Write((byte)1); w.Write((byte)0); w.Write((uint)(48 - 24)); w.Write(0); w.Write(0L);
+        At(40); w.Write((ushort)8); w.Write((ushort)8); w.Write((ushort)0); w.Write((ushort)4);
+        At(48); w.Write(8); w.Write((uint)(56 - 52));                   // schema: fields vector
+        At(56); w.Write((uint)fields);
+        for (var i = 0; i < fields; i++)
+            w.Write((uint)(fieldTable - (60 + 4 * i)));
+        At(fieldVtable); w.Write((ushort)10); w.Write((ushort)12); w.Write((ushort)4); w.Write((ushort)0); w.Write((ushort)8);
+        At(fieldTable); w.Write(12); w.Write((uint)(name - (fieldTable + 4))); w.Write((byte)1);
+        At(name); w.Write((uint)nameLength); w.Write(Enumerable.Repeat((byte)'a', nameLength).ToArray());
+        return RawMessages.Concat(BitConverter.GetBytes(-1), BitConverter.GetBytes(metadata.Length), metadata);
     }
 
     internal sealed record Outcome(bool Rejected, string? Unexpected);

@@ -88,12 +88,28 @@ internal readonly struct FlatBufferTable
         return target < 0 ? null : new FlatBufferTable(_buffer, target, name);
     }
 
+    /// <summary>Size of the whole FlatBuffer this table lives in.</summary>
+    internal int BufferLength => _buffer.Length;
+
     internal string? GetString(int field)
+    {
+        long unlimited = long.MaxValue;
+        return GetString(field, ref unlimited);
+    }
+
+    /// <summary>
+    /// A string field, charged against <paramref name="byteBudget"/>: many tables may share one long
+    /// string, so decoding without a budget could allocate far more than the metadata's size.
+    /// </summary>
+    internal string? GetString(int field, ref long byteBudget)
     {
         var target = Follow(field);
         if (target < 0)
             return null;
         var bytes = VectorBytes(target, 1, out var count);
+        byteBudget -= count;
+        if (byteBudget < 0)
+            throw Fail("strings shared between tables add up to more text than the metadata can hold");
         return Encoding.UTF8.GetString(bytes[..count]);
     }
 

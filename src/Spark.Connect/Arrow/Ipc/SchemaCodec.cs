@@ -31,40 +31,47 @@ internal static class SchemaCodec
     {
         if (schema.GetShort(0) != 0)
             throw new ArrowFormatException("Big-endian Arrow streams are not supported.");
-        var budget = MaxTotalFields;
-        return new ArrowSchema(DecodeFields(schema, 1, 0, ref budget));
+        // FlatBuffers may share tables and strings, so limits apply to what is decoded, not to bytes.
+        var budget = new Budget { Fields = MaxTotalFields, StringBytes = schema.BufferLength + (1L << 20) };
+        return new ArrowSchema(DecodeFields(schema, 1, 0, budget));
     }
 
-    private static ArrowField[] DecodeFields(FlatBufferTable parent, int slot, int depth, ref int budget)
+    private sealed class Budget
+    {
+        public int Fields;
+        public long StringBytes;
+    }
+
+    private static ArrowField[] DecodeFields(FlatBufferTable parent, int slot, int depth, Budget budget)
     {
         var count = parent.GetTableVectorLength(slot);
-        budget -= count;
-        if (budget < 0)
+        budget.Fields -= count;
+        if (budget.Fields < 0)
             throw new ArrowFormatException($"Arrow schema has more than {MaxTotalFields} fields in total.");
         var fields = new ArrowField[count];
         for (var i = 0; i < count; i++)
-            fields[i] = DecodeField(parent.GetTableVectorElement(slot, i, "Field"), depth, ref budget);
+            fields[i] = DecodeField(parent.GetTableVectorElement(slot, i, "Field"), depth, budget);
         return fields;
     }
 
-    private static ArrowField DecodeField(FlatBufferTable field, int depth, ref int budget)
+    private static ArrowField DecodeField(FlatBufferTable field, int depth, Budget budget)
     {
         if (depth >= MaxNestingDepth)
             throw new ArrowFormatException($"Arrow schema nests deeper than {MaxNestingDepth} levels.");
-        var name = field.GetString(FieldName) ?? "";
+        var name = field.GetString(FieldName, ref budget.StringBytes) ?? "";
         if (field.Has(FieldDictionary))
             throw new ArrowFormatException($"Dictionary-encoded field '{name}' is not supported.");
         var typeId = field.GetByte(FieldTypeType);
         var typeTable = field.GetTable(FieldType, TypeName(typeId));
-        var type = DecodeType(name, typeId, typeTable);
-        var children = DecodeFields(field, FieldChildren, depth + 1, ref budget);
+        var type = DecodeType(name, typeId, typeTable, budget);
+        var children = DecodeFields(field, FieldChildren, depth + 1, budget);
         var problem = ArrowField.DescribeChildProblem(type, children);
         if (problem is not null)
             throw new ArrowFormatException($"Arrow field '{name}' of type {type}: {problem}.");
         return new ArrowField(name, type, field.GetBool(FieldNullable), children);
     }
 
-    private static ArrowType DecodeType(string name, byte typeId, FlatBufferTable? table)
+    private static ArrowType DecodeType(string name, byte typeId, FlatBufferTable? table, Budget budget)
     {
         if (table is not { } t)
         {
@@ -99,7 +106,7 @@ internal static class SchemaCodec
                 1 => ArrowType.Date64,
                 var u => throw Unsupported(name, $"date unit {u}"),
             },
-            TypeTimestamp => ArrowType.Timestamp(DecodeUnit(name, t.GetShort(0)), t.GetString(1)),
+            TypeTimestamp => ArrowType.Timestamp(DecodeUnit(name, t.GetShort(0)), t.GetString(1, ref budget.StringBytes)),
             TypeDuration => ArrowType.Duration(DecodeUnit(name, t.GetShort(0, 1))),
             TypeInterval => t.GetShort(0) is var u and >= 0 and <= 2
                 ? ArrowType.Interval((ArrowIntervalUnit)u)
