@@ -1,0 +1,114 @@
+namespace Spark.Connect.Arrow;
+
+/// <summary>Builds a fixed-width column of <typeparamref name="T"/> (integers, floats, dates, timestamps, intervals).</summary>
+/// <typeparam name="T">The stored value type, as in <see cref="PrimitiveColumn{T}"/>.</typeparam>
+public class PrimitiveBuilder<T> : ArrowColumnBuilder where T : unmanaged
+{
+    private readonly GrowableBuffer _values = new();
+
+    internal PrimitiveBuilder(ArrowField field) : base(field)
+    {
+    }
+
+    /// <summary>Appends a value.</summary>
+    public void Append(T value)
+    {
+        _values.Append(value);
+        AddRow(true);
+    }
+
+    /// <summary>Appends a value, or a null when <paramref name="value"/> is null.</summary>
+    public void Append(T? value)
+    {
+        if (value is { } v)
+            Append(v);
+        else
+            AppendNull();
+    }
+
+    /// <inheritdoc />
+    public override void AppendNull()
+    {
+        _values.Append(default(T));
+        AddRow(false);
+    }
+
+    private protected override (ReadOnlyMemory<byte>[], ArrowColumn[]) DetachContents() => ([_values.Detach()], []);
+}
+
+/// <summary>Builds a date32 column (days since 1970-01-01).</summary>
+public sealed class Date32Builder : PrimitiveBuilder<int>
+{
+    internal Date32Builder(ArrowField field) : base(field)
+    {
+    }
+
+    /// <summary>Appends a date.</summary>
+    public void Append(DateOnly date) => Append(date.DayNumber - ColumnBuffers.EpochDayNumber);
+}
+
+/// <summary>Builds a timestamp column in the field's unit.</summary>
+public sealed class TimestampBuilder : PrimitiveBuilder<long>
+{
+    internal TimestampBuilder(ArrowField field) : base(field)
+    {
+    }
+
+    /// <summary>Appends an instant (converted to UTC, truncated to the field's unit).</summary>
+    public void Append(DateTimeOffset value) => Append(FromTicks(value.UtcTicks - DateTime.UnixEpoch.Ticks, Field.Type.Unit));
+
+    internal static long FromTicks(long ticks, ArrowTimeUnit unit) => unit switch
+    {
+        ArrowTimeUnit.Second => ticks / TimeSpan.TicksPerSecond,
+        ArrowTimeUnit.Millisecond => ticks / TimeSpan.TicksPerMillisecond,
+        ArrowTimeUnit.Microsecond => ticks / 10,
+        _ => checked(ticks * 100),
+    };
+}
+
+/// <summary>Builds a duration column in the field's unit.</summary>
+public sealed class DurationBuilder : PrimitiveBuilder<long>
+{
+    internal DurationBuilder(ArrowField field) : base(field)
+    {
+    }
+
+    /// <summary>Appends a time span (truncated to the field's unit).</summary>
+    public void Append(TimeSpan value) => Append(TimestampBuilder.FromTicks(value.Ticks, Field.Type.Unit));
+}
+
+/// <summary>Builds a decimal128 column at the field's precision and scale.</summary>
+public sealed class Decimal128Builder : ArrowColumnBuilder
+{
+    private readonly GrowableBuffer _values = new();
+
+    internal Decimal128Builder(ArrowField field) : base(field)
+    {
+    }
+
+    /// <summary>Appends the unscaled 128-bit integer (value × 10^Scale).</summary>
+    public void AppendUnscaled(Int128 unscaled)
+    {
+        _values.Append(unscaled);
+        AddRow(true);
+    }
+
+    /// <summary>Appends <paramref name="value"/> rescaled exactly to the field's scale.</summary>
+    /// <exception cref="ArgumentException">The value has more fractional digits than the scale allows, or too many digits.</exception>
+    public void Append(decimal value)
+    {
+        if (!DecimalConversion.TryToUnscaled(value, Field.Type.Scale, out var unscaled)
+            || Int128.Abs(unscaled) >= DecimalConversion.PowerOfTen(Field.Type.Precision))
+            throw new ArgumentException($"{value} cannot be stored exactly in column '{Field.Name}' ({Field.Type}).", nameof(value));
+        AppendUnscaled(unscaled);
+    }
+
+    /// <inheritdoc />
+    public override void AppendNull()
+    {
+        _values.Append(Int128.Zero);
+        AddRow(false);
+    }
+
+    private protected override (ReadOnlyMemory<byte>[], ArrowColumn[]) DetachContents() => ([_values.Detach()], []);
+}

@@ -1,0 +1,91 @@
+using System.Buffers.Binary;
+using Spark.Connect.Arrow.FlatBuffers;
+
+namespace Spark.Connect.Arrow.Ipc;
+
+/// <summary>
+/// Turns a RecordBatch message (field nodes and buffer locations, in depth-first field order) and
+/// its body into validated columns that slice the body without copying.
+/// </summary>
+internal sealed class RecordBatchDecoder
+{
+    private const int SlotLength = 0, SlotNodes = 1, SlotBuffers = 2, SlotCompression = 3;
+
+    private readonly ReadOnlyMemory<byte> _body;
+    private readonly byte[] _nodes;
+    private readonly int _nodeCount;
+    private readonly byte[] _buffers;
+    private readonly int _bufferCount;
+    private int _nextNode;
+    private int _nextBuffer;
+
+    private RecordBatchDecoder(FlatBufferTable batch, ReadOnlyMemory<byte> body)
+    {
+        _body = body;
+        _nodes = batch.GetStructVector(SlotNodes, 16, out _nodeCount).ToArray();
+        _buffers = batch.GetStructVector(SlotBuffers, 16, out _bufferCount).ToArray();
+    }
+
+    internal static RecordBatch Decode(ArrowSchema schema, FlatBufferTable batch, ReadOnlyMemory<byte> body)
+    {
+        if (batch.Has(SlotCompression))
+        {
+            var codec = batch.GetTable(SlotCompression, "BodyCompression")?.GetByte(0) switch
+            {
+                0 => "LZ4_FRAME",
+                1 => "ZSTD",
+                var other => $"#{other}",
+            };
+            throw new ArrowFormatException($"Compressed Arrow record batch bodies ({codec}) are not supported; disable IPC compression.");
+        }
+        var rows = batch.GetLong(SlotLength);
+        if (rows < 0 || rows > int.MaxValue)
+            throw new ArrowFormatException($"Arrow record batch length {rows} is out of range.");
+        var decoder = new RecordBatchDecoder(batch, body);
+        var columns = new ArrowColumn[schema.Fields.Count];
+        for (var i = 0; i < columns.Length; i++)
+        {
+            columns[i] = decoder.DecodeColumn(schema.Fields[i]);
+            if (columns[i].Length != rows)
+                throw new ArrowFormatException(
+                    $"Arrow column '{schema.Fields[i].Name}' has {columns[i].Length} rows but its record batch has {rows}.");
+        }
+        if (decoder._nextNode != decoder._nodeCount || decoder._nextBuffer != decoder._bufferCount)
+            throw new ArrowFormatException(
+                $"Arrow record batch has {decoder._nodeCount} field nodes and {decoder._bufferCount} buffers; the schema uses {decoder._nextNode} and {decoder._nextBuffer}.");
+        return new RecordBatch(schema, (int)rows, columns);
+    }
+
+    // Recursion depth is bounded by the schema, whose nesting was limited when it was decoded.
+    private ArrowColumn DecodeColumn(ArrowField field)
+    {
+        if (_nextNode >= _nodeCount)
+            throw new ArrowFormatException($"Arrow record batch has too few field nodes (column '{field.Name}').");
+        var node = _nodes.AsSpan(_nextNode++ * 16, 16);
+        var length = BinaryPrimitives.ReadInt64LittleEndian(node);
+        var nullCount = BinaryPrimitives.ReadInt64LittleEndian(node[8..]);
+        if (length < 0 || length > int.MaxValue || nullCount < 0 || nullCount > length)
+            throw new ArrowFormatException($"Arrow column '{field.Name}' has invalid length {length} / null count {nullCount}.");
+
+        var buffers = new ReadOnlyMemory<byte>[ColumnFactory.BufferCount(field.Type)];
+        for (var i = 0; i < buffers.Length; i++)
+            buffers[i] = NextBuffer(field);
+        var children = new ArrowColumn[field.Children.Count];
+        for (var i = 0; i < children.Length; i++)
+            children[i] = DecodeColumn(field.Children[i]);
+        return ColumnFactory.Create(field, (int)length, (int)nullCount, buffers, children);
+    }
+
+    private ReadOnlyMemory<byte> NextBuffer(ArrowField field)
+    {
+        if (_nextBuffer >= _bufferCount)
+            throw new ArrowFormatException($"Arrow record batch has too few buffers (column '{field.Name}').");
+        var entry = _buffers.AsSpan(_nextBuffer++ * 16, 16);
+        var offset = BinaryPrimitives.ReadInt64LittleEndian(entry);
+        var length = BinaryPrimitives.ReadInt64LittleEndian(entry[8..]);
+        if (offset < 0 || length < 0 || offset > _body.Length || length > _body.Length - offset)
+            throw new ArrowFormatException(
+                $"Arrow buffer (offset {offset}, length {length}) of column '{field.Name}' lies outside the {_body.Length}-byte body.");
+        return _body.Slice((int)offset, (int)length);
+    }
+}

@@ -1,0 +1,68 @@
+using NUnit.Framework;
+using Spark.Connect.Arrow;
+using Spark.Connect.Arrow.FlatBuffers;
+
+namespace Spark.Connect.Tests.Arrow;
+
+/// <summary>Features outside this reader's scope are refused with a message naming them.</summary>
+[TestFixture]
+public sealed class ArrowUnsupportedTests
+{
+    [Test]
+    public void Dictionary_encoded_fields_are_named()
+    {
+        var field = RawMessages.Field("city", 5).Add(4, new FlatBufferObject().Add(0, 0L).Add(1, RawMessages.Int(32)));
+        Assert.That(() => new ArrowStreamReader(RawMessages.Frame(RawMessages.Schema, RawMessages.SchemaTable(field))),
+            Throws.TypeOf<ArrowFormatException>().With.Message.EqualTo("Dictionary-encoded field 'city' is not supported."));
+    }
+
+    [Test]
+    public void Dictionary_batches_are_refused()
+    {
+        var schema = RawMessages.Frame(RawMessages.Schema, RawMessages.SchemaTable(RawMessages.Field("x", 6)));
+        var dictionary = RawMessages.Frame(RawMessages.DictionaryBatch, new FlatBufferObject().Add(0, 0L));
+        Assert.That(() => new ArrowStreamReader(RawMessages.Concat(schema, dictionary)).ReadNextBatch(),
+            Throws.TypeOf<ArrowFormatException>().With.Message.Contains("dictionary batches are not supported"));
+    }
+
+    [TestCase((byte)0, "LZ4_FRAME")]
+    [TestCase((byte)1, "ZSTD")]
+    public void Compressed_bodies_name_the_codec(byte codec, string name)
+    {
+        var schema = RawMessages.Frame(RawMessages.Schema, RawMessages.SchemaTable(RawMessages.Field("x", 2, RawMessages.Int(64))));
+        var header = RawMessages.Batch(1, [(1, 0)], [(0, 0), (0, 8)]).Add(3, new FlatBufferObject().Add(0, codec).Add(1, (byte)0));
+        var batch = RawMessages.Frame(RawMessages.RecordBatch, header, new byte[8]);
+        Assert.That(() => new ArrowStreamReader(RawMessages.Concat(schema, batch)).ReadNextBatch(),
+            Throws.TypeOf<ArrowFormatException>().With.Message.Contains("Compressed").And.Message.Contains(name));
+    }
+
+    [TestCase((byte)14, null, "type Union")]
+    [TestCase((byte)9, null, "type Time")]
+    [TestCase((byte)15, null, "type FixedSizeBinary")]
+    [TestCase((byte)24, null, "type Utf8View")]
+    [TestCase((byte)200, null, "type #200")]
+    [TestCase((byte)3, "half", "half-precision float")]
+    [TestCase((byte)7, "decimal256", "decimal bit width 256")]
+    [TestCase((byte)2, "int24", "integer bit width 24")]
+    public void Unknown_and_unsupported_types_are_named(byte typeId, string? variant, string expected)
+    {
+        var type = variant switch
+        {
+            "half" => new FlatBufferObject().Add(0, (short)0),
+            "decimal256" => new FlatBufferObject().Add(0, 40).Add(1, 2).Add(2, 256),
+            "int24" => RawMessages.Int(24),
+            _ => new FlatBufferObject(),
+        };
+        var stream = RawMessages.Frame(RawMessages.Schema, RawMessages.SchemaTable(RawMessages.Field("col", typeId, type)));
+        Assert.That(() => new ArrowStreamReader(stream),
+            Throws.TypeOf<ArrowFormatException>().With.Message.Contains(expected).And.Message.Contains("'col'"));
+    }
+
+    [Test]
+    public void Big_endian_streams_are_refused()
+    {
+        var schema = RawMessages.SchemaTable(RawMessages.Field("x", 6)).Add(0, (short)1);
+        Assert.That(() => new ArrowStreamReader(RawMessages.Frame(RawMessages.Schema, schema)),
+            Throws.TypeOf<ArrowFormatException>().With.Message.Contains("Big-endian"));
+    }
+}
