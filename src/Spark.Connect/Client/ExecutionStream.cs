@@ -92,15 +92,8 @@ internal sealed class ExecutionStream(SparkConnectClient client, ExecutePlanRequ
             return transport.ServerStreamingCallAsync(SparkConnectMethods.ExecutePlan, request, client.Session.CallOptions, cancellationToken)
                 .GetAsyncEnumerator(cancellationToken);
 
-        var reattachRequest = new ReattachExecuteRequest
-        {
-            SessionId = request.SessionId,
-            UserContext = request.UserContext,
-            ClientType = request.ClientType,
-            OperationId = OperationId,
-        };
+        var reattachRequest = client.Session.Stamp(new ReattachExecuteRequest { OperationId = OperationId });
         if (lastResponseId is not null) reattachRequest.LastResponseId = lastResponseId;
-        if (client.Session.ServerSideSessionId is { } serverSide) reattachRequest.ClientObservedServerSideSessionId = serverSide;
         return transport.ServerStreamingCallAsync(SparkConnectMethods.ReattachExecute, reattachRequest, client.Session.CallOptions, cancellationToken)
             .GetAsyncEnumerator(cancellationToken);
     }

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Google.Protobuf;
 using Spark.Connect.Transport;
 
 namespace Spark.Connect;
@@ -37,6 +38,22 @@ internal sealed class SessionContext
 
     /// <summary>The server-side session id seen so far, echoed back so the server can detect a lost session.</summary>
     public string? ServerSideSessionId => Volatile.Read(ref _serverSideSessionId);
+
+    /// <summary>
+    /// Fills the fields every Spark Connect request shares (session id, user context, client type,
+    /// the observed server-side session) on any request message that has them, by field name, so no
+    /// call site repeats them.
+    /// </summary>
+    public T Stamp<T>(T request) where T : IMessage
+    {
+        var descriptor = request.Descriptor;
+        descriptor.FindFieldByName("session_id")?.Accessor.SetValue(request, SessionId);
+        descriptor.FindFieldByName("user_context")?.Accessor.SetValue(request, UserContext);
+        descriptor.FindFieldByName("client_type")?.Accessor.SetValue(request, ClientType);
+        if (ServerSideSessionId is { } serverSide)
+            descriptor.FindFieldByName("client_observed_server_side_session_id")?.Accessor.SetValue(request, serverSide);
+        return request;
+    }
 
     /// <summary>Records the server-side session id of a response; throws if it changed.</summary>
     public void Observe(string? serverSideSessionId)

@@ -23,11 +23,7 @@ public sealed partial class SparkConnectClient
 
     private async Task<IReadOnlyList<string>> InterruptAsync(InterruptRequest request, CancellationToken cancellationToken)
     {
-        request.SessionId = Session.SessionId;
-        request.UserContext = Session.UserContext;
-        request.ClientType = Session.ClientType;
-        if (Session.ServerSideSessionId is { } serverSide) request.ClientObservedServerSideSessionId = serverSide;
-        var response = await CallAsync(SparkConnectMethods.Interrupt, request, cancellationToken).ConfigureAwait(false);
+        var response = await CallAsync(SparkConnectMethods.Interrupt, Session.Stamp(request), cancellationToken).ConfigureAwait(false);
         Session.Observe(response.ServerSideSessionId);
         return response.InterruptedIds.ToList();
     }

@@ -71,14 +71,7 @@ public sealed partial class SparkConnectClient : IAsyncDisposable
         ThrowIfDisposed();
         options ??= new ExecutePlanOptions();
         var reattachable = options.Reattachable ?? _options.ReattachableExecution;
-        var request = new ExecutePlanRequest
-        {
-            SessionId = Session.SessionId,
-            UserContext = Session.UserContext,
-            ClientType = Session.ClientType,
-            Plan = plan,
-            OperationId = options.OperationId ?? Guid.NewGuid().ToString(),
-        };
+        var request = Session.Stamp(new ExecutePlanRequest { Plan = plan, OperationId = options.OperationId ?? Guid.NewGuid().ToString() });
         foreach (var tag in options.Tags)
         {
             if (string.IsNullOrEmpty(tag) || tag.Contains(',', StringComparison.Ordinal))
@@ -87,7 +80,6 @@ public sealed partial class SparkConnectClient : IAsyncDisposable
         }
         if (reattachable)
             request.RequestOptions.Add(new ExecutePlanRequest.Types.RequestOption { ReattachOptions = new ReattachOptions { Reattachable = true } });
-        if (Session.ServerSideSessionId is { } serverSide) request.ClientObservedServerSideSessionId = serverSide;
         return new ExecutionStream(this, request, reattachable).RunAsync(cancellationToken);
     }
 
@@ -95,11 +87,7 @@ public sealed partial class SparkConnectClient : IAsyncDisposable
     public async Task<AnalyzePlanResponse> AnalyzePlanAsync(AnalyzePlanRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        request.SessionId = Session.SessionId;
-        request.UserContext = Session.UserContext;
-        request.ClientType = Session.ClientType;
-        if (Session.ServerSideSessionId is { } serverSide) request.ClientObservedServerSideSessionId = serverSide;
-        var response = await CallAsync(SparkConnectMethods.AnalyzePlan, request, cancellationToken).ConfigureAwait(false);
+        var response = await CallAsync(SparkConnectMethods.AnalyzePlan, Session.Stamp(request), cancellationToken).ConfigureAwait(false);
         Session.Observe(response.ServerSideSessionId);
         return response;
     }
@@ -108,8 +96,7 @@ public sealed partial class SparkConnectClient : IAsyncDisposable
     public async Task<ConfigResponse> ConfigAsync(ConfigRequest.Types.Operation operation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(operation);
-        var request = new ConfigRequest { SessionId = Session.SessionId, UserContext = Session.UserContext, ClientType = Session.ClientType, Operation = operation };
-        if (Session.ServerSideSessionId is { } serverSide) request.ClientObservedServerSideSessionId = serverSide;
+        var request = Session.Stamp(new ConfigRequest { Operation = operation });
         var response = await CallAsync(SparkConnectMethods.Config, request, cancellationToken).ConfigureAwait(false);
         Session.Observe(response.ServerSideSessionId);
         return response;
@@ -127,10 +114,7 @@ public sealed partial class SparkConnectClient : IAsyncDisposable
 
     private async Task ReleaseSessionCoreAsync(bool allowReconnect, CancellationToken cancellationToken)
     {
-        var request = new ReleaseSessionRequest
-        {
-            SessionId = Session.SessionId, UserContext = Session.UserContext, ClientType = Session.ClientType, AllowReconnect = allowReconnect,
-        };
+        var request = Session.Stamp(new ReleaseSessionRequest { AllowReconnect = allowReconnect });
         await CallCoreAsync(SparkConnectMethods.ReleaseSession, request, cancellationToken).ConfigureAwait(false);
     }
 
@@ -201,26 +185,14 @@ public sealed partial class SparkConnectClient : IAsyncDisposable
         }
     }
 
-    internal ReleaseExecuteRequest NewReleaseExecuteRequest(string operationId)
-    {
-        var request = new ReleaseExecuteRequest { SessionId = Session.SessionId, UserContext = Session.UserContext, ClientType = Session.ClientType, OperationId = operationId };
-        if (Session.ServerSideSessionId is { } serverSide) request.ClientObservedServerSideSessionId = serverSide;
-        return request;
-    }
+    internal ReleaseExecuteRequest NewReleaseExecuteRequest(string operationId) => Session.Stamp(new ReleaseExecuteRequest { OperationId = operationId });
 
-    internal InterruptRequest NewInterruptRequest(string operationId) => new()
-    {
-        SessionId = Session.SessionId,
-        UserContext = Session.UserContext,
-        ClientType = Session.ClientType,
-        InterruptType = InterruptRequest.Types.InterruptType.OperationId,
-        OperationId = operationId,
-    };
+    internal InterruptRequest NewInterruptRequest(string operationId) =>
+        Session.Stamp(new InterruptRequest { InterruptType = InterruptRequest.Types.InterruptType.OperationId, OperationId = operationId });
 
     private Task<FetchErrorDetailsResponse> FetchErrorDetailsAsync(string errorId, CancellationToken cancellationToken)
     {
-        var request = new FetchErrorDetailsRequest { SessionId = Session.SessionId, UserContext = Session.UserContext, ClientType = Session.ClientType, ErrorId = errorId };
-        if (Session.ServerSideSessionId is { } serverSide) request.ClientObservedServerSideSessionId = serverSide;
+        var request = Session.Stamp(new FetchErrorDetailsRequest { ErrorId = errorId });
         return Transport.UnaryCallAsync(SparkConnectMethods.FetchErrorDetails, request, Session.CallOptions with { Timeout = _options.UnaryCallTimeout }, cancellationToken);
     }
 
