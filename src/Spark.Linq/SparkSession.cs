@@ -29,7 +29,7 @@ public sealed class SparkSession : IAsyncDisposable
     public static SparkSession Connect(SparkSessionOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var clientOptions = options.Client;
+        var clientOptions = options.Client.Copy();
         if (options.ConnectionString is not null) clientOptions.ConnectionString = options.ConnectionString;
         var client = SparkConnectClient.Create(clientOptions);
         return new SparkSession(client, new SparkQueryOptions { NamingPolicy = options.NamingPolicy, NullSemantics = options.NullSemantics });

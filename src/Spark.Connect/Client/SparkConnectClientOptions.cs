@@ -52,6 +52,9 @@ public sealed class SparkConnectClientOptions
     /// </summary>
     public Func<GrpcTransportOptions, GrpcTransportOptions>? ConfigureTransport { get; set; }
 
+    /// <summary>A shallow copy, so callers can adjust settings without changing options they were given.</summary>
+    internal SparkConnectClientOptions Copy() => (SparkConnectClientOptions)MemberwiseClone();
+
     /// <summary>Replaces the waits between retries (tests use it to observe waits without sleeping).</summary>
     internal Func<TimeSpan, CancellationToken, Task>? RetryDelay { get; set; }
 }
