@@ -31,6 +31,7 @@ internal static class MethodTranslatorChain
         new DateTimeMethodTranslator(),
         new ConversionMethodTranslator(),
         new ScalarToString(),
+        new ScalarEqualsTranslator(),
         new RejectedMethodTranslator(),
     ];
 
