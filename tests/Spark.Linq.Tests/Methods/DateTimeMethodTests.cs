@@ -13,7 +13,7 @@ public class DateTimeMethodTests : MethodPlanTestBase
         Assert.That(Plan(x => x.At.Hour), Is.EqualTo("hour(At)"));
         Assert.That(Plan(x => x.At.Minute), Is.EqualTo("minute(At)"));
         Assert.That(Plan(x => x.At.Second), Is.EqualTo("second(At)"));
-        Assert.That(Plan(x => x.At.Millisecond), Is.EqualTo("(CAST(date_part('MILLISECONDS', At) AS integer) % 1000)"));
+        Assert.That(Plan(x => x.At.Millisecond), Is.EqualTo("(CAST((date_part('SECOND', At) * 1000) AS integer) % 1000)"));
         Assert.That(Plan(x => x.At.DayOfYear), Is.EqualTo("dayofyear(At)"));
     }
 
@@ -63,6 +63,13 @@ public class DateTimeMethodTests : MethodPlanTestBase
         Assert.That(Plan(x => x.DueAt!.Value.AddHours(x.Score)), Is.EqualTo("(DueAt + (INTERVAL 01:00:00 * Score))"));
         Assert.That(Plan(x => x.At.Add(x.Took)), Is.EqualTo("(At + Took)"));
         Assert.That(Plan(x => x.At.Subtract(x.Took)), Is.EqualTo("(At - Took)"));
+    }
+
+    [Test]
+    public void Unix_time_of_a_DateTimeOffset()
+    {
+        Assert.That(Plan(x => x.Stamp.ToUnixTimeSeconds()), Is.EqualTo("unix_seconds(Stamp)"));
+        Assert.That(Plan(x => x.Stamp.ToUnixTimeMilliseconds()), Is.EqualTo("unix_millis(Stamp)"));
     }
 
     [Test]

@@ -32,8 +32,7 @@ internal sealed class DateTimeMemberTranslator : IMemberTranslator
         var expression = name switch
         {
             _ when Fields.TryGetValue(name, out var function) => Expr.Fn(function, x),
-            // date_part('MILLISECONDS') is the seconds within the minute × 1000, fraction included (59999.999 → 999).
-            nameof(DateTime.Millisecond) => Expr.Fn("%", MethodHelpers.CastTo(Expr.Fn("date_part", Expr.Lit("MILLISECONDS"), x), typeof(int)), Expr.Lit(1000)),
+            nameof(DateTime.Millisecond) => Milliseconds(x),
             // C#: Sunday = 0 … Saturday = 6; Spark's dayofweek: Sunday = 1 … Saturday = 7.
             nameof(DateTime.DayOfWeek) => Expr.Fn("-", Expr.Fn("dayofweek", x), Expr.Lit(1)),
             // DateTime.Date is still a DateTime (midnight), so the timestamp type is kept.
@@ -43,6 +42,13 @@ internal sealed class DateTimeMemberTranslator : IMemberTranslator
         };
         return expression is null ? null : new SparkValue(expression, member.Type, value.CanBeNull);
     }
+
+    /// <summary>
+    /// date_part('SECOND') is the seconds with their fraction (decimal(8,6), e.g. 59.999999); × 1000, truncated
+    /// to int and taken modulo 1000 it is the millisecond part (999), negative for negative intervals as in C#.
+    /// </summary>
+    public static SparkExpression Milliseconds(SparkExpression x) =>
+        Expr.Fn("%", MethodHelpers.CastTo(Expr.Fn("*", Expr.Fn("date_part", Expr.Lit("SECOND"), x), Expr.Lit(1000)), typeof(int)), Expr.Lit(1000));
 }
 
 /// <summary>
@@ -72,7 +78,7 @@ internal sealed class TimeSpanMemberTranslator : IMemberTranslator
             nameof(TimeSpan.Minutes) => Part("MINUTE", x),
             // The seconds part is a decimal with its fraction; the cast truncates towards zero like C#.
             nameof(TimeSpan.Seconds) => Part("SECOND", x),
-            nameof(TimeSpan.Milliseconds) => Expr.Fn("%", MethodHelpers.CastTo(Expr.Fn("*", Expr.Fn("date_part", Expr.Lit("SECOND"), x), Expr.Lit(1000)), typeof(int)), Expr.Lit(1000)),
+            nameof(TimeSpan.Milliseconds) => DateTimeMemberTranslator.Milliseconds(x),
             nameof(TimeSpan.Ticks) => Expr.Fn("*", Micros(x), Expr.Lit(new Spark.Connect.Expression.Types.Literal { Long = 10 })),
             _ when MicrosPer.TryGetValue(name, out var divisor) => Expr.Fn("/", Micros(x), Expr.Lit(new Spark.Connect.Expression.Types.Literal { Double = divisor })),
             _ => throw context.NotSupported(member, $"TimeSpan.{name} has no Spark translation.",

@@ -24,6 +24,13 @@ internal sealed class DateTimeMethodTranslator : IMethodCallTranslator
     {
         var owner = call.Method.DeclaringType;
         if (owner == typeof(DateOnly)) return DateOnlyMethod(context, call);
+        if (owner == typeof(DateTimeOffset) && call.Arguments.Count == 0 && call.Method.Name is nameof(DateTimeOffset.ToUnixTimeSeconds) or nameof(DateTimeOffset.ToUnixTimeMilliseconds))
+        {
+            // Both count whole units since the epoch, rounding towards negative infinity, as C# does.
+            var instant = ScalarTranslator.Translate(context, call.Object!);
+            var function = call.Method.Name == nameof(DateTimeOffset.ToUnixTimeSeconds) ? "unix_seconds" : "unix_millis";
+            return new SparkValue(Expr.Fn(function, instant.Expression), typeof(long), instant.CanBeNull);
+        }
         if (owner != typeof(DateTime) && owner != typeof(DateTimeOffset) || call.Method.IsStatic || call.Arguments.Count != 1) return null;
         var name = call.Method.Name;
         var argument = call.Arguments[0];
