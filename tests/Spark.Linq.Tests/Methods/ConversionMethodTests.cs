@@ -76,4 +76,13 @@ public class ConversionMethodTests : MethodPlanTestBase
             Is.EqualTo("when((Code == 0), 'Pending', (Code == 1), 'Shipped', (Code == 2), 'Cancelled', CAST(Code AS string))"));
         Assert.That(Plan(x => x.State.ToString()), Is.EqualTo("State"));
     }
+
+    [Test]
+    public void A_char_converts_to_its_code_point()
+    {
+        Assert.That(Plan(x => (int)x.Letter), Is.EqualTo("ascii(Letter)"));
+        Assert.That(Plan(x => Convert.ToInt32(x.Letter)), Is.EqualTo("ascii(Letter)"));
+        Assert.That(Plan(x => (long)x.Letter), Is.EqualTo("ascii(Letter)"));
+        Assert.That(Plan(x => (short)x.Letter), Is.EqualTo("CAST(ascii(Letter) AS short)"));
+    }
 }

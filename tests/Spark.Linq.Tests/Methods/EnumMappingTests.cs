@@ -58,4 +58,11 @@ public class EnumMappingTests : MethodPlanTestBase
     {
         Assert.That(Filter(x => x.MaybeState == x.State), Is.EqualTo("(MaybeState <=> State)"));
     }
+
+    [Test]
+    public void Casting_an_enum_stored_as_names_to_its_number_maps_names_back()
+    {
+        Assert.That(Plan(x => (int)x.State), Is.EqualTo("when((State == 'Pending'), 0, (State == 'Shipped'), 1, (State == 'Cancelled'), 2, NULL)"));
+        Assert.That(Plan(x => (int)x.Code), Is.EqualTo("Code"));
+    }
 }

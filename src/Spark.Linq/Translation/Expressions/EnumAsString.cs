@@ -39,6 +39,20 @@ internal static class EnumAsString
     public static Spark.Connect.Expression NameLiteral(Type enumType, object value) =>
         Expr.Lit(Enum.ToObject(enumType, value).ToString() ?? string.Empty);
 
+    /// <summary>The enum's number from its stored name: <c>when(col == 'A', 0, col == 'B', 1, …)</c>; an unknown name gives null.</summary>
+    public static Spark.Connect.Expression ToNumber(Type enumType, Spark.Connect.Expression names)
+    {
+        var underlying = Enum.GetUnderlyingType(enumType);
+        var arguments = new List<Spark.Connect.Expression>();
+        foreach (var value in Enum.GetValues(enumType))
+        {
+            arguments.Add(Expr.Fn("==", names, NameLiteral(enumType, value)));
+            arguments.Add(Expr.Lit(LiteralFactory.TryCreate(Convert.ChangeType(value, underlying, System.Globalization.CultureInfo.InvariantCulture), underlying)!));
+        }
+        arguments.Add(Expr.Lit(LiteralFactory.TryCreate(null, underlying)!));
+        return Expr.Fn("when", arguments.ToArray());
+    }
+
     private static SparkValue Side(TranslationContext context, BinaryExpression binary, Expression side, Type enumType, bool isColumn)
     {
         var stripped = StripConversions(side);

@@ -43,6 +43,9 @@ internal sealed class ConversionMethodTranslator : IMethodCallTranslator
     {
         if (target == typeof(string)) return ScalarToString.Translate(context, call, argument);
         var value = ScalarTranslator.Translate(context, StripBox(argument));
+        // A char is stored as a one-character string; its number is its code point.
+        if (TypeClassifier.Unwrap(value.ClrType) == typeof(char) && target != typeof(char))
+            value = value with { Expression = Expr.Fn("ascii", value.Expression), ClrType = typeof(int) };
         var source = TypeClassifier.Unwrap(value.ClrType);
         if (source == target) return WithDefault(context, value.Expression, value, target, roundHalfEven);
         var sparkType = SparkTypes.For(target)
