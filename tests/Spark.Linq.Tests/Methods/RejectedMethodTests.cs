@@ -91,4 +91,11 @@ public class RejectedMethodTests : MethodPlanTestBase
     [Test]
     public void Parse_with_a_culture_is_rejected() =>
         AssertRejected(x => double.Parse(x.Name, CultureInfo.InvariantCulture), "Double.Parse", "Double.Parse(string)");
+
+    [Test]
+    public void Adding_a_non_finite_amount_of_time_is_rejected()
+    {
+        var amount = double.NaN;
+        AssertRejected(x => x.At.AddHours(amount), "NaN", "finite amount");
+    }
 }

@@ -78,7 +78,13 @@ internal sealed class DateTimeMethodTranslator : IMethodCallTranslator
 
     private static SparkExpression Times(TranslationContext context, Expression argument, int factor)
     {
-        if (argument is ConstantExpression { Value: int n }) return Expr.Lit(checked(n * factor));
+        if (argument is ConstantExpression { Value: int n })
+        {
+            var product = (long)n * factor;
+            if (product is < int.MinValue or > int.MaxValue)
+                throw context.NotSupported(argument, $"{n} years is out of the range of dates.", "Use a smaller number of years.");
+            return Expr.Lit((int)product);
+        }
         var value = ScalarTranslator.Translate(context, argument).Expression;
         return factor == 1 ? value : Expr.Fn("*", value, Expr.Lit(factor));
     }
@@ -87,7 +93,13 @@ internal sealed class DateTimeMethodTranslator : IMethodCallTranslator
     private static SparkExpression DayTime(TranslationContext context, Expression argument, TimeSpan unit)
     {
         if (argument is ConstantExpression { Value: double amount })
-            return Expr.Lit(LiteralFactory.TryCreate(TimeSpan.FromTicks(checked((long)Math.Round(amount * unit.Ticks))), typeof(TimeSpan))!);
+        {
+            var ticks = Math.Round(amount * unit.Ticks);
+            // C# itself throws for values past year 9999; NaN and infinities have no interval.
+            if (!(Math.Abs(ticks) <= DateTime.MaxValue.Ticks))
+                throw context.NotSupported(argument, $"{amount} is out of the range of dates or not a number.", "Pass a finite amount within the range of DateTime.");
+            return Expr.Lit(LiteralFactory.TryCreate(TimeSpan.FromTicks((long)ticks), typeof(TimeSpan))!);
+        }
         var value = ScalarTranslator.Translate(context, argument).Expression;
         return Expr.Fn("*", Expr.Lit(LiteralFactory.TryCreate(unit, typeof(TimeSpan))!), value);
     }

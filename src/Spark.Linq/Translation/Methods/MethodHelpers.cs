@@ -15,7 +15,7 @@ internal static class MethodHelpers
     /// <summary>Casts <paramref name="value"/> to the Spark type of <paramref name="clrType"/>.</summary>
     public static SparkExpression CastTo(SparkExpression value, Type clrType) => Expr.Cast(value, SparkTypes.For(clrType)!);
 
-    /// <summary><c>value - 1</c>, or the folded literal when the value is an int constant.</summary>
+    /// <summary><c>value + delta</c>, or the folded literal when the value is an int constant.</summary>
     public static SparkExpression PlusInt(TranslationContext context, Expression argument, int delta)
     {
         if (argument is ConstantExpression { Value: int constant })
