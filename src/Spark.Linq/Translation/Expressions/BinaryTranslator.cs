@@ -14,6 +14,10 @@ internal static class BinaryTranslator
     {
         if (binary.NodeType is ExpressionType.Equal or ExpressionType.NotEqual && NullCheck(context, binary) is { } nullCheck)
             return nullCheck;
+        if (binary.NodeType is ExpressionType.Equal or ExpressionType.NotEqual or ExpressionType.GreaterThan or ExpressionType.GreaterThanOrEqual
+                or ExpressionType.LessThan or ExpressionType.LessThanOrEqual
+            && EnumAsString.TryCompare(context, binary) is { } enumComparison)
+            return enumComparison;
         if (binary.NodeType == ExpressionType.Add && binary.Type == typeof(string))
             return StringConcat.Translate(context, binary.Left, binary.Right);
         if (binary.NodeType == ExpressionType.ArrayIndex)

@@ -46,8 +46,13 @@ internal static class Conversion
     public static SparkValue Translate(TranslationContext context, Expression operandExpression, Type target, Expression whole)
     {
         var operand = ScalarTranslator.Translate(context, operandExpression);
-        var from = TypeClassifier.Unwrap(operand.ClrType);
         var to = TypeClassifier.Unwrap(target);
+        if (!to.IsEnum && to != typeof(object) && EnumAsString.StoredAsName(operandExpression) is { } enumType)
+            operand = new SparkValue(EnumAsString.ToNumber(enumType, operand.Expression), Enum.GetUnderlyingType(enumType), operand.CanBeNull);
+        // A char is stored as a one-character string; its number is the code point (ascii() reads the first one).
+        if (TypeClassifier.Unwrap(operand.ClrType) == typeof(char) && to != typeof(char) && to != typeof(object) && to != typeof(string))
+            operand = operand with { Expression = Expr.Fn("ascii", operand.Expression), ClrType = typeof(int) };
+        var from = TypeClassifier.Unwrap(operand.ClrType);
         if (from.IsEnum) from = Enum.GetUnderlyingType(from);
         if (to.IsEnum) to = Enum.GetUnderlyingType(to);
         if (from == to || to == typeof(object) || IsWidening(from, to))

@@ -27,13 +27,16 @@ internal sealed class CollectionContainsTranslator : IMethodCallTranslator
         if (Unwrap(source) is not ConstantExpression { Value: IEnumerable values })
             return null;
 
-        var needle = ScalarTranslator.Translate(context, item);
+        // Enums stored as names are matched against the names of the collection's values.
+        var storedAsName = EnumAsString.StoredAsName(item);
+        var needle = ScalarTranslator.Translate(context, storedAsName is null ? item : StripConvert(item));
         var elementType = item.Type;
         var literals = new List<Spark.Connect.Expression> { needle.Expression };
         var containsNull = false;
         foreach (var value in values)
         {
             if (value is null) { containsNull = true; continue; }
+            if (storedAsName is not null) { literals.Add(EnumAsString.NameLiteral(storedAsName, value)); continue; }
             var literal = LiteralFactory.TryCreate(value, elementType)
                 ?? throw context.NotSupported(call, $"the collection holds values of type {value.GetType().Name}, which have no Spark literal.");
             literals.Add(Expr.Lit(literal));
@@ -46,6 +49,8 @@ internal sealed class CollectionContainsTranslator : IMethodCallTranslator
             membership = Expr.Fn("coalesce", membership, Expr.Lit(false));
         return SparkValue.NotNull(membership, typeof(bool));
     }
+
+    private static Expression StripConvert(Expression e) => e is UnaryExpression { NodeType: ExpressionType.Convert } u ? StripConvert(u.Operand) : e;
 
     private static Expression Unwrap(Expression e) => e is UnaryExpression { NodeType: ExpressionType.Convert } u ? Unwrap(u.Operand) : e;
 }

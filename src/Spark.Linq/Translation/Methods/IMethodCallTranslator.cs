@@ -23,13 +23,23 @@ internal static class MethodTranslatorChain
     public static IReadOnlyList<IMethodCallTranslator> All { get; } =
     [
         new StringMethodTranslator(),
+        new StringTransformTranslator(),
+        new StringStaticTranslator(),
         new CollectionContainsTranslator(),
         new SparkFunctionsTranslator(),
+        new MathMethodTranslator(),
+        new DateTimeMethodTranslator(),
+        new ConversionMethodTranslator(),
+        new ScalarToString(),
+        new ScalarEqualsTranslator(),
+        new RejectedMethodTranslator(),
     ];
 
     public static IReadOnlyList<IMemberTranslator> Members { get; } =
     [
         new NullableMemberTranslator(),
         new StringMemberTranslator(),
+        new DateTimeMemberTranslator(),
+        new TimeSpanMemberTranslator(),
     ];
 }
