@@ -12,11 +12,20 @@ namespace Spark.Linq.Query;
 /// </summary>
 internal static class ClosureEvaluator
 {
-    public static Expression Evaluate(Expression expression)
+    public static Expression Evaluate(Expression expression) => Evaluate(expression, out _);
+
+    /// <summary>
+    /// Evaluates the row-independent sub-trees; <paramref name="slots"/> receives the constants that
+    /// hold their values (by reference), which the plan cache treats as parameters of the query shape.
+    /// </summary>
+    public static Expression Evaluate(Expression expression, out IReadOnlySet<ConstantExpression> slots)
     {
         var dependent = new DependencyFinder();
         dependent.Visit(expression);
-        return new Replacer(dependent.RowDependent).Visit(expression)!;
+        var replacer = new Replacer(dependent.RowDependent);
+        var result = replacer.Visit(expression)!;
+        slots = replacer.Slots;
+        return result;
     }
 
     /// <summary>The value of an expression that does not depend on the rows.</summary>
@@ -30,12 +39,21 @@ internal static class ClosureEvaluator
                 var target = member.Expression is null ? null : ValueOf(member.Expression);
                 if (target is null && member.Expression is not null)
                     throw new NullReferenceException($"'{member.Expression}' is null, so its member '{member.Member.Name}' can't be read.");
-                return member.Member switch
+                try
                 {
-                    FieldInfo field => field.GetValue(target),
-                    PropertyInfo property => property.GetValue(target),
-                    _ => Interpret(expression),
-                };
+                    return member.Member switch
+                    {
+                        FieldInfo field => field.GetValue(target),
+                        PropertyInfo property => property.GetValue(target),
+                        _ => Interpret(expression),
+                    };
+                }
+                catch (TargetInvocationException e) when (e.InnerException is not null)
+                {
+                    // A throwing property getter: surface its own exception, not reflection's wrapper.
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerException);
+                    throw;
+                }
             default:
                 return Interpret(expression);
         }
@@ -82,11 +100,31 @@ internal static class ClosureEvaluator
     /// <summary>Replaces each maximal independent sub-tree by a constant holding its value.</summary>
     private sealed class Replacer(IReadOnlySet<Expression> dependent) : ExpressionVisitor
     {
+        private readonly HashSet<ConstantExpression> _slots = new(ReferenceEqualityComparer.Instance);
+
+        public IReadOnlySet<ConstantExpression> Slots => _slots;
+
         public override Expression? Visit(Expression? node)
         {
             if (node is null || dependent.Contains(node)) return base.Visit(node);
             if (node is ConstantExpression || node.NodeType == ExpressionType.Quote) return node;
-            return Expression.Constant(ValueOf(node), node.Type);
+            var constant = Expression.Constant(Evaluated(node), node.Type);
+            _slots.Add(constant);
+            return constant;
+        }
+
+        private static object? Evaluated(Expression node)
+        {
+            try
+            {
+                return ValueOf(node);
+            }
+            catch (Exception e) when (e is not SparkTranslationException)
+            {
+                throw new InvalidOperationException(
+                    $"Evaluating '{Translation.ExpressionPrinter.Print(node)}' on the client (it does not depend on the rows, so its value " +
+                    $"is sent to Spark as a literal) threw {e.GetType().Name}: {e.Message} Fix the captured value, or compute it before the query.", e);
+            }
         }
 
         protected override Expression VisitExtension(Expression node) => node;

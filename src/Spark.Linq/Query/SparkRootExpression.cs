@@ -51,10 +51,16 @@ internal sealed class SqlRootExpression(Type elementType, string sql, IReadOnlyL
 
     public override QueryState Translate(TranslationContext context)
     {
-        var named = Arguments.Select(a => new KeyValuePair<string, Spark.Connect.Expression>(a.Key, Expr.Lit(
-            LiteralFactory.TryCreate(a.Value, a.Value?.GetType() ?? typeof(string))
-            ?? throw new SparkTranslationException($"{a.Key} = {a.Value}", "Sql", $"the argument '{a.Key}' of type {a.Value!.GetType().Name} has no Spark literal.",
-                "Pass primitives, strings, decimals, dates or byte arrays as SQL arguments."))));
+        var named = new List<KeyValuePair<string, Spark.Connect.Expression>>(Arguments.Count);
+        for (var i = 0; i < Arguments.Count; i++)
+        {
+            var (name, value) = Arguments[i];
+            var literal = LiteralFactory.TryCreate(value, value?.GetType() ?? typeof(string))
+                ?? throw new SparkTranslationException($"{name} = {value}", "Sql", $"the argument '{name}' of type {value!.GetType().Name} has no Spark literal.",
+                    "Pass primitives, strings, decimals, dates or byte arrays as SQL arguments.");
+            context.Slots?.Literal(new Caching.SqlArgument(this, i), literal);
+            named.Add(new(name, Expr.Lit(literal)));
+        }
         return new QueryState(context.Rel.Sql(Sql, named), RowShape(context));
     }
 

@@ -27,6 +27,9 @@ internal sealed class TranslationContext
 
     public Rel Rel { get; }
 
+    /// <summary>Where client-evaluated values end up, for the plan cache; null when the query is not cached.</summary>
+    public Query.Caching.SlotRecorder? Slots { get; init; }
+
     /// <summary>The query operator being translated, e.g. "Where".</summary>
     public string? Operator { get; set; }
 

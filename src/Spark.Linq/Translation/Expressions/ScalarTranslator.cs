@@ -60,6 +60,7 @@ internal static class ConstantTranslator
         var literal = LiteralFactory.TryCreate(constant.Value, constant.Type)
             ?? throw context.NotSupported(constant, $"a value of type {constant.Type.Name} has no Spark literal.",
                 "Use a primitive, string, decimal, date/time, Guid, enum or byte[] value.");
+        context.Slots?.Literal(constant, literal);
         return new SparkValue(Expr.Lit(literal), constant.Type, constant.Value is null);
     }
 }

@@ -16,6 +16,7 @@ internal static class SkipTakeTranslator
         var relation = call.Method.Name == nameof(Queryable.Skip)
             ? context.Rel.Offset(source.Relation, count)
             : context.Rel.Limit(source.Relation, count);
+        context.Slots?.Count(call.Arguments[1], relation);
         return source with { Relation = relation };
     }
 }
