@@ -46,6 +46,9 @@ internal sealed class QueryShape
     {
         private readonly Dictionary<ParameterExpression, int> _parameters = new();
 
+        // Skip(n) and Take(n) take an int, not an expression, so n arrives as a plain constant; it is still a parameter.
+        private readonly HashSet<ConstantExpression> _counts = new(ReferenceEqualityComparer.Instance);
+
         public List<object?> Tokens { get; } = [];
 
         public List<Slot> Slots { get; } = [];
@@ -66,7 +69,7 @@ internal sealed class QueryShape
 
         protected override Expression VisitConstant(ConstantExpression node)
         {
-            if (closureValues.Contains(node) && IsSlotValue(node.Value, node.Type))
+            if ((closureValues.Contains(node) || _counts.Contains(node)) && IsSlotValue(node.Value, node.Type))
                 AddSlot(node, node.Value, node.Type);
             else if (ValueToken.TryCreate(node.Value, out var token))
                 Tokens.Add(token);
@@ -107,6 +110,9 @@ internal sealed class QueryShape
         {
             Tokens.Add(node.Method);
             Tokens.Add(node.Arguments.Count);
+            if (node.Method.DeclaringType == typeof(Queryable) && node.Method.Name is nameof(Queryable.Skip) or nameof(Queryable.Take)
+                && node.Arguments[1] is ConstantExpression { Value: int } count)
+                _counts.Add(count);
             return base.VisitMethodCall(node);
         }
 
