@@ -38,7 +38,7 @@ internal static class ClosureEvaluator
             case MemberExpression member when member.Expression is null || IsReadable(member.Expression):
                 var target = member.Expression is null ? null : ValueOf(member.Expression);
                 if (target is null && member.Expression is not null)
-                    throw new NullReferenceException($"'{member.Expression}' is null, so its member '{member.Member.Name}' can't be read.");
+                    throw new NullReferenceException($"'{Translation.ExpressionPrinter.Print(member.Expression)}' is null, so its member '{member.Member.Name}' can't be read.");
                 try
                 {
                     return member.Member switch
