@@ -108,7 +108,16 @@ internal static class ClosureEvaluator
         {
             if (node is null || dependent.Contains(node)) return base.Visit(node);
             if (node is ConstantExpression || node.NodeType == ExpressionType.Quote) return node;
-            var constant = Expression.Constant(Evaluated(node), node.Type);
+            var value = Evaluated(node);
+            // A Spark query referenced from another query (a variable holding spark.Table<T>()) is part
+            // of the tree, not a value: splice its expression in so the translator sees its root.
+            if (value is IQueryable { Provider: SparkQueryProvider } query && node.Type.IsAssignableFrom(query.Expression.Type))
+            {
+                var inlined = Evaluate(query.Expression, out var innerSlots);
+                _slots.UnionWith(innerSlots);
+                return inlined;
+            }
+            var constant = Expression.Constant(value, node.Type);
             _slots.Add(constant);
             return constant;
         }

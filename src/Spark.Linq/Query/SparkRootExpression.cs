@@ -16,7 +16,8 @@ internal abstract class SparkRootExpression(Type elementType) : Expression
 
     public sealed override ExpressionType NodeType => ExpressionType.Extension;
 
-    public sealed override Type Type => typeof(IQueryable<>).MakeGenericType(ElementType);
+    // IOrderedQueryable, as SparkQueryable is: a root cast to it (to call ThenBy) must still be a valid argument.
+    public sealed override Type Type => typeof(IOrderedQueryable<>).MakeGenericType(ElementType);
 
     public abstract QueryState Translate(TranslationContext context);
 

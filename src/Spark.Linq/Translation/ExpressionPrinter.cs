@@ -11,9 +11,14 @@ internal static partial class ExpressionPrinter
         var text = expression.ToString();
         // value(Namespace.Class+<>c__DisplayClass0_0).threshold → threshold
         text = DisplayClass().Replace(text, string.Empty);
+        // Other evaluated objects print as value(Full.Type.Name); the short type name says as much.
+        text = OtherValue().Replace(text, m => "<" + m.Groups[1].Value + ">");
         return text.Length > 300 ? text[..300] + "…" : text;
     }
 
     [GeneratedRegex(@"value\([^()]*(\([^()]*\))?[^()]*\)\.")]
     private static partial Regex DisplayClass();
+
+    [GeneratedRegex(@"value\((?:[\w`]+[.+])*([\w`\[\], .+]+?)\)")]
+    private static partial Regex OtherValue();
 }

@@ -14,7 +14,8 @@ internal static class OrderByTranslator
     public static QueryState Translate(TranslationContext context, QueryState source, MethodCallExpression call)
     {
         if (call.Arguments.Count > 2)
-            throw context.NotSupported(call, "a custom IComparer can't run on Spark.", "Order by a value Spark can compare instead.");
+            throw context.NotSupported(call, "a custom IComparer can't run on Spark.",
+                "Remove the comparer and order by a value Spark can compare (e.g. x.Name.ToLower() for a case-insensitive order), or call AsEnumerable() before it.");
         var name = call.Method.Name;
         var descending = name.EndsWith("Descending", StringComparison.Ordinal);
         var thenBy = name.StartsWith("ThenBy", StringComparison.Ordinal);
