@@ -18,13 +18,18 @@ internal static class ClosureEvaluator
     /// Evaluates the row-independent sub-trees; <paramref name="slots"/> receives the constants that
     /// hold their values (by reference), which the plan cache treats as parameters of the query shape.
     /// </summary>
-    public static Expression Evaluate(Expression expression, out IReadOnlySet<ConstantExpression> slots)
+    public static Expression Evaluate(Expression expression, out IReadOnlySet<ConstantExpression> slots) =>
+        Evaluate(expression, out slots, out _);
+
+    /// <summary>As above; <paramref name="origins"/> maps each evaluated constant to the C# it came from, so errors can show <c>threshold</c> rather than its value.</summary>
+    public static Expression Evaluate(Expression expression, out IReadOnlySet<ConstantExpression> slots, out IReadOnlyDictionary<ConstantExpression, Expression> origins)
     {
         var dependent = new DependencyFinder();
         dependent.Visit(expression);
         var replacer = new Replacer(dependent.RowDependent);
         var result = replacer.Visit(expression)!;
         slots = replacer.Slots;
+        origins = replacer.Origins;
         return result;
     }
 
@@ -101,8 +106,16 @@ internal static class ClosureEvaluator
     private sealed class Replacer(IReadOnlySet<Expression> dependent) : ExpressionVisitor
     {
         private readonly HashSet<ConstantExpression> _slots = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<ConstantExpression, Expression> _origins = new(ReferenceEqualityComparer.Instance);
 
         public IReadOnlySet<ConstantExpression> Slots => _slots;
+
+        public IReadOnlyDictionary<ConstantExpression, Expression> Origins => _origins;
+
+        // new List<T> { x.A } and new Dto { … }: the constructor call must stay a NewExpression even when it is row-independent.
+        protected override Expression VisitListInit(ListInitExpression node) => node.Update(node.NewExpression, Visit(node.Initializers, VisitElementInit));
+
+        protected override Expression VisitMemberInit(MemberInitExpression node) => node.Update(node.NewExpression, Visit(node.Bindings, VisitMemberBinding));
 
         public override Expression? Visit(Expression? node)
         {
@@ -113,12 +126,14 @@ internal static class ClosureEvaluator
             // of the tree, not a value: splice its expression in so the translator sees its root.
             if (value is IQueryable { Provider: SparkQueryProvider } query && node.Type.IsAssignableFrom(query.Expression.Type))
             {
-                var inlined = Evaluate(query.Expression, out var innerSlots);
+                var inlined = Evaluate(query.Expression, out var innerSlots, out var innerOrigins);
                 _slots.UnionWith(innerSlots);
+                foreach (var (inner, origin) in innerOrigins) _origins[inner] = origin;
                 return inlined;
             }
             var constant = Expression.Constant(value, node.Type);
             _slots.Add(constant);
+            _origins[constant] = node;
             return constant;
         }
 

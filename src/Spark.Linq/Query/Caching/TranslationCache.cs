@@ -33,9 +33,9 @@ internal sealed class TranslationCache(int capacity)
     /// <summary>Evaluates closures in <paramref name="expression"/> and returns its plan, from the cache when the shape was seen.</summary>
     public TranslatedQuery Translate(Expression expression, SparkQueryOptions options)
     {
-        var evaluated = ClosureEvaluator.Evaluate(expression, out var closureValues);
+        var evaluated = ClosureEvaluator.Evaluate(expression, out var closureValues, out var origins);
         var shape = QueryShape.Of(evaluated, closureValues, options);
-        if (shape is null) return TranslateFresh(evaluated, options, null);
+        if (shape is null) return TranslateFresh(evaluated, options, null, origins);
 
         var template = Find(shape);
         if (template is not null)
@@ -45,15 +45,16 @@ internal sealed class TranslationCache(int capacity)
         }
 
         var recorder = new SlotRecorder(shape.Slots);
-        var translated = TranslateFresh(evaluated, options, recorder);
+        var translated = TranslateFresh(evaluated, options, recorder, origins);
         if (PlanTemplate.Create(translated, shape.Slots, recorder) is { } created) Store(shape.Key, created);
         return translated;
     }
 
-    private TranslatedQuery TranslateFresh(Expression evaluated, SparkQueryOptions options, SlotRecorder? recorder)
+    private TranslatedQuery TranslateFresh(Expression evaluated, SparkQueryOptions options, SlotRecorder? recorder,
+        IReadOnlyDictionary<ConstantExpression, Expression> origins)
     {
         Interlocked.Increment(ref _translations);
-        return QueryTranslator.Translate(new TranslationContext(options) { Slots = recorder }, evaluated);
+        return QueryTranslator.Translate(new TranslationContext(options) { Slots = recorder, Origins = origins }, evaluated);
     }
 
     private PlanTemplate? Find(QueryShape shape)
