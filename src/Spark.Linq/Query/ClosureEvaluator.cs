@@ -24,6 +24,7 @@ internal static class ClosureEvaluator
     /// <summary>As above; <paramref name="origins"/> maps each evaluated constant to the C# it came from, so errors can show <c>threshold</c> rather than its value.</summary>
     public static Expression Evaluate(Expression expression, out IReadOnlySet<ConstantExpression> slots, out IReadOnlyDictionary<ConstantExpression, Expression> origins)
     {
+        expression = SpanRewriter.Rewrite(expression);
         var dependent = new DependencyFinder();
         dependent.Visit(expression);
         var replacer = new Replacer(dependent.RowDependent);
@@ -94,6 +95,8 @@ internal static class ClosureEvaluator
         private static bool IsInherentlyDependent(Expression node) => node switch
         {
             ParameterExpression or LambdaExpression => true,
+            // A span can't be boxed into a constant; leave it (and what uses it) to the translator, which rejects it clearly.
+            _ when node.Type.IsByRefLike => true,
             { NodeType: ExpressionType.Extension } => true,
             MethodCallExpression call => call.Method.DeclaringType == typeof(SparkFunctions) || call.Method.DeclaringType == typeof(Queryable),
             // Objects built in a projection (new { … }, new Dto { … }) keep their structure: their members become columns.
