@@ -66,7 +66,8 @@ public class RelationAlignmentTests : PlanTestBase
         var theirs = Load("orderBy_columns").Sort;
         var ours = Orders.OrderBy(o => o.Region).ThenBy(o => o.Note).ThenBy(o => o.Id).ToRelation().Sort;
         Assert.That(ours.Order.Select(o => o.Child.ExprTypeCase), Is.EqualTo(theirs.Order.Select(o => o.Child.ExprTypeCase)));
-        Assert.That(ours.Order, Has.Count.EqualTo(theirs.Order.Count));
+        Assert.That(ours.Order.Select(o => (o.Direction, o.NullOrdering)), Is.EqualTo(theirs.Order.Select(o => (o.Direction, o.NullOrdering))));
+        Assert.That(ours.IsGlobal, Is.EqualTo(theirs.IsGlobal));
     }
 
     [Test]
