@@ -207,3 +207,37 @@ public class SqlNullSemanticsCacheTests : CacheTestBase
         Assert.That(TranslationsDuring(() => Assert.That(Query(4).ToRelation(), Is.EqualTo(Fresh(Query(4))))), Is.Zero);
     }
 }
+
+public class CacheRootTests : CacheTestBase
+{
+    [Test]
+    public void A_table_and_a_sql_text_with_the_same_string_do_not_share_a_plan()
+    {
+        var table = Spark.Table<Order>("SELECT 1");
+        var sql = Spark.Sql<Order>("SELECT 1");
+        Assert.That(Shape(table.Expression)!.Key, Is.Not.EqualTo(Shape(sql.Expression)!.Key));
+        table.ToRelation();
+        Assert.That(sql.ToRelation().RelTypeCase, Is.EqualTo(global::Spark.Connect.Relation.RelTypeOneofCase.Sql));
+    }
+
+    [Test]
+    public void Sql_arguments_with_other_names_or_null_values_are_other_shapes()
+    {
+        IQueryable<Order> Query(object args) => Spark.Sql<Order>("SELECT * FROM t WHERE a = :a", args);
+        Assert.That(Shape(Query(new { a = 1 }).Expression)!.Key, Is.Not.EqualTo(Shape(Query(new { b = 1 }).Expression)!.Key));
+        Assert.That(Shape(Query(new { a = 1 }).Expression)!.Key, Is.Not.EqualTo(Shape(Query(new { a = 1L }).Expression)!.Key), "another literal type");
+        Assert.That(Shape(Query(new Dictionary<string, object?> { ["a"] = null }).Expression)!.Key, Is.Not.EqualTo(Shape(Query(new { a = "x" }).Expression)!.Key));
+        Assert.That(Query(new { a = 1L }).ToRelation(), Is.EqualTo(Fresh(Query(new { a = 1L }))));
+        Assert.That(Query(new { a = 1 }).ToRelation(), Is.EqualTo(Fresh(Query(new { a = 1 }))));
+    }
+
+    [Test]
+    public void A_failed_translation_is_not_cached_and_fails_again()
+    {
+        var big = 5.0;
+        IQueryable<Order> Query() => Orders.Where(o => o.Amount > big).Reverse();
+        Assert.Throws<SparkTranslationException>(() => Query().ToRelation());
+        Assert.Throws<SparkTranslationException>(() => Query().ToRelation());
+        Assert.That(Cache.Count, Is.Zero);
+    }
+}

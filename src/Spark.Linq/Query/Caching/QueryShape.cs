@@ -195,9 +195,11 @@ internal sealed class QueryShape
             switch (node)
             {
                 case TableRootExpression table:
+                    Tokens.Add(typeof(TableRootExpression));
                     Tokens.Add(table.TableName);
                     break;
                 case SqlRootExpression sql:
+                    Tokens.Add(typeof(SqlRootExpression));
                     Tokens.Add(sql.Sql);
                     Tokens.Add(sql.Arguments.Count);
                     for (var i = 0; i < sql.Arguments.Count; i++)
