@@ -42,6 +42,17 @@ public class CacheRebindTests : CacheTestBase
     }
 
     [Test]
+    public void A_long_chain_with_values_in_every_operator_rebinds()
+    {
+        IQueryable<object> Query((int customer, string suffix, double big, int take) v) =>
+            Orders.Where(o => o.CustomerId != v.customer && o.ShipTo.City != v.suffix)
+                .Select(o => new { o.Id, Label = o.Region + v.suffix, Size = o.Amount > v.big ? "big" : v.suffix, Ship = new { o.ShipTo.City } })
+                .OrderByDescending(x => x.Size).ThenBy(x => x.Id)
+                .Skip(v.take / 2).Take(v.take);
+        AssertRebinds(Query, (1, "-a", 10.0, 4), (2, "'b'", -1.5, 9), (3, "", 0.0, 0));
+    }
+
+    [Test]
     public void Same_value_used_twice_is_rebound_at_both_places()
     {
         IQueryable<Order> Query(int v) => Orders.Where(o => o.CustomerId > v && o.Quantity < v);
