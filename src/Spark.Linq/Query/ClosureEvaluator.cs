@@ -12,11 +12,26 @@ namespace Spark.Linq.Query;
 /// </summary>
 internal static class ClosureEvaluator
 {
-    public static Expression Evaluate(Expression expression)
+    public static Expression Evaluate(Expression expression) => Evaluate(expression, out _);
+
+    /// <summary>
+    /// Evaluates the row-independent sub-trees; <paramref name="slots"/> receives the constants that
+    /// hold their values (by reference), which the plan cache treats as parameters of the query shape.
+    /// </summary>
+    public static Expression Evaluate(Expression expression, out IReadOnlySet<ConstantExpression> slots) =>
+        Evaluate(expression, out slots, out _);
+
+    /// <summary>As above; <paramref name="origins"/> maps each evaluated constant to the C# it came from, so errors can show <c>threshold</c> rather than its value.</summary>
+    public static Expression Evaluate(Expression expression, out IReadOnlySet<ConstantExpression> slots, out IReadOnlyDictionary<ConstantExpression, Expression> origins)
     {
+        expression = SpanRewriter.Rewrite(expression);
         var dependent = new DependencyFinder();
         dependent.Visit(expression);
-        return new Replacer(dependent.RowDependent).Visit(expression)!;
+        var replacer = new Replacer(dependent.RowDependent);
+        var result = replacer.Visit(expression)!;
+        slots = replacer.Slots;
+        origins = replacer.Origins;
+        return result;
     }
 
     /// <summary>The value of an expression that does not depend on the rows.</summary>
@@ -29,13 +44,22 @@ internal static class ClosureEvaluator
             case MemberExpression member when member.Expression is null || IsReadable(member.Expression):
                 var target = member.Expression is null ? null : ValueOf(member.Expression);
                 if (target is null && member.Expression is not null)
-                    throw new NullReferenceException($"'{member.Expression}' is null, so its member '{member.Member.Name}' can't be read.");
-                return member.Member switch
+                    throw new NullReferenceException($"'{Translation.ExpressionPrinter.Print(member.Expression)}' is null, so its member '{member.Member.Name}' can't be read.");
+                try
                 {
-                    FieldInfo field => field.GetValue(target),
-                    PropertyInfo property => property.GetValue(target),
-                    _ => Interpret(expression),
-                };
+                    return member.Member switch
+                    {
+                        FieldInfo field => field.GetValue(target),
+                        PropertyInfo property => property.GetValue(target),
+                        _ => Interpret(expression),
+                    };
+                }
+                catch (TargetInvocationException e) when (e.InnerException is not null)
+                {
+                    // A throwing property getter: surface its own exception, not reflection's wrapper.
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerException);
+                    throw;
+                }
             default:
                 return Interpret(expression);
         }
@@ -71,6 +95,8 @@ internal static class ClosureEvaluator
         private static bool IsInherentlyDependent(Expression node) => node switch
         {
             ParameterExpression or LambdaExpression => true,
+            // A span can't be boxed into a constant; leave it (and what uses it) to the translator, which rejects it clearly.
+            _ when node.Type.IsByRefLike => true,
             { NodeType: ExpressionType.Extension } => true,
             // A span can't be boxed into a constant. C# 14 binds array.Contains(x) to
             // MemoryExtensions.Contains(ReadOnlySpan<T>, T) through an implicit conversion: keep that
@@ -86,11 +112,50 @@ internal static class ClosureEvaluator
     /// <summary>Replaces each maximal independent sub-tree by a constant holding its value.</summary>
     private sealed class Replacer(IReadOnlySet<Expression> dependent) : ExpressionVisitor
     {
+        private readonly HashSet<ConstantExpression> _slots = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<ConstantExpression, Expression> _origins = new(ReferenceEqualityComparer.Instance);
+
+        public IReadOnlySet<ConstantExpression> Slots => _slots;
+
+        public IReadOnlyDictionary<ConstantExpression, Expression> Origins => _origins;
+
+        // new List<T> { x.A } and new Dto { … }: the constructor call must stay a NewExpression even when it is row-independent.
+        protected override Expression VisitListInit(ListInitExpression node) => node.Update(node.NewExpression, Visit(node.Initializers, VisitElementInit));
+
+        protected override Expression VisitMemberInit(MemberInitExpression node) => node.Update(node.NewExpression, Visit(node.Bindings, VisitMemberBinding));
+
         public override Expression? Visit(Expression? node)
         {
             if (node is null || dependent.Contains(node)) return base.Visit(node);
             if (node is ConstantExpression || node.NodeType == ExpressionType.Quote) return node;
-            return Expression.Constant(ValueOf(node), node.Type);
+            var value = Evaluated(node);
+            // A Spark query referenced from another query (a variable holding spark.Table<T>()) is part
+            // of the tree, not a value: splice its expression in so the translator sees its root.
+            if (value is IQueryable { Provider: SparkQueryProvider } query && node.Type.IsAssignableFrom(query.Expression.Type))
+            {
+                var inlined = Evaluate(query.Expression, out var innerSlots, out var innerOrigins);
+                _slots.UnionWith(innerSlots);
+                foreach (var (inner, origin) in innerOrigins) _origins[inner] = origin;
+                return inlined;
+            }
+            var constant = Expression.Constant(value, node.Type);
+            _slots.Add(constant);
+            _origins[constant] = node;
+            return constant;
+        }
+
+        private static object? Evaluated(Expression node)
+        {
+            try
+            {
+                return ValueOf(node);
+            }
+            catch (Exception e) when (e is not SparkTranslationException)
+            {
+                throw new InvalidOperationException(
+                    $"Evaluating '{Translation.ExpressionPrinter.Print(node)}' on the client (it does not depend on the rows, so its value " +
+                    $"is sent to Spark as a literal) threw {e.GetType().Name}: {e.Message} Fix the captured value, or compute it before the query.", e);
+            }
         }
 
         protected override Expression VisitExtension(Expression node) => node;

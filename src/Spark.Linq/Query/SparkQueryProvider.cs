@@ -11,6 +11,9 @@ internal sealed class SparkQueryProvider(SparkSession session) : IQueryProvider
 {
     public SparkSession Session { get; } = session;
 
+    /// <summary>Plans by query shape; shared by all queries of the session.</summary>
+    internal Caching.TranslationCache Cache { get; } = new(Caching.TranslationCache.DefaultCapacity);
+
     public IQueryable CreateQuery(Expression expression)
     {
         var elementType = expression.Type.GetInterfaces().Append(expression.Type)
@@ -28,10 +31,5 @@ internal sealed class SparkQueryProvider(SparkSession session) : IQueryProvider
             "Inspect the plan with ToPlan(), ToPlanJson() or ToPlanString().");
 
     /// <summary>Evaluates closures and translates <paramref name="expression"/> into a plan.</summary>
-    public TranslatedQuery Translate(Expression expression)
-    {
-        var evaluated = ClosureEvaluator.Evaluate(expression);
-        var context = new TranslationContext(Session.QueryOptions);
-        return QueryTranslator.Translate(context, evaluated);
-    }
+    public TranslatedQuery Translate(Expression expression) => Cache.Translate(expression, Session.QueryOptions);
 }

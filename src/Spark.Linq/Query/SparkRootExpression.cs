@@ -16,7 +16,8 @@ internal abstract class SparkRootExpression(Type elementType) : Expression
 
     public sealed override ExpressionType NodeType => ExpressionType.Extension;
 
-    public sealed override Type Type => typeof(IQueryable<>).MakeGenericType(ElementType);
+    // IOrderedQueryable, as SparkQueryable is: a root cast to it (to call ThenBy) must still be a valid argument.
+    public sealed override Type Type => typeof(IOrderedQueryable<>).MakeGenericType(ElementType);
 
     public abstract QueryState Translate(TranslationContext context);
 
@@ -51,10 +52,16 @@ internal sealed class SqlRootExpression(Type elementType, string sql, IReadOnlyL
 
     public override QueryState Translate(TranslationContext context)
     {
-        var named = Arguments.Select(a => new KeyValuePair<string, Spark.Connect.Expression>(a.Key, Expr.Lit(
-            LiteralFactory.TryCreate(a.Value, a.Value?.GetType() ?? typeof(string))
-            ?? throw new SparkTranslationException($"{a.Key} = {a.Value}", "Sql", $"the argument '{a.Key}' of type {a.Value!.GetType().Name} has no Spark literal.",
-                "Pass primitives, strings, decimals, dates or byte arrays as SQL arguments."))));
+        var named = new List<KeyValuePair<string, Spark.Connect.Expression>>(Arguments.Count);
+        for (var i = 0; i < Arguments.Count; i++)
+        {
+            var (name, value) = Arguments[i];
+            var literal = LiteralFactory.TryCreate(value, value?.GetType() ?? typeof(string))
+                ?? throw new SparkTranslationException($"{name} = {value}", "Sql", $"the argument '{name}' of type {value!.GetType().Name} has no Spark literal.",
+                    "Pass primitives, strings, decimals, dates or byte arrays as SQL arguments.");
+            context.Slots?.Literal(new Caching.SqlArgument(this, i), literal);
+            named.Add(new(name, Expr.Lit(literal)));
+        }
         return new QueryState(context.Rel.Sql(Sql, named), RowShape(context));
     }
 

@@ -14,6 +14,12 @@ internal sealed record QueryState(Relation Relation, ValueShape Row)
 
     /// <summary>The input of the Sort that established <see cref="Ordering"/>, so ThenBy can rebuild it with one more key.</summary>
     public Relation? SortInput { get; init; }
+
+    /// <summary>
+    /// Where ThenBy inserts its key: after the keys of the latest OrderBy chain, before the keys of an
+    /// earlier ordering that only breaks ties (LINQ's OrderBy is a stable sort).
+    /// </summary>
+    public int ThenByPosition { get; init; }
 }
 
 /// <summary>What the caller gets back from running a translated query.</summary>

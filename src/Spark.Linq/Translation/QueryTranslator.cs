@@ -26,6 +26,9 @@ internal static class QueryTranslator
     {
         if (expression is SparkRootExpression root)
             return root.Translate(context);
+        // (IOrderedQueryable<T>)query, written to call ThenBy on a query that is not ordered.
+        if (expression is UnaryExpression { NodeType: ExpressionType.Convert } convert && typeof(IQueryable).IsAssignableFrom(convert.Operand.Type))
+            return TranslateSequence(context, convert.Operand);
         if (expression is not MethodCallExpression call || !IsQueryable(call))
             throw context.NotSupported(expression, "only Spark queries (spark.Table<T>(), spark.Sql<T>()) and Queryable operators can be translated here.");
 

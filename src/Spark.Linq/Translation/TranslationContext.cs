@@ -27,6 +27,12 @@ internal sealed class TranslationContext
 
     public Rel Rel { get; }
 
+    /// <summary>Where client-evaluated values end up, for the plan cache; null when the query is not cached.</summary>
+    public Query.Caching.SlotRecorder? Slots { get; init; }
+
+    /// <summary>The C# each client-evaluated constant came from, for error messages.</summary>
+    public IReadOnlyDictionary<ConstantExpression, Expression>? Origins { get; init; }
+
     /// <summary>The query operator being translated, e.g. "Where".</summary>
     public string? Operator { get; set; }
 
@@ -44,7 +50,7 @@ internal sealed class TranslationContext
     }
 
     public SparkTranslationException NotSupported(Expression expression, string reason, string? suggestion = null) =>
-        new(ExpressionPrinter.Print(expression), Operator, reason, suggestion);
+        new(ExpressionPrinter.Print(expression, Origins), Operator, reason, suggestion);
 
     private sealed class Unbind(Dictionary<ParameterExpression, ValueShape> symbols, ParameterExpression parameter) : IDisposable
     {

@@ -28,6 +28,12 @@ internal static class MethodCallTranslator
             if (translator.Translate(context, call) is { } value) return value;
         }
         var method = call.Method;
+        if (method.DeclaringType == typeof(Queryable))
+            throw context.NotSupported(call, $"a query inside a lambda (a subquery with {method.Name}) is not supported yet.",
+                "Join the tables instead when joins are available, or run the inner query first and test membership with a captured array: ids.Contains(x.Id).");
+        if (method.DeclaringType == typeof(Enumerable) && call.Arguments.Skip(1).Any(a => a is LambdaExpression))
+            throw context.NotSupported(call, $"{method.Name} over a local collection with a lambda that reads the row would need to run per row on the client.",
+                "Test membership with localValues.Contains(x.Member), or call AsEnumerable() before this part so it runs on the client.");
         throw context.NotSupported(call, $"the method {method.DeclaringType?.Name}.{method.Name} has no Spark translation.",
             "Use a supported method (see docs/linq-support.md), SparkFunctions.Call for a Spark function by name, or call AsEnumerable() before this part so it runs on the client.");
     }

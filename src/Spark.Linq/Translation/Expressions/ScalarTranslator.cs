@@ -20,6 +20,10 @@ internal static class ScalarTranslator
         ConditionalExpression conditional => ConditionalTranslator.Translate(context, conditional),
         SwitchExpression @switch => ConditionalTranslator.Translate(context, @switch),
         MethodCallExpression call => MethodCallTranslator.Translate(context, call),
+        InvocationExpression => throw context.NotSupported(expression, "calling a delegate runs .NET code, which Spark can't run.",
+            "Write the condition inline in the lambda (or compose an Expression<Func<…>> instead of a Func), or call AsEnumerable() before this part."),
+        TypeBinaryExpression => throw context.NotSupported(expression, "a type test has no Spark equivalent: each column has one type.",
+            "Test a member's value instead, or call AsEnumerable() before this part so it runs on the client."),
         _ => throw context.NotSupported(expression, $"expressions of kind {expression.NodeType} have no Spark equivalent."),
     };
 
@@ -60,6 +64,7 @@ internal static class ConstantTranslator
         var literal = LiteralFactory.TryCreate(constant.Value, constant.Type)
             ?? throw context.NotSupported(constant, $"a value of type {constant.Type.Name} has no Spark literal.",
                 "Use a primitive, string, decimal, date/time, Guid, enum or byte[] value.");
+        context.Slots?.Literal(constant, literal);
         return new SparkValue(Expr.Lit(literal), constant.Type, constant.Value is null);
     }
 }

@@ -28,12 +28,19 @@ internal static class UnaryTranslator
             }
             case ExpressionType.UnaryPlus or ExpressionType.Quote:
                 return ScalarTranslator.Translate(context, unary.Operand);
+            case ExpressionType.TypeAs when !unary.Type.IsAssignableFrom(WithoutBoxing(unary.Operand).Type):
+                throw context.NotSupported(unary, $"'as {unary.Type.Name}' is a type test; Spark columns have one type, so it has no equivalent.",
+                    "Select the member with its own type, or call AsEnumerable() before this part so it runs on the client.");
             case ExpressionType.Convert or ExpressionType.ConvertChecked or ExpressionType.TypeAs:
                 return Conversion.Translate(context, unary.Operand, unary.Type, unary);
             default:
                 throw context.NotSupported(unary, $"the operator {unary.NodeType} has no Spark equivalent.");
         }
     }
+
+    // (object)x.Amount as string: what is tested is the value inside the box.
+    private static Expression WithoutBoxing(Expression e) =>
+        e is UnaryExpression { NodeType: ExpressionType.Convert } u && u.Type == typeof(object) ? WithoutBoxing(u.Operand) : e;
 }
 
 /// <summary>

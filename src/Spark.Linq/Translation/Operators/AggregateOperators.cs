@@ -41,7 +41,8 @@ internal static class AggregateOperators
             case "Contains":
             {
                 if (call.Arguments.Count > 2)
-                    throw context.NotSupported(call, "a custom IEqualityComparer can't run on Spark.");
+                    throw context.NotSupported(call, "a custom IEqualityComparer can't run on Spark.",
+                        "Remove the comparer: Spark compares values itself (strings ordinally); for case-insensitive matching compare ToLower() values, or call AsEnumerable() before it.");
                 var item = ScalarTranslator.Translate(context, call.Arguments[1]);
                 var row = RowValue(context, source, call);
                 var matches = context.Rel.Limit(context.Rel.Filter(source.Relation, NullSemantics.Equal(context, row, item).Expression), 1);

@@ -14,7 +14,8 @@ internal static class OrderByTranslator
     public static QueryState Translate(TranslationContext context, QueryState source, MethodCallExpression call)
     {
         if (call.Arguments.Count > 2)
-            throw context.NotSupported(call, "a custom IComparer can't run on Spark.", "Order by a value Spark can compare instead.");
+            throw context.NotSupported(call, "a custom IComparer can't run on Spark.",
+                "Remove the comparer and order by a value Spark can compare (e.g. x.Name.ToLower() for a case-insensitive order), or call AsEnumerable() before it.");
         var name = call.Method.Name;
         var descending = name.EndsWith("Descending", StringComparison.Ordinal);
         var thenBy = name.StartsWith("ThenBy", StringComparison.Ordinal);
@@ -27,9 +28,13 @@ internal static class OrderByTranslator
             key = ScalarTranslator.Translate(context, keySelector.Body).Expression;
 
         var order = Expr.Sort(key, descending, nullsFirst: !descending);
-        var input = thenBy ? source.SortInput! : source.Relation;
-        var ordering = thenBy ? [.. source.Ordering, order] : new List<Spark.Connect.Expression.Types.SortOrder> { order };
-        return source with { Relation = context.Rel.Sort(input, ordering), Ordering = ordering, SortInput = input };
+        // LINQ sorts stably: OrderBy over rows already ordered keeps the earlier order among ties, so
+        // the earlier keys follow the new one. Spark's sort is not stable and drops a Sort under a Sort.
+        var ordering = source.Ordering.ToList();
+        var position = thenBy ? source.ThenByPosition : 0;
+        ordering.Insert(position, order);
+        var input = source.SortInput ?? source.Relation;
+        return source with { Relation = context.Rel.Sort(input, ordering), Ordering = ordering, SortInput = input, ThenByPosition = position + 1 };
     }
 
     public static bool IsOrderBy(string name) => name.StartsWith("OrderBy", StringComparison.Ordinal) || name.StartsWith("ThenBy", StringComparison.Ordinal);

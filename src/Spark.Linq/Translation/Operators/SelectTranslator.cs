@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using SortOrder = Spark.Connect.Expression.Types.SortOrder;
 using Spark.Linq.Plans;
 using Spark.Linq.Translation.Expressions;
 
@@ -22,8 +23,21 @@ internal static class SelectTranslator
         using var scope = context.Bind(selector.Parameters[0], source.Row);
         var projection = Projection.Build(context, selector.Body);
         var relation = context.Rel.Project(source.Relation, projection.Columns);
-        // Sort keys refer to the input's columns, which the projection may drop: the order stays, but can't be extended or reversed.
-        return new QueryState(relation, projection.Row);
+        // The rows keep their order. Sort keys refer to the input's columns; where every key is also
+        // projected, it is renamed to its output column so Last and Distinct can still use the ordering.
+        return new QueryState(relation, projection.Row) { Ordering = Carried(source.Ordering, projection.Columns) };
+    }
+
+    private static IReadOnlyList<SortOrder> Carried(IReadOnlyList<SortOrder> ordering, IReadOnlyList<Spark.Connect.Expression> columns)
+    {
+        var carried = new List<SortOrder>(ordering.Count);
+        foreach (var key in ordering)
+        {
+            var column = columns.FirstOrDefault(c => c.Alias is { } alias && alias.Name.Count == 1 && alias.Expr.Equals(key.Child));
+            if (column is null) return [];
+            carried.Add(new SortOrder(key) { Child = Expr.Col(column.Alias.Name[0]) });
+        }
+        return carried;
     }
 }
 

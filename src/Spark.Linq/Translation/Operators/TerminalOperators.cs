@@ -55,7 +55,8 @@ internal static class TerminalOperators
                 break;
             case "Last" or "LastOrDefault":
                 if (source.Ordering.Count == 0)
-                    throw context.NotSupported(call, $"{name} needs an ordering: Spark rows have no inherent order.", $"Call OrderBy before {name}.");
+                    throw context.NotSupported(call, $"{name} needs an ordering to reverse: Spark rows have no inherent order, and an ordering whose keys a Select dropped can't be reversed.",
+                        $"Call OrderBy before {name}, on columns the query still has (or keep the sort keys in the Select).");
                 relation = context.Rel.Limit(context.Rel.Sort(relation, OrderByTranslator.Reverse(source.Ordering)), 1);
                 kind = orDefault ? QueryResultKind.FirstOrDefault : QueryResultKind.First;
                 break;

@@ -1,0 +1,125 @@
+using System.Collections;
+using Google.Protobuf;
+using Google.Protobuf.Reflection;
+using Spark.Connect;
+using Spark.Linq.Translation;
+using Spark.Linq.Translation.Expressions;
+using SparkExpression = Spark.Connect.Expression;
+
+namespace Spark.Linq.Query.Caching;
+
+/// <summary>
+/// A translated query kept for re-use: a private copy of the relation, where each slot's value sits
+/// (as positions in a depth-first walk of the messages, which a clone preserves), and the slots whose
+/// values were used in ways the template can't re-bind, so they must match exactly.
+/// </summary>
+internal sealed class PlanTemplate
+{
+    private readonly TranslatedQuery _query;
+    private readonly (int Node, int Slot)[] _positions;
+    private readonly (int Slot, ValueToken Value)[] _pinned;
+
+    private PlanTemplate(TranslatedQuery query, (int, int)[] positions, (int, ValueToken)[] pinned)
+    {
+        _query = query;
+        _positions = positions;
+        _pinned = pinned;
+    }
+
+    /// <summary>The template of <paramref name="translated"/>, or null when a pinned value can't be compared (then the query is not cached).</summary>
+    public static PlanTemplate? Create(TranslatedQuery translated, IReadOnlyList<Slot> slots, SlotRecorder recorder)
+    {
+        var positions = new List<(int, int)>();
+        var found = new bool[slots.Count];
+        var index = 0;
+        Walk(translated.Relation, message =>
+        {
+            var slot = message switch
+            {
+                SparkExpression { ExprTypeCase: SparkExpression.ExprTypeOneofCase.Literal } e when recorder.Literals.TryGetValue(e.Literal, out var s) => s,
+                Relation r when recorder.Counts.TryGetValue(r, out var s) => s,
+                _ => -1,
+            };
+            if (slot >= 0)
+            {
+                positions.Add((index, slot));
+                found[slot] = true;
+            }
+            index++;
+        });
+
+        var pinned = new List<(int, ValueToken)>();
+        for (var i = 0; i < slots.Count; i++)
+        {
+            if (found[i]) continue;
+            if (!ValueToken.TryCreate(slots[i].Value, out var token)) return null;
+            pinned.Add((i, token));
+        }
+        return new PlanTemplate(translated with { Relation = translated.Relation.Clone() }, [.. positions], [.. pinned]);
+    }
+
+    /// <summary>True if the slots agree with the pinned values, so <see cref="Bind"/> gives the right plan.</summary>
+    public bool Accepts(IReadOnlyList<Slot> slots)
+    {
+        foreach (var (slot, value) in _pinned)
+        {
+            if (!ValueToken.TryCreate(slots[slot].Value, out var token) || !token.Equals(value)) return false;
+        }
+        return true;
+    }
+
+    /// <summary>A fresh copy of the plan with <paramref name="slots"/>' values written in.</summary>
+    public TranslatedQuery Bind(IReadOnlyList<Slot> slots)
+    {
+        var relation = _query.Relation.Clone();
+        if (_positions.Length > 0)
+        {
+            var nodes = new List<IMessage>();
+            Walk(relation, nodes.Add);
+            foreach (var (node, slot) in _positions)
+            {
+                var value = slots[slot];
+                switch (nodes[node])
+                {
+                    case SparkExpression expression:
+                        expression.Literal = LiteralFactory.TryCreate(value.Value, value.LiteralType)
+                            ?? throw new InvalidOperationException($"The cached plan expected a literal for slot {slot}.");
+                        break;
+                    case Relation { RelTypeCase: Relation.RelTypeOneofCase.Limit } limit:
+                        limit.Limit.Limit_ = Math.Max(0, (int)value.Value!);
+                        break;
+                    case Relation { RelTypeCase: Relation.RelTypeOneofCase.Offset } offset:
+                        offset.Offset.Offset_ = Math.Max(0, (int)value.Value!);
+                        break;
+                }
+            }
+        }
+        return _query with { Relation = relation };
+    }
+
+    // Depth-first over every message field in field-number order (map values in insertion order, which Clone keeps).
+    private static void Walk(IMessage message, Action<IMessage> visit)
+    {
+        visit(message);
+        foreach (var field in message.Descriptor.Fields.InFieldNumberOrder())
+        {
+            if (field.FieldType is not (FieldType.Message or FieldType.Group)) continue;
+            var value = field.Accessor.GetValue(message);
+            if (field.IsMap)
+            {
+                foreach (DictionaryEntry entry in (IDictionary)value)
+                {
+                    if (entry.Value is IMessage child) Walk(child, visit);
+                }
+            }
+            else if (field.IsRepeated)
+            {
+                foreach (var item in (IList)value) Walk((IMessage)item, visit);
+            }
+            else if (value is IMessage child)
+            {
+                Walk(child, visit);
+            }
+        }
+    }
+}

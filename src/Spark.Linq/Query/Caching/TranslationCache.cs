@@ -1,0 +1,86 @@
+using System.Linq.Expressions;
+using Spark.Linq.Translation;
+
+namespace Spark.Linq.Query.Caching;
+
+/// <summary>
+/// Translated plans by query shape, so running the same query again with new captured values only
+/// re-binds literals. Bounded (least recently used shapes are dropped first) and thread-safe:
+/// translation runs outside the lock, and templates are never mutated once stored.
+/// </summary>
+internal sealed class TranslationCache(int capacity)
+{
+    /// <summary>Shapes kept per session; far more than an application's distinct queries, small in memory.</summary>
+    public const int DefaultCapacity = 1024;
+
+    private readonly object _gate = new();
+    private readonly Dictionary<ShapeKey, LinkedListNode<(ShapeKey Key, PlanTemplate Template)>> _entries = new();
+    private readonly LinkedList<(ShapeKey Key, PlanTemplate Template)> _recency = new();
+    private long _translations;
+    private long _hits;
+
+    /// <summary>How many queries were translated from scratch (misses and uncacheable queries).</summary>
+    public long Translations => Interlocked.Read(ref _translations);
+
+    /// <summary>How many queries were answered by re-binding a cached plan.</summary>
+    public long Hits => Interlocked.Read(ref _hits);
+
+    public int Count
+    {
+        get { lock (_gate) return _entries.Count; }
+    }
+
+    /// <summary>Evaluates closures in <paramref name="expression"/> and returns its plan, from the cache when the shape was seen.</summary>
+    public TranslatedQuery Translate(Expression expression, SparkQueryOptions options)
+    {
+        var evaluated = ClosureEvaluator.Evaluate(expression, out var closureValues, out var origins);
+        var shape = QueryShape.Of(evaluated, closureValues, options);
+        if (shape is null) return TranslateFresh(evaluated, options, null, origins);
+
+        var template = Find(shape);
+        if (template is not null)
+        {
+            Interlocked.Increment(ref _hits);
+            return template.Bind(shape.Slots);
+        }
+
+        var recorder = new SlotRecorder(shape.Slots);
+        var translated = TranslateFresh(evaluated, options, recorder, origins);
+        if (PlanTemplate.Create(translated, shape.Slots, recorder) is { } created) Store(shape.Key, created);
+        return translated;
+    }
+
+    private TranslatedQuery TranslateFresh(Expression evaluated, SparkQueryOptions options, SlotRecorder? recorder,
+        IReadOnlyDictionary<ConstantExpression, Expression> origins)
+    {
+        Interlocked.Increment(ref _translations);
+        return QueryTranslator.Translate(new TranslationContext(options) { Slots = recorder, Origins = origins }, evaluated);
+    }
+
+    private PlanTemplate? Find(QueryShape shape)
+    {
+        lock (_gate)
+        {
+            if (!_entries.TryGetValue(shape.Key, out var node) || !node.Value.Template.Accepts(shape.Slots)) return null;
+            _recency.Remove(node);
+            _recency.AddFirst(node);
+            return node.Value.Template;
+        }
+    }
+
+    private void Store(ShapeKey key, PlanTemplate template)
+    {
+        lock (_gate)
+        {
+            // A shape seen with other pinned values is replaced: the newest values are the likeliest to come again.
+            if (_entries.Remove(key, out var existing)) _recency.Remove(existing);
+            _entries[key] = _recency.AddFirst((key, template));
+            while (_entries.Count > capacity)
+            {
+                var oldest = _recency.Last!;
+                _recency.RemoveLast();
+                _entries.Remove(oldest.Value.Key);
+            }
+        }
+    }
+}
