@@ -28,7 +28,11 @@ public class SparkTranslationException : NotSupportedException
     private static string Compose(string expression, string? operatorName, string reason, string? suggestion)
     {
         var where = operatorName is null ? string.Empty : $" in {operatorName}";
-        var fix = suggestion ?? "Rewrite the query, or call AsEnumerable() before this part so it runs on the client.";
+        const string clientSide = "call AsEnumerable() before this part so it runs on the client.";
+        // Every message offers the way out that always works: running the rest on the client.
+        var fix = suggestion is null ? "Rewrite the query, or " + clientSide
+            : suggestion.Contains("AsEnumerable()", StringComparison.Ordinal) ? suggestion
+            : suggestion + " Or " + clientSide;
         return $"The expression '{expression}'{where} could not be translated to Spark: {reason} {fix}";
     }
 }

@@ -53,11 +53,11 @@ public class CollectionContainsPlanTests : PlanTestBase
     }
 
     [Test]
-    public void A_constant_needle_against_a_local_array_is_still_translated()
+    public void A_test_that_does_not_depend_on_the_row_is_decided_on_the_client()
     {
         var ids = new[] { 1, 2 };
         AssertPlan(Orders.Where(o => ids.Contains(2) && o.Shipped), """
-            Filter (in(2, 1, 2) AND Shipped)
+            Filter (true AND Shipped)
               Read sales.orders
             """);
     }

@@ -98,10 +98,6 @@ internal static class ClosureEvaluator
             // A span can't be boxed into a constant; leave it (and what uses it) to the translator, which rejects it clearly.
             _ when node.Type.IsByRefLike => true,
             { NodeType: ExpressionType.Extension } => true,
-            // A span can't be boxed into a constant. C# 14 binds array.Contains(x) to
-            // MemoryExtensions.Contains(ReadOnlySpan<T>, T) through an implicit conversion: keep that
-            // conversion in the tree (its array operand is still evaluated) for the translator to see through.
-            _ when node.Type.IsByRefLike => true,
             MethodCallExpression call => call.Method.DeclaringType == typeof(SparkFunctions) || call.Method.DeclaringType == typeof(Queryable),
             // Objects built in a projection (new { … }, new Dto { … }) keep their structure: their members become columns.
             NewExpression or MemberInitExpression => !Translation.TypeClassifier.IsScalar(node.Type) && !Translation.TypeClassifier.IsCollection(node.Type),

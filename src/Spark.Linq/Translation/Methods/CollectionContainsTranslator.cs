@@ -17,8 +17,9 @@ internal sealed class CollectionContainsTranslator : IMethodCallTranslator
         if (call.Method.Name != "Contains") return null;
         Expression? source;
         Expression item;
-        // Enumerable.Contains(source, item[, comparer]) or MemoryExtensions.Contains(span, item[, comparer]); only the default comparer translates.
-        if (call.Method.IsStatic && (call.Method.DeclaringType == typeof(Enumerable) || call.Method.DeclaringType == typeof(MemoryExtensions))
+        // Enumerable.Contains(source, item[, comparer]); only the default comparer translates. (C# 14's
+        // array.Contains over a span was already turned back into Enumerable.Contains by SpanRewriter.)
+        if (call.Method.IsStatic && call.Method.DeclaringType == typeof(Enumerable)
             && (call.Arguments.Count == 2 || call.Arguments is [_, _, ConstantExpression { Value: null }]))
             (source, item) = (call.Arguments[0], call.Arguments[1]);
         else if (!call.Method.IsStatic && call.Object is not null && call.Arguments.Count == 1 && call.Object.Type != typeof(string))
@@ -54,11 +55,5 @@ internal sealed class CollectionContainsTranslator : IMethodCallTranslator
 
     private static Expression StripConvert(Expression e) => e is UnaryExpression { NodeType: ExpressionType.Convert } u ? StripConvert(u.Operand) : e;
 
-    // Conversions to IEnumerable<T>, and C# 14's implicit array → ReadOnlySpan<T> conversion, are seen through.
-    private static Expression Unwrap(Expression e) => e switch
-    {
-        UnaryExpression { NodeType: ExpressionType.Convert } u => Unwrap(u.Operand),
-        MethodCallExpression { Method.Name: "op_Implicit", Arguments: [var operand] } => Unwrap(operand),
-        _ => e,
-    };
+    private static Expression Unwrap(Expression e) => e is UnaryExpression { NodeType: ExpressionType.Convert } u ? Unwrap(u.Operand) : e;
 }

@@ -37,7 +37,8 @@ internal sealed class RejectedMethodTranslator : IMethodCallTranslator
         if (owner is null || !Families.Contains(owner)) return null;
         var name = MethodHelpers.Describe(call);
         if (Suggestions.TryGetValue((owner, call.Method.Name), out var suggestion))
-            throw context.NotSupported(call, $"{name} has no Spark translation{(call.Arguments.Count > 0 && owner == typeof(string) && !call.Method.IsStatic ? " with these arguments" : string.Empty)}.", suggestion);
+            throw context.NotSupported(call, $"{name} has no Spark translation{(call.Arguments.Count > 0 && owner == typeof(string) && !call.Method.IsStatic ? " with these arguments" : string.Empty)}.",
+                suggestion);
         throw context.NotSupported(call, $"{name} with {call.Arguments.Count} argument(s) of types ({string.Join(", ", call.Arguments.Select(a => a.Type.Name))}) has no Spark translation.",
             "See docs/linq-support.md for the supported overloads; SparkFunctions.Call<T>(\"name\", …) reaches any Spark function, and AsEnumerable() moves the rest to the client.");
     }
