@@ -25,21 +25,14 @@ internal static class ColumnReads
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static byte[] Bytes(BinaryColumn column, int row) => column.GetBytes(row).ToArray();
 
-    internal static char Char(StringColumn column, int row, string path)
-    {
-        var text = Utf8(column, row);
-        return text.Length == 1 ? text[0] : throw Value(path, row, $"the string \"{Truncate(text)}\" is not a single character");
-    }
+    internal static char Char(string text, string path, int row) =>
+        text.Length == 1 ? text[0] : throw Value(path, row, $"the string \"{Truncate(text)}\" is not a single character");
 
-    internal static Guid Guid(StringColumn column, int row, string path)
-    {
-        var text = Utf8(column, row);
-        return System.Guid.TryParse(text, out var guid) ? guid : throw Value(path, row, $"the string \"{Truncate(text)}\" is not a GUID");
-    }
+    internal static Guid Guid(string text, string path, int row) =>
+        System.Guid.TryParse(text, out var guid) ? guid : throw Value(path, row, $"the string \"{Truncate(text)}\" is not a GUID");
 
-    internal static TEnum EnumName<TEnum>(StringColumn column, int row, string path) where TEnum : struct, Enum
+    internal static TEnum EnumName<TEnum>(string text, string path, int row) where TEnum : struct, Enum
     {
-        var text = Utf8(column, row);
         // Enum.TryParse also accepts numbers; a name column holding "3" is a data problem, not a value.
         if (text.Length > 0 && (char.IsAsciiDigit(text[0]) || text[0] is '-' or '+' || char.IsWhiteSpace(text[0]))
             || !Enum.TryParse<TEnum>(text, ignoreCase: false, out var value))
@@ -47,11 +40,10 @@ internal static class ColumnReads
         return value;
     }
 
-    /// <summary>The exact decimal: a direct construction when the unscaled value fits 96 bits, else the column's exact conversion.</summary>
+    /// <summary>The exact decimal: a direct construction when the unscaled value fits 96 bits at a scale up to 28.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static decimal Decimal(Decimal128Column column, int row, int scale, string path)
+    internal static decimal Decimal(Int128 unscaled, int scale, string path, int row)
     {
-        var unscaled = column.GetUnscaled(row);
         if (scale <= 28)
         {
             var negative = unscaled < 0;
@@ -59,52 +51,56 @@ internal static class ColumnReads
             if (magnitude >> 96 == 0)
                 return new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), (int)(uint)(magnitude >> 64), negative, (byte)scale);
         }
-        return DecimalSlow(column, row, path);
+        return DecimalSlow(unscaled, scale, path, row);
     }
 
-    private static decimal DecimalSlow(Decimal128Column column, int row, string path)
+    /// <summary>Drops trailing zeros while that is exact, until the value fits System.Decimal (96-bit mantissa, scale ≤ 28).</summary>
+    private static decimal DecimalSlow(Int128 unscaled, int scale, string path, int row)
     {
-        try
+        var (original, originalScale) = (unscaled, scale);
+        var negative = unscaled < 0;
+        var magnitude = negative ? (UInt128)0 - (UInt128)unscaled : (UInt128)unscaled;
+        while ((scale > 28 || magnitude >> 96 != 0) && scale > 0 && magnitude % 10 == 0)
         {
-            return column.GetDecimal(row);
+            magnitude /= 10;
+            scale--;
         }
-        catch (OverflowException e)
-        {
-            throw new SparkMaterializationException(
-                $"Column '{path}' ({column.Field.Type}) holds {column.GetUnscaled(row)}e-{column.Scale} at row {row}, which System.Decimal cannot hold exactly. " +
-                "Cast the column to a smaller precision or to double in the query.", path, row, e);
-        }
+        if (scale <= 28 && magnitude >> 96 == 0)
+            return new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), (int)(uint)(magnitude >> 64), negative, (byte)scale);
+        throw new SparkMaterializationException(
+            $"Column '{path}' holds {original}e-{originalScale} at row {row}, which System.Decimal cannot hold exactly. " +
+            "Cast the column to a smaller precision or to double in the query.", path, row);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static DateTime Timestamp(TimestampColumn column, int row, ArrowTimeUnit unit, DateTimeKind kind, string path) =>
-        new(UnixEpochTicks + Ticks(column.GetValue(row), unit, UnixEpochTicks, path, row), kind);
+    internal static DateTime Timestamp(long value, ArrowTimeUnit unit, DateTimeKind kind, string path, int row) =>
+        new(UnixEpochTicks + Ticks(value, unit, UnixEpochTicks, path, row), kind);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static DateTimeOffset TimestampOffset(TimestampColumn column, int row, ArrowTimeUnit unit, string path) =>
-        new(UnixEpochTicks + Ticks(column.GetValue(row), unit, UnixEpochTicks, path, row), TimeSpan.Zero);
+    internal static DateTimeOffset TimestampOffset(long value, ArrowTimeUnit unit, string path, int row) =>
+        new(UnixEpochTicks + Ticks(value, unit, UnixEpochTicks, path, row), TimeSpan.Zero);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static TimeSpan Duration(DurationColumn column, int row, ArrowTimeUnit unit, string path) =>
-        new(Ticks(column.GetValue(row), unit, 0, path, row));
+    internal static TimeSpan Duration(long value, ArrowTimeUnit unit, string path, int row) =>
+        new(Ticks(value, unit, 0, path, row));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static DateOnly Date32(PrimitiveColumn<int> column, int row, string path)
+    internal static DateOnly Date32(int days, string path, int row)
     {
-        var day = (long)EpochDayNumber + column.GetValue(row);
+        var day = (long)EpochDayNumber + days;
         if ((ulong)day > (ulong)DateOnly.MaxValue.DayNumber)
-            throw Value(path, row, $"day {column.GetValue(row)} since 1970-01-01 is outside the range of DateOnly");
+            throw Value(path, row, $"day {days} since 1970-01-01 is outside the range of DateOnly");
         return DateOnly.FromDayNumber((int)day);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static DateTime Date32AsDateTime(PrimitiveColumn<int> column, int row, string path) =>
-        Date32(column, row, path).ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+    internal static DateTime Date32AsDateTime(int days, string path, int row) =>
+        Date32(days, path, row).ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
 
-    internal static DateTime Date64(PrimitiveColumn<long> column, int row, string path) =>
-        new(UnixEpochTicks + Ticks(column.GetValue(row), ArrowTimeUnit.Millisecond, UnixEpochTicks, path, row), DateTimeKind.Unspecified);
+    internal static DateTime Date64(long milliseconds, string path, int row) =>
+        new(UnixEpochTicks + Ticks(milliseconds, ArrowTimeUnit.Millisecond, UnixEpochTicks, path, row), DateTimeKind.Unspecified);
 
-    internal static DateOnly Date64AsDateOnly(PrimitiveColumn<long> column, int row, string path) => DateOnly.FromDateTime(Date64(column, row, path));
+    internal static DateOnly Date64AsDateOnly(long milliseconds, string path, int row) => DateOnly.FromDateTime(Date64(milliseconds, path, row));
 
     /// <summary>Ticks of <paramref name="value"/>; <paramref name="epochTicks"/> is added by the caller, so the sum must stay a valid DateTime.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -38,48 +38,43 @@ internal static class LeafReads
     };
 
     /// <summary>
-    /// The expression reading a present value of <paramref name="column"/> at <paramref name="row"/> as
+    /// The expression converting <paramref name="raw"/>, the stored value of a present row (the
+    /// integer, float, bool, <see cref="Int128"/> unscaled decimal, decoded string or bytes), to
     /// <paramref name="target"/> (not nullable), or null when the table has no such conversion.
     /// </summary>
-    internal static Expression? Read(Type target, ArrowType type, ParameterExpression column, Expression row, string path)
+    internal static Expression? Read(Type target, ArrowType type, Expression raw, Expression row, string path)
     {
         var pathConstant = Expression.Constant(path);
         switch (type.Id)
         {
             case ArrowTypeId.Boolean:
-                return target == typeof(bool) ? Expression.Call(column, nameof(BooleanColumn.GetValue), null, row) : null;
+                return target == typeof(bool) ? raw : null;
             case >= ArrowTypeId.Int8 and <= ArrowTypeId.UInt64:
-            {
-                var source = column.Type.GetGenericArguments()[0];
-                var value = Expression.Call(column, nameof(PrimitiveColumn<int>.GetValue), null, row);
                 if (target.IsEnum)
-                    return Widens(source, Enum.GetUnderlyingType(target)) ? Expression.Convert(Expression.Convert(value, Enum.GetUnderlyingType(target)), target) : null;
-                return Widens(source, target) ? Convert(value, target) : null;
-            }
+                    return Widens(raw.Type, Enum.GetUnderlyingType(target)) ? Expression.Convert(Convert(raw, Enum.GetUnderlyingType(target)), target) : null;
+                return Widens(raw.Type, target) ? Convert(raw, target) : null;
             case ArrowTypeId.Float32:
-                return target == typeof(float) || target == typeof(double)
-                    ? Convert(Expression.Call(column, nameof(PrimitiveColumn<float>.GetValue), null, row), target)
-                    : null;
+                return target == typeof(float) || target == typeof(double) ? Convert(raw, target) : null;
             case ArrowTypeId.Float64:
-                return target == typeof(double) ? Expression.Call(column, nameof(PrimitiveColumn<double>.GetValue), null, row) : null;
+                return target == typeof(double) ? raw : null;
             case ArrowTypeId.Decimal128:
-                return target == typeof(decimal) ? Helper(nameof(ColumnReads.Decimal), column, row, Expression.Constant(type.Scale), pathConstant) : null;
+                return target == typeof(decimal) ? Helper(nameof(ColumnReads.Decimal), raw, Expression.Constant(type.Scale), pathConstant, row) : null;
             case ArrowTypeId.Utf8 or ArrowTypeId.LargeUtf8:
-                if (target == typeof(string)) return Helper(nameof(ColumnReads.Utf8), column, row);
-                if (target == typeof(char)) return Helper(nameof(ColumnReads.Char), column, row, pathConstant);
-                if (target == typeof(Guid)) return Helper(nameof(ColumnReads.Guid), column, row, pathConstant);
+                if (target == typeof(string)) return raw;
+                if (target == typeof(char)) return Helper(nameof(ColumnReads.Char), raw, pathConstant, row);
+                if (target == typeof(Guid)) return Helper(nameof(ColumnReads.Guid), raw, pathConstant, row);
                 if (target.IsEnum)
-                    return Expression.Call(Method(nameof(ColumnReads.EnumName)).MakeGenericMethod(target), column, row, pathConstant);
+                    return Expression.Call(Method(nameof(ColumnReads.EnumName)).MakeGenericMethod(target), raw, pathConstant, row);
                 return null;
             case ArrowTypeId.Binary or ArrowTypeId.LargeBinary:
-                return target == typeof(byte[]) ? Helper(nameof(ColumnReads.Bytes), column, row) : null;
+                return target == typeof(byte[]) ? raw : null;
             case ArrowTypeId.Date32:
-                if (target == typeof(DateOnly)) return Helper(nameof(ColumnReads.Date32), column, row, pathConstant);
-                if (target == typeof(DateTime)) return Helper(nameof(ColumnReads.Date32AsDateTime), column, row, pathConstant);
+                if (target == typeof(DateOnly)) return Helper(nameof(ColumnReads.Date32), raw, pathConstant, row);
+                if (target == typeof(DateTime)) return Helper(nameof(ColumnReads.Date32AsDateTime), raw, pathConstant, row);
                 return null;
             case ArrowTypeId.Date64:
-                if (target == typeof(DateTime)) return Helper(nameof(ColumnReads.Date64), column, row, pathConstant);
-                if (target == typeof(DateOnly)) return Helper(nameof(ColumnReads.Date64AsDateOnly), column, row, pathConstant);
+                if (target == typeof(DateTime)) return Helper(nameof(ColumnReads.Date64), raw, pathConstant, row);
+                if (target == typeof(DateOnly)) return Helper(nameof(ColumnReads.Date64AsDateOnly), raw, pathConstant, row);
                 return null;
             case ArrowTypeId.Timestamp:
             {
@@ -88,14 +83,14 @@ internal static class LeafReads
                 {
                     // Zone-less timestamps (Spark's timestamp_ntz) are wall-clock values, not instants.
                     var kind = Expression.Constant(type.TimeZone is null ? DateTimeKind.Unspecified : DateTimeKind.Utc);
-                    return Helper(nameof(ColumnReads.Timestamp), column, row, unit, kind, pathConstant);
+                    return Helper(nameof(ColumnReads.Timestamp), raw, unit, kind, pathConstant, row);
                 }
                 return target == typeof(DateTimeOffset) && type.TimeZone is not null
-                    ? Helper(nameof(ColumnReads.TimestampOffset), column, row, unit, pathConstant)
+                    ? Helper(nameof(ColumnReads.TimestampOffset), raw, unit, pathConstant, row)
                     : null;
             }
             case ArrowTypeId.Duration:
-                return target == typeof(TimeSpan) ? Helper(nameof(ColumnReads.Duration), column, row, Expression.Constant(type.Unit), pathConstant) : null;
+                return target == typeof(TimeSpan) ? Helper(nameof(ColumnReads.Duration), raw, Expression.Constant(type.Unit), pathConstant, row) : null;
             default:
                 return null;
         }

@@ -15,10 +15,17 @@ namespace Spark.Linq.Materialization;
 internal sealed partial class MaterializerCompiler
 {
     private readonly ColumnNamingPolicy _naming;
+    private readonly bool _pooledArrays;
     private readonly List<ParameterExpression> _columns = [];
     private readonly List<Expression> _prologue = [];
+    private readonly List<Expression> _epilogue = [];
 
-    private MaterializerCompiler(ColumnNamingPolicy naming) => _naming = naming;
+    /// <param name="naming">How member names become column names.</param>
+    /// <param name="pooledArrays">
+    /// Copy flat columns into pooled arrays per batch (the whole-batch path, which knows when the
+    /// batch is done and can return them); otherwise read through the typed columns' accessors.
+    /// </param>
+    private MaterializerCompiler(ColumnNamingPolicy naming, bool pooledArrays) => (_naming, _pooledArrays) = (naming, pooledArrays);
 
     /// <summary>A group of sibling columns: the top-level ones, or a struct's members.</summary>
     private sealed record ColumnSet(IReadOnlyList<ArrowField> Fields, Func<int, Expression> ColumnAt, string Prefix)
@@ -32,17 +39,19 @@ internal sealed partial class MaterializerCompiler
     {
         var batch = Expression.Parameter(typeof(RecordBatch), "batch");
         var row = Expression.Parameter(typeof(int), "row");
-        var compiler = new MaterializerCompiler(naming);
         var columnAt = typeof(ColumnReads).GetMethod(nameof(ColumnReads.Column), BindingFlags.Static | BindingFlags.NonPublic)!;
         var top = new ColumnSet(schema.Fields, i => Expression.Call(columnAt, batch, Expression.Constant(i)), "");
+        var compiler = new MaterializerCompiler(naming, pooledArrays: true);
         var value = compiler.ReadRow(typeof(T), top, row);
+        var streaming = new MaterializerCompiler(naming, pooledArrays: false);
+        var rowValue = streaming.ReadRow(typeof(T), top, row);
 
         var results = Expression.Parameter(typeof(List<T>), "results");
         var length = Expression.Variable(typeof(int), "length");
         var done = Expression.Label("done");
         var append = Expression.Block(
             compiler._columns.Append(row).Append(length),
-            compiler._prologue.Concat([
+            Expression.TryFinally(Expression.Block(compiler._prologue.Concat([
                 Expression.Assign(length, Expression.Property(batch, nameof(RecordBatch.Length))),
                 Expression.Call(results, nameof(List<T>.EnsureCapacity), null, Expression.Add(Expression.Property(results, nameof(List<T>.Count)), length)),
                 Expression.Assign(row, Expression.Constant(0)),
@@ -52,8 +61,8 @@ internal sealed partial class MaterializerCompiler
                         Expression.Block(Expression.Call(results, nameof(List<T>.Add), null, value), Expression.PreIncrementAssign(row)),
                         Expression.Break(done)),
                     done),
-            ]));
-        var rows = Expression.Block(compiler._columns, compiler._prologue.Append(Expression.Lambda<Func<int, T>>(value, row)));
+            ])), Expression.Block(typeof(void), compiler._epilogue.Append(Expression.Empty()))));
+        var rows = Expression.Block(streaming._columns, streaming._prologue.Append(Expression.Lambda<Func<int, T>>(rowValue, row)));
         return (Expression.Lambda<Action<RecordBatch, List<T>>>(append, batch, results).Compile(),
             Expression.Lambda<Func<RecordBatch, Func<int, T>>>(rows, batch).Compile());
     }
@@ -115,23 +124,91 @@ internal sealed partial class MaterializerCompiler
                 value = ReadMap(underlying, entry.Key, entry.Value, column, field.Children[0], path, row);
                 break;
             default:
+            {
                 column = Bind(columnClass, untypedColumn, path);
-                value = LeafReads.Read(underlying, field.Type, column, row, path);
-                break;
+                var (raw, isNull) = _pooledArrays && PooledRead(field.Type, column, path, row) is { } pooled
+                    ? pooled
+                    : (AccessorRead(field.Type, column, row), Expression.Call(column, nameof(ArrowColumn.IsNull), null, row));
+                value = LeafReads.Read(underlying, field.Type, raw, row, path);
+                if (value is null)
+                    throw Mismatch(path, target, field, null);
+                return WithNullCheck(target, isNull, value, path, row);
+            }
         }
         if (value is null)
             throw Mismatch(path, target, field, null);
-        return WithNullCheck(target, column, value, path, row);
+        return WithNullCheck(target, Expression.Call(column, nameof(ArrowColumn.IsNull), null, row), value, path, row);
     }
 
-    private static Expression WithNullCheck(Type target, ParameterExpression column, Expression value, string path, Expression row)
+    private static Expression WithNullCheck(Type target, Expression isNull, Expression value, string path, Expression row)
     {
-        var isNull = Expression.Call(column, nameof(ArrowColumn.IsNull), null, row);
         if (TypeNames.CanBeNull(target))
             return Expression.Condition(isNull, Expression.Default(target), value.Type == target ? value : Expression.Convert(value, target));
         var fail = typeof(ColumnReads).GetMethod(nameof(ColumnReads.NullForValueType), BindingFlags.Static | BindingFlags.NonPublic)!.MakeGenericMethod(target);
         return Expression.Condition(isNull, Expression.Call(fail, Expression.Constant(path), row), value);
     }
+
+    /// <summary>The stored value of a present row through the typed column's accessor.</summary>
+    private static Expression AccessorRead(ArrowType type, ParameterExpression column, Expression row) => type.Id switch
+    {
+        ArrowTypeId.Decimal128 => Expression.Call(column, nameof(Decimal128Column.GetUnscaled), null, row),
+        ArrowTypeId.Utf8 or ArrowTypeId.LargeUtf8 => Expression.Call(Reads(nameof(ColumnReads.Utf8)), column, row),
+        ArrowTypeId.Binary or ArrowTypeId.LargeBinary => Expression.Call(Reads(nameof(ColumnReads.Bytes)), column, row),
+        _ => Expression.Call(column, "GetValue", null, row),
+    };
+
+    /// <summary>(stored value, is-null) read from per-batch pooled copies, or null for columns read through accessors.</summary>
+    private (Expression Raw, Expression IsNull)? PooledRead(ArrowType type, ParameterExpression column, string path, Expression row)
+    {
+        Expression raw;
+        if (type.Id == ArrowTypeId.Decimal128)
+        {
+            raw = Expression.ArrayIndex(Rent(typeof(Int128), nameof(ColumnArrays.Unscaled), column, path), row);
+        }
+        else if (type.Id == ArrowTypeId.Utf8)
+        {
+            var offsets = Rent(typeof(int), nameof(ColumnArrays.Offsets), column, path);
+            var data = Rent(typeof(byte), nameof(ColumnArrays.Data), column, path);
+            raw = Expression.Call(Arrays(nameof(ColumnArrays.Utf8)), data, offsets, row);
+        }
+        else if (PrimitiveValueType(column.Type) is { } valueType && type.Id != ArrowTypeId.Boolean)
+        {
+            raw = Expression.ArrayIndex(Rent(valueType, nameof(ColumnArrays.Values), column, path), row);
+        }
+        else
+        {
+            return null;
+        }
+        var validity = Rent(typeof(byte), nameof(ColumnArrays.Validity), column, path);
+        return (raw, Expression.Call(Arrays(nameof(ColumnArrays.IsNull)), validity, row));
+    }
+
+    private static Type? PrimitiveValueType(Type columnClass)
+    {
+        for (var type = columnClass; type is not null; type = type.BaseType)
+        {
+            if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(PrimitiveColumn<>))
+                return type.GetGenericArguments()[0];
+        }
+        return null;
+    }
+
+    /// <summary>A local array filled in the prologue by <c>ColumnArrays.{factory}</c> and returned to the pool in the epilogue.</summary>
+    private ParameterExpression Rent(Type element, string factory, ParameterExpression column, string path)
+    {
+        var method = Arrays(factory);
+        if (method.IsGenericMethodDefinition)
+            method = method.MakeGenericMethod(element);
+        var local = Expression.Variable(element.MakeArrayType(), path + "." + factory);
+        _columns.Add(local);
+        _prologue.Add(Expression.Assign(local, Expression.Call(method, column)));
+        _epilogue.Add(Expression.Call(Arrays(nameof(ColumnArrays.Return)).MakeGenericMethod(element), local));
+        return local;
+    }
+
+    private static MethodInfo Reads(string name) => typeof(ColumnReads).GetMethod(name, BindingFlags.Static | BindingFlags.NonPublic)!;
+
+    private static MethodInfo Arrays(string name) => typeof(ColumnArrays).GetMethod(name, BindingFlags.Static | BindingFlags.NonPublic)!;
 
     /// <summary>Declares a local holding the column cast to its typed class, assigned in the per-batch prologue.</summary>
     private ParameterExpression Bind(Type columnClass, Expression untypedColumn, string path)

@@ -24,8 +24,18 @@ internal static class Batches
         return new ArrowStreamReader(bytes).ReadAllBatches().Single();
     }
 
-    public static List<T> Read<T>(RecordBatch batch, ColumnNamingPolicy? naming = null) =>
-        ArrowMaterializer<T>.For(batch.Schema, naming).ReadAll([batch]);
+    /// <summary>
+    /// Every row through the whole-batch path (pooled column copies); for whole-value types the
+    /// streaming row reader (per-row accessors) must agree, since the two are generated separately.
+    /// </summary>
+    public static List<T> Read<T>(RecordBatch batch, ColumnNamingPolicy? naming = null)
+    {
+        var materializer = ArrowMaterializer<T>.For(batch.Schema, naming);
+        var rows = materializer.ReadAll([batch]);
+        if (TypeNames.IsLeaf(typeof(T)))
+            Assert.That(materializer.ReadRows(batch).ToList(), Is.EqualTo(rows), "streamed rows differ from the batch path");
+        return rows;
+    }
 
     public static ArrowField Field(string name, ArrowType type, bool nullable = true) => new(name, type, nullable);
 }
