@@ -132,6 +132,9 @@ internal static class ColumnReads
         return ticks;
     }
 
+    internal static TKey NonNullKey<TKey>(TKey? key, string path, int row) where TKey : class =>
+        key ?? throw new SparkMaterializationException($"Column '{path}' has a null map key at entry {row}; Arrow map keys can't be null.", path, row);
+
     [DoesNotReturn]
     internal static T NullForValueType<T>(string path, int row) =>
         throw new SparkMaterializationException(

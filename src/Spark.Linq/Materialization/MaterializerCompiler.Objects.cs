@@ -119,7 +119,13 @@ internal sealed partial class MaterializerCompiler
     private Expression ReadMap(Type target, Type key, Type value, ParameterExpression map, ArrowField entries, string path, Expression row)
     {
         var index = Expression.Variable(typeof(int), "entry");
-        var keyRead = ReadValue(key, entries.Children[0], Expression.Property(map, nameof(MapColumn.Keys)), path + ".key", index);
+        Expression keyRead = ReadValue(key, entries.Children[0], Expression.Property(map, nameof(MapColumn.Keys)), path + ".key", index);
+        if (!key.IsValueType)
+        {
+            // Arrow declares map keys non-null; a null from a faulty writer must not reach Dictionary's indexer.
+            var check = typeof(ColumnReads).GetMethod(nameof(ColumnReads.NonNullKey), BindingFlags.Static | BindingFlags.NonPublic)!.MakeGenericMethod(key);
+            keyRead = Expression.Call(check, keyRead, Expression.Constant(path + ".key"), index);
+        }
         var valueRead = ReadValue(value, entries.Children[1], Expression.Property(map, nameof(MapColumn.Items)), path + ".value", index);
         var dictionary = typeof(Dictionary<,>).MakeGenericType(key, value);
         var result = Expression.Variable(dictionary, "entries");

@@ -127,4 +127,16 @@ public class ErrorTests
         var batch = Batches.Single<PrimitiveBuilder<int>>(Batches.Field("months", ArrowType.Interval(ArrowIntervalUnit.YearMonth)), b => b.Append(3));
         Assert.That(Assert.Throws<SparkMaterializationException>(() => Batches.Read<int>(batch))!.Message, Does.Contain("'months' is interval[YearMonth]"));
     }
+
+    [Test]
+    public void ANullMapKeyFromAFaultyWriterIsNamed()
+    {
+        var batch = Batches.Single<MapBuilder>(ArrowField.Map("m", ArrowType.Utf8, Batches.Field("value", ArrowType.Int32)), m =>
+        {
+            m.Append(); ((Utf8Builder)m.Keys).Append("a"); ((PrimitiveBuilder<int>)m.Items).Append(1);
+            ((Utf8Builder)m.Keys).AppendNull(); ((PrimitiveBuilder<int>)m.Items).Append(2);
+        });
+        var e = Assert.Throws<SparkMaterializationException>(() => Batches.Read<Dictionary<string, int>>(batch));
+        Assert.That(e!.Message, Does.Contain("'m.key' has a null map key at entry 1"));
+    }
 }
