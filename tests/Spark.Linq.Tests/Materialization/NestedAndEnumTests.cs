@@ -140,4 +140,53 @@ public class NestedAndEnumTests
         var batch = Batches.Single<PrimitiveBuilder<int>>(Batches.Field("status", ArrowType.Int32), b => b.Append(1));
         Assert.Throws<SparkMaterializationException>(() => Batches.Read<Status>(batch));
     }
+
+    public readonly record struct Range(int From, int To);
+
+    public sealed class Event
+    {
+        public Range? Window { get; set; }
+        public DateTimeOffset? At { get; set; }
+        public IEnumerable<long[]>? Buckets { get; set; }
+    }
+
+    [Test]
+    public void NullableStructsFromStructColumnsAndListsOfLists()
+    {
+        var window = ArrowField.Struct("Window", [Batches.Field("From", ArrowType.Int32), Batches.Field("To", ArrowType.Int32)]);
+        var at = Batches.Field("At", ArrowType.Timestamp(ArrowTimeUnit.Microsecond, "UTC"));
+        var buckets = ArrowField.List("Buckets", ArrowField.List("item", Batches.Field("item", ArrowType.Int64)));
+        var instant = new DateTimeOffset(2025, 5, 6, 7, 8, 9, TimeSpan.Zero);
+        var batch = Batches.Of([window, at, buckets], b =>
+        {
+            var w = b.Column<StructBuilder>(0);
+            var t = b.Column<TimestampBuilder>(1);
+            var outer = b.Column<ListBuilder>(2);
+            var inner = (ListBuilder)outer.Values;
+            ((PrimitiveBuilder<int>)w.Children[0]).Append(1); ((PrimitiveBuilder<int>)w.Children[1]).Append(5); w.Append();
+            t.Append(instant);
+            outer.Append(); inner.Append(); ((PrimitiveBuilder<long>)inner.Values).Append(7L); inner.Append(); inner.AppendNull();
+            w.AppendNull();
+            t.AppendNull();
+            outer.AppendNull();
+        });
+        var rows = Batches.Read<Event>(batch);
+        Assert.That(rows[0].Window, Is.EqualTo(new Range(1, 5)));
+        Assert.That(rows[0].At, Is.EqualTo(instant));
+        Assert.That(rows[0].Buckets, Is.EqualTo(new[] { new[] { 7L }, Array.Empty<long>(), null }));
+        Assert.That((rows[1].Window, rows[1].At, rows[1].Buckets), Is.EqualTo(((Range?)null, (DateTimeOffset?)null, (IEnumerable<long[]>?)null)));
+    }
+
+    [Test]
+    public void ANullStructForANonNullableStructMemberNamesTheColumnAndRow()
+    {
+        var window = ArrowField.Struct("w", [Batches.Field("From", ArrowType.Int32), Batches.Field("To", ArrowType.Int32)]);
+        var batch = Batches.Single<StructBuilder>(window, w => w.AppendNull());
+        var e = Assert.Throws<SparkMaterializationException>(() => Batches.Read<(Range, int)>(Batches.Of([window, Batches.Field("n", ArrowType.Int32)], b =>
+        {
+            b.Column<StructBuilder>(0).AppendNull(); b.Column<PrimitiveBuilder<int>>(1).Append(1);
+        })));
+        Assert.That(e!.Message, Does.Contain("Column 'w' has a null at row 0"));
+        Assert.That(Batches.Read<Range?>(batch), Is.EqualTo(new Range?[] { null }));
+    }
 }
