@@ -10,6 +10,16 @@ namespace Spark.Linq.Materialization;
 /// result's schema arrives, then call <see cref="AppendTo"/> per batch (or <see cref="BindRows"/>
 /// to stream rows one at a time).
 /// </summary>
+/// <remarks>
+/// Binding: classes, records and structs by <c>EntityMapping</c> column names (<c>[Column]</c>, else
+/// the naming policy; <c>[NotMapped]</c> and get-only members no constructor sets are skipped), using
+/// the public constructor with the most parameters that all match members by name
+/// (case-insensitively), then assigning every other settable or init-only member; anonymous types by
+/// constructor parameter (member) name; tuples by position; scalars, arrays, lists and dictionaries
+/// from the first column; a lone struct column when none of the type's columns is at the top level.
+/// Column names match exactly first, else case-insensitively when unique. A column the type needs
+/// but the result lacks is an error listing the columns that arrived. Conversions: see <c>LeafReads</c>.
+/// </remarks>
 /// <typeparam name="T">The result type: a class, record, struct, anonymous type, tuple, or a scalar/collection read from the first column.</typeparam>
 internal sealed class ArrowMaterializer<T>
 {
