@@ -172,4 +172,27 @@ public class ShapeBindingTests
         var e = Assert.Throws<SparkMaterializationException>(() => materializer.ReadAll([other]));
         Assert.That(e!.Message, Does.Contain("v: int32"));
     }
+
+    [Test]
+    public void OneMaterializerServesConcurrentCallersWithoutSharingState()
+    {
+        var schema = new ArrowSchema([Batches.Field("Id", ArrowType.Int64), Batches.Field("display_name", ArrowType.Utf8), Batches.Field("Rank", ArrowType.Int32)]);
+        var batches = Enumerable.Range(0, 8).Select(seed => Batches.Of(schema.Fields.ToArray(), b =>
+        {
+            for (var i = 0; i < 500; i++)
+            {
+                b.Column<PrimitiveBuilder<long>>(0).Append((long)(seed * 1000 + i));
+                b.Column<Utf8Builder>(1).Append(i % 5 == 0 ? null : $"n{seed}-{i}");
+                b.Column<PrimitiveBuilder<int>>(2).Append(i % 3 == 0 ? null : i);
+            }
+        })).ToArray();
+        var materializer = ArrowMaterializer<(long Id, string? Name, int? Rank)>.For(schema);
+        var results = new List<(long, string?, int?)>[batches.Length];
+        Parallel.For(0, batches.Length * 4, k => results[k % batches.Length] = materializer.ReadAll([batches[k % batches.Length]]));
+        for (var seed = 0; seed < batches.Length; seed++)
+        {
+            var expected = Enumerable.Range(0, 500).Select(i => ((long)(seed * 1000 + i), i % 5 == 0 ? null : $"n{seed}-{i}", i % 3 == 0 ? null : (int?)i));
+            Assert.That(results[seed], Is.EqualTo(expected));
+        }
+    }
 }
