@@ -3,8 +3,8 @@ using System.Linq.Expressions;
 
 namespace Spark.Linq.Query;
 
-/// <summary>A LINQ query over Spark: an expression tree plus the provider that translates (and later runs) it.</summary>
-internal sealed class SparkQueryable<T>(SparkQueryProvider provider, Expression expression) : IOrderedQueryable<T>
+/// <summary>A LINQ query over Spark: an expression tree plus the provider that translates and runs it.</summary>
+internal sealed class SparkQueryable<T>(SparkQueryProvider provider, Expression expression) : IOrderedQueryable<T>, IAsyncEnumerable<T>
 {
     public Type ElementType => typeof(T);
 
@@ -18,5 +18,8 @@ internal sealed class SparkQueryable<T>(SparkQueryProvider provider, Expression 
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    public override string ToString() => provider.Translate(Expression).Relation.ToString();
+    public IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default) =>
+        provider.RowsAsync<T>(Expression, null, cancellationToken).GetAsyncEnumerator(cancellationToken);
+
+    public override string ToString() => Spark.Linq.Plans.PlanPrinter.Print(provider.Translate(Expression).Relation);
 }

@@ -1,0 +1,77 @@
+using System.Runtime.CompilerServices;
+using Spark.Connect;
+using Spark.Connect.Arrow;
+using Spark.Linq.Translation;
+
+namespace Spark.Linq.Execution;
+
+/// <summary>
+/// Runs translated queries: sends the plan through the session's client, decodes each Arrow batch as
+/// it arrives and hands it to a materializer compiled for the result type and the batch's schema.
+/// Memory is bounded by one batch; the first rows are available after the first batch.
+/// </summary>
+internal sealed class QueryExecutor(SparkSession session)
+{
+    /// <summary>The decoded record batches of <paramref name="query"/>, in arrival order.</summary>
+    public async IAsyncEnumerable<RecordBatch> BatchesAsync(TranslatedQuery query, IProgress<SparkProgress>? progress,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var plan = new Plan { Root = query.Relation };
+        await foreach (var response in session.Client.ExecutePlanAsync(plan, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            switch (response.ResponseTypeCase)
+            {
+                case ExecutePlanResponse.ResponseTypeOneofCase.ArrowBatch:
+                    var reader = new ArrowStreamReader(response.ArrowBatch.Data.Memory);
+                    while (reader.ReadNextBatch() is { } batch) yield return batch;
+                    break;
+                case ExecutePlanResponse.ResponseTypeOneofCase.ExecutionProgress when progress is not null:
+                    progress.Report(SparkProgress.From(response.ExecutionProgress));
+                    break;
+            }
+        }
+    }
+
+    /// <summary>The rows of <paramref name="query"/>, batch by batch.</summary>
+    public async IAsyncEnumerable<T> RowsAsync<T>(TranslatedQuery query, IProgress<SparkProgress>? progress,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var buffer = new List<T>();
+        await foreach (var batch in BatchesAsync(query, progress, cancellationToken).ConfigureAwait(false))
+        {
+            buffer.Clear();
+            Materialization.ArrowMaterializer<T>.For(batch.Schema, session.QueryOptions.NamingPolicy).AppendTo(batch, buffer);
+            foreach (var row in buffer) yield return row;
+        }
+    }
+
+    /// <summary>Runs a query that ends in a terminal operator and reads its single result as LINQ would.</summary>
+    public async Task<TResult> ResultAsync<TResult>(TranslatedQuery query, CancellationToken cancellationToken)
+    {
+        // Min/Max/Average of nothing arrive as null; read them as T? so the empty case is LINQ's error, not a binding error.
+        if (query.ResultKind == QueryResultKind.ScalarNonEmpty)
+            return await ((Task<TResult>)NonEmptyScalar.MakeGenericMethod(typeof(TResult)).Invoke(this, [query, cancellationToken])!).ConfigureAwait(false);
+        return ResultReader.Read(query.ResultKind, await FirstRowsAsync<TResult>(query, cancellationToken).ConfigureAwait(false));
+    }
+
+    private static readonly System.Reflection.MethodInfo NonEmptyScalar =
+        typeof(QueryExecutor).GetMethod(nameof(NonEmptyScalarAsync), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!;
+
+    private async Task<T> NonEmptyScalarAsync<T>(TranslatedQuery query, CancellationToken cancellationToken) where T : struct
+    {
+        var rows = await FirstRowsAsync<T?>(query, cancellationToken).ConfigureAwait(false);
+        return rows.Count > 0 && rows[0] is { } value ? value : throw ResultReader.NoElements();
+    }
+
+    /// <summary>Up to three rows: enough for every terminal operator to tell none, one and several apart.</summary>
+    private async Task<List<T>> FirstRowsAsync<T>(TranslatedQuery query, CancellationToken cancellationToken)
+    {
+        var rows = new List<T>(3);
+        await foreach (var row in RowsAsync<T>(query, null, cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(row);
+            if (rows.Count > 2) break;
+        }
+        return rows;
+    }
+}
