@@ -7,41 +7,22 @@ using Spark.Connect.Transport;
 namespace Spark.Connect.Tests.Transport;
 
 /// <summary>Our client against our server (Spark.Connect.Server hosting the scripted service) over real HTTP/2.</summary>
-public class TransportEndToEndTests
+public class TransportEndToEndTests : ScriptedServerTestBase
 {
-    private ScriptedSparkConnectServer _server = null!;
-    private HttpGrpcTransport _transport = null!;
-
-    [SetUp]
-    public async Task StartAsync()
-    {
-        _server = await ScriptedSparkConnectServer.StartAsync();
-        _transport = new HttpGrpcTransport(_server.CreateTransportOptions());
-    }
-
-    [TearDown]
-    public async Task StopAsync()
-    {
-        await _transport.DisposeAsync();
-        await _server.DisposeAsync();
-    }
-
-    private static CancellationToken Guard => new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token;
-
     internal static ExecutePlanResponse Batch(int index) =>
         new() { SessionId = "s", OperationId = "op", ResponseId = $"r{index}", ArrowBatch = new() { RowCount = index, Data = ByteString.CopyFrom((byte)index) } };
 
     [Test]
     public async Task A_unary_call_returns_the_scripted_response_and_the_server_sees_the_request()
     {
-        _server.Config.Always((request, _) => new ConfigResponse { SessionId = request.SessionId, Pairs = { new KeyValue { Key = "k", Value = "v" } } });
+        Server.Config.Always((request, _) => new ConfigResponse { SessionId = request.SessionId, Pairs = { new KeyValue { Key = "k", Value = "v" } } });
         var request = new ConfigRequest { SessionId = "session-1", Operation = new() { Get = new() { Keys = { "k" } } } };
 
-        ConfigResponse response = await _transport.UnaryCallAsync(SparkConnectMethods.Config, request, GrpcCallOptions.Default, Guard);
+        ConfigResponse response = await Transport.UnaryCallAsync(SparkConnectMethods.Config, request, GrpcCallOptions.Default, Guard);
 
         Assert.That(response.SessionId, Is.EqualTo("session-1"));
         Assert.That(response.Pairs.Single().Value, Is.EqualTo("v"));
-        RecordedCall call = _server.Calls.Single();
+        RecordedCall call = Server.Calls.Single();
         Assert.That(call.Rpc, Is.EqualTo("Config"));
         Assert.That(call.RequestAs<ConfigRequest>(), Is.EqualTo(request));
         Assert.That(call.GetHeader("content-type"), Is.EqualTo("application/grpc"));
@@ -52,10 +33,10 @@ public class TransportEndToEndTests
     [Test]
     public async Task A_server_stream_yields_every_message_in_order()
     {
-        _server.ExecutePlan.Once(Enumerable.Range(1, 25).Select(Batch).ToArray());
+        Server.ExecutePlan.Once(Enumerable.Range(1, 25).Select(Batch).ToArray());
 
         var received = new List<ExecutePlanResponse>();
-        await foreach (var response in _transport.ServerStreamingCallAsync(SparkConnectMethods.ExecutePlan, new ExecutePlanRequest { SessionId = "s" }, GrpcCallOptions.Default, Guard))
+        await foreach (var response in Transport.ServerStreamingCallAsync(SparkConnectMethods.ExecutePlan, new ExecutePlanRequest { SessionId = "s" }, GrpcCallOptions.Default, Guard))
         {
             received.Add(response);
         }
@@ -68,9 +49,9 @@ public class TransportEndToEndTests
     public async Task Messages_are_yielded_as_they_arrive_not_when_the_stream_ends()
     {
         var release = new TaskCompletionSource();
-        _server.ExecutePlan.Once((_, _) => FirstThenWait(release.Task));
+        Server.ExecutePlan.Once((_, _) => FirstThenWait(release.Task));
 
-        await using var enumerator = _transport.ServerStreamingCallAsync(SparkConnectMethods.ExecutePlan, new ExecutePlanRequest(), GrpcCallOptions.Default, Guard)
+        await using var enumerator = Transport.ServerStreamingCallAsync(SparkConnectMethods.ExecutePlan, new ExecutePlanRequest(), GrpcCallOptions.Default, Guard)
             .GetAsyncEnumerator();
 
         Assert.That(await enumerator.MoveNextAsync(), Is.True, "the first message must arrive while the server is still running");
@@ -92,9 +73,9 @@ public class TransportEndToEndTests
     [Test]
     public async Task An_empty_stream_completes_without_messages()
     {
-        _server.ExecutePlan.Once();
+        Server.ExecutePlan.Once();
 
-        var received = await _transport.ServerStreamingCallAsync(SparkConnectMethods.ExecutePlan, new ExecutePlanRequest(), GrpcCallOptions.Default, Guard).ToListAsync();
+        var received = await Transport.ServerStreamingCallAsync(SparkConnectMethods.ExecutePlan, new ExecutePlanRequest(), GrpcCallOptions.Default, Guard).ToListAsync();
 
         Assert.That(received, Is.Empty);
     }
@@ -103,7 +84,7 @@ public class TransportEndToEndTests
     public async Task An_unscripted_rpc_is_Unimplemented()
     {
         var error = await Assert.ThrowsAsync<GrpcException>(() =>
-            _transport.UnaryCallAsync(SparkConnectMethods.AnalyzePlan, new AnalyzePlanRequest(), GrpcCallOptions.Default, Guard));
+            Transport.UnaryCallAsync(SparkConnectMethods.AnalyzePlan, new AnalyzePlanRequest(), GrpcCallOptions.Default, Guard));
 
         Assert.That(error!.StatusCode, Is.EqualTo(GrpcStatusCode.Unimplemented));
         Assert.That(error.Detail, Does.Contain("AnalyzePlan"));
@@ -114,7 +95,7 @@ public class TransportEndToEndTests
     {
         var method = new GrpcMethod<ConfigRequest, ConfigResponse>(SparkConnectMethods.ServiceName, "NoSuchRpc", ConfigRequest.Parser, ConfigResponse.Parser);
 
-        var error = await Assert.ThrowsAsync<GrpcException>(() => _transport.UnaryCallAsync(method, new ConfigRequest(), GrpcCallOptions.Default, Guard));
+        var error = await Assert.ThrowsAsync<GrpcException>(() => Transport.UnaryCallAsync(method, new ConfigRequest(), GrpcCallOptions.Default, Guard));
 
         Assert.That(error!.StatusCode, Is.EqualTo(GrpcStatusCode.Unimplemented));
         Assert.That(error.Detail, Does.Contain("NoSuchRpc"));
@@ -124,11 +105,11 @@ public class TransportEndToEndTests
     public async Task A_spark_error_arrives_with_its_status_message_and_rich_details()
     {
         var parameters = new Dictionary<string, string> { ["relationName"] = "`nope`" };
-        _server.AnalyzePlan.FailOnce(ScriptedErrors.SparkError("[TABLE_OR_VIEW_NOT_FOUND] The table `nope` cannot be found. 100% sure.",
+        Server.AnalyzePlan.FailOnce(ScriptedErrors.SparkError("[TABLE_OR_VIEW_NOT_FOUND] The table `nope` cannot be found. 100% sure.",
             errorClass: "TABLE_OR_VIEW_NOT_FOUND", sqlState: "42P01", messageParameters: parameters, errorId: "e-1"));
 
         var error = await Assert.ThrowsAsync<GrpcException>(() =>
-            _transport.UnaryCallAsync(SparkConnectMethods.AnalyzePlan, new AnalyzePlanRequest(), GrpcCallOptions.Default, Guard));
+            Transport.UnaryCallAsync(SparkConnectMethods.AnalyzePlan, new AnalyzePlanRequest(), GrpcCallOptions.Default, Guard));
 
         Assert.That(error!.StatusCode, Is.EqualTo(GrpcStatusCode.Internal));
         Assert.That(error.Detail, Is.EqualTo("[TABLE_OR_VIEW_NOT_FOUND] The table `nope` cannot be found. 100% sure."));
@@ -144,9 +125,9 @@ public class TransportEndToEndTests
     [Test]
     public async Task Retry_info_travels_in_the_rich_status()
     {
-        _server.Config.FailOnce(ScriptedErrors.Unavailable("busy", retryDelay: TimeSpan.FromMilliseconds(1500)));
+        Server.Config.FailOnce(ScriptedErrors.Unavailable("busy", retryDelay: TimeSpan.FromMilliseconds(1500)));
 
-        var error = await Assert.ThrowsAsync<GrpcException>(() => _transport.UnaryCallAsync(SparkConnectMethods.Config, new ConfigRequest(), GrpcCallOptions.Default, Guard));
+        var error = await Assert.ThrowsAsync<GrpcException>(() => Transport.UnaryCallAsync(SparkConnectMethods.Config, new ConfigRequest(), GrpcCallOptions.Default, Guard));
 
         Assert.That(error!.StatusCode, Is.EqualTo(GrpcStatusCode.Unavailable));
         RetryInfo retry = error.RichStatus!.Details.Single(d => d.Is(RetryInfo.Descriptor)).Unpack<RetryInfo>();
@@ -156,10 +137,10 @@ public class TransportEndToEndTests
     [Test]
     public async Task An_error_before_any_message_is_a_trailers_only_response()
     {
-        _server.ExecutePlan.FailOnce(new GrpcException(GrpcStatusCode.PermissionDenied, "no"));
+        Server.ExecutePlan.FailOnce(new GrpcException(GrpcStatusCode.PermissionDenied, "no"));
 
         var error = await Assert.ThrowsAsync<GrpcException>(async () =>
-            await _transport.ServerStreamingCallAsync(SparkConnectMethods.ExecutePlan, new ExecutePlanRequest(), GrpcCallOptions.Default, Guard).ToListAsync());
+            await Transport.ServerStreamingCallAsync(SparkConnectMethods.ExecutePlan, new ExecutePlanRequest(), GrpcCallOptions.Default, Guard).ToListAsync());
 
         Assert.That(error!.StatusCode, Is.EqualTo(GrpcStatusCode.PermissionDenied));
         // In a trailers-only response the status is in the only HEADERS frame, beside content-type.
@@ -169,10 +150,10 @@ public class TransportEndToEndTests
     [Test]
     public async Task An_error_after_headers_without_messages_comes_in_the_trailers()
     {
-        _server.ExecutePlan.Once((_, call) => HeadersThenFail(call));
+        Server.ExecutePlan.Once((_, call) => HeadersThenFail(call));
 
         var error = await Assert.ThrowsAsync<GrpcException>(async () =>
-            await _transport.ServerStreamingCallAsync(SparkConnectMethods.ExecutePlan, new ExecutePlanRequest(), GrpcCallOptions.Default, Guard).ToListAsync());
+            await Transport.ServerStreamingCallAsync(SparkConnectMethods.ExecutePlan, new ExecutePlanRequest(), GrpcCallOptions.Default, Guard).ToListAsync());
 
         Assert.That(error!.StatusCode, Is.EqualTo(GrpcStatusCode.FailedPrecondition));
         Assert.That(error.Trailers, Has.None.Matches<KeyValuePair<string, string>>(t => t.Key == "content-type"));
@@ -192,12 +173,12 @@ public class TransportEndToEndTests
     [Test]
     public async Task An_error_after_messages_is_raised_after_yielding_them()
     {
-        _server.ExecutePlan.FailOnce(ScriptedErrors.SparkError("query failed", errorClass: "DIVIDE_BY_ZERO"), Batch(1), Batch(2));
+        Server.ExecutePlan.FailOnce(ScriptedErrors.SparkError("query failed", errorClass: "DIVIDE_BY_ZERO"), Batch(1), Batch(2));
 
         var received = new List<ExecutePlanResponse>();
         var error = await Assert.ThrowsAsync<GrpcException>(async () =>
         {
-            await foreach (var response in _transport.ServerStreamingCallAsync(SparkConnectMethods.ExecutePlan, new ExecutePlanRequest(), GrpcCallOptions.Default, Guard))
+            await foreach (var response in Transport.ServerStreamingCallAsync(SparkConnectMethods.ExecutePlan, new ExecutePlanRequest(), GrpcCallOptions.Default, Guard))
             {
                 received.Add(response);
             }
@@ -211,7 +192,7 @@ public class TransportEndToEndTests
     [Test]
     public async Task Metadata_reaches_the_server_and_custom_trailers_reach_the_client()
     {
-        _server.Config.Once((_, call) =>
+        Server.Config.Once((_, call) =>
         {
             call.Context.ResponseTrailers.Add(new("x-server-note", "seen"));
             throw new GrpcException(GrpcStatusCode.Aborted, "stop", trailers: [new("x-from-exception", "yes")]);
@@ -221,9 +202,9 @@ public class TransportEndToEndTests
             Headers = [new("authorization", "Bearer secret-token-123"), new("x-trace-id", "abc"), new("x-blob-bin", Convert.ToBase64String([1, 2, 255]))],
         };
 
-        var error = await Assert.ThrowsAsync<GrpcException>(() => _transport.UnaryCallAsync(SparkConnectMethods.Config, new ConfigRequest(), options, Guard));
+        var error = await Assert.ThrowsAsync<GrpcException>(() => Transport.UnaryCallAsync(SparkConnectMethods.Config, new ConfigRequest(), options, Guard));
 
-        RecordedCall call = await _server.WaitForCallAsync("Config");
+        RecordedCall call = await Server.WaitForCallAsync("Config");
         Assert.That(call.GetHeader("authorization"), Is.EqualTo("Bearer secret-token-123"));
         Assert.That(call.GetHeader("x-trace-id"), Is.EqualTo("abc"));
         Assert.That(Convert.FromBase64String(call.GetHeader("x-blob-bin")!), Is.EqualTo(new byte[] { 1, 2, 255 }));
@@ -237,7 +218,7 @@ public class TransportEndToEndTests
     {
         var options = new GrpcCallOptions { Headers = [new("authorization", "Bearer secret\nvalue")] };
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => _transport.UnaryCallAsync(SparkConnectMethods.Config, new ConfigRequest(), options, Guard));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => Transport.UnaryCallAsync(SparkConnectMethods.Config, new ConfigRequest(), options, Guard));
 
         Assert.That(error!.Message, Does.Contain("authorization"));
         Assert.That(error.Message, Does.Not.Contain("secret"));
@@ -250,7 +231,7 @@ public class TransportEndToEndTests
     {
         var options = new GrpcCallOptions { Headers = [new(key, "v")] };
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => _transport.UnaryCallAsync(SparkConnectMethods.Config, new ConfigRequest(), options, Guard));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => Transport.UnaryCallAsync(SparkConnectMethods.Config, new ConfigRequest(), options, Guard));
 
         Assert.That(error!.Message, Does.Contain(key));
     }

@@ -8,40 +8,21 @@ using Spark.Connect.Transport;
 namespace Spark.Connect.Tests.Transport;
 
 /// <summary>Deadlines, cancellation, limits, cut streams and TLS between our client and our server.</summary>
-public class TransportFaultTests
+public class TransportFaultTests : ScriptedServerTestBase
 {
-    private ScriptedSparkConnectServer _server = null!;
-    private HttpGrpcTransport _transport = null!;
-
-    [SetUp]
-    public async Task StartAsync()
-    {
-        _server = await ScriptedSparkConnectServer.StartAsync();
-        _transport = new HttpGrpcTransport(_server.CreateTransportOptions());
-    }
-
-    [TearDown]
-    public async Task StopAsync()
-    {
-        await _transport.DisposeAsync();
-        await _server.DisposeAsync();
-    }
-
-    private static CancellationToken Guard => new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token;
-
     private static ExecutePlanResponse Batch(int index) => TransportEndToEndTests.Batch(index);
 
     [Test]
     public async Task A_passed_deadline_is_DeadlineExceeded_and_the_server_handler_is_cancelled()
     {
-        _server.Config.Once(new ConfigResponse()).StallOnce();
+        Server.Config.Once(new ConfigResponse()).StallOnce();
         await WarmUpAsync();
         var options = new GrpcCallOptions { Timeout = TimeSpan.FromMilliseconds(200) };
 
-        var error = await Assert.ThrowsAsync<GrpcException>(() => _transport.UnaryCallAsync(SparkConnectMethods.Config, new ConfigRequest(), options, Guard));
+        var error = await Assert.ThrowsAsync<GrpcException>(() => Transport.UnaryCallAsync(SparkConnectMethods.Config, new ConfigRequest(), options, Guard));
 
         Assert.That(error!.StatusCode, Is.EqualTo(GrpcStatusCode.DeadlineExceeded));
-        RecordedCall call = await _server.WaitForCallAsync("Config", callNumber: 2);
+        RecordedCall call = await Server.WaitForCallAsync("Config", callNumber: 2);
         Assert.That(call.Deadline, Is.Not.Null, "grpc-timeout must reach the server");
         await call.Cancelled.WaitAsync(TimeSpan.FromSeconds(10));
     }
@@ -49,14 +30,14 @@ public class TransportFaultTests
     [Test]
     public async Task A_deadline_also_stops_a_stream_after_some_messages()
     {
-        _server.ExecutePlan.Once().StallOnce(Batch(1));
-        await _transport.ServerStreamingCallAsync(SparkConnectMethods.ExecutePlan, new ExecutePlanRequest(), GrpcCallOptions.Default, Guard).ToListAsync();
+        Server.ExecutePlan.Once().StallOnce(Batch(1));
+        await Transport.ServerStreamingCallAsync(SparkConnectMethods.ExecutePlan, new ExecutePlanRequest(), GrpcCallOptions.Default, Guard).ToListAsync();
         var options = new GrpcCallOptions { Timeout = TimeSpan.FromMilliseconds(300) };
 
         var received = new List<ExecutePlanResponse>();
         var error = await Assert.ThrowsAsync<GrpcException>(async () =>
         {
-            await foreach (var response in _transport.ServerStreamingCallAsync(SparkConnectMethods.ExecutePlan, new ExecutePlanRequest(), options, Guard))
+            await foreach (var response in Transport.ServerStreamingCallAsync(SparkConnectMethods.ExecutePlan, new ExecutePlanRequest(), options, Guard))
             {
                 received.Add(response);
             }
@@ -64,25 +45,25 @@ public class TransportFaultTests
 
         Assert.That(error!.StatusCode, Is.EqualTo(GrpcStatusCode.DeadlineExceeded));
         Assert.That(received, Has.Count.EqualTo(1));
-        await (await _server.WaitForCallAsync("ExecutePlan", callNumber: 2)).Cancelled.WaitAsync(TimeSpan.FromSeconds(10));
+        await (await Server.WaitForCallAsync("ExecutePlan", callNumber: 2)).Cancelled.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
     [Test]
     public async Task Cancelling_a_stream_raises_OperationCanceled_and_the_server_handler_observes_it()
     {
-        _server.ExecutePlan.StallOnce(Batch(1));
+        Server.ExecutePlan.StallOnce(Batch(1));
         using var cancellation = new CancellationTokenSource();
 
         var error = await Assert.CatchAsync<OperationCanceledException>(async () =>
         {
-            await foreach (var _ in _transport.ServerStreamingCallAsync(SparkConnectMethods.ExecutePlan, new ExecutePlanRequest(), GrpcCallOptions.Default, cancellation.Token))
+            await foreach (var _ in Transport.ServerStreamingCallAsync(SparkConnectMethods.ExecutePlan, new ExecutePlanRequest(), GrpcCallOptions.Default, cancellation.Token))
             {
                 await cancellation.CancelAsync();
             }
         });
 
         Assert.That(error!.CancellationToken, Is.EqualTo(cancellation.Token));
-        RecordedCall call = await _server.WaitForCallAsync("ExecutePlan");
+        RecordedCall call = await Server.WaitForCallAsync("ExecutePlan");
         await call.Cancelled.WaitAsync(TimeSpan.FromSeconds(10));
         await call.Finished.WaitAsync(TimeSpan.FromSeconds(10));
     }
@@ -90,11 +71,11 @@ public class TransportFaultTests
     [Test]
     public async Task Cancelling_a_unary_call_stops_it_on_the_server()
     {
-        _server.Config.StallOnce();
+        Server.Config.StallOnce();
         using var cancellation = new CancellationTokenSource();
 
-        Task<ConfigResponse> pending = _transport.UnaryCallAsync(SparkConnectMethods.Config, new ConfigRequest(), GrpcCallOptions.Default, cancellation.Token);
-        RecordedCall call = await _server.WaitForCallAsync("Config");
+        Task<ConfigResponse> pending = Transport.UnaryCallAsync(SparkConnectMethods.Config, new ConfigRequest(), GrpcCallOptions.Default, cancellation.Token);
+        RecordedCall call = await Server.WaitForCallAsync("Config");
         await cancellation.CancelAsync();
 
         await Assert.CatchAsync<OperationCanceledException>(() => pending);
@@ -104,22 +85,22 @@ public class TransportFaultTests
     [Test]
     public async Task Abandoning_a_stream_early_cancels_it_on_the_server()
     {
-        _server.ExecutePlan.StallOnce(Batch(1), Batch(2));
+        Server.ExecutePlan.StallOnce(Batch(1), Batch(2));
 
-        await foreach (var response in _transport.ServerStreamingCallAsync(SparkConnectMethods.ExecutePlan, new ExecutePlanRequest(), GrpcCallOptions.Default, Guard))
+        await foreach (var response in Transport.ServerStreamingCallAsync(SparkConnectMethods.ExecutePlan, new ExecutePlanRequest(), GrpcCallOptions.Default, Guard))
         {
             Assert.That(response.ResponseId, Is.EqualTo("r1"));
             break;
         }
 
-        await (await _server.WaitForCallAsync("ExecutePlan")).Cancelled.WaitAsync(TimeSpan.FromSeconds(10));
+        await (await Server.WaitForCallAsync("ExecutePlan")).Cancelled.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
     [Test]
     public async Task A_response_above_the_receive_limit_is_ResourceExhausted()
     {
-        await using var small = new HttpGrpcTransport(_server.CreateTransportOptions() with { MaxReceiveMessageSize = 64 * 1024 });
-        _server.ExecutePlan.Once(new ExecutePlanResponse { ArrowBatch = new() { Data = ByteString.CopyFrom(new byte[200 * 1024]) } });
+        await using var small = new HttpGrpcTransport(Server.CreateTransportOptions() with { MaxReceiveMessageSize = 64 * 1024 });
+        Server.ExecutePlan.Once(new ExecutePlanResponse { ArrowBatch = new() { Data = ByteString.CopyFrom(new byte[200 * 1024]) } });
 
         var error = await Assert.ThrowsAsync<GrpcException>(async () =>
             await small.ServerStreamingCallAsync(SparkConnectMethods.ExecutePlan, new ExecutePlanRequest(), GrpcCallOptions.Default, Guard).ToListAsync());
@@ -132,9 +113,9 @@ public class TransportFaultTests
     public async Task Messages_of_several_megabytes_pass_within_the_limit()
     {
         var big = new ExecutePlanResponse { ArrowBatch = new() { Data = ByteString.CopyFrom(Enumerable.Range(0, 6 * 1024 * 1024).Select(i => (byte)i).ToArray()) } };
-        _server.ExecutePlan.Once(big, big);
+        Server.ExecutePlan.Once(big, big);
 
-        var received = await _transport.ServerStreamingCallAsync(SparkConnectMethods.ExecutePlan, new ExecutePlanRequest(), GrpcCallOptions.Default, Guard).ToListAsync();
+        var received = await Transport.ServerStreamingCallAsync(SparkConnectMethods.ExecutePlan, new ExecutePlanRequest(), GrpcCallOptions.Default, Guard).ToListAsync();
 
         Assert.That(received, Has.Count.EqualTo(2));
         Assert.That(received[1], Is.EqualTo(big));
@@ -157,7 +138,7 @@ public class TransportFaultTests
     [Test]
     public async Task A_stream_reset_mid_way_is_Internal_after_the_messages_sent_before_it()
     {
-        _server.ExecutePlan.DropOnce(StreamDrop.ResetStream, Batch(1), Batch(2));
+        Server.ExecutePlan.DropOnce(StreamDrop.ResetStream, Batch(1), Batch(2));
 
         var (received, error) = await ReadUntilFailure();
 
@@ -169,7 +150,7 @@ public class TransportFaultTests
     [Test]
     public async Task A_connection_dropped_mid_stream_is_Unavailable()
     {
-        _server.ExecutePlan.DropOnce(StreamDrop.CloseConnection, Batch(1));
+        Server.ExecutePlan.DropOnce(StreamDrop.CloseConnection, Batch(1));
 
         var (received, error) = await ReadUntilFailure();
 
@@ -180,10 +161,10 @@ public class TransportFaultTests
     [Test]
     public async Task The_transport_keeps_working_after_a_dropped_connection()
     {
-        _server.ExecutePlan.DropOnce(StreamDrop.CloseConnection, Batch(1)).Once(Batch(7));
+        Server.ExecutePlan.DropOnce(StreamDrop.CloseConnection, Batch(1)).Once(Batch(7));
         await ReadUntilFailure();
 
-        var received = await _transport.ServerStreamingCallAsync(SparkConnectMethods.ExecutePlan, new ExecutePlanRequest(), GrpcCallOptions.Default, Guard).ToListAsync();
+        var received = await Transport.ServerStreamingCallAsync(SparkConnectMethods.ExecutePlan, new ExecutePlanRequest(), GrpcCallOptions.Default, Guard).ToListAsync();
 
         Assert.That(received.Single().ResponseId, Is.EqualTo("r7"));
     }
@@ -208,10 +189,10 @@ public class TransportFaultTests
     {
         var options = new GrpcCallOptions { Timeout = TimeSpan.FromMilliseconds(-5) };
 
-        var error = await Assert.ThrowsAsync<GrpcException>(() => _transport.UnaryCallAsync(SparkConnectMethods.Config, new ConfigRequest(), options, Guard));
+        var error = await Assert.ThrowsAsync<GrpcException>(() => Transport.UnaryCallAsync(SparkConnectMethods.Config, new ConfigRequest(), options, Guard));
 
         Assert.That(error!.StatusCode, Is.EqualTo(GrpcStatusCode.DeadlineExceeded));
-        Assert.That(_server.Calls, Is.Empty);
+        Assert.That(Server.Calls, Is.Empty);
     }
 
     [Test]
@@ -262,22 +243,22 @@ public class TransportFaultTests
     public async Task The_constructor_validates_options_and_does_no_io()
     {
         Assert.Throws<ArgumentException>(() => _ = new HttpGrpcTransport(new GrpcTransportOptions { Address = new Uri("sc://host:15002") }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => _ = new HttpGrpcTransport(_server.CreateTransportOptions() with { MaxReceiveMessageSize = 0 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => _ = new HttpGrpcTransport(Server.CreateTransportOptions() with { MaxReceiveMessageSize = 0 }));
         var tooFrequent = Assert.Throws<ArgumentOutOfRangeException>(() =>
-            _ = new HttpGrpcTransport(_server.CreateTransportOptions() with { KeepAlivePingDelay = TimeSpan.FromMilliseconds(10) }));
+            _ = new HttpGrpcTransport(Server.CreateTransportOptions() with { KeepAlivePingDelay = TimeSpan.FromMilliseconds(10) }));
         Assert.That(tooFrequent!.Message, Does.Contain("KeepAlivePingDelay"));
         await Assert.DoesNotThrowAsync(async () => await new HttpGrpcTransport(new GrpcTransportOptions { Address = new Uri("http://unresolvable.invalid:1") }).DisposeAsync());
     }
 
     /// <summary>One successful call first, so that a short deadline measures the call, not connecting and JIT.</summary>
-    private Task WarmUpAsync() => _transport.UnaryCallAsync(SparkConnectMethods.Config, new ConfigRequest(), GrpcCallOptions.Default, Guard);
+    private Task WarmUpAsync() => Transport.UnaryCallAsync(SparkConnectMethods.Config, new ConfigRequest(), GrpcCallOptions.Default, Guard);
 
     private async Task<(List<string> Received, GrpcException Error)> ReadUntilFailure()
     {
         var received = new List<string>();
         try
         {
-            await foreach (var response in _transport.ServerStreamingCallAsync(SparkConnectMethods.ExecutePlan, new ExecutePlanRequest(), GrpcCallOptions.Default, Guard))
+            await foreach (var response in Transport.ServerStreamingCallAsync(SparkConnectMethods.ExecutePlan, new ExecutePlanRequest(), GrpcCallOptions.Default, Guard))
             {
                 received.Add(response.ResponseId);
             }
