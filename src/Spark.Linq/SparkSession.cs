@@ -80,9 +80,8 @@ public sealed class SparkSession : IAsyncDisposable
     public IQueryable<T> CreateDataFrame<T>(IEnumerable<T> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var materialized = rows as ICollection<T> ?? rows.ToList();
-        var (data, schema) = LocalData.LocalDataWriter.Write(materialized, QueryOptions.NamingPolicy);
-        return _provider.CreateQuery<T>(new LocalRootExpression(typeof(T), Google.Protobuf.ByteString.CopyFrom(data), schema, materialized.Count));
+        var (data, schema, count) = LocalData.LocalDataWriter.Write(rows, QueryOptions.NamingPolicy);
+        return _provider.CreateQuery<T>(new LocalRootExpression(typeof(T), Google.Protobuf.ByteString.CopyFrom(data), schema, count));
     }
 
     /// <summary>Releases the server session and closes the connection.</summary>

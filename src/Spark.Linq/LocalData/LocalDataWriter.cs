@@ -11,12 +11,9 @@ namespace Spark.Linq.LocalData;
 /// </summary>
 internal static class LocalDataWriter
 {
-    /// <summary>The scalar-root column name, as the translator reads it.</summary>
-    public const string ValueColumn = "value";
-
     /// <exception cref="NotSupportedException">A member's type has no Spark column type (the message names it).</exception>
     /// <exception cref="ArgumentException">A value can't be stored exactly (the message names the member).</exception>
-    public static (byte[] Data, ArrowSchema Schema) Write<T>(IEnumerable<T> rows, ColumnNamingPolicy naming)
+    public static (byte[] Data, ArrowSchema Schema, int RowCount) Write<T>(IEnumerable<T> rows, ColumnNamingPolicy naming)
     {
         var snapshot = rows.ToList();
         var columns = Columns(typeof(T), naming);
@@ -34,20 +31,18 @@ internal static class LocalDataWriter
         {
             for (var i = 0; i < columns.Length; i++) columns[i].Column.Append(builder.Columns[i], columns[i].Get(row!));
         }
-        return (ArrowStreamWriter.WriteToArray(schema, [builder.Build()]), schema);
+        return (ArrowStreamWriter.WriteToArray(schema, [builder.Build()]), schema, snapshot.Count);
     }
 
     private static LocalStructColumn.Member[] Columns(Type type, ColumnNamingPolicy naming)
     {
-        var name = TypeNameForPaths(type);
+        var name = Materialization.TypeNames.Of(type);
         if (TypeClassifier.IsScalar(type))
-            return [new LocalStructColumn.Member(ValueColumn, static row => row, LocalColumn.Create(type, name, naming, []))];
+            return [new LocalStructColumn.Member(Translation.Operators.Projection.ValueColumn, static row => row, LocalColumn.Create(type, name, naming, []))];
         var root = LocalColumn.Create(type, name, naming, []);
         if (root is not LocalStructColumn structure)
             throw new NotSupportedException(
                 $"CreateDataFrame: rows of type {Materialization.TypeNames.Of(type)} are not supported; pass a class, record or struct per row, or scalars.");
         return [.. structure.Members];
     }
-
-    private static string TypeNameForPaths(Type type) => Materialization.TypeNames.Of(type);
 }
