@@ -162,4 +162,22 @@ public class CreateDataFrameTests : PlanTestBase
         Assert.That(cache.Hits, Is.Zero);
         Assert.That(cache.Count, Is.Zero);
     }
+
+    [Test]
+    public void Data_dependent_types_look_inside_nested_values()
+    {
+        var ledgers = new[]
+        {
+            new Ledger("a", [new Money(1.25m), new Money(-0.001m)], new() { ["x"] = [new DateTime(2020, 1, 1, 8, 0, 0)] }),
+            new Ledger("b", null, null),
+        };
+
+        var (schema, rows) = ReadBack<Ledger>(LocalOf(Spark.CreateDataFrame(ledgers)));
+
+        Assert.That(schema.Fields[1].ToString(), Does.Contain(ArrowType.Decimal128(38, 3).ToString()));
+        Assert.That(schema.Fields[2].ToString(), Does.Contain(ArrowType.Timestamp(ArrowTimeUnit.Microsecond, null).ToString()));
+        Assert.That(rows[0].Payments, Is.EqualTo(ledgers[0].Payments));
+        Assert.That(rows[0].Times, Is.EqualTo(ledgers[0].Times));
+        Assert.That(rows[1], Is.EqualTo(ledgers[1]));
+    }
 }

@@ -96,3 +96,5 @@ public sealed record Money(decimal Amount);
 public sealed record Stamp(DateTime At);
 
 public sealed record SnakeRow(int OrderId, string? CustomerName);
+
+public sealed record Ledger(string Name, List<Money>? Payments, Dictionary<string, DateTime[]>? Times);
