@@ -61,6 +61,29 @@ public sealed class SparkSession : IAsyncDisposable
         return _provider.CreateQuery<T>(new SqlRootExpression(typeof(T), sql, SqlArguments(args)));
     }
 
+    /// <summary>
+    /// A query over <paramref name="rows"/>, sent to Spark as a <c>LocalRelation</c> (an Arrow IPC
+    /// stream). Columns follow the same mapping as queries (<c>[Column]</c>, the naming policy,
+    /// <c>[NotMapped]</c>); scalar rows become one column named <c>value</c>. The rows are read now:
+    /// changing the source afterwards doesn't change the query.
+    /// </summary>
+    /// <remarks>
+    /// Unsigned integers widen to the next signed type (ulong → decimal(20,0)); decimals are
+    /// decimal(38, s) with s the largest scale present; char and Guid are strings; DateTime is a UTC
+    /// timestamp, or timestamp_ntz when every value is Unspecified; TimeSpan is a duration; enums are
+    /// their underlying integer; classes/records/structs are structs, arrays/lists are arrays,
+    /// dictionaries are maps. The whole payload travels inside the plan, so keep it small (thousands
+    /// of rows, not millions).
+    /// </remarks>
+    /// <exception cref="NotSupportedException">A member's type has no Spark column type; the message names the member and type.</exception>
+    /// <exception cref="ArgumentException">A row is null or a value can't be stored exactly; the message says which.</exception>
+    public IQueryable<T> CreateDataFrame<T>(IEnumerable<T> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var (data, schema, count) = LocalData.LocalDataWriter.Write(rows, QueryOptions.NamingPolicy);
+        return _provider.CreateQuery<T>(new LocalRootExpression(typeof(T), Google.Protobuf.ByteString.CopyFrom(data), schema, count));
+    }
+
     /// <summary>Releases the server session and closes the connection.</summary>
     public ValueTask DisposeAsync() => Client.DisposeAsync();
 

@@ -41,12 +41,29 @@ internal static class PlanPrinter
         Relation.RelTypeOneofCase.Tail => $"Tail {r.Tail.Limit}",
         Relation.RelTypeOneofCase.Deduplicate => r.Deduplicate.AllColumnsAsKeys ? "Distinct" : $"Deduplicate [{string.Join(", ", r.Deduplicate.ColumnNames)}]",
         Relation.RelTypeOneofCase.Aggregate => $"Aggregate [{List(r.Aggregate.GroupingExpressions)}] [{List(r.Aggregate.AggregateExpressions)}]",
-        Relation.RelTypeOneofCase.LocalRelation => $"LocalRelation {r.LocalRelation.Schema}",
+        Relation.RelTypeOneofCase.LocalRelation => LocalRelation(r.LocalRelation),
         Relation.RelTypeOneofCase.Join => $"Join {r.Join.JoinType} {(r.Join.JoinCondition is null ? string.Empty : ExpressionPrinter.Print(r.Join.JoinCondition))}".TrimEnd(),
         Relation.RelTypeOneofCase.SetOp => $"{r.SetOp.SetOpType}{(r.SetOp.IsAll ? " ALL" : string.Empty)}",
         Relation.RelTypeOneofCase.SubqueryAlias => $"SubqueryAlias {r.SubqueryAlias.Alias}",
         _ => r.RelTypeCase.ToString(),
     };
+
+    // The Arrow stream's own schema says what the rows are; the data itself would drown the plan.
+    private static string LocalRelation(LocalRelation local)
+    {
+        if (local.HasSchema || !local.HasData) return $"LocalRelation {local.Schema}".TrimEnd();
+        try
+        {
+            var reader = new Spark.Connect.Arrow.ArrowStreamReader(local.Data.Memory);
+            var rows = 0L;
+            while (reader.ReadNextBatch() is { } batch) rows += batch.Length;
+            return $"LocalRelation [{reader.Schema}] ({rows} rows)";
+        }
+        catch (Spark.Connect.Arrow.ArrowFormatException)
+        {
+            return $"LocalRelation ({local.Data.Length} bytes of unreadable Arrow data)";
+        }
+    }
 
     private static IEnumerable<Relation?> Inputs(Relation r) => r.RelTypeCase switch
     {

@@ -11,6 +11,8 @@ internal sealed class Rel(PlanIds ids)
 {
     public Relation ReadTable(string name) => New(r => r.Read = new Read { NamedTable = new Read.Types.NamedTable { UnparsedIdentifier = name } });
 
+    public Relation LocalRelation(Google.Protobuf.ByteString arrowData) => New(r => r.LocalRelation = new LocalRelation { Data = arrowData });
+
     public Relation Sql(string query, IEnumerable<KeyValuePair<string, SparkExpression>> namedArguments)
     {
         var sql = new SQL { Query = query };

@@ -6,7 +6,7 @@ using Spark.Linq.Translation.Expressions;
 namespace Spark.Linq.Query;
 
 /// <summary>
-/// The root of a Spark query in an expression tree: a table or a SQL text with arguments. An
+/// The root of a Spark query in an expression tree: a table, a SQL text with arguments, or local rows. An
 /// extension node (not a constant) so the closure evaluator never tries to evaluate it and the
 /// plan cache can key on it.
 /// </summary>
@@ -66,4 +66,23 @@ internal sealed class SqlRootExpression(Type elementType, string sql, IReadOnlyL
     }
 
     public override string ToString() => $"Sql<{ElementType.Name}>(\"{Sql}\")";
+}
+
+/// <summary>
+/// <c>spark.CreateDataFrame(rows)</c> → a <c>LocalRelation</c> carrying the rows as an Arrow IPC stream
+/// (written once, when the query is created). Never cached by shape: the data is the query.
+/// </summary>
+internal sealed class LocalRootExpression(Type elementType, Google.Protobuf.ByteString arrowData, Spark.Connect.Arrow.ArrowSchema schema, int rowCount)
+    : SparkRootExpression(elementType)
+{
+    public Google.Protobuf.ByteString ArrowData { get; } = arrowData;
+
+    /// <summary>The schema written, for diagnostics and tests.</summary>
+    public Spark.Connect.Arrow.ArrowSchema Schema { get; } = schema;
+
+    public int RowCount { get; } = rowCount;
+
+    public override QueryState Translate(TranslationContext context) => new(context.Rel.LocalRelation(ArrowData), RowShape(context));
+
+    public override string ToString() => $"CreateDataFrame<{ElementType.Name}>({RowCount} rows)";
 }

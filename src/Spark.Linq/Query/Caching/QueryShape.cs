@@ -211,6 +211,11 @@ internal sealed class QueryShape
                         else Uncacheable = true; // the translator rejects it; let it say so every time
                     }
                     break;
+                case LocalRootExpression:
+                    // The rows are part of the plan (as Arrow bytes, not literals): a template could only serve
+                    // them stale, and keying on megabytes of data would cost more than translating again.
+                    Uncacheable = true;
+                    break;
                 default:
                     Uncacheable = true;
                     break;
