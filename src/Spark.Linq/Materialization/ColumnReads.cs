@@ -141,6 +141,38 @@ internal static class ColumnReads
             $"Column '{path}' has a null at row {row}, but the target type {TypeNames.Of(typeof(T))} cannot hold null. " +
             $"Make the member {TypeNames.Of(typeof(T))}? (nullable), or filter the nulls out in the query.", path, row);
 
+    /// <summary>
+    /// An integer read into a narrower or unsigned member. Spark has no unsigned types, so byte, ushort,
+    /// uint and ulong members arrive one size wider (as CreateDataFrame writes them); out-of-range values fail.
+    /// </summary>
+    internal static TTarget NarrowInteger<TTarget>(long value, string path, int row) where TTarget : struct, System.Numerics.INumberBase<TTarget>
+    {
+        try
+        {
+            return TTarget.CreateChecked(value);
+        }
+        catch (OverflowException)
+        {
+            throw Value(path, row, $"the value {value} does not fit {TypeNames.Of(typeof(TTarget))}");
+        }
+    }
+
+    /// <summary>A decimal read into an integer member (Spark stores ulong as decimal(20,0)); fractions and out-of-range values fail.</summary>
+    internal static TTarget DecimalToInteger<TTarget>(Int128 unscaled, int scale, string path, int row) where TTarget : struct, System.Numerics.INumberBase<TTarget>
+    {
+        var value = Decimal(unscaled, scale, path, row);
+        if (decimal.Truncate(value) != value)
+            throw Value(path, row, $"the value {value} has a fraction, so it does not fit {TypeNames.Of(typeof(TTarget))}");
+        try
+        {
+            return TTarget.CreateChecked(value);
+        }
+        catch (OverflowException)
+        {
+            throw Value(path, row, $"the value {value} does not fit {TypeNames.Of(typeof(TTarget))}");
+        }
+    }
+
     private static SparkMaterializationException OutOfRange(string path, int row, long value, ArrowTimeUnit unit) =>
         Value(path, row, $"the value {value} ({unit}s since 1970-01-01) is outside the range .NET dates and times can hold");
 

@@ -51,14 +51,21 @@ internal static class LeafReads
                 return target == typeof(bool) ? raw : null;
             case >= ArrowTypeId.Int8 and <= ArrowTypeId.UInt64:
                 if (target.IsEnum)
-                    return Widens(raw.Type, Enum.GetUnderlyingType(target)) ? Expression.Convert(Convert(raw, Enum.GetUnderlyingType(target)), target) : null;
-                return Widens(raw.Type, target) ? Convert(raw, target) : null;
+                {
+                    var underlying = Enum.GetUnderlyingType(target);
+                    var value = Widens(raw.Type, underlying) ? Convert(raw, underlying) : Narrow(raw, underlying, pathConstant, row);
+                    return value is null ? null : Expression.Convert(value, target);
+                }
+                return Widens(raw.Type, target) ? Convert(raw, target) : Narrow(raw, target, pathConstant, row);
             case ArrowTypeId.Float32:
                 return target == typeof(float) || target == typeof(double) ? Convert(raw, target) : null;
             case ArrowTypeId.Float64:
                 return target == typeof(double) ? raw : null;
             case ArrowTypeId.Decimal128:
-                return target == typeof(decimal) ? Helper(nameof(ColumnReads.Decimal), raw, Expression.Constant(type.Scale), pathConstant, row) : null;
+                if (target == typeof(decimal)) return Helper(nameof(ColumnReads.Decimal), raw, Expression.Constant(type.Scale), pathConstant, row);
+                return target == typeof(ulong) || target == typeof(long)
+                    ? Expression.Call(Method(nameof(ColumnReads.DecimalToInteger)).MakeGenericMethod(target), raw, Expression.Constant(type.Scale), pathConstant, row)
+                    : null;
             case ArrowTypeId.Utf8 or ArrowTypeId.LargeUtf8:
                 if (target == typeof(string)) return raw;
                 if (target == typeof(char)) return Helper(nameof(ColumnReads.Char), raw, pathConstant, row);
@@ -95,6 +102,17 @@ internal static class LeafReads
                 return null;
         }
     }
+
+    /// <summary>
+    /// A checked conversion from a signed integer column to an integer member it does not always fit
+    /// (byte from Spark's smallint, ushort from int, uint from bigint, or any narrower type), or null
+    /// for non-integer targets.
+    /// </summary>
+    private static Expression? Narrow(Expression raw, Type target, Expression path, Expression row) =>
+        // A uint64 column beyond long's range can't pass through long; such columns only widen.
+        IntegerShape(target).Bits == 0 || IntegerShape(raw.Type).Bits == 0 || raw.Type == typeof(ulong)
+            ? null
+            : Expression.Call(Method(nameof(ColumnReads.NarrowInteger)).MakeGenericMethod(target), Convert(raw, typeof(long)), path, row);
 
     /// <summary>Whether every value of integer type <paramref name="source"/> converts exactly to <paramref name="target"/>.</summary>
     private static bool Widens(Type source, Type target)

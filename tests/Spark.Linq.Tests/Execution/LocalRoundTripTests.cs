@@ -34,6 +34,16 @@ public class LocalRoundTripTests : ScriptedServerTestBase
     }
 
     [Test]
+    public async Task Unsigned_members_come_back_into_the_same_types()
+    {
+        var rows = new[] { new Unsigned(255, 65535, uint.MaxValue, ulong.MaxValue), new Unsigned(0, 0, 0, null) };
+
+        var back = await Spark.CreateDataFrame(rows).ToListAsync();
+
+        Assert.That(back, Is.EqualTo(rows));
+    }
+
+    [Test]
     public async Task Scalars_come_back_from_the_value_column()
     {
         var values = await Spark.CreateDataFrame(new long?[] { 1, null, long.MinValue }).ToListAsync();

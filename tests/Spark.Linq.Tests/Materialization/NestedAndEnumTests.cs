@@ -135,10 +135,12 @@ public class NestedAndEnumTests
     }
 
     [Test]
-    public void EnumsFromWiderIntegersThanTheirUnderlyingTypeAreRefused()
+    public void EnumsFromWiderIntegersAreCheckedPerValue()
     {
-        var batch = Batches.Single<PrimitiveBuilder<int>>(Batches.Field("status", ArrowType.Int32), b => b.Append(1));
-        Assert.Throws<SparkMaterializationException>(() => Batches.Read<Status>(batch));
+        var fits = Batches.Single<PrimitiveBuilder<int>>(Batches.Field("status", ArrowType.Int32), b => b.Append(1));
+        Assert.That(Batches.Read<Status>(fits), Is.EqualTo(new[] { (Status)1 }));
+        var tooBig = Batches.Single<PrimitiveBuilder<int>>(Batches.Field("status", ArrowType.Int32), b => b.Append(100_000));
+        Assert.Throws<SparkMaterializationException>(() => Batches.Read<Status>(tooBig));
     }
 
     public readonly record struct Range(int From, int To);
