@@ -68,6 +68,8 @@ internal readonly unsafe struct DuckDbVector
 
     public DateTime GetTimestamp(int row) => DuckDbTime.FromMicros(GetData<long>()[CheckRow(row)]);
 
+    public Int128 GetHugeInt(int row) => GetData<NativeHugeInt>()[CheckRow(row)].ToInt128();
+
     public DuckDbInterval GetInterval(int row) => GetData<DuckDbInterval>()[CheckRow(row)];
 
     /// <summary>A DECIMAL's unscaled value, whatever its storage width.</summary>
