@@ -127,7 +127,15 @@ internal sealed unsafe class DuckDbPreparedStatement : IDisposable
             result.Dispose();
             throw new DuckDbException($"DuckDB could not execute the statement: {error}");
         }
-        return new DuckDbResult(result);
+        try
+        {
+            return new DuckDbResult(result);
+        }
+        catch
+        {
+            result.Dispose();
+            throw;
+        }
     }
 
     public void Dispose() => Handle.Dispose();

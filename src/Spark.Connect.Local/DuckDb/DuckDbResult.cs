@@ -57,7 +57,16 @@ internal sealed unsafe class DuckDbResult : IDisposable
             }
             var owned = new DataChunkHandle();
             owned.Adopt(chunk, parent: null);
-            var wrapped = new DuckDbDataChunk(owned, ColumnTypes);
+            DuckDbDataChunk wrapped;
+            try
+            {
+                wrapped = new DuckDbDataChunk(owned, ColumnTypes);
+            }
+            catch
+            {
+                owned.Dispose();
+                throw;
+            }
             if (wrapped.RowCount > 0)
                 return wrapped;
             // An empty chunk marks the end of the stream.
