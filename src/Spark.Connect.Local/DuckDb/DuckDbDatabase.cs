@@ -1,0 +1,50 @@
+using System.Runtime.InteropServices;
+
+namespace Spark.Connect.Local.DuckDb;
+
+/// <summary>An open DuckDB database (in memory or a file). Dispose closes it once every connection is gone.</summary>
+internal sealed class DuckDbDatabase : IDisposable
+{
+    public const string InMemory = ":memory:";
+
+    private DuckDbDatabase(DatabaseHandle handle) => Handle = handle;
+
+    internal DatabaseHandle Handle { get; }
+
+    /// <summary>Opens (or creates) the database at <paramref name="path"/>; <c>":memory:"</c> for an in-memory one.</summary>
+    public static DuckDbDatabase Open(string path = InMemory)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        DuckDbLibrary.EnsureLoaded();
+        var handle = new DatabaseHandle();
+        var state = NativeMethods.duckdb_open_ext(path, out var database, config: 0, out var error);
+        if (database != 0)
+            handle.Adopt(database, parent: null);
+        if (state == DuckDbState.Success)
+            return new DuckDbDatabase(handle);
+
+        handle.Dispose();
+        string? text = null;
+        if (error != 0)
+        {
+            text = Marshal.PtrToStringUTF8(error);
+            NativeMethods.duckdb_free(error);
+        }
+        throw new DuckDbException($"Could not open DuckDB database '{path}': {text ?? "unknown error"}");
+    }
+
+    /// <summary>The DuckDB library version, e.g. "v1.5.x".</summary>
+    public static string LibraryVersion
+    {
+        get
+        {
+            DuckDbLibrary.EnsureLoaded();
+            return Marshal.PtrToStringUTF8(NativeMethods.duckdb_library_version()) ?? "";
+        }
+    }
+
+    /// <summary>Opens a new connection to this database.</summary>
+    public DuckDbConnection Connect() => DuckDbConnection.Open(this);
+
+    public void Dispose() => Handle.Dispose();
+}

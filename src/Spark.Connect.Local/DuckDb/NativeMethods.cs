@@ -1,0 +1,107 @@
+using System.Runtime.InteropServices;
+
+namespace Spark.Connect.Local.DuckDb;
+
+// Signatures follow duckdb.h (C API, DuckDB 1.5). Handles passed by value are the opaque
+// duckdb_* pointers; "ref nint" is the pointer-to-handle that the destroy functions take.
+// Functions returning const char* return nint: the string belongs to DuckDB and must not be freed.
+#pragma warning disable IDE1006 // the C names are kept so each import can be checked against duckdb.h
+internal static unsafe partial class NativeMethods
+{
+    internal const string Library = "duckdb";
+
+    static NativeMethods() => DuckDbLibrary.RegisterResolver();
+
+    [LibraryImport(Library)] internal static partial nint duckdb_library_version();
+
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial DuckDbState duckdb_open_ext(string path, out nint database, nint config, out nint error);
+    [LibraryImport(Library)] internal static partial void duckdb_close(ref nint database);
+    [LibraryImport(Library)] internal static partial void duckdb_free(nint pointer);
+
+    [LibraryImport(Library)] internal static partial DuckDbState duckdb_connect(DatabaseHandle database, out nint connection);
+    [LibraryImport(Library)] internal static partial void duckdb_disconnect(ref nint connection);
+    [LibraryImport(Library)] internal static partial void duckdb_interrupt(ConnectionHandle connection);
+
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial DuckDbState duckdb_query(ConnectionHandle connection, string sql, NativeResult* result);
+    [LibraryImport(Library)] internal static partial void duckdb_destroy_result(NativeResult* result);
+    [LibraryImport(Library)] internal static partial nint duckdb_result_error(NativeResult* result);
+    [LibraryImport(Library)] internal static partial ulong duckdb_column_count(NativeResult* result);
+    [LibraryImport(Library)] internal static partial nint duckdb_column_name(NativeResult* result, ulong column);
+    [LibraryImport(Library)] internal static partial nint duckdb_column_logical_type(NativeResult* result, ulong column);
+    [LibraryImport(Library)] internal static partial ulong duckdb_rows_changed(NativeResult* result);
+    // Takes the result struct by value, as declared in duckdb.h.
+    [LibraryImport(Library)] internal static partial nint duckdb_fetch_chunk(NativeResult result);
+
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial DuckDbState duckdb_prepare(ConnectionHandle connection, string sql, out nint statement);
+    [LibraryImport(Library)] internal static partial void duckdb_destroy_prepare(ref nint statement);
+    [LibraryImport(Library)] internal static partial nint duckdb_prepare_error(PreparedStatementHandle statement);
+    [LibraryImport(Library)] internal static partial ulong duckdb_nparams(PreparedStatementHandle statement);
+    [LibraryImport(Library)] internal static partial DuckDbState duckdb_clear_bindings(PreparedStatementHandle statement);
+    [LibraryImport(Library)] internal static partial DuckDbState duckdb_bind_null(PreparedStatementHandle s, ulong index);
+    [LibraryImport(Library)] internal static partial DuckDbState duckdb_bind_boolean(PreparedStatementHandle s, ulong index, [MarshalAs(UnmanagedType.U1)] bool value);
+    [LibraryImport(Library)] internal static partial DuckDbState duckdb_bind_int8(PreparedStatementHandle s, ulong index, sbyte value);
+    [LibraryImport(Library)] internal static partial DuckDbState duckdb_bind_int16(PreparedStatementHandle s, ulong index, short value);
+    [LibraryImport(Library)] internal static partial DuckDbState duckdb_bind_int32(PreparedStatementHandle s, ulong index, int value);
+    [LibraryImport(Library)] internal static partial DuckDbState duckdb_bind_int64(PreparedStatementHandle s, ulong index, long value);
+    [LibraryImport(Library)] internal static partial DuckDbState duckdb_bind_hugeint(PreparedStatementHandle s, ulong index, NativeHugeInt value);
+    [LibraryImport(Library)] internal static partial DuckDbState duckdb_bind_uint8(PreparedStatementHandle s, ulong index, byte value);
+    [LibraryImport(Library)] internal static partial DuckDbState duckdb_bind_uint16(PreparedStatementHandle s, ulong index, ushort value);
+    [LibraryImport(Library)] internal static partial DuckDbState duckdb_bind_uint32(PreparedStatementHandle s, ulong index, uint value);
+    [LibraryImport(Library)] internal static partial DuckDbState duckdb_bind_uint64(PreparedStatementHandle s, ulong index, ulong value);
+    [LibraryImport(Library)] internal static partial DuckDbState duckdb_bind_float(PreparedStatementHandle s, ulong index, float value);
+    [LibraryImport(Library)] internal static partial DuckDbState duckdb_bind_double(PreparedStatementHandle s, ulong index, double value);
+    [LibraryImport(Library)] internal static partial DuckDbState duckdb_bind_decimal(PreparedStatementHandle s, ulong index, NativeDecimal value);
+    [LibraryImport(Library)] internal static partial DuckDbState duckdb_bind_date(PreparedStatementHandle s, ulong index, int days);
+    [LibraryImport(Library)] internal static partial DuckDbState duckdb_bind_timestamp(PreparedStatementHandle s, ulong index, long micros);
+    [LibraryImport(Library)] internal static partial DuckDbState duckdb_bind_interval(PreparedStatementHandle s, ulong index, DuckDbInterval value);
+    [LibraryImport(Library)] internal static partial DuckDbState duckdb_bind_varchar_length(PreparedStatementHandle s, ulong index, byte* utf8, ulong length);
+    [LibraryImport(Library)] internal static partial DuckDbState duckdb_bind_blob(PreparedStatementHandle s, ulong index, byte* data, ulong length);
+
+    [LibraryImport(Library)] internal static partial DuckDbState duckdb_pending_prepared_streaming(PreparedStatementHandle statement, out nint pending);
+    [LibraryImport(Library)] internal static partial void duckdb_destroy_pending(ref nint pending);
+    [LibraryImport(Library)] internal static partial nint duckdb_pending_error(PendingResultHandle pending);
+    [LibraryImport(Library)] internal static partial DuckDbState duckdb_execute_pending(PendingResultHandle pending, NativeResult* result);
+
+    [LibraryImport(Library)] internal static partial void duckdb_destroy_logical_type(ref nint type);
+    [LibraryImport(Library)] internal static partial DuckDbTypeId duckdb_get_type_id(LogicalTypeHandle type);
+    [LibraryImport(Library)] internal static partial byte duckdb_decimal_width(LogicalTypeHandle type);
+    [LibraryImport(Library)] internal static partial byte duckdb_decimal_scale(LogicalTypeHandle type);
+    [LibraryImport(Library)] internal static partial DuckDbTypeId duckdb_decimal_internal_type(LogicalTypeHandle type);
+    [LibraryImport(Library)] internal static partial nint duckdb_list_type_child_type(LogicalTypeHandle type);
+    [LibraryImport(Library)] internal static partial nint duckdb_map_type_key_type(LogicalTypeHandle type);
+    [LibraryImport(Library)] internal static partial nint duckdb_map_type_value_type(LogicalTypeHandle type);
+    [LibraryImport(Library)] internal static partial ulong duckdb_struct_type_child_count(LogicalTypeHandle type);
+    // Returns a string the caller must release with duckdb_free.
+    [LibraryImport(Library)] internal static partial nint duckdb_struct_type_child_name(LogicalTypeHandle type, ulong index);
+    [LibraryImport(Library)] internal static partial nint duckdb_struct_type_child_type(LogicalTypeHandle type, ulong index);
+
+    [LibraryImport(Library)] internal static partial void duckdb_destroy_data_chunk(ref nint chunk);
+    [LibraryImport(Library)] internal static partial ulong duckdb_data_chunk_get_size(DataChunkHandle chunk);
+    [LibraryImport(Library)] internal static partial ulong duckdb_data_chunk_get_column_count(DataChunkHandle chunk);
+    [LibraryImport(Library)] internal static partial nint duckdb_data_chunk_get_vector(DataChunkHandle chunk, ulong column);
+    [LibraryImport(Library)] internal static partial void* duckdb_vector_get_data(nint vector);
+    [LibraryImport(Library)] internal static partial ulong* duckdb_vector_get_validity(nint vector);
+    [LibraryImport(Library)] internal static partial nint duckdb_list_vector_get_child(nint vector);
+    [LibraryImport(Library)] internal static partial ulong duckdb_list_vector_get_size(nint vector);
+    [LibraryImport(Library)] internal static partial nint duckdb_struct_vector_get_child(nint vector, ulong index);
+
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial DuckDbState duckdb_appender_create(ConnectionHandle connection, string? schema, string table, out nint appender);
+    [LibraryImport(Library)] internal static partial nint duckdb_appender_error(AppenderHandle appender);
+    [LibraryImport(Library)] internal static partial DuckDbState duckdb_appender_end_row(AppenderHandle appender);
+    [LibraryImport(Library)] internal static partial DuckDbState duckdb_appender_flush(AppenderHandle appender);
+    [LibraryImport(Library)] internal static partial DuckDbState duckdb_appender_close(AppenderHandle appender);
+    [LibraryImport(Library)] internal static partial DuckDbState duckdb_appender_destroy(ref nint appender);
+    [LibraryImport(Library)] internal static partial DuckDbState duckdb_append_null(AppenderHandle a);
+    [LibraryImport(Library)] internal static partial DuckDbState duckdb_append_bool(AppenderHandle a, [MarshalAs(UnmanagedType.U1)] bool value);
+    [LibraryImport(Library)] internal static partial DuckDbState duckdb_append_int32(AppenderHandle a, int value);
+    [LibraryImport(Library)] internal static partial DuckDbState duckdb_append_int64(AppenderHandle a, long value);
+    [LibraryImport(Library)] internal static partial DuckDbState duckdb_append_double(AppenderHandle a, double value);
+    [LibraryImport(Library)] internal static partial DuckDbState duckdb_append_date(AppenderHandle a, int days);
+    [LibraryImport(Library)] internal static partial DuckDbState duckdb_append_timestamp(AppenderHandle a, long micros);
+    [LibraryImport(Library)] internal static partial DuckDbState duckdb_append_varchar_length(AppenderHandle a, byte* utf8, ulong length);
+    [LibraryImport(Library)] internal static partial DuckDbState duckdb_append_blob(AppenderHandle a, byte* data, ulong length);
+}
