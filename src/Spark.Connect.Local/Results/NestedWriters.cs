@@ -18,9 +18,10 @@ internal sealed class ListWriter(ColumnWriter items) : ColumnWriter
                 target.AppendNull();
                 continue;
             }
+            // The builder opens the row on Append(); the items appended after it belong to that row.
+            target.Append();
             var (offset, length) = vector.GetListEntry(row);
             bytes += items.Append(child, offset, length, target.Values);
-            target.Append();
         }
         return bytes;
     }
@@ -43,10 +44,10 @@ internal sealed class MapWriter(ColumnWriter keys, ColumnWriter values) : Column
                 target.AppendNull();
                 continue;
             }
+            target.Append();
             var (offset, length) = vector.GetListEntry(row);
             bytes += keys.Append(keyVector, offset, length, target.Keys);
             bytes += values.Append(valueVector, offset, length, target.Items);
-            target.Append();
         }
         return bytes;
     }
