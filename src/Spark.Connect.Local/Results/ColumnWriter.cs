@@ -102,14 +102,14 @@ internal sealed class DecimalWriter(DuckDbTypeId source) : ColumnWriter
         for (var row = start; row < start + count; row++)
         {
             if (vector.IsValid(row))
-                target.AppendUnscaled(Read(vector, row, target.Field.Name));
+                target.AppendUnscaled(Read(vector, row));
             else
                 target.AppendNull();
         }
         return count * 16L;
     }
 
-    private Int128 Read(DuckDbVector vector, int row, string field)
+    private Int128 Read(DuckDbVector vector, int row)
     {
         switch (source)
         {
@@ -118,18 +118,19 @@ internal sealed class DecimalWriter(DuckDbTypeId source) : ColumnWriter
             case DuckDbTypeId.UBigInt:
                 return vector.GetData<ulong>()[row];
             case DuckDbTypeId.HugeInt:
-                return CheckRange(vector.GetData<Int128>()[row], field);
+                return CheckRange(vector.GetData<Int128>()[row]);
             default:
                 var unsigned = vector.GetData<UInt128>()[row];
-                return unsigned < (UInt128)Decimal38Limit ? (Int128)unsigned : throw TooWide(unsigned.ToString(), field);
+                return unsigned < (UInt128)Decimal38Limit ? (Int128)unsigned : throw TooWide(unsigned.ToString());
         }
     }
 
-    private static Int128 CheckRange(Int128 value, string field) =>
-        Int128.Abs(value) < Decimal38Limit ? value : throw TooWide(value.ToString(), field);
+    private static Int128 CheckRange(Int128 value) =>
+        Int128.Abs(value) < Decimal38Limit ? value : throw TooWide(value.ToString());
 
-    private static OverflowException TooWide(string value, string field) => new(
-        $"Value {value} in '{field}' does not fit Spark's DECIMAL(38,0); CAST the column to DOUBLE or VARCHAR in the query.");
+    // The converter adds the column name when it rethrows.
+    private static OverflowException TooWide(string value) => new(
+        $"{value} has more than 38 digits, the limit of Spark's DECIMAL(38,0); CAST the column to DOUBLE or VARCHAR in the query.");
 }
 
 internal sealed class BytesWriter : ColumnWriter

@@ -11,8 +11,9 @@ namespace Spark.Connect.Local.Results;
 /// <remarks>
 /// Batch bounding: a batch is closed as soon as it holds <see cref="MaxRowsPerBatch"/> rows (chunks are
 /// split to hit the row bound exactly) or its estimated Arrow size reaches <see cref="MaxBytesPerBatch"/>.
-/// The size is checked after each chunk slice, so a batch can overshoot the byte target by at most one
-/// chunk's worth of data. A result with no rows still yields one batch with zero rows, as Spark does.
+/// Chunks are appended in slices sized from the running bytes-per-row estimate, so with rows of similar
+/// width a batch overshoots the byte target by about one row; a slice of unusually wide rows can overshoot
+/// by that slice. A result with no rows still yields one batch with zero rows, as Spark does.
 /// </remarks>
 internal sealed class DuckDbArrowConverter
 {
@@ -74,6 +75,7 @@ internal sealed class DuckDbArrowConverter
         var builder = new RecordBatchBuilder(schema);
         var rows = 0;
         long bytes = 0;
+        long bytesPerRow = 0;
         var yielded = false;
         while (result.FetchChunk() is { } chunk)
         {
@@ -82,9 +84,11 @@ internal sealed class DuckDbArrowConverter
                 var vectors = Enumerable.Range(0, chunk.ColumnCount).Select(chunk.GetVector).ToArray();
                 for (var start = 0; start < chunk.RowCount;)
                 {
-                    var count = Math.Min(chunk.RowCount - start, MaxRowsPerBatch - rows);
-                    for (var c = 0; c < writers.Length; c++)
-                        bytes += writers[c].Append(vectors[c], start, count, builder.Columns[c]);
+                    var count = (int)Math.Min(Math.Min(chunk.RowCount - start, MaxRowsPerBatch - rows),
+                        RowsWithinByteBudget(bytes, bytesPerRow));
+                    var added = AppendSlice(builder, writers, vectors, start, count);
+                    bytesPerRow = Math.Max(1, (added + count - 1) / count);
+                    bytes += added;
                     start += count;
                     rows += count;
                     if (rows < MaxRowsPerBatch && bytes < MaxBytesPerBatch)
@@ -98,6 +102,36 @@ internal sealed class DuckDbArrowConverter
         }
         if (rows > 0 || !yielded)
             yield return Build(builder, rows);
+    }
+
+    private static long AppendSlice(RecordBatchBuilder builder, ColumnWriter[] writers, DuckDbVector[] vectors, int start, int count)
+    {
+        long added = 0;
+        for (var c = 0; c < writers.Length; c++)
+        {
+            try
+            {
+                added += writers[c].Append(vectors[c], start, count, builder.Columns[c]);
+            }
+            catch (OverflowException e)
+            {
+                var field = builder.Schema.Fields[c];
+                throw new OverflowException(
+                    $"Column '{field.Name}' holds a value that does not fit Spark's type for it ({field.Type}): {e.Message}", e);
+            }
+        }
+        return added;
+    }
+
+    // Slices are sized from the bytes per row of the previous slice, so wide rows (long strings, big
+    // lists) close a batch near the byte target instead of after a whole 2048-row chunk. Until there is an
+    // estimate, a small first slice keeps the first batch from overshooting by a full chunk.
+    private long RowsWithinByteBudget(long bytes, long bytesPerRow)
+    {
+        const int FirstSliceRows = 16;
+        if (bytesPerRow == 0)
+            return FirstSliceRows;
+        return Math.Max(1, (MaxBytesPerBatch - bytes) / bytesPerRow);
     }
 
     // RecordBatchBuilder takes the row count from its first column, so a result with no columns

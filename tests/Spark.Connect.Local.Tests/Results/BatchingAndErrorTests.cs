@@ -25,13 +25,29 @@ public class BatchingAndErrorTests : ArrowResultTestBase
     }
 
     [Test]
-    public void The_byte_bound_closes_a_batch_after_the_chunk_that_reaches_it()
+    public void The_byte_bound_keeps_batches_of_wide_rows_near_the_target()
     {
-        // 1000 rows of BIGINT estimate at 8000 bytes, so with a 1-byte target each DuckDB chunk is its own batch.
-        var batches = Convert("SELECT * FROM range(10000)", new DuckDbArrowConverter(maxBytesPerBatch: 1));
-        Assert.That(batches, Has.Count.GreaterThan(1));
-        Assert.That(batches.Select(b => b.Length), Is.All.InRange(1, 2048));
-        Assert.That(Values(batches), Is.EqualTo(Enumerable.Range(0, 10000).Select(i => (long)i)));
+        const int RowBytes = 1000;
+        const long Target = 50_000;
+        using var result = Connection.Query($"SELECT i, repeat('x', {RowBytes}) AS s FROM range(3000) t(i)");
+        var streams = new DuckDbArrowConverter(maxBytesPerBatch: Target).ReadIpcStreams(result).ToList();
+        var batches = streams.Select(s => new ArrowStreamReader(s).ReadAllBatches().Single()).ToList();
+
+        // A whole 2048-row chunk would be ~2 MB; batches must instead close within a couple of rows of the target.
+        Assert.That(streams.Select(s => (long)s.Length), Is.All.LessThanOrEqualTo(Target + 2 * RowBytes + 4096));
+        Assert.That(batches.Sum(b => b.Length), Is.EqualTo(3000));
+        Assert.That(batches, Has.Count.InRange(3000 * RowBytes / Target, 3000 * RowBytes / Target + 2));
+        var ids = batches.SelectMany(b => ((PrimitiveColumn<long>)b.Column("i")).Values.ToArray());
+        Assert.That(ids, Is.EqualTo(Enumerable.Range(0, 3000).Select(i => (long)i)));
+        Assert.That(batches.All(b => Enumerable.Range(0, b.Length).All(r => Str(b.Column("s"), r)!.Length == RowBytes)), Is.True);
+    }
+
+    [Test]
+    public void Narrow_rows_fill_a_batch_up_to_the_byte_target()
+    {
+        var batches = Convert("SELECT * FROM range(5000)", new DuckDbArrowConverter(maxBytesPerBatch: 20_000));
+        // 8 bytes a row: 20,000 bytes hold 2,500 rows, so 5,000 rows make two batches.
+        Assert.That(batches.Select(b => b.Length), Is.EqualTo(new[] { 2500, 2500 }));
     }
 
     [Test]
@@ -73,5 +89,25 @@ public class BatchingAndErrorTests : ArrowResultTestBase
         using var result = Connection.Query("SELECT 170141183460469231731687303715884105727::HUGEINT AS big");
         var error = Assert.Throws<OverflowException>(() => new DuckDbArrowConverter().ReadBatches(result).ToList())!;
         Assert.That(error.Message, Does.Contain("'big'").And.Contain("DECIMAL(38,0)"));
+    }
+
+    [Test]
+    public void Uhugeint_converts_within_38_digits_and_fails_beyond()
+    {
+        var batch = ConvertOne("SELECT 99999999999999999999999999999999999999::UHUGEINT AS u");
+        Assert.That(batch.Column("u").Field.Type, Is.EqualTo(ArrowType.Decimal128(38, 0)));
+        Assert.That(((Decimal128Column)batch.Column("u")).GetUnscaled(0),
+            Is.EqualTo(Int128.Parse("99999999999999999999999999999999999999")));
+        using var result = Connection.Query("SELECT 340282366920938463463374607431768211455::UHUGEINT AS top");
+        var error = Assert.Throws<OverflowException>(() => new DuckDbArrowConverter().ReadBatches(result).ToList())!;
+        Assert.That(error.Message, Does.Contain("'top'").And.Contain("340282366920938463463374607431768211455"));
+    }
+
+    [Test]
+    public void An_interval_too_long_for_nanoseconds_fails_naming_the_column()
+    {
+        using var result = Connection.Query("SELECT to_microseconds(9223372036854776) AS span");
+        var error = Assert.Throws<OverflowException>(() => new DuckDbArrowConverter().ReadBatches(result).ToList())!;
+        Assert.That(error.Message, Does.Contain("'span'").And.Contain("interval[MonthDayNano]"));
     }
 }
