@@ -1,0 +1,157 @@
+using Spark.Connect.Arrow;
+using Spark.Connect.Local.DuckDb;
+
+namespace Spark.Connect.Local.Results;
+
+/// <summary>
+/// Copies rows of one DuckDB vector into the Arrow builder made for it by <see cref="DuckDbArrowTypes"/>.
+/// Nested types recurse into child writers, so a writer tree mirrors the column's type tree.
+/// </summary>
+internal abstract class ColumnWriter
+{
+    /// <summary>Appends rows [start, start + count) and returns roughly how many Arrow bytes they added.</summary>
+    internal abstract long Append(DuckDbVector vector, int start, int count, ArrowColumnBuilder builder);
+
+    internal static ColumnWriter For(DuckDbLogicalType type) => type.Id switch
+    {
+        DuckDbTypeId.SqlNull => new NullWriter(),
+        DuckDbTypeId.Boolean => new BooleanWriter(),
+        DuckDbTypeId.TinyInt => new WideningWriter<sbyte, sbyte>(v => v),
+        DuckDbTypeId.SmallInt => new WideningWriter<short, short>(v => v),
+        DuckDbTypeId.Integer or DuckDbTypeId.Date => new WideningWriter<int, int>(v => v),
+        DuckDbTypeId.BigInt or DuckDbTypeId.Timestamp or DuckDbTypeId.TimestampTz => new WideningWriter<long, long>(v => v),
+        DuckDbTypeId.UTinyInt => new WideningWriter<byte, short>(v => v),
+        DuckDbTypeId.USmallInt => new WideningWriter<ushort, int>(v => v),
+        DuckDbTypeId.UInteger => new WideningWriter<uint, long>(v => v),
+        DuckDbTypeId.Float => new WideningWriter<float, float>(v => v),
+        DuckDbTypeId.Double => new WideningWriter<double, double>(v => v),
+        DuckDbTypeId.TimestampS => new WideningWriter<long, long>(v => checked(v * 1_000_000)),
+        DuckDbTypeId.TimestampMs => new WideningWriter<long, long>(v => checked(v * 1_000)),
+        DuckDbTypeId.TimestampNs => new WideningWriter<long, long>(NanosToMicros),
+        DuckDbTypeId.Interval => new WideningWriter<DuckDbInterval, ArrowMonthDayNanoInterval>(
+            v => new ArrowMonthDayNanoInterval(v.Months, v.Days, checked(v.Micros * 1_000))),
+        DuckDbTypeId.Decimal or DuckDbTypeId.UBigInt or DuckDbTypeId.HugeInt or DuckDbTypeId.UHugeInt => new DecimalWriter(type.Id),
+        DuckDbTypeId.Varchar or DuckDbTypeId.Blob => new BytesWriter(),
+        DuckDbTypeId.List => new ListWriter(For(type.ListChild!)),
+        DuckDbTypeId.Map => new MapWriter(For(type.MapKey!), For(type.MapValue!)),
+        DuckDbTypeId.Struct => new StructWriter(type.StructFields.Select(f => For(f.Type)).ToArray()),
+        _ => throw new NotSupportedException($"DuckDB type {type} has no Arrow writer."),
+    };
+
+    // Floors, so an instant before 1970 keeps its microsecond rather than rounding toward the epoch.
+    private static long NanosToMicros(long nanos)
+    {
+        var (micros, rest) = long.DivRem(nanos, 1_000);
+        return rest < 0 ? micros - 1 : micros;
+    }
+}
+
+internal sealed class NullWriter : ColumnWriter
+{
+    internal override long Append(DuckDbVector vector, int start, int count, ArrowColumnBuilder builder)
+    {
+        for (var i = 0; i < count; i++)
+            builder.AppendNull();
+        return 0;
+    }
+}
+
+internal sealed class BooleanWriter : ColumnWriter
+{
+    internal override long Append(DuckDbVector vector, int start, int count, ArrowColumnBuilder builder)
+    {
+        var target = (BooleanBuilder)builder;
+        var values = vector.GetData<byte>();
+        for (var row = start; row < start + count; row++)
+        {
+            if (vector.IsValid(row))
+                target.Append(values[row] != 0);
+            else
+                target.AppendNull();
+        }
+        return (count + 7) / 8 * 2;
+    }
+}
+
+/// <summary>Fixed-width values, converted one by one (identity, widening, or a unit change).</summary>
+internal sealed class WideningWriter<TSource, TArrow>(Func<TSource, TArrow> convert) : ColumnWriter
+    where TSource : unmanaged where TArrow : unmanaged
+{
+    internal override unsafe long Append(DuckDbVector vector, int start, int count, ArrowColumnBuilder builder)
+    {
+        var target = (PrimitiveBuilder<TArrow>)builder;
+        var values = vector.GetData<TSource>();
+        for (var row = start; row < start + count; row++)
+        {
+            if (vector.IsValid(row))
+                target.Append(convert(values[row]));
+            else
+                target.AppendNull();
+        }
+        return (long)count * sizeof(TArrow);
+    }
+}
+
+internal sealed class DecimalWriter(DuckDbTypeId source) : ColumnWriter
+{
+    private static readonly Int128 Decimal38Limit = Int128.Parse("100000000000000000000000000000000000000");
+
+    internal override long Append(DuckDbVector vector, int start, int count, ArrowColumnBuilder builder)
+    {
+        var target = (Decimal128Builder)builder;
+        for (var row = start; row < start + count; row++)
+        {
+            if (vector.IsValid(row))
+                target.AppendUnscaled(Read(vector, row));
+            else
+                target.AppendNull();
+        }
+        return count * 16L;
+    }
+
+    private Int128 Read(DuckDbVector vector, int row)
+    {
+        switch (source)
+        {
+            case DuckDbTypeId.Decimal:
+                return vector.GetUnscaledDecimal(row);
+            case DuckDbTypeId.UBigInt:
+                return vector.GetData<ulong>()[row];
+            case DuckDbTypeId.HugeInt:
+                return CheckRange(vector.GetData<Int128>()[row]);
+            default:
+                var unsigned = vector.GetData<UInt128>()[row];
+                return unsigned < (UInt128)Decimal38Limit ? (Int128)unsigned : throw TooWide(unsigned.ToString());
+        }
+    }
+
+    private static Int128 CheckRange(Int128 value) =>
+        Int128.Abs(value) < Decimal38Limit ? value : throw TooWide(value.ToString());
+
+    // The converter adds the column name when it rethrows.
+    private static OverflowException TooWide(string value) => new(
+        $"{value} has more than 38 digits, the limit of Spark's DECIMAL(38,0); CAST the column to DOUBLE or VARCHAR in the query.");
+}
+
+internal sealed class BytesWriter : ColumnWriter
+{
+    internal override long Append(DuckDbVector vector, int start, int count, ArrowColumnBuilder builder)
+    {
+        var target = (BinaryBuilder)builder;
+        long bytes = count * 4L;
+        for (var row = start; row < start + count; row++)
+        {
+            if (vector.IsValid(row))
+            {
+                var value = vector.GetBytes(row);
+                target.Append((ReadOnlySpan<byte>)value);
+                bytes += value.Length;
+            }
+            else
+            {
+                target.AppendNull();
+            }
+        }
+        return bytes;
+    }
+}
