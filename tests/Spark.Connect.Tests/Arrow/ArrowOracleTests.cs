@@ -1,3 +1,4 @@
+using Spark.Testing;
 using NUnit.Framework;
 using System.Text.Json.Nodes;
 using Spark.Connect.Arrow;

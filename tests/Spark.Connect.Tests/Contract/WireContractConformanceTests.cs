@@ -1,3 +1,4 @@
+using Spark.Testing;
 using Google.Protobuf.Reflection;
 using Google.Rpc;
 using NUnit.Framework;

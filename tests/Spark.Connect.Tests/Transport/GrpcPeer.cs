@@ -1,3 +1,4 @@
+using Spark.Testing;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Spark.Testing;
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json.Nodes;
@@ -12,7 +12,6 @@ namespace Spark.Linq.Tests.Execution;
 /// </summary>
 public class ArrowOracleExecutionTests : ScriptedServerTestBase
 {
-    private static readonly TimeSpan NodeTimeout = TimeSpan.FromSeconds(90);
     private static string _directory = null!;
     private static JsonObject _expected = null!;
 
@@ -23,7 +22,7 @@ public class ArrowOracleExecutionTests : ScriptedServerTestBase
     public static void WriteOracleStreams()
     {
         _directory = Directory.CreateTempSubdirectory("spark-linq-oracle-").FullName;
-        RunNode("write", _directory);
+        NodeOracle.Run("write", _directory);
         _expected = JsonNode.Parse(File.ReadAllText(Path.Combine(_directory, "expected.json")))!.AsObject();
     }
 
@@ -75,24 +74,4 @@ public class ArrowOracleExecutionTests : ScriptedServerTestBase
         });
     }
 
-    private static void RunNode(string command, string directory)
-    {
-        var root = typeof(ArrowOracleExecutionTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value!;
-        var tool = Path.Combine(root, "tools", "arrow-oracle");
-        Assert.That(Path.Combine(tool, "node_modules", "apache-arrow"), Does.Exist, "building the test project runs `npm ci` in tools/arrow-oracle");
-        var start = new ProcessStartInfo("node") { WorkingDirectory = tool, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add("oracle.mjs");
-        start.ArgumentList.Add(command);
-        start.ArgumentList.Add(directory);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(NodeTimeout))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"node oracle.mjs {command} did not finish within {NodeTimeout.TotalSeconds} s.");
-        }
-        process.WaitForExit();
-        Assert.That(process.ExitCode, Is.EqualTo(0), $"node oracle.mjs {command} failed:\n{stderr.Result}{stdout.Result}");
-    }
 }

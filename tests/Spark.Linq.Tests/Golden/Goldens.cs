@@ -1,3 +1,4 @@
+using Spark.Testing;
 using Google.Protobuf;
 using Spark.Connect;
 using SparkExpression = Spark.Connect.Expression;

@@ -1,7 +1,7 @@
 using NUnit.Framework;
 using System.Diagnostics;
 
-namespace Spark.Connect.Tests.Arrow;
+namespace Spark.Testing;
 
 /// <summary>Runs tools/arrow-oracle (apache-arrow JS) as a child process with a timeout.</summary>
 internal static class NodeOracle

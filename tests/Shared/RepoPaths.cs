@@ -1,8 +1,8 @@
 using System.Reflection;
 
-namespace Spark.Connect.Tests;
+namespace Spark.Testing;
 
-/// <summary>Where the repository and the shared reference material are, for tests that read files.</summary>
+/// <summary>Where the repository (compiled into every test project from tests/Shared) and the shared reference material are, for tests that read files.</summary>
 internal static class RepoPaths
 {
     public static string Root { get; } = typeof(RepoPaths).Assembly
