@@ -19,32 +19,7 @@ public class ArrowDecodeBenchmarks
     [GlobalSetup]
     public void WriteStream()
     {
-        var schema = new ArrowSchema([
-            new ArrowField("id", ArrowType.Int64, nullable: false),
-            new ArrowField("quantity", ArrowType.Int32, nullable: false),
-            new ArrowField("price", ArrowType.Float64, nullable: false),
-            new ArrowField("name", ArrowType.Utf8, nullable: false),
-            new ArrowField("created", ArrowType.Timestamp(ArrowTimeUnit.Microsecond, "UTC"), nullable: false),
-            new ArrowField("amount", ArrowType.Decimal128(18, 2)),
-        ]);
-        var random = new Random(1);
-        var builder = new RecordBatchBuilder(schema);
-        var batches = new List<RecordBatch>();
-        for (var row = 0; row < Rows; row++)
-        {
-            builder.Column<PrimitiveBuilder<long>>(0).Append(row);
-            builder.Column<PrimitiveBuilder<int>>(1).Append(random.Next(1000));
-            builder.Column<PrimitiveBuilder<double>>(2).Append(random.NextDouble() * 100);
-            builder.Column<Utf8Builder>(3).Append("customer-" + random.Next(1_000_000));
-            builder.Column<TimestampBuilder>(4).Append(1_700_000_000_000_000L + row);
-            if (random.Next(10) == 0)
-                builder.Column<Decimal128Builder>(5).AppendNull();
-            else
-                builder.Column<Decimal128Builder>(5).AppendUnscaled(random.NextInt64(1_000_000_000));
-            if ((row + 1) % BatchRows == 0)
-                batches.Add(builder.Build());
-        }
-        _stream = ArrowStreamWriter.WriteToArray(schema, batches);
+        _stream = SalesResult.Stream(Rows, BatchRows, ["id", "quantity", "price", "name", "created", "amount"]);
         _copy = new byte[_stream.Length];
     }
 

@@ -36,33 +36,8 @@ public class MaterializeBenchmarks
     [GlobalSetup]
     public void DecodeBatches()
     {
-        _schema = new ArrowSchema([
-            new ArrowField("Id", ArrowType.Int64, nullable: false),
-            new ArrowField("Quantity", ArrowType.Int32, nullable: false),
-            new ArrowField("Price", ArrowType.Float64, nullable: false),
-            new ArrowField("Customer", ArrowType.Utf8, nullable: false),
-            new ArrowField("Created", ArrowType.Timestamp(ArrowTimeUnit.Microsecond, "UTC"), nullable: false),
-            new ArrowField("Amount", ArrowType.Decimal128(18, 2)),
-        ]);
-        var random = new Random(1);
-        var builder = new RecordBatchBuilder(_schema);
-        var batches = new List<RecordBatch>();
-        for (var row = 0; row < Rows; row++)
-        {
-            builder.Column<PrimitiveBuilder<long>>(0).Append(row);
-            builder.Column<PrimitiveBuilder<int>>(1).Append(random.Next(1000));
-            builder.Column<PrimitiveBuilder<double>>(2).Append(random.NextDouble() * 100);
-            builder.Column<Utf8Builder>(3).Append("customer-" + random.Next(1_000_000));
-            builder.Column<TimestampBuilder>(4).Append(1_700_000_000_000_000L + row);
-            if (random.Next(10) == 0)
-                builder.Column<Decimal128Builder>(5).AppendNull();
-            else
-                builder.Column<Decimal128Builder>(5).AppendUnscaled(random.NextInt64(1_000_000_000));
-            if ((row + 1) % BatchRows == 0)
-                batches.Add(builder.Build());
-        }
         // Decoded from real IPC bytes, as results arrive; decoding itself is ArrowDecodeBenchmarks' subject.
-        _batches = new ArrowStreamReader(ArrowStreamWriter.WriteToArray(_schema, batches)).ReadAllBatches();
+        _batches = new ArrowStreamReader(SalesResult.Stream(Rows, BatchRows, ["Id", "Quantity", "Price", "Customer", "Created", "Amount"])).ReadAllBatches();
         _schema = _batches[0].Schema;
         if (!HandWritten().Select(Describe).SequenceEqual(Materializer().Select(Describe)))
             throw new InvalidOperationException("The materializer and the hand-written loop disagree.");
