@@ -1,0 +1,11 @@
+using Spark.Connect;
+
+namespace Spark.Connect.Local.Planning;
+
+/// <summary>
+/// A Spark Connect plan turned into one DuckDB statement. <see cref="Sql"/> is built only from the
+/// plan's structure (quoted identifiers, fixed keywords and function names); every value in the plan
+/// travels in <see cref="Parameters"/> and is bound positionally to <c>$1</c>, <c>$2</c>, … so a
+/// user's string can never become SQL text.
+/// </summary>
+internal sealed record PlannedQuery(string Sql, IReadOnlyList<Expression.Types.Literal> Parameters);
