@@ -1,0 +1,130 @@
+using Spark.Connect;
+
+namespace Spark.Connect.Local.Planning.Functions;
+
+/// <summary>
+/// Aggregate functions, grouped or windowed (the OVER clause goes right after the DuckDB aggregate,
+/// inside any cast). Spark's result types: count BIGINT; sum BIGINT for integers (DuckDB: HUGEINT),
+/// decimal(p+10,s) for decimals, DOUBLE for floats; avg DOUBLE, or an exact decimal(p+4,s+4) for
+/// decimals (DuckDB averages decimals as doubles). collect_list/collect_set skip nulls and give [] for
+/// no rows; first/last take an optional ignoreNulls flag.
+/// </summary>
+internal static class AggregateFunctions
+{
+    /// <summary>Adds this family to <paramref name="registry"/>.</summary>
+    public static void Register(FunctionRegistry registry)
+    {
+        registry.Aggregate(Count, "count");
+        registry.Aggregate(Sum, "sum");
+        registry.Aggregate(Average, "avg", "mean");
+        registry.Aggregate(c => Simple(c, "min"), "min");
+        registry.Aggregate(c => Simple(c, "max"), "max");
+        registry.Aggregate(c => Simple(c, "bool_or"), "bool_or", "any", "some");
+        registry.Aggregate(c => Simple(c, "bool_and"), "bool_and", "every");
+        registry.Aggregate(c => Simple(c, "count_if"), "count_if");
+        registry.Aggregate(c => Statistic(c, "stddev_samp"), "stddev", "std", "stddev_samp");
+        registry.Aggregate(c => Statistic(c, "stddev_pop"), "stddev_pop");
+        registry.Aggregate(c => Statistic(c, "var_samp"), "variance", "var_samp");
+        registry.Aggregate(c => Statistic(c, "var_pop"), "var_pop");
+        registry.Aggregate(c => $"corr({MathFunctions.AsDouble(c.Expect(2)[0])}, {MathFunctions.AsDouble(c[1])}){c.OverSuffix}", "corr");
+        registry.Aggregate(CollectList, "collect_list", "array_agg");
+        registry.Aggregate(CollectSet, "collect_set");
+        registry.Aggregate(c => FirstOrLast(c, first: true), "first", "first_value", "any_value");
+        registry.Aggregate(c => FirstOrLast(c, first: false), "last", "last_value");
+        registry.Aggregate(c => $"arg_max({c.Expect(2)[0]}, {c[1]}){c.OverSuffix}", "max_by");
+        registry.Aggregate(c => $"arg_min({c.Expect(2)[0]}, {c[1]}){c.OverSuffix}", "min_by");
+    }
+
+    private static string Distinct(FunctionCall call) => call.IsDistinct ? "DISTINCT " : "";
+
+    private static string Simple(FunctionCall call, string duckDbFunction) =>
+        $"{duckDbFunction}({Distinct(call)}{call.Expect(1)[0]}){call.OverSuffix}";
+
+    private static string Statistic(FunctionCall call, string duckDbFunction) =>
+        $"{duckDbFunction}({Distinct(call)}{MathFunctions.AsDouble(call.Expect(1)[0])}){call.OverSuffix}";
+
+    /// <summary>
+    /// <c>count(*)</c> arrives as count of a star or of a non-null literal (<c>count(1)</c>); several
+    /// arguments count rows where all are non-null; DISTINCT over several counts distinct tuples.
+    /// </summary>
+    private static string Count(FunctionCall call)
+    {
+        call.ExpectAtLeast(1);
+        var countsRows = call.Count == 1 && !call.IsDistinct
+            && (call.Arguments[0].Source.ExprTypeCase == Expression.ExprTypeOneofCase.UnresolvedStar
+                || call.LiteralAt(0) is { } literal && literal.LiteralTypeCase != Expression.Types.Literal.LiteralTypeOneofCase.Null);
+        if (countsRows) return $"count(*){call.OverSuffix}";
+        if (call.Arguments.Any(a => a.Source.ExprTypeCase == Expression.ExprTypeOneofCase.UnresolvedStar))
+            throw LocalEngineException.Unsupported("count(DISTINCT *)", "Name the columns to count distinct values of.");
+        if (call.Count == 1) return $"count({Distinct(call)}{call[0]}){call.OverSuffix}";
+        var allPresent = string.Join(" AND ", call.Arguments.Select(a => $"{a.Sql} IS NOT NULL"));
+        return call.IsDistinct
+            ? $"count(DISTINCT CASE WHEN {allPresent} THEN row({call.JoinedArguments()}) END){call.OverSuffix}"
+            : $"count(CASE WHEN {allPresent} THEN 1 END){call.OverSuffix}";
+    }
+
+    private static string Sum(FunctionCall call)
+    {
+        call.Expect(1);
+        var type = call.TypeOf(0);
+        var sum = $"sum({Distinct(call)}{call[0]}){call.OverSuffix}";
+        return type.Family switch
+        {
+            // The cast also makes a sum past long's range raise, as ANSI Spark's overflow check does.
+            TypeFamily.Integral => $"CAST({sum} AS BIGINT)",
+            TypeFamily.Decimal => $"CAST({sum} AS {DecimalMath.TypeName((Math.Min(DecimalMath.MaxPrecision, type.Precision + 10), type.Scale))})",
+            TypeFamily.Floating or TypeFamily.Null => $"CAST({sum} AS DOUBLE)",
+            TypeFamily.String => $"sum({Distinct(call)}CAST({call[0]} AS DOUBLE)){call.OverSuffix}",
+            TypeFamily.Interval => sum,
+            TypeFamily.Unknown => throw FunctionErrors.UnknownType(call.Name),
+            _ => throw FunctionErrors.UnexpectedInputType(call.Name, "argument", "a number or an interval"),
+        };
+    }
+
+    private static string Average(FunctionCall call)
+    {
+        call.Expect(1);
+        var type = call.TypeOf(0);
+        switch (type.Family)
+        {
+            case TypeFamily.Integral or TypeFamily.Floating or TypeFamily.String or TypeFamily.Null:
+                return $"avg({Distinct(call)}{MathFunctions.AsDouble(call[0])}){call.OverSuffix}";
+            case TypeFamily.Decimal:
+                // Spark divides the decimal sum by the count at scale s+4, rounding HALF_UP.
+                var result = (Math.Min(DecimalMath.MaxPrecision, type.Precision + 4), Math.Min(DecimalMath.MaxPrecision, type.Scale + 4));
+                var sumUnits = DecimalMath.Unscaled($"sum({Distinct(call)}{call[0]}){call.OverSuffix}", type.Scale);
+                var count = $"CAST(count({Distinct(call)}{call[0]}){call.OverSuffix} AS HUGEINT)";
+                var shifted = $"({sumUnits} * {DecimalMath.PowerOfTen(result.Item2 - type.Scale)})";
+                return DecimalMath.RoundedQuotient(shifted, count, result);
+            case TypeFamily.Unknown:
+                throw FunctionErrors.UnknownType(call.Name);
+            default:
+                throw FunctionErrors.UnexpectedInputType(call.Name, "argument", "a number");
+        }
+    }
+
+    /// <summary>Spark skips nulls and returns [] (never null) for no rows; DuckDB's list keeps nulls.</summary>
+    private static string CollectList(FunctionCall call)
+    {
+        var list = $"list({call.Expect(1)[0]}){call.OverSuffix}";
+        var values = call.IsDistinct ? $"list_distinct({list})" : $"list_filter({list}, e -> e IS NOT NULL)";
+        return $"coalesce({values}, [])";
+    }
+
+    private static string CollectSet(FunctionCall call) =>
+        $"coalesce(list_distinct(list({call.Expect(1)[0]}){call.OverSuffix}), [])";
+
+    /// <summary>
+    /// <c>first(x[, ignoreNulls])</c>/<c>last</c>: grouped, a FILTER drops nulls; windowed, DuckDB's
+    /// first_value/last_value with IGNORE NULLS (DuckDB has no FILTER on window functions).
+    /// </summary>
+    private static string FirstOrLast(FunctionCall call, bool first)
+    {
+        call.ExpectBetween(1, 2);
+        var ignoreNulls = call.Count == 2 && call.BooleanLiteral(1, "ignoreNulls");
+        if (call.IsWindowed)
+            return $"{(first ? "first_value" : "last_value")}({call[0]}{(ignoreNulls ? " IGNORE NULLS" : "")}){call.OverSuffix}";
+        var filter = ignoreNulls ? $" FILTER (WHERE {call[0]} IS NOT NULL)" : "";
+        return $"{(first ? "first" : "last")}({call[0]}){filter}";
+    }
+}

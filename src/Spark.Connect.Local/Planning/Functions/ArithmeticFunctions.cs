@@ -1,0 +1,122 @@
+using Spark.Connect;
+
+namespace Spark.Connect.Local.Planning.Functions;
+
+/// <summary>
+/// Arithmetic and bitwise operators with Spark's (ANSI) semantics: <c>/</c> is double division for
+/// integers and exact decimal division for decimals, <c>div</c> truncates toward zero to a bigint,
+/// <c>%</c> takes the dividend's sign, and a zero divisor raises DIVIDE_BY_ZERO where DuckDB would
+/// return NULL or infinity. Results are cast to Spark's type where DuckDB's typing differs.
+/// </summary>
+internal static class ArithmeticFunctions
+{
+    private enum Operation { Add, Subtract, Multiply, Remainder }
+
+    /// <summary>Adds this family to <paramref name="registry"/>.</summary>
+    public static void Register(FunctionRegistry registry)
+    {
+        registry.Scalar(c => AddOrSubtract(c, "+", Operation.Add), "+");
+        registry.Scalar(c => c.Count == 1 ? $"(- {c[0]})" : AddOrSubtract(c, "-", Operation.Subtract), "-");
+        registry.Scalar(c => Numeric(c.Expect(2), "*", Operation.Multiply), "*");
+        registry.Scalar(Divide, "/");
+        registry.Scalar(IntegralDivide, "div");
+        registry.Scalar(c => SparkRuntimeErrors.GuardDivisor(c.Expect(2)[1], Numeric(c, "%", Operation.Remainder)), "%", "mod");
+        registry.Scalar(c => $"(- {c.Expect(1)[0]})", "negative");
+        registry.Scalar(c => c.Expect(1)[0], "positive");
+        registry.Scalar(c => Bitwise(c, "&"), "&");
+        registry.Scalar(c => Bitwise(c, "|"), "|");
+        // Spark's ^ is exclusive or; DuckDB's ^ is power.
+        registry.Scalar(c => $"xor({c.Expect(2)[0]}, {c[1]})", "^");
+        registry.Scalar(c => $"(~ {c.Expect(1)[0]})", "~");
+    }
+
+    private static string AddOrSubtract(FunctionCall call, string op, Operation operation)
+    {
+        call.Expect(2);
+        var (left, right) = (call.TypeOf(0), call.TypeOf(1));
+        if (left.Family == TypeFamily.Date && right.Family == TypeFamily.Interval)
+        {
+            // Spark keeps a date for date ± year-month interval; a day-time interval makes it a timestamp.
+            return IsYearMonthInterval(call.Arguments[1].Source)
+                ? $"CAST(({call[0]} {op} {call[1]}) AS DATE)"
+                : $"CAST(({call[0]} {op} {call[1]}) AS TIMESTAMP WITH TIME ZONE)";
+        }
+        if (operation == Operation.Subtract && left.Family == TypeFamily.Date && right.Family == TypeFamily.Date)
+            return $"to_days(CAST(({call[0]} - {call[1]}) AS INTEGER))"; // Spark: a day-time interval, DuckDB: a number of days
+        return Numeric(call, op, operation);
+    }
+
+    private static bool IsYearMonthInterval(Expression source) => source.ExprTypeCase switch
+    {
+        Expression.ExprTypeOneofCase.Literal => source.Literal.LiteralTypeCase == Expression.Types.Literal.LiteralTypeOneofCase.YearMonthInterval,
+        Expression.ExprTypeOneofCase.UnresolvedFunction => source.UnresolvedFunction.FunctionName.Equals("make_ym_interval", StringComparison.OrdinalIgnoreCase),
+        _ => false,
+    };
+
+    /// <summary>Renders a binary numeric operator and casts to Spark's result type when it differs from DuckDB's.</summary>
+    private static string Numeric(FunctionCall call, string op, Operation operation)
+    {
+        var (left, right) = (call.TypeOf(0), call.TypeOf(1));
+        var sql = $"({call[0]} {op} {call[1]})";
+        if (!left.IsNumeric || !right.IsNumeric) return sql; // dates, intervals, unknowns: DuckDB's own rules
+        if (left.Family == TypeFamily.Floating || right.Family == TypeFamily.Floating)
+            return $"CAST({sql} AS {FloatingResult(left, right)})";
+        if (left.Family == TypeFamily.Integral && right.Family == TypeFamily.Integral)
+            return sql; // DuckDB widens integers like Spark and raises on overflow like ANSI Spark
+        var (a, b) = (left.AsDecimal!.Value, right.AsDecimal!.Value);
+        return operation switch
+        {
+            Operation.Add or Operation.Subtract => $"CAST({sql} AS {DecimalMath.TypeName(DecimalMath.AddType(a, b))})",
+            Operation.Remainder => $"CAST({sql} AS {DecimalMath.TypeName(DecimalMath.RemainderType(a, b))})",
+            // DuckDB's product type has p1+p2 digits; past 38 it would overflow where Spark reduces the scale.
+            _ when a.P + b.P <= DecimalMath.MaxPrecision => $"CAST({sql} AS {DecimalMath.TypeName(DecimalMath.MultiplyType(a, b))})",
+            _ => DecimalMath.Multiply(call[0], a, call[1], b, DecimalMath.MultiplyType(a, b)),
+        };
+    }
+
+    private static string FloatingResult(DuckDbType left, DuckDbType right) =>
+        left.Name == "DOUBLE" || right.Name == "DOUBLE" || left.Family == TypeFamily.Decimal || right.Family == TypeFamily.Decimal
+            ? "DOUBLE" : "FLOAT";
+
+    private static string Divide(FunctionCall call)
+    {
+        call.Expect(2);
+        var (left, right) = (call.TypeOf(0), call.TypeOf(1));
+        if (left.Family == TypeFamily.Interval || right.Family == TypeFamily.Interval)
+            throw LocalEngineException.Unsupported("dividing intervals", "Convert the interval to a number first.");
+        var decimalOperands = left.Family == TypeFamily.Decimal && right.Family is TypeFamily.Decimal or TypeFamily.Integral
+            || right.Family == TypeFamily.Decimal && left.Family == TypeFamily.Integral;
+        if (decimalOperands)
+        {
+            var (a, b) = (left.AsDecimal!.Value, right.AsDecimal!.Value);
+            return DecimalMath.Divide(call[0], a, call[1], b, DecimalMath.DivideType(a, b));
+        }
+        // Every other numeric division is a double division in Spark.
+        return SparkRuntimeErrors.GuardDivisor(call[1], $"(CAST({call[0]} AS DOUBLE) / CAST({call[1]} AS DOUBLE))");
+    }
+
+    private static string IntegralDivide(FunctionCall call)
+    {
+        call.Expect(2);
+        var (left, right) = (call.TypeOf(0), call.TypeOf(1));
+        if (left.Family == TypeFamily.Floating || right.Family == TypeFamily.Floating)
+            throw FunctionErrors.UnexpectedInputType(call.Name, "operands", "integral or decimal numbers");
+        if (left.Family == TypeFamily.Decimal || right.Family == TypeFamily.Decimal)
+        {
+            // Exact: both at the common scale as integers, then HUGEINT division truncates toward zero.
+            var (a, b) = (left.AsDecimal ?? throw FunctionErrors.UnknownType(call.Name), right.AsDecimal ?? throw FunctionErrors.UnknownType(call.Name));
+            var scale = Math.Max(a.S, b.S);
+            var quotient = $"({DecimalMath.Unscaled(call[0], scale)} // {DecimalMath.Unscaled(call[1], scale)})";
+            return SparkRuntimeErrors.GuardDivisor(call[1], $"CAST({quotient} AS BIGINT)");
+        }
+        // DuckDB's // truncates toward zero like Spark; bigint operands make the result bigint and
+        // make long.MinValue div -1 raise an overflow, as ANSI Spark does.
+        return SparkRuntimeErrors.GuardDivisor(call[1], $"(CAST({call[0]} AS BIGINT) // CAST({call[1]} AS BIGINT))");
+    }
+
+    private static string Bitwise(FunctionCall call, string op)
+    {
+        call.Expect(2);
+        return $"({call[0]} {op} {call[1]})";
+    }
+}

@@ -1,0 +1,115 @@
+namespace Spark.Connect.Local.Planning.Functions;
+
+/// <summary>
+/// Date and time functions. Timestamps are read in the session time zone (DuckDB's <c>TimeZone</c>
+/// setting, which the engine sets to Spark's <c>spark.sql.session.timeZone</c>). Field functions return
+/// INTEGER (DuckDB: BIGINT); Spark counts Sunday as day 1 (DuckDB: 0); timestamp_ntz and dates are
+/// cast to Spark's timestamp where Spark's function takes one.
+/// </summary>
+internal static class DateTimeFunctions
+{
+    /// <summary>Adds this family to <paramref name="registry"/>.</summary>
+    public static void Register(FunctionRegistry registry)
+    {
+        registry.Scalar(c => DateField(c, "year"), "year");
+        registry.Scalar(c => DateField(c, "quarter"), "quarter");
+        registry.Scalar(c => DateField(c, "month"), "month");
+        registry.Scalar(c => DateField(c, "day"), "dayofmonth", "day");
+        registry.Scalar(c => DateField(c, "dayofyear"), "dayofyear");
+        registry.Scalar(c => DateField(c, "weekofyear"), "weekofyear");
+        registry.Scalar(c => $"CAST(dayofweek({AsDate(c.Expect(1), 0)}) + 1 AS INTEGER)", "dayofweek");
+        registry.Scalar(c => $"CAST(isodow({AsDate(c.Expect(1), 0)}) - 1 AS INTEGER)", "weekday");
+        registry.Scalar(c => TimeField(c, "hour"), "hour");
+        registry.Scalar(c => TimeField(c, "minute"), "minute");
+        registry.Scalar(c => TimeField(c, "second"), "second");
+        registry.Scalar(c => $"CAST(({AsDate(c.Expect(2), 0)} + CAST({c[1]} AS INTEGER)) AS DATE)", "date_add", "dateadd");
+        registry.Scalar(c => $"CAST(({AsDate(c.Expect(2), 0)} - CAST({c[1]} AS INTEGER)) AS DATE)", "date_sub");
+        // DuckDB clamps to the month's last day like Spark (Jan 31 + 1 month = Feb 28/29).
+        registry.Scalar(c => $"CAST(({AsDate(c.Expect(2), 0)} + to_months(CAST({c[1]} AS INTEGER))) AS DATE)", "add_months");
+        registry.Scalar(c => $"CAST(({AsDate(c.Expect(2), 0)} - {AsDate(c, 1)}) AS INTEGER)", "datediff", "date_diff");
+        registry.Scalar(MakeYearMonthInterval, "make_ym_interval");
+        registry.Scalar(c => UnixTime(c, 1_000_000), "unix_seconds");
+        registry.Scalar(c => UnixTime(c, 1_000), "unix_millis");
+        registry.Scalar(c => $"epoch_us({AsTimestamp(c.Expect(1), 0)})", "unix_micros");
+        registry.Scalar(c => c.WithoutArguments("current_date"), "current_date", "curdate");
+        registry.Scalar(c => c.WithoutArguments("current_timestamp"), "current_timestamp", "now");
+        registry.Scalar(c => Parse(c, "DATE"), "to_date");
+        registry.Scalar(c => Parse(c, "TIMESTAMP WITH TIME ZONE"), "to_timestamp");
+        registry.Scalar(DateTrunc, "date_trunc");
+        registry.Scalar(Trunc, "trunc");
+    }
+
+    /// <summary>The argument as a DATE (Spark casts strings and timestamps to dates for date functions).</summary>
+    internal static string AsDate(FunctionCall call, int index) =>
+        call.TypeOf(index).Family == TypeFamily.Date ? call[index] : $"CAST({call[index]} AS DATE)";
+
+    /// <summary>The argument as Spark's timestamp (TIMESTAMP WITH TIME ZONE; an ntz or a date is read in the session zone).</summary>
+    internal static string AsTimestamp(FunctionCall call, int index) =>
+        call.TypeOf(index).Family == TypeFamily.TimestampTz ? call[index] : $"CAST({call[index]} AS TIMESTAMP WITH TIME ZONE)";
+
+    private static string DateField(FunctionCall call, string duckDbFunction)
+    {
+        call.Expect(1);
+        var source = call.TypeOf(0).Family is TypeFamily.Timestamp or TypeFamily.TimestampTz ? call[0] : AsDate(call, 0);
+        return $"CAST({duckDbFunction}({source}) AS INTEGER)";
+    }
+
+    private static string TimeField(FunctionCall call, string duckDbFunction)
+    {
+        call.Expect(1);
+        var source = call.TypeOf(0).Family is TypeFamily.Timestamp or TypeFamily.TimestampTz ? call[0] : AsTimestamp(call, 0);
+        return $"CAST({duckDbFunction}({source}) AS INTEGER)";
+    }
+
+    /// <summary><c>make_ym_interval([years[, months]])</c>: missing parts are 0; int overflow raises.</summary>
+    private static string MakeYearMonthInterval(FunctionCall call)
+    {
+        call.ExpectBetween(0, 2);
+        var years = call.Count > 0 ? $"CAST({call[0]} AS INTEGER)" : "0";
+        var months = call.Count > 1 ? $"CAST({call[1]} AS INTEGER)" : "0";
+        return $"to_months({years} * 12 + {months})";
+    }
+
+    /// <summary>Whole seconds or milliseconds since the epoch, rounded toward negative infinity as Spark's floorDiv.</summary>
+    private static string UnixTime(FunctionCall call, long unit)
+    {
+        var micros = $"epoch_us({AsTimestamp(call.Expect(1), 0)})";
+        var m = unit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return $"list_transform([{micros}], u -> (u - ((u % {m}) + {m}) % {m}) // {m})[1]";
+    }
+
+    /// <summary>
+    /// <c>to_date(s)</c>/<c>to_timestamp(s)</c> cast (invalid text raises, as ANSI Spark); with a format the
+    /// Java pattern is translated to strptime's and bound as a parameter.
+    /// </summary>
+    private static string Parse(FunctionCall call, string duckDbType)
+    {
+        call.ExpectBetween(1, 2);
+        if (call.Count == 1) return $"CAST({call[0]} AS {duckDbType})";
+        var pattern = call.StringLiteral(1, "format") ?? throw FunctionErrors.InvalidParameterValue(call.Name, "format", "it is null");
+        var format = DateTimePatterns.ToStrptime(call.Name, pattern);
+        var placeholder = call.Context.Bind(new Spark.Connect.Expression.Types.Literal { String = format });
+        return $"CAST(strptime(CAST({call[0]} AS VARCHAR), {placeholder}) AS {duckDbType})";
+    }
+
+    /// <summary>
+    /// <c>date_trunc(unit, ts)</c>: Spark's timestamp result; the unit must be a literal and maps to a fixed
+    /// DuckDB keyword. An unknown unit gives null, as in Spark.
+    /// </summary>
+    private static string DateTrunc(FunctionCall call)
+    {
+        call.Expect(2);
+        var unit = DateTimePatterns.TruncationUnit(call.StringLiteral(0, "unit"), includeTimeUnits: true);
+        return unit is null
+            ? "CAST(NULL AS TIMESTAMP WITH TIME ZONE)"
+            : $"date_trunc('{unit}', {AsTimestamp(call, 1)})";
+    }
+
+    /// <summary><c>trunc(date, unit)</c>: the date of the start of the year, quarter, month or week; null for other units.</summary>
+    private static string Trunc(FunctionCall call)
+    {
+        call.Expect(2);
+        var unit = DateTimePatterns.TruncationUnit(call.StringLiteral(1, "unit"), includeTimeUnits: false);
+        return unit is null ? "CAST(NULL AS DATE)" : $"CAST(date_trunc('{unit}', {AsDate(call, 0)}) AS DATE)";
+    }
+}

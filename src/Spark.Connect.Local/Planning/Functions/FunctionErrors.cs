@@ -1,0 +1,41 @@
+using System.Globalization;
+
+namespace Spark.Connect.Local.Planning.Functions;
+
+/// <summary>The Spark analysis errors a function call can raise while being rendered.</summary>
+internal static class FunctionErrors
+{
+    /// <summary>Spark's WRONG_NUM_ARGS.WITHOUT_SUGGESTION.</summary>
+    public static LocalEngineException WrongNumArgs(string name, string expected, int actual) =>
+        new("WRONG_NUM_ARGS.WITHOUT_SUGGESTION", "42605",
+            $"The `{name}` requires {expected} parameters but the actual number is {actual}.",
+            new Dictionary<string, string>
+            {
+                ["functionName"] = name,
+                ["expectedNum"] = expected,
+                ["actualNum"] = actual.ToString(CultureInfo.InvariantCulture),
+            });
+
+    /// <summary>An argument Spark requires to be a constant (a rounding scale, a date part name) is not one.</summary>
+    public static LocalEngineException NotFoldable(string name, string role) =>
+        new("DATATYPE_MISMATCH.NON_FOLDABLE_INPUT", "42K09",
+            $"The {role} of `{name}` must be a constant (a literal), not a column or expression.",
+            new Dictionary<string, string> { ["functionName"] = name, ["inputName"] = role });
+
+    /// <summary>An argument has a type the function does not take.</summary>
+    public static LocalEngineException UnexpectedInputType(string name, string role, string expected) =>
+        new("DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE", "42K09",
+            $"The {role} of `{name}` must be {expected}.",
+            new Dictionary<string, string> { ["functionName"] = name, ["inputName"] = role, ["requiredType"] = expected });
+
+    /// <summary>A literal argument's value is outside what Spark (or this engine) accepts.</summary>
+    public static LocalEngineException InvalidParameterValue(string name, string role, string detail) =>
+        new("INVALID_PARAMETER_VALUE", "22023",
+            $"The {role} of `{name}` is invalid: {detail}.",
+            new Dictionary<string, string> { ["functionName"] = name, ["parameter"] = role });
+
+    /// <summary>The argument's type is needed to pick Spark's result type but the planner could not tell it.</summary>
+    public static LocalEngineException UnknownType(string name) =>
+        LocalEngineException.Unsupported($"'{name}' over an argument whose type can't be determined",
+            "Cast the argument to a concrete type first.");
+}

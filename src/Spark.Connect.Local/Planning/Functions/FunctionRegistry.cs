@@ -1,0 +1,71 @@
+namespace Spark.Connect.Local.Planning.Functions;
+
+/// <summary>Whether a function is evaluated per row, per group, or only over a window.</summary>
+internal enum FunctionKind
+{
+    /// <summary>Per row (string, math, date functions, operators).</summary>
+    Scalar,
+
+    /// <summary>Per group; also usable with OVER.</summary>
+    Aggregate,
+
+    /// <summary>Only with OVER (ranking and offset functions).</summary>
+    Window,
+}
+
+/// <summary>One registered Spark function: its kind and the translator that renders a call of it.</summary>
+internal sealed record FunctionRenderer(FunctionKind Kind, Func<FunctionCall, string> Render);
+
+/// <summary>
+/// Spark function name → renderer. Spark resolves function names case-insensitively, so lookups do
+/// too. Every family file contributes its entries through a <c>Register</c> method.
+/// </summary>
+internal sealed class FunctionRegistry
+{
+    private static readonly Dictionary<string, FunctionRenderer> Renderers = Build();
+
+    private readonly Dictionary<string, FunctionRenderer> _entries = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Adds a per-row function under one or more names (Spark aliases such as <c>ceil</c>/<c>ceiling</c>).</summary>
+    public void Scalar(Func<FunctionCall, string> render, params string[] names) => Add(FunctionKind.Scalar, render, names);
+
+    /// <summary>Adds an aggregate function.</summary>
+    public void Aggregate(Func<FunctionCall, string> render, params string[] names) => Add(FunctionKind.Aggregate, render, names);
+
+    /// <summary>Adds a window-only function.</summary>
+    public void Window(Func<FunctionCall, string> render, params string[] names) => Add(FunctionKind.Window, render, names);
+
+    /// <summary>Every name the local engine knows, for documentation and tests.</summary>
+    public static IReadOnlyCollection<string> Names => Renderers.Keys;
+
+    /// <summary>The renderer for <paramref name="name"/>, or an UNSUPPORTED_FEATURE.LOCAL_ENGINE error naming it.</summary>
+    public static FunctionRenderer Find(string name) =>
+        TryFind(name) ?? throw LocalEngineException.Unsupported($"the function '{name}'",
+            "See the Functions section of docs/local-engine.md for the functions it runs, or run the query on a Spark cluster.");
+
+    /// <summary>The renderer for <paramref name="name"/>, or null.</summary>
+    public static FunctionRenderer? TryFind(string name) => Renderers.GetValueOrDefault(name);
+
+    private void Add(FunctionKind kind, Func<FunctionCall, string> render, string[] names)
+    {
+        foreach (var name in names)
+            _entries.Add(name, new FunctionRenderer(kind, render));
+    }
+
+    private static Dictionary<string, FunctionRenderer> Build()
+    {
+        var registry = new FunctionRegistry();
+        ComparisonFunctions.Register(registry);
+        ArithmeticFunctions.Register(registry);
+        ConditionalFunctions.Register(registry);
+        CollectionFunctions.Register(registry);
+        StringFunctions.Register(registry);
+        MathFunctions.Register(registry);
+        RoundingFunctions.Register(registry);
+        DateTimeFunctions.Register(registry);
+        DatePartFunctions.Register(registry);
+        AggregateFunctions.Register(registry);
+        WindowFunctions.Register(registry);
+        return registry._entries;
+    }
+}

@@ -1,0 +1,51 @@
+using System.Text.RegularExpressions;
+
+namespace Spark.Connect.Local.Planning.Functions;
+
+/// <summary>
+/// Spark's runtime errors raised from inside DuckDB. Where DuckDB would silently return NULL or
+/// infinity (division by zero) the rendered SQL calls <c>error('[CLASS] message')</c>; DuckDB then
+/// fails the query with "Invalid Input Error: [CLASS] message", which <see cref="TryTranslate"/> turns
+/// back into a <see cref="LocalEngineException"/> with Spark's class so the client sees what Spark raises.
+/// </summary>
+internal static partial class SparkRuntimeErrors
+{
+    private static readonly Dictionary<string, (string SqlState, string Message)> Known = new(StringComparer.Ordinal)
+    {
+        ["DIVIDE_BY_ZERO"] = ("22012", "Division by zero. Use `try_divide` to tolerate divisor being 0 and return NULL instead."),
+        ["ARITHMETIC_OVERFLOW"] = ("22003", "Arithmetic overflow."),
+    };
+
+    /// <summary>SQL that fails the query with Spark's division-by-zero error when evaluated.</summary>
+    public static string DivideByZero => Raise("DIVIDE_BY_ZERO");
+
+    /// <summary>
+    /// <c>CASE WHEN divisor = 0 THEN error(…) ELSE expression END</c>: Spark (ANSI) raises DIVIDE_BY_ZERO
+    /// for every numeric type where DuckDB returns NULL (integers) or ±inf (doubles).
+    /// </summary>
+    public static string GuardDivisor(string divisorSql, string expressionSql) =>
+        $"(CASE WHEN ({divisorSql}) = 0 THEN {DivideByZero} ELSE {expressionSql} END)";
+
+    /// <summary>
+    /// Maps a DuckDB error message raised by one of these guards (or DuckDB's own overflow errors, which
+    /// Spark's ANSI mode reports as ARITHMETIC_OVERFLOW) to Spark's error; null for other messages.
+    /// </summary>
+    public static LocalEngineException? TryTranslate(string duckDbMessage, Exception? inner = null)
+    {
+        ArgumentNullException.ThrowIfNull(duckDbMessage);
+        var raised = RaisedPattern().Match(duckDbMessage);
+        if (raised.Success && Known.TryGetValue(raised.Groups[1].Value, out var known))
+            return new LocalEngineException(raised.Groups[1].Value, known.SqlState, known.Message, null, inner);
+        if (duckDbMessage.Contains("Out of Range Error: Overflow", StringComparison.Ordinal))
+            return new LocalEngineException("ARITHMETIC_OVERFLOW", "22003",
+                "Arithmetic overflow: " + duckDbMessage[(duckDbMessage.IndexOf("Overflow", StringComparison.Ordinal) + 8)..].Trim(' ', ':', '.') +
+                ". Use a wider type (cast to bigint or decimal) for the operands.", null, inner);
+        return null;
+    }
+
+    // The text is a fixed constant from this class, never a user value.
+    private static string Raise(string errorClass) => $"error('[{errorClass}] {Known[errorClass].Message.Replace("'", "''", StringComparison.Ordinal)}')";
+
+    [GeneratedRegex(@"\[([A-Z_]+(?:\.[A-Z_]+)?)\]")]
+    private static partial Regex RaisedPattern();
+}

@@ -1,0 +1,120 @@
+namespace Spark.Connect.Local.Planning.Functions;
+
+/// <summary>
+/// String functions. DuckDB's string functions count code points and are 1-based like Spark's; the
+/// renderings differ where Spark's rules do: counts are INTEGER, <c>concat</c> is null if any argument
+/// is, one-argument trims remove only spaces, 2-argument <c>trim</c>/<c>ltrim</c>/<c>rtrim</c> take the
+/// characters first (<c>btrim</c> takes them second), padding with '' does not fail.
+/// </summary>
+internal static class StringFunctions
+{
+    /// <summary>Adds this family to <paramref name="registry"/>.</summary>
+    public static void Register(FunctionRegistry registry)
+    {
+        registry.Scalar(c => $"upper({c.Expect(1)[0]})", "upper", "ucase");
+        registry.Scalar(c => $"lower({c.Expect(1)[0]})", "lower", "lcase");
+        registry.Scalar(Length, "length", "char_length", "character_length", "len");
+        registry.Scalar(c => $"CAST(instr({c.Expect(2)[0]}, {c[1]}) AS INTEGER)", "instr");
+        registry.Scalar(Locate, "locate", "position");
+        registry.Scalar(c => $"replace({c.ExpectBetween(2, 3)[0]}, {c[1]}, {(c.Count == 3 ? c[2] : "''")})", "replace");
+        registry.Scalar(c => c.ExpectBetween(1, 2).Count == 1 ? SpacesTrim("trim", c[0]) : $"trim({c[0]}, {c[1]})", "btrim");
+        registry.Scalar(c => Trim(c, "trim"), "trim");
+        registry.Scalar(c => Trim(c, "ltrim"), "ltrim");
+        registry.Scalar(c => Trim(c, "rtrim"), "rtrim");
+        registry.Scalar(Concat, "concat");
+        registry.Scalar(c => $"concat_ws({c.ExpectAtLeast(1).JoinedArguments()})", "concat_ws");
+        registry.Scalar(c => $"ascii({c.Expect(1)[0]})", "ascii");
+        registry.Scalar(c => $"contains({c.Expect(2)[0]}, {c[1]})", "contains");
+        registry.Scalar(c => $"starts_with({c.Expect(2)[0]}, {c[1]})", "startswith");
+        registry.Scalar(c => $"ends_with({c.Expect(2)[0]}, {c[1]})", "endswith");
+        registry.Scalar(c => Like(c, "LIKE"), "like");
+        registry.Scalar(c => Like(c, "ILIKE"), "ilike");
+        // DuckDB's RE2 finds a match anywhere, like Java's Matcher.find that rlike uses; patterns RE2
+        // can't compile (look-around, back-references) fail the query rather than match differently.
+        registry.Scalar(c => $"regexp_matches({c.Expect(2)[0]}, {c[1]})", "rlike", "regexp", "regexp_like");
+        registry.Scalar(c => Pad(c, "lpad"), "lpad");
+        registry.Scalar(c => Pad(c, "rpad"), "rpad");
+        registry.Scalar(Reverse, "reverse");
+        registry.Scalar(c => $"repeat({c.Expect(2)[0]}, CAST({NonNegative(c[1])} AS BIGINT))", "repeat");
+        registry.Scalar(c => SubstringFunctions.Render(c, c.Expect(2)[0], "1", c[1]), "left");
+        registry.Scalar(c => $"(CASE WHEN {c.Expect(2)[1]} <= 0 THEN '' ELSE right({c[0]}, {c[1]}) END)", "right");
+        registry.Scalar(SubstringFunctions.Substring, "substring", "substr");
+    }
+
+    /// <summary>Spark counts characters (code points) as INTEGER; DuckDB's length is BIGINT. Binary counts bytes.</summary>
+    private static string Length(FunctionCall call)
+    {
+        call.Expect(1);
+        return call.TypeOf(0).Family == TypeFamily.Binary
+            ? $"CAST(octet_length({call[0]}) AS INTEGER)"
+            : $"CAST(length({call[0]}) AS INTEGER)";
+    }
+
+    /// <summary><c>locate(substr, str[, pos])</c>: the search text comes first; positions other than 1 are not supported.</summary>
+    private static string Locate(FunctionCall call)
+    {
+        call.ExpectBetween(2, 3);
+        if (call.Count == 3 && call.IntegerLiteral(2, "start position") != 1)
+            throw LocalEngineException.Unsupported("locate with a start position other than 1", "Use substring and instr instead.");
+        return $"CAST(instr({call[1]}, {call[0]}) AS INTEGER)";
+    }
+
+    /// <summary>
+    /// Spark's <c>trim(str)</c> removes only spaces (not tabs or newlines); <c>trim(chars, str)</c> removes
+    /// any of <c>chars</c> — the characters come first for trim, ltrim and rtrim.
+    /// </summary>
+    private static string Trim(FunctionCall call, string duckDbFunction)
+    {
+        call.ExpectBetween(1, 2);
+        return call.Count == 1 ? SpacesTrim(duckDbFunction, call[0]) : $"{duckDbFunction}({call[1]}, {call[0]})";
+    }
+
+    private static string SpacesTrim(string duckDbFunction, string text) => $"{duckDbFunction}({text}, ' ')";
+
+    /// <summary>Spark's concat is null when any argument is (DuckDB's concat skips nulls, its || does not).</summary>
+    private static string Concat(FunctionCall call)
+    {
+        if (call.Count == 0) return "''";
+        var parts = Enumerable.Range(0, call.Count).Select(i =>
+            call.TypeOf(i).Family is TypeFamily.String or TypeFamily.Binary or TypeFamily.Other or TypeFamily.Unknown
+                ? call[i]
+                : $"CAST({call[i]} AS VARCHAR)");
+        return "(" + string.Join(" || ", parts) + ")";
+    }
+
+    /// <summary>
+    /// Spark's LIKE escapes with a backslash by default; DuckDB has no default escape. A third argument
+    /// (the escape character) must be a literal from a small set of punctuation.
+    /// </summary>
+    private static string Like(FunctionCall call, string op)
+    {
+        call.ExpectBetween(2, 3);
+        var escape = call.Count == 3 ? call.StringLiteral(2, "escape character") : "\\";
+        if (escape is not ("\\" or "/" or "!" or "#" or "$" or "^" or "~" or "|" or "="))
+            throw FunctionErrors.InvalidParameterValue(call.Name, "escape character", "the local engine accepts one of \\ / ! # $ ^ ~ | =");
+        return $"({call[0]} {op} {call[1]} ESCAPE {SqlLiterals.QuoteString(escape)})";
+    }
+
+    /// <summary>
+    /// <c>lpad(str, len[, pad])</c>: shortens text longer than <c>len</c>; an empty pad leaves shorter text as
+    /// it is (DuckDB raises "Insufficient padding"). Negative lengths give ''.
+    /// </summary>
+    private static string Pad(FunctionCall call, string duckDbFunction)
+    {
+        call.ExpectBetween(2, 3);
+        var pad = call.Count == 3 ? call[2] : "' '";
+        var padded = $"{duckDbFunction}({call[0]}, CAST({call[1]} AS INTEGER), {pad})";
+        if (call.Count == 2 || call.LiteralAt(2) is { String.Length: > 0 }) return padded;
+        return $"(CASE WHEN {pad} = '' THEN substring({call[0]}, 1, {NonNegative(call[1])}) ELSE {padded} END)";
+    }
+
+    /// <summary>Arrays are reversed as lists; strings by character.</summary>
+    private static string Reverse(FunctionCall call)
+    {
+        call.Expect(1);
+        return call.TypeOf(0).Name.EndsWith(']') ? $"list_reverse({call[0]})" : $"reverse({call[0]})";
+    }
+
+    /// <summary>Negative numbers become 0 and null stays null (DuckDB's greatest would turn null into 0).</summary>
+    internal static string NonNegative(string sql) => $"(CASE WHEN {sql} < 0 THEN 0 ELSE {sql} END)";
+}
