@@ -82,7 +82,7 @@ internal static class DatePartFunctions
     private static string Int(string sql) => $"CAST({sql} AS INTEGER)";
 
     /// <summary>A microsecond count as seconds in decimal(8,6), exactly.</summary>
-    private static string Micros(string sql) => $"CAST(CAST({sql} AS VARCHAR) || 'e-6' AS DECIMAL(8,6))";
+    private static string Micros(string sql) => DecimalMath.FromUnits($"CAST({sql} AS HUGEINT)", 6, "DECIMAL(8,6)");
 
     private static LocalEngineException InvalidField(string field) =>
         new("INVALID_EXTRACT_FIELD", "42601", $"Cannot extract {field} from the source: it is not a field the local engine knows for this type.",

@@ -52,9 +52,27 @@ internal static class DecimalMath
     public static string TypeName((int P, int S) type) =>
         string.Create(CultureInfo.InvariantCulture, $"DECIMAL({type.P},{type.S})");
 
-    /// <summary>The value as an integer count of 10^-scale units (exact; DuckDB raises on overflow).</summary>
+    /// <summary>
+    /// The value as an integer count of 10^-scale units, exactly: DuckDB prints a DECIMAL(38,s) with all s
+    /// fraction digits, so dropping the point gives the units (multiplying could overflow DECIMAL(38)).
+    /// </summary>
     public static string Unscaled(string sql, int scale) =>
-        scale == 0 ? $"CAST({sql} AS HUGEINT)" : $"CAST(CAST({sql} AS DECIMAL(38,{Int(scale)})) * {PowerOfTen(scale)} AS HUGEINT)";
+        scale == 0 ? $"CAST({sql} AS HUGEINT)"
+            : $"CAST(replace(CAST(CAST({sql} AS DECIMAL(38,{Int(scale)})) AS VARCHAR), '.', '') AS HUGEINT)";
+
+    /// <summary>
+    /// HUGEINT <paramref name="units"/> of 10^-scale read as <paramref name="typeName"/> (a decimal or DOUBLE),
+    /// exactly: the point is put back into the digits (DuckDB's exponent parsing needs spare precision).
+    /// </summary>
+    public static string FromUnits(string units, int scale, string typeName)
+    {
+        if (scale == 0) return $"CAST({units} AS {typeName})";
+        var s = Int(scale);
+        // DuckDB's lpad also truncates, so only pad digits shorter than scale + 1.
+        var digits = $"list_transform([CAST(abs(q) AS VARCHAR)], d -> lpad(d, CAST(greatest(length(d), {s} + 1) AS INTEGER), '0'))[1]";
+        return $"list_transform([{units}], q -> list_transform([{digits}], " +
+               $"t -> CAST((CASE WHEN q < 0 THEN '-' ELSE '' END) || left(t, length(t) - {s}) || '.' || right(t, {s}) AS {typeName}))[1])[1]";
+    }
 
     /// <summary>10^n as a HUGEINT constant.</summary>
     public static string PowerOfTen(int exponent) =>
@@ -67,8 +85,12 @@ internal static class DecimalMath
     /// </summary>
     public static string RoundedQuotient(string dividendUnits, string divisorUnits, (int P, int S) result) =>
         $"list_transform([struct_pack(n := {dividendUnits}, d := {divisorUnits})], " +
-        "v -> CAST(CAST(sign(v.n) * sign(v.d) * ((2 * abs(v.n) + abs(v.d)) // (2 * abs(v.d))) AS VARCHAR)" +
-        $" || 'e-{Int(result.S)}' AS {TypeName(result)}))[1]";
+        $"v -> {FromUnits(HalfUpQuotient, result.S, TypeName(result))})[1]";
+
+    // Truncating quotient plus one unit away from zero when the remainder is at least half the divisor;
+    // written without doubling the dividend, which may use most of HUGEINT's range.
+    private const string HalfUpQuotient =
+        "v.n // v.d + sign(v.n) * sign(v.d) * (CASE WHEN 2 * abs(v.n % v.d) >= abs(v.d) THEN 1 ELSE 0 END)";
 
     /// <summary>Exact Spark decimal division of <paramref name="a"/> by <paramref name="b"/> at Spark's result type.</summary>
     public static string Divide(string a, (int P, int S) aType, string b, (int P, int S) bType, (int P, int S) result)

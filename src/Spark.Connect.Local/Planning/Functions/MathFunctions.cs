@@ -17,7 +17,7 @@ internal static class MathFunctions
         registry.Scalar(c => CeilOrFloor(c, "floor"), "floor");
         registry.Scalar(c => $"pow({AsDouble(c.Expect(2)[0])}, {AsDouble(c[1])})", "power", "pow");
         registry.Scalar(c => $"(CASE WHEN {c.Expect(1)[0]} < 0 THEN {NaN} ELSE sqrt({AsDouble(c[0])}) END)", "sqrt");
-        registry.Scalar(c => Double(c, "cbrt"), "cbrt");
+        registry.Scalar(Cbrt, "cbrt");
         registry.Scalar(c => Double(c, "exp"), "exp");
         registry.Scalar(c => Logarithm(c.Expect(1)[0], "ln"), "ln");
         registry.Scalar(Log, "log");
@@ -40,6 +40,13 @@ internal static class MathFunctions
     internal static string AsDouble(string sql) => $"CAST({sql} AS DOUBLE)";
 
     private static string Double(FunctionCall call, string duckDbFunction) => $"{duckDbFunction}({AsDouble(call.Expect(1)[0])})";
+
+    /// <summary>DuckDB's cbrt(27) is 3.0000000000000004; Java's Math.cbrt is exact for perfect cubes, so snap to them.</summary>
+    private static string Cbrt(FunctionCall call)
+    {
+        var x = AsDouble(call.Expect(1)[0]);
+        return $"list_transform([struct_pack(x := {x}, r := cbrt({x}))], v -> CASE WHEN round(v.r) * round(v.r) * round(v.r) = v.x THEN round(v.r) ELSE v.r END)[1]";
+    }
 
     private static string OutsideUnitRangeIsNaN(FunctionCall call, string duckDbFunction)
     {

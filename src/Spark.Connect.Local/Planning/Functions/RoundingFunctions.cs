@@ -57,7 +57,7 @@ internal static class RoundingFunctions
         var rounded = RoundedUnits(units, DecimalMath.PowerOfTen(valueScale - scale), halfEven);
         // A negative scale leaves units of 10^-scale: scale them back up to whole numbers.
         var wholeUnits = scale < 0 ? $"({rounded} * {DecimalMath.PowerOfTen(-scale)})" : rounded;
-        return FromUnits(wholeUnits, result.S, DecimalMath.TypeName(result));
+        return DecimalMath.FromUnits(wholeUnits, result.S, DecimalMath.TypeName(result));
     }
 
     /// <summary>Rounds a double (or float) through its shortest decimal text, as Spark's BigDecimal(double) does.</summary>
@@ -68,7 +68,7 @@ internal static class RoundingFunctions
         var units = DecimalMath.Unscaled($"CAST({asDouble} AS VARCHAR)", DoubleTextScale);
         var rounded = RoundedUnits(units, DecimalMath.PowerOfTen(DoubleTextScale - scale), halfEven);
         var wholeUnits = scale < 0 ? $"({rounded} * {DecimalMath.PowerOfTen(-scale)})" : rounded;
-        var exact = FromUnits(wholeUnits, Math.Max(scale, 0), "DOUBLE");
+        var exact = DecimalMath.FromUnits(wholeUnits, Math.Max(scale, 0), "DOUBLE");
         var large = halfEven ? $"round_even({asDouble}, {Int(scale)})" : $"round({asDouble}, {Int(scale)})";
         return $"CAST((CASE WHEN abs({asDouble}) < 1e17 THEN {exact} ELSE {large} END) AS {typeName})";
     }
@@ -78,12 +78,9 @@ internal static class RoundingFunctions
     {
         var body = halfEven
             ? "v.u // v.m + sign(v.u) * (CASE WHEN 2 * abs(v.u % v.m) > v.m OR (2 * abs(v.u % v.m) = v.m AND (v.u // v.m) % 2 <> 0) THEN 1 ELSE 0 END)"
-            : "sign(v.u) * ((2 * abs(v.u) + v.m) // (2 * v.m))";
+            : "v.u // v.m + sign(v.u) * (CASE WHEN 2 * abs(v.u % v.m) >= v.m THEN 1 ELSE 0 END)";
         return $"list_transform([struct_pack(u := {units}, m := {divisor})], v -> {body})[1]";
     }
-
-    private static string FromUnits(string units, int scale, string typeName) =>
-        $"CAST(CAST({units} AS VARCHAR) || 'e-{Int(scale)}' AS {typeName})";
 
     private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

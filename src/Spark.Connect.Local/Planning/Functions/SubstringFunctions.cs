@@ -1,10 +1,11 @@
 namespace Spark.Connect.Local.Planning.Functions;
 
 /// <summary>
-/// Spark's <c>substring(str, pos[, len])</c>: 1-based; a negative <c>pos</c> counts from the end; 0 is
-/// treated as 1 but still consumes one of <c>len</c> (substring('abc', 0, 2) is 'a'); a negative
-/// <c>len</c> gives ''. DuckDB's substring treats 0 and negatives differently, so the general case
-/// computes Spark's zero-based [start, end) window and asks DuckDB only for a plain slice.
+/// Spark's <c>substring(str, pos[, len])</c>: 1-based; 0 means the first character, like 1
+/// (substring('abc', 0, 2) is 'ab'); a negative <c>pos</c> counts from the end, and a window that starts
+/// before the text keeps its end (substring('abcdef', -10, 8) is 'abcd'); a negative <c>len</c> gives ''.
+/// DuckDB's substring treats 0 and negatives differently, so the general case computes Spark's
+/// zero-based [start, end) window and asks DuckDB only for a plain slice.
 /// </summary>
 internal static class SubstringFunctions
 {
