@@ -70,8 +70,9 @@ internal static class AggregateFunctions
         var sum = $"sum({Distinct(call)}{call[0]}){call.OverSuffix}";
         return type.Family switch
         {
-            // The cast also makes a sum past long's range raise, as ANSI Spark's overflow check does.
-            TypeFamily.Integral => $"CAST({sum} AS BIGINT)",
+            // DuckDB sums integers in HUGEINT; ANSI Spark raises when the bigint sum overflows.
+            TypeFamily.Integral => $"list_transform([{sum}], s -> CASE WHEN s < -9223372036854775808 OR s > 9223372036854775807 " +
+                                   $"THEN {SparkRuntimeErrors.ArithmeticOverflow} ELSE CAST(s AS BIGINT) END)[1]",
             TypeFamily.Decimal => $"CAST({sum} AS {DecimalMath.TypeName((Math.Min(DecimalMath.MaxPrecision, type.Precision + 10), type.Scale))})",
             TypeFamily.Floating or TypeFamily.Null => $"CAST({sum} AS DOUBLE)",
             TypeFamily.String => $"sum({Distinct(call)}CAST({call[0]} AS DOUBLE)){call.OverSuffix}",

@@ -19,6 +19,9 @@ internal static partial class SparkRuntimeErrors
     /// <summary>SQL that fails the query with Spark's division-by-zero error when evaluated.</summary>
     public static string DivideByZero => Raise("DIVIDE_BY_ZERO");
 
+    /// <summary>SQL that fails the query with Spark's arithmetic overflow error when evaluated.</summary>
+    public static string ArithmeticOverflow => Raise("ARITHMETIC_OVERFLOW");
+
     /// <summary>
     /// <c>CASE WHEN divisor = 0 THEN error(…) ELSE expression END</c>: Spark (ANSI) raises DIVIDE_BY_ZERO
     /// for every numeric type where DuckDB returns NULL (integers) or ±inf (doubles).

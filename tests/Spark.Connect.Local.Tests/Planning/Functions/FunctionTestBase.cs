@@ -92,8 +92,9 @@ public abstract class FunctionTestBase : DuckDbTestBase
         public string? TypeOf(SqlArgument argument)
         {
             if (connection is null || argument.Source.ExprTypeCase == Expression.ExprTypeOneofCase.UnresolvedStar) return null;
-            using var result = connection.Query($"SELECT typeof({argument.Sql}){From(from)} LIMIT 1");
-            return ReadAll(result, (chunk, row) => chunk.GetVector(0).GetString(row)).SingleOrDefault();
+            // DESCRIBE types the expression even when the input has no rows.
+            using var result = connection.Query($"DESCRIBE SELECT {argument.Sql} AS v{From(from)}");
+            return ReadAll(result, (chunk, row) => chunk.GetVector(1).GetString(row)).Single();
         }
 
         public string Bind(Expression.Types.Literal value)
