@@ -1,0 +1,68 @@
+using Spark.Connect.Local.Planning.Functions;
+
+namespace Spark.Connect.Local.Tests.Planning.Functions;
+
+public class FunctionCatalogTests : FunctionTestBase
+{
+    [Test]
+    public void An_unknown_function_raises_unsupported_naming_it()
+    {
+        var error = RenderFails("make_coffee", Int(1));
+        Assert.That(error.ErrorClass, Is.EqualTo("UNSUPPORTED_FEATURE.LOCAL_ENGINE"));
+        Assert.That(error.SqlState, Is.EqualTo("0A000"));
+        Assert.That(error.Message, Does.Contain("'make_coffee'"));
+    }
+
+    [Test]
+    public void Names_are_case_insensitive_as_in_spark() =>
+        Assert.That(Eval("UPPER", Str("a")).Value, Is.EqualTo("A"));
+
+    [Test]
+    public void Every_function_spark_linq_emits_is_registered()
+    {
+        // The functions the LINQ translator sends (docs/linq-support.md), plus the window functions issue 6 needs.
+        string[] emitted =
+        [
+            "==", "<", "<=", ">", ">=", "<=>", "and", "or", "not", "+", "-", "*", "/", "%", "div", "negative", "^", "&", "|", "~",
+            "isnull", "isnotnull", "coalesce", "when", "in", "named_struct", "get",
+            "upper", "lower", "length", "substring", "instr", "replace", "btrim", "ltrim", "rtrim", "concat", "ascii",
+            "contains", "startswith", "endswith", "like", "rlike", "lpad", "rpad", "reverse",
+            "abs", "ceil", "floor", "round", "bround", "power", "sqrt", "cbrt", "exp", "ln", "log", "log10",
+            "sin", "cos", "tan", "asin", "acos", "atan", "atan2", "signum", "greatest", "least",
+            "year", "month", "dayofmonth", "dayofweek", "dayofyear", "hour", "minute", "second", "date_part", "date_trunc",
+            "date_add", "add_months", "make_ym_interval", "unix_seconds", "unix_millis", "unix_micros", "current_date",
+            "current_timestamp", "to_date",
+            "count", "sum", "avg", "min", "max", "collect_list", "collect_set", "first", "last", "any", "bool_and", "every",
+            "bool_or", "some", "stddev", "variance",
+            "row_number", "rank", "dense_rank", "percent_rank", "cume_dist", "ntile", "lag", "lead", "first_value", "last_value", "nth_value",
+        ];
+        Assert.That(emitted.Where(name => FunctionRegistry.TryFind(name) is null), Is.Empty);
+    }
+
+    [Test]
+    public void Aggregates_are_reported_as_aggregates()
+    {
+        Assert.That(SparkFunctionCatalog.IsAggregate("sum"), Is.True);
+        Assert.That(SparkFunctionCatalog.IsAggregate("upper"), Is.False);
+        Assert.That(SparkFunctionCatalog.IsAggregate("row_number"), Is.False);
+    }
+
+    [Test]
+    public void Runtime_error_messages_map_back_to_spark_error_classes()
+    {
+        Assert.That(SparkRuntimeErrors.TryTranslate("Invalid Input Error: [DIVIDE_BY_ZERO] Division by zero.")?.ErrorClass, Is.EqualTo("DIVIDE_BY_ZERO"));
+        Assert.That(SparkRuntimeErrors.TryTranslate("Out of Range Error: Overflow in addition of INT32 (1 + 2)!")?.ErrorClass, Is.EqualTo("ARITHMETIC_OVERFLOW"));
+        Assert.That(SparkRuntimeErrors.TryTranslate("Catalog Error: Table with name x does not exist!"), Is.Null);
+        Assert.That(SparkRuntimeErrors.TryTranslate("Invalid Input Error: [SOMETHING_ELSE] user text"), Is.Null, "only classes the catalog raises");
+    }
+
+    [Test]
+    public void Values_never_enter_the_sql_text_of_a_literal_keyword_argument()
+    {
+        // A date part name is chosen from an allow-list; a hostile one is rejected, not pasted.
+        var error = RenderFails("date_part", Str("YEAR'); DROP TABLE t; --"), Sql("DATE '2024-01-01'"));
+        Assert.That(error.ErrorClass, Is.EqualTo("INVALID_EXTRACT_FIELD"));
+        var trunc = Eval("date_trunc", Str("DAY') --"), Sql("TIMESTAMP '2024-01-01'"));
+        Assert.That(trunc.Value, Is.Null);
+    }
+}
