@@ -93,12 +93,4 @@ internal sealed record FunctionCall(string Name, IReadOnlyList<SqlArgument> Argu
 
     /// <summary>True when argument <paramref name="index"/> is a null literal.</summary>
     public bool IsNullLiteral(int index) => LiteralAt(index) is { LiteralTypeCase: Expression.Types.Literal.LiteralTypeOneofCase.Null };
-
-    /// <summary>Raises an error unless the call is outside a window (for aggregates DuckDB can't window).</summary>
-    public FunctionCall NotWindowed()
-    {
-        if (IsWindowed)
-            throw LocalEngineException.Unsupported($"'{Name}' with OVER", "Use it as a grouped aggregate instead.");
-        return this;
-    }
 }
