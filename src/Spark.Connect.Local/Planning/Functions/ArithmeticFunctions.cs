@@ -20,7 +20,7 @@ internal static class ArithmeticFunctions
         registry.Scalar(c => Numeric(c.Expect(2), "*", Operation.Multiply), "*");
         registry.Scalar(Divide, "/");
         registry.Scalar(IntegralDivide, "div");
-        registry.Scalar(c => SparkRuntimeErrors.GuardDivisor(c.Expect(2)[1], Numeric(c, "%", Operation.Remainder)), "%", "mod");
+        registry.Scalar(Remainder, "%", "mod");
         registry.Scalar(c => $"(- {c.Expect(1)[0]})", "negative");
         registry.Scalar(c => c.Expect(1)[0], "positive");
         registry.Scalar(c => Bitwise(c, "&"), "&");
@@ -112,6 +112,19 @@ internal static class ArithmeticFunctions
         // DuckDB's // truncates toward zero like Spark; bigint operands make the result bigint and
         // make long.MinValue div -1 raise an overflow, as ANSI Spark does.
         return SparkRuntimeErrors.GuardDivisor(call[1], $"(CAST({call[0]} AS BIGINT) // CAST({call[1]} AS BIGINT))");
+    }
+
+    /// <summary>
+    /// Java's remainder: sign of the dividend, and x % -1 is 0 even for the smallest integer (DuckDB
+    /// computes it through a division that overflows).
+    /// </summary>
+    private static string Remainder(FunctionCall call)
+    {
+        call.Expect(2);
+        var remainder = Numeric(call, "%", Operation.Remainder);
+        if (call.TypeOf(0).Family == TypeFamily.Integral && call.TypeOf(1).Family == TypeFamily.Integral)
+            remainder = $"(CASE WHEN {call[1]} = -1 THEN {call[0]} - {call[0]} ELSE {remainder} END)";
+        return SparkRuntimeErrors.GuardDivisor(call[1], remainder);
     }
 
     private static string Bitwise(FunctionCall call, string op)

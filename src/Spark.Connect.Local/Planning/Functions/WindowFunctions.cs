@@ -27,17 +27,14 @@ internal static class WindowFunctions
     private static string Ntile(FunctionCall call)
     {
         call.Expect(1);
-        if (call.IntegerLiteral(0, "number of buckets") is not > 0)
-            throw FunctionErrors.InvalidParameterValue(call.Name, "number of buckets", "it must be a positive integer");
-        return $"CAST(ntile({call[0]}){call.OverSuffix} AS INTEGER)";
+        var buckets = PositiveLiteral(call, 0, "number of buckets");
+        return $"CAST(ntile({buckets}){call.OverSuffix} AS INTEGER)";
     }
 
     private static string Offset(FunctionCall call, string duckDbFunction)
     {
         call.ExpectBetween(1, 4);
-        var offset = call.Count > 1 ? call[1] : "1";
-        if (call.Count > 1 && call.IntegerLiteral(1, "offset") is null)
-            throw FunctionErrors.InvalidParameterValue(call.Name, "offset", "it is null");
+        var offset = call.Count > 1 ? Literal(call, 1, "offset") : "1";
         var defaultValue = call.Count > 2 ? call[2] : "NULL";
         var ignoreNulls = call.Count > 3 && call.BooleanLiteral(3, "ignoreNulls") ? " IGNORE NULLS" : "";
         return $"{duckDbFunction}({call[0]}, {offset}, {defaultValue}{ignoreNulls}){call.OverSuffix}";
@@ -46,9 +43,29 @@ internal static class WindowFunctions
     private static string NthValue(FunctionCall call)
     {
         call.ExpectBetween(2, 3);
-        if (call.IntegerLiteral(1, "n") is not > 0)
-            throw FunctionErrors.InvalidParameterValue(call.Name, "n", "it must be a positive integer");
+        var n = PositiveLiteral(call, 1, "n");
         var ignoreNulls = call.Count > 2 && call.BooleanLiteral(2, "ignoreNulls") ? " IGNORE NULLS" : "";
-        return $"nth_value({call[0]}, {call[1]}{ignoreNulls}){call.OverSuffix}";
+        return $"nth_value({call[0]}, {n}{ignoreNulls}){call.OverSuffix}";
+    }
+
+    /// <summary>
+    /// Offsets and counts are constants in Spark; DuckDB wants constants there too, so the validated
+    /// integer is written as digits (a number can't carry SQL) instead of a parameter.
+    /// </summary>
+    private static string Literal(FunctionCall call, int index, string role)
+    {
+        var value = call.IntegerLiteral(index, role)
+            ?? throw FunctionErrors.InvalidParameterValue(call.Name, role, "it is null");
+        if (value is < int.MinValue or > int.MaxValue)
+            throw FunctionErrors.InvalidParameterValue(call.Name, role, "it must fit in an int");
+        return value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static string PositiveLiteral(FunctionCall call, int index, string role)
+    {
+        var text = Literal(call, index, role);
+        return text.StartsWith('-') || text == "0"
+            ? throw FunctionErrors.InvalidParameterValue(call.Name, role, "it must be a positive integer")
+            : text;
     }
 }

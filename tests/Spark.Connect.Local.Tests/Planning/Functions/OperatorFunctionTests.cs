@@ -101,6 +101,14 @@ public class OperatorFunctionTests : FunctionTestBase
         Assert.That(Eval("%", Sql($"CAST({left} AS {leftType})"), Sql($"CAST({right} AS {rightType})")), Is.EqualTo(new Result(expected, type)));
 
     [Test]
+    public void Remainder_by_minus_one_is_zero_even_for_the_smallest_integer()
+    {
+        Assert.That(Eval("%", Int(int.MinValue), Int(-1)), Is.EqualTo(new Result("0", "INTEGER")));
+        Assert.That(Eval("%", Long(long.MinValue), Int(-1)), Is.EqualTo(new Result("0", "BIGINT")));
+        Assert.That(Eval("%", Null("INTEGER"), Int(-1)).Value, Is.Null);
+    }
+
+    [Test]
     public void Integer_overflow_raises_as_in_ansi_spark() =>
         Assert.That(EvalFails("+", Int(int.MaxValue), Int(1)).ErrorClass, Is.EqualTo("ARITHMETIC_OVERFLOW"));
 

@@ -70,4 +70,13 @@ public class WindowFunctionTests : FunctionTestBase
         Assert.That(scalar.ErrorClass, Is.EqualTo("UNSUPPORTED_FEATURE.LOCAL_ENGINE"));
         Assert.That(RenderFails("ntile", Sql("2")).ErrorClass, Is.EqualTo("WINDOW_FUNCTION_WITHOUT_OVER_CLAUSE"));
     }
+
+    [Test]
+    public void Offsets_and_bucket_counts_must_be_literals_as_in_spark()
+    {
+        Assert.That(Assert.Throws<Spark.Connect.Local.Planning.LocalEngineException>(() => Window(Rows, "k", "lag", Sql("v"), Sql("1")))!.ErrorClass,
+            Is.EqualTo("DATATYPE_MISMATCH.NON_FOLDABLE_INPUT"));
+        Assert.That(Assert.Throws<Spark.Connect.Local.Planning.LocalEngineException>(() => Window(Rows, "k", "ntile", Int(0)))!.ErrorClass,
+            Is.EqualTo("INVALID_PARAMETER_VALUE"));
+    }
 }
