@@ -71,7 +71,7 @@ internal static class AggregateFunctions
         return type.Family switch
         {
             // DuckDB sums integers in HUGEINT; ANSI Spark raises when the bigint sum overflows.
-            TypeFamily.Integral => $"list_transform([{sum}], s -> CASE WHEN s < -9223372036854775808 OR s > 9223372036854775807 " +
+            TypeFamily.Integral => $"list_transform([{sum}], lambda s: CASE WHEN s < -9223372036854775808 OR s > 9223372036854775807 " +
                                    $"THEN {SparkRuntimeErrors.ArithmeticOverflow} ELSE CAST(s AS BIGINT) END)[1]",
             TypeFamily.Decimal => $"CAST({sum} AS {DecimalMath.TypeName((Math.Min(DecimalMath.MaxPrecision, type.Precision + 10), type.Scale))})",
             TypeFamily.Floating or TypeFamily.Null => $"CAST({sum} AS DOUBLE)",
@@ -108,7 +108,7 @@ internal static class AggregateFunctions
     private static string CollectList(FunctionCall call)
     {
         var list = $"list({call.Expect(1)[0]}){call.OverSuffix}";
-        var values = call.IsDistinct ? $"list_distinct({list})" : $"list_filter({list}, e -> e IS NOT NULL)";
+        var values = call.IsDistinct ? $"list_distinct({list})" : $"list_filter({list}, lambda e: e IS NOT NULL)";
         return $"coalesce({values}, [])";
     }
 

@@ -66,7 +66,7 @@ internal static class DatePartFunctions
     private static string? IntervalField(string interval, Field field)
     {
         var total = $"epoch_us(TIMESTAMP '1970-01-01' + {interval})";
-        string Bound(string body) => $"list_transform([{total}], u -> {body})[1]";
+        string Bound(string body) => $"list_transform([{total}], lambda u: {body})[1]";
         return field switch
         {
             Field.Year => Int($"year({interval})"),

@@ -75,7 +75,7 @@ internal static class DateTimeFunctions
     {
         var micros = $"epoch_us({AsTimestamp(call.Expect(1), 0)})";
         var m = unit.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return $"list_transform([{micros}], u -> (u - ((u % {m}) + {m}) % {m}) // {m})[1]";
+        return $"list_transform([{micros}], lambda u: (u - ((u % {m}) + {m}) % {m}) // {m})[1]";
     }
 
     /// <summary>

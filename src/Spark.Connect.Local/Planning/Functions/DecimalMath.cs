@@ -48,6 +48,9 @@ internal static class DecimalMath
         return (MaxPrecision, Math.Max(MaxPrecision - integralDigits, minScale));
     }
 
+    // Helper lambdas read their bound values as v['name']: DuckDB resolves v.name to a column v when the
+    // input has one, while a bare lambda parameter or a subscript of it always means the parameter.
+
     /// <summary>DuckDB type text for a decimal (both numbers come from type arithmetic, never from values).</summary>
     public static string TypeName((int P, int S) type) =>
         string.Create(CultureInfo.InvariantCulture, $"DECIMAL({type.P},{type.S})");
@@ -69,9 +72,9 @@ internal static class DecimalMath
         if (scale == 0) return $"CAST({units} AS {typeName})";
         var s = Int(scale);
         // DuckDB's lpad also truncates, so only pad digits shorter than scale + 1.
-        var digits = $"list_transform([CAST(abs(q) AS VARCHAR)], d -> lpad(d, CAST(greatest(length(d), {s} + 1) AS INTEGER), '0'))[1]";
-        return $"list_transform([{units}], q -> list_transform([{digits}], " +
-               $"t -> CAST((CASE WHEN q < 0 THEN '-' ELSE '' END) || left(t, length(t) - {s}) || '.' || right(t, {s}) AS {typeName}))[1])[1]";
+        var digits = $"list_transform([CAST(abs(q) AS VARCHAR)], lambda d: lpad(d, CAST(greatest(length(d), {s} + 1) AS INTEGER), '0'))[1]";
+        return $"list_transform([{units}], lambda q: list_transform([{digits}], " +
+               $"lambda t: CAST((CASE WHEN q < 0 THEN '-' ELSE '' END) || left(t, length(t) - {s}) || '.' || right(t, {s}) AS {typeName}))[1])[1]";
     }
 
     /// <summary>10^n as a HUGEINT constant.</summary>
@@ -85,12 +88,12 @@ internal static class DecimalMath
     /// </summary>
     public static string RoundedQuotient(string dividendUnits, string divisorUnits, (int P, int S) result) =>
         $"list_transform([struct_pack(n := {dividendUnits}, d := {divisorUnits})], " +
-        $"v -> {FromUnits(HalfUpQuotient, result.S, TypeName(result))})[1]";
+        $"lambda v: {FromUnits(HalfUpQuotient, result.S, TypeName(result))})[1]";
 
     // Truncating quotient plus one unit away from zero when the remainder is at least half the divisor;
     // written without doubling the dividend, which may use most of HUGEINT's range.
     private const string HalfUpQuotient =
-        "v.n // v.d + sign(v.n) * sign(v.d) * (CASE WHEN 2 * abs(v.n % v.d) >= abs(v.d) THEN 1 ELSE 0 END)";
+        "v['n'] // v['d'] + sign(v['n']) * sign(v['d']) * (CASE WHEN 2 * abs(v['n'] % v['d']) >= abs(v['d']) THEN 1 ELSE 0 END)";
 
     /// <summary>Exact Spark decimal division of <paramref name="a"/> by <paramref name="b"/> at Spark's result type.</summary>
     public static string Divide(string a, (int P, int S) aType, string b, (int P, int S) bType, (int P, int S) result)

@@ -45,7 +45,7 @@ internal static class MathFunctions
     private static string Cbrt(FunctionCall call)
     {
         var x = AsDouble(call.Expect(1)[0]);
-        return $"list_transform([struct_pack(x := {x}, r := cbrt({x}))], v -> CASE WHEN round(v.r) * round(v.r) * round(v.r) = v.x THEN round(v.r) ELSE v.r END)[1]";
+        return $"list_transform([struct_pack(x := {x}, r := cbrt({x}))], lambda v: CASE WHEN round(v['r']) * round(v['r']) * round(v['r']) = v['x'] THEN round(v['r']) ELSE v['r'] END)[1]";
     }
 
     private static string OutsideUnitRangeIsNaN(FunctionCall call, string duckDbFunction)

@@ -77,9 +77,9 @@ internal static class RoundingFunctions
     private static string RoundedUnits(string units, string divisor, bool halfEven)
     {
         var body = halfEven
-            ? "v.u // v.m + sign(v.u) * (CASE WHEN 2 * abs(v.u % v.m) > v.m OR (2 * abs(v.u % v.m) = v.m AND (v.u // v.m) % 2 <> 0) THEN 1 ELSE 0 END)"
-            : "v.u // v.m + sign(v.u) * (CASE WHEN 2 * abs(v.u % v.m) >= v.m THEN 1 ELSE 0 END)";
-        return $"list_transform([struct_pack(u := {units}, m := {divisor})], v -> {body})[1]";
+            ? "v['u'] // v['m'] + sign(v['u']) * (CASE WHEN 2 * abs(v['u'] % v['m']) > v['m'] OR (2 * abs(v['u'] % v['m']) = v['m'] AND (v['u'] // v['m']) % 2 <> 0) THEN 1 ELSE 0 END)"
+            : "v['u'] // v['m'] + sign(v['u']) * (CASE WHEN 2 * abs(v['u'] % v['m']) >= v['m'] THEN 1 ELSE 0 END)";
+        return $"list_transform([struct_pack(u := {units}, m := {divisor})], lambda v: {body})[1]";
     }
 
     private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);

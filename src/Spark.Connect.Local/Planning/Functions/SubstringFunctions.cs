@@ -23,13 +23,13 @@ internal static class SubstringFunctions
             return length is null ? $"substring({text}, {position})" : $"substring({text}, {position}, {length})";
         // The arguments are bound once in a one-element list so the window arithmetic can use them freely.
         var lengthValue = length is null ? "NULL" : $"CAST({length} AS BIGINT)";
-        var start = "(CASE WHEN v.p > 0 THEN v.p - 1 WHEN v.p < 0 THEN length(v.s) + v.p ELSE 0 END)";
+        var start = "(CASE WHEN v['p'] > 0 THEN v['p'] - 1 WHEN v['p'] < 0 THEN length(v['s']) + v['p'] ELSE 0 END)";
         var clampedStart = $"(CASE WHEN {start} < 0 THEN 0 ELSE {start} END)";
-        var end = length is null ? "length(v.s)" : $"({start} + v.l)";
-        var nullInput = length is null ? "v.s IS NULL OR v.p IS NULL" : "v.s IS NULL OR v.p IS NULL OR v.l IS NULL";
+        var end = length is null ? "length(v['s'])" : $"({start} + v['l'])";
+        var nullInput = length is null ? "v['s'] IS NULL OR v['p'] IS NULL" : "v['s'] IS NULL OR v['p'] IS NULL OR v['l'] IS NULL";
         return $"list_transform([struct_pack(s := CAST({text} AS VARCHAR), p := CAST({position} AS BIGINT), l := {lengthValue})], " +
-               $"v -> CASE WHEN {nullInput} THEN NULL WHEN {end} <= {clampedStart} THEN '' " +
-               $"ELSE substring(v.s, {clampedStart} + 1, {end} - {clampedStart}) END)[1]";
+               $"lambda v: CASE WHEN {nullInput} THEN NULL WHEN {end} <= {clampedStart} THEN '' " +
+               $"ELSE substring(v['s'], {clampedStart} + 1, {end} - {clampedStart}) END)[1]";
     }
 
     /// <summary>A positive literal start and a missing or non-negative literal length: DuckDB agrees with Spark.</summary>

@@ -34,6 +34,14 @@ public class StringFunctionTests : FunctionTestBase
     }
 
     [Test]
+    public void Helper_lambdas_do_not_capture_columns_with_the_same_names()
+    {
+        const string from = "(VALUES ('abcdef', 99, -3, 2)) t(s, v, p, l)";
+        Assert.That(Aggregate(from, "substring", false, Sql("s"), Sql("p"), Sql("l")).Value, Is.EqualTo("de"));
+        Assert.That(Aggregate(from, "round", false, Sql("CAST(v AS DOUBLE) / 8"), Int(1)).Value, Is.EqualTo("12.4"));
+    }
+
+    [Test]
     public void Substring_of_null_start_is_null_and_works_on_unicode()
     {
         Assert.That(Eval("substring", Str("abc"), Null("INTEGER")).Value, Is.Null);
