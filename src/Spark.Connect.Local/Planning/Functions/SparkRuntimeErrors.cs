@@ -29,9 +29,20 @@ internal static partial class SparkRuntimeErrors
     public static string GuardDivisor(string divisorSql, string expressionSql) =>
         $"(CASE WHEN ({divisorSql}) = 0 THEN {DivideByZero} ELSE {expressionSql} END)";
 
+    // DuckDB's own runtime failures that ANSI Spark reports under its own classes, by a fragment of
+    // DuckDB's message (first match wins).
+    private static readonly (string Fragment, string ErrorClass, string SqlState, string Hint)[] DuckDbFailures =
+    [
+        ("Out of Range Error: Overflow", "ARITHMETIC_OVERFLOW", "22003", "Use a wider type (cast to bigint or decimal) for the operands."),
+        ("out of range for the destination type", "CAST_OVERFLOW", "22003", "Cast to a wider type."),
+        ("according to format specifier", "CANNOT_PARSE_TIMESTAMP", "22007", "Check the text against the format."),
+        ("Conversion Error: Could not convert string", "CAST_INVALID_INPUT", "22018", "Correct the value or use try_cast."),
+        ("Conversion Error: date field value out of range", "CAST_INVALID_INPUT", "22018", "Correct the value or use try_cast."),
+    ];
+
     /// <summary>
-    /// Maps a DuckDB error message raised by one of these guards (or DuckDB's own overflow errors, which
-    /// Spark's ANSI mode reports as ARITHMETIC_OVERFLOW) to Spark's error; null for other messages.
+    /// Maps a DuckDB error message raised by one of these guards, or by DuckDB's own overflow, cast and
+    /// parse failures, to the Spark error ANSI Spark raises there; null for other messages.
     /// </summary>
     public static LocalEngineException? TryTranslate(string duckDbMessage, Exception? inner = null)
     {
@@ -39,11 +50,19 @@ internal static partial class SparkRuntimeErrors
         var raised = RaisedPattern().Match(duckDbMessage);
         if (raised.Success && Known.TryGetValue(raised.Groups[1].Value, out var known))
             return new LocalEngineException(raised.Groups[1].Value, known.SqlState, known.Message, null, inner);
-        if (duckDbMessage.Contains("Out of Range Error: Overflow", StringComparison.Ordinal))
-            return new LocalEngineException("ARITHMETIC_OVERFLOW", "22003",
-                "Arithmetic overflow: " + duckDbMessage[(duckDbMessage.IndexOf("Overflow", StringComparison.Ordinal) + 8)..].Trim(' ', ':', '.') +
-                ". Use a wider type (cast to bigint or decimal) for the operands.", null, inner);
+        foreach (var (fragment, errorClass, sqlState, hint) in DuckDbFailures)
+        {
+            if (duckDbMessage.Contains(fragment, StringComparison.Ordinal))
+                return new LocalEngineException(errorClass, sqlState, $"{FirstLine(duckDbMessage)} {hint}", null, inner);
+        }
         return null;
+    }
+
+    // DuckDB appends the statement text and a caret on later lines; the first line names the problem.
+    private static string FirstLine(string message)
+    {
+        var newline = message.IndexOf('\n', StringComparison.Ordinal);
+        return (newline < 0 ? message : message[..newline]).Trim();
     }
 
     // The text is a fixed constant from this class, never a user value.

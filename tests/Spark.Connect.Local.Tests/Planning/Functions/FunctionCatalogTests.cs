@@ -53,7 +53,20 @@ public class FunctionCatalogTests : FunctionTestBase
         Assert.That(SparkRuntimeErrors.TryTranslate("Invalid Input Error: [DIVIDE_BY_ZERO] Division by zero.")?.ErrorClass, Is.EqualTo("DIVIDE_BY_ZERO"));
         Assert.That(SparkRuntimeErrors.TryTranslate("Out of Range Error: Overflow in addition of INT32 (1 + 2)!")?.ErrorClass, Is.EqualTo("ARITHMETIC_OVERFLOW"));
         Assert.That(SparkRuntimeErrors.TryTranslate("Catalog Error: Table with name x does not exist!"), Is.Null);
+        Assert.That(SparkRuntimeErrors.TryTranslate("Invalid Input Error: [ARITHMETIC_OVERFLOW] Arithmetic overflow.")?.SqlState, Is.EqualTo("22003"));
         Assert.That(SparkRuntimeErrors.TryTranslate("Invalid Input Error: [SOMETHING_ELSE] user text"), Is.Null, "only classes the catalog raises");
+    }
+
+    [TestCase("CAST('abc' AS INTEGER)", "CAST_INVALID_INPUT")]
+    [TestCase("CAST(300 AS TINYINT)", "CAST_OVERFLOW")]
+    [TestCase("strptime('x', '%Y-%m-%d')", "CANNOT_PARSE_TIMESTAMP")]
+    [TestCase("CAST('2024-13-01' AS DATE)", "CAST_INVALID_INPUT")]
+    public void DuckDb_cast_and_parse_failures_map_to_ansi_spark_errors(string sql, string errorClass)
+    {
+        var failure = Assert.Throws<Spark.Connect.Local.DuckDb.DuckDbException>(() => Connection.Query("SELECT " + sql).Dispose())!;
+        var error = SparkRuntimeErrors.TryTranslate(failure.Message);
+        Assert.That(error?.ErrorClass, Is.EqualTo(errorClass), failure.Message);
+        Assert.That(error!.Message, Does.Not.Contain("\n"), "only DuckDB's first line");
     }
 
     [Test]
