@@ -11,22 +11,22 @@ internal static class StringFunctions
     /// <summary>Adds this family to <paramref name="registry"/>.</summary>
     public static void Register(FunctionRegistry registry)
     {
-        registry.Scalar(c => $"upper({c.Expect(1)[0]})", "upper", "ucase");
-        registry.Scalar(c => $"lower({c.Expect(1)[0]})", "lower", "lcase");
+        registry.Scalar(c => $"upper({Text(c.Expect(1), 0)})", "upper", "ucase");
+        registry.Scalar(c => $"lower({Text(c.Expect(1), 0)})", "lower", "lcase");
         registry.Scalar(Length, "length", "char_length", "character_length", "len");
-        registry.Scalar(c => $"CAST(instr({c.Expect(2)[0]}, {c[1]}) AS INTEGER)", "instr");
+        registry.Scalar(c => $"CAST(instr({Text(c.Expect(2), 0)}, {Text(c, 1)}) AS INTEGER)", "instr");
         registry.Scalar(Locate, "locate", "position");
         registry.Scalar(c => $"replace({c.ExpectBetween(2, 3)[0]}, {c[1]}, {(c.Count == 3 ? c[2] : "''")})", "replace");
-        registry.Scalar(c => c.ExpectBetween(1, 2).Count == 1 ? SpacesTrim("trim", c[0]) : $"trim({c[0]}, {c[1]})", "btrim");
+        registry.Scalar(c => c.ExpectBetween(1, 2).Count == 1 ? SpacesTrim("trim", Text(c, 0)) : $"trim({Text(c, 0)}, {c[1]})", "btrim");
         registry.Scalar(c => Trim(c, "trim"), "trim");
         registry.Scalar(c => Trim(c, "ltrim"), "ltrim");
         registry.Scalar(c => Trim(c, "rtrim"), "rtrim");
         registry.Scalar(Concat, "concat");
         registry.Scalar(c => $"concat_ws({c.ExpectAtLeast(1).JoinedArguments()})", "concat_ws");
-        registry.Scalar(c => $"ascii({c.Expect(1)[0]})", "ascii");
-        registry.Scalar(c => $"contains({c.Expect(2)[0]}, {c[1]})", "contains");
-        registry.Scalar(c => $"starts_with({c.Expect(2)[0]}, {c[1]})", "startswith");
-        registry.Scalar(c => $"ends_with({c.Expect(2)[0]}, {c[1]})", "endswith");
+        registry.Scalar(c => $"ascii({Text(c.Expect(1), 0)})", "ascii");
+        registry.Scalar(c => $"contains({Text(c.Expect(2), 0)}, {Text(c, 1)})", "contains");
+        registry.Scalar(c => $"starts_with({Text(c.Expect(2), 0)}, {Text(c, 1)})", "startswith");
+        registry.Scalar(c => $"ends_with({Text(c.Expect(2), 0)}, {Text(c, 1)})", "endswith");
         registry.Scalar(c => Like(c, "LIKE"), "like");
         registry.Scalar(c => Like(c, "ILIKE"), "ilike");
         // DuckDB's RE2 finds a match anywhere, like Java's Matcher.find that rlike uses; patterns RE2
@@ -47,7 +47,7 @@ internal static class StringFunctions
         call.Expect(1);
         return call.TypeOf(0).Family == TypeFamily.Binary
             ? $"CAST(octet_length({call[0]}) AS INTEGER)"
-            : $"CAST(length({call[0]}) AS INTEGER)";
+            : $"CAST(length({Text(call, 0)}) AS INTEGER)";
     }
 
     /// <summary><c>locate(substr, str[, pos])</c>: the search text comes first; positions other than 1 are not supported.</summary>
@@ -66,7 +66,7 @@ internal static class StringFunctions
     private static string Trim(FunctionCall call, string duckDbFunction)
     {
         call.ExpectBetween(1, 2);
-        return call.Count == 1 ? SpacesTrim(duckDbFunction, call[0]) : $"{duckDbFunction}({call[1]}, {call[0]})";
+        return call.Count == 1 ? SpacesTrim(duckDbFunction, Text(call, 0)) : $"{duckDbFunction}({Text(call, 1)}, {call[0]})";
     }
 
     private static string SpacesTrim(string duckDbFunction, string text) => $"{duckDbFunction}({text}, ' ')";
@@ -103,7 +103,7 @@ internal static class StringFunctions
     {
         call.ExpectBetween(2, 3);
         var pad = call.Count == 3 ? call[2] : "' '";
-        var padded = $"{duckDbFunction}({call[0]}, CAST({call[1]} AS INTEGER), {pad})";
+        var padded = $"{duckDbFunction}({Text(call, 0)}, CAST({call[1]} AS INTEGER), {pad})";
         if (call.Count == 2 || call.LiteralAt(2) is { String.Length: > 0 }) return padded;
         return $"(CASE WHEN {pad} = '' THEN substring({call[0]}, 1, {NonNegative(call[1])}) ELSE {padded} END)";
     }
@@ -114,6 +114,15 @@ internal static class StringFunctions
         call.Expect(1);
         return call.TypeOf(0).Name.EndsWith(']') ? $"list_reverse({call[0]})" : $"reverse({call[0]})";
     }
+
+    /// <summary>
+    /// The argument as text: Spark casts numbers, dates and booleans to strings for string functions,
+    /// where DuckDB has no overload (or, for <c>contains</c> on a list, a different function).
+    /// </summary>
+    internal static string Text(FunctionCall call, int index) =>
+        call.TypeOf(index).Family is TypeFamily.String or TypeFamily.Unknown or TypeFamily.Binary
+            ? call[index]
+            : $"CAST({call[index]} AS VARCHAR)";
 
     /// <summary>Negative numbers become 0 and null stays null (DuckDB's greatest would turn null into 0).</summary>
     internal static string NonNegative(string sql) => $"(CASE WHEN {sql} < 0 THEN 0 ELSE {sql} END)";

@@ -126,6 +126,16 @@ public class StringFunctionTests : FunctionTestBase
     }
 
     [Test]
+    public void Non_text_arguments_are_cast_to_text_as_spark_does()
+    {
+        Assert.That(Eval("length", Int(-123)), Is.EqualTo(new Result("4", "INTEGER")));
+        Assert.That(Eval("upper", Bool(true)).Value, Is.EqualTo("TRUE"));
+        Assert.That(Eval("contains", Int(12345), Int(34)).Value, Is.EqualTo("true"));
+        Assert.That(Eval("lpad", Int(7), Int(3), Str("0")).Value, Is.EqualTo("007"));
+        Assert.That(Eval("startswith", Sql("DATE '2024-06-02'"), Str("2024-")).Value, Is.EqualTo("true"));
+    }
+
+    [Test]
     public void Reverse_and_repeat()
     {
         Assert.That(Eval("reverse", Str("héllo")).Value, Is.EqualTo("olléh"));
