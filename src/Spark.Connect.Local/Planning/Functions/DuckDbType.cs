@@ -40,9 +40,6 @@ internal readonly partial record struct DuckDbType(TypeFamily Family, string Nam
     /// <summary>True for integral, decimal and floating types.</summary>
     public bool IsNumeric => Family is TypeFamily.Integral or TypeFamily.Decimal or TypeFamily.Floating;
 
-    /// <summary>True for DATE and both timestamp types.</summary>
-    public bool IsDateOrTimestamp => Family is TypeFamily.Date or TypeFamily.Timestamp or TypeFamily.TimestampTz;
-
     /// <summary>The decimal type Spark uses for this type in decimal arithmetic (integers widen to decimal(n,0)).</summary>
     public (int P, int S)? AsDecimal => Family switch
     {

@@ -90,7 +90,4 @@ internal sealed record FunctionCall(string Name, IReadOnlyList<SqlArgument> Argu
             return literal.Boolean;
         throw FunctionErrors.UnexpectedInputType(Name, role, "a boolean literal");
     }
-
-    /// <summary>True when argument <paramref name="index"/> is a null literal.</summary>
-    public bool IsNullLiteral(int index) => LiteralAt(index) is { LiteralTypeCase: Expression.Types.Literal.LiteralTypeOneofCase.Null };
 }

@@ -13,6 +13,10 @@ namespace Spark.Connect.Local.Tests.Planning.Functions;
 /// </summary>
 public abstract class FunctionTestBase : DuckDbTestBase
 {
+    /// <summary>DuckDB starts in the machine's zone; the engine sets Spark's session zone, here UTC.</summary>
+    [SetUp]
+    public void UseUtcSessionZone() => Connection.ExecuteNonQuery("SET TimeZone = 'UTC'");
+
     /// <summary>A value (a row value to the renderer: not a literal it can read).</summary>
     internal static SqlArgument Sql(string sql) =>
         new(sql, new Expression { UnresolvedAttribute = new Expression.Types.UnresolvedAttribute { UnparsedIdentifier = "column" } });
