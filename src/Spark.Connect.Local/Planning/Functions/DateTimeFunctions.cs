@@ -35,6 +35,7 @@ internal static class DateTimeFunctions
         registry.Scalar(c => c.WithoutArguments("current_timestamp"), "current_timestamp", "now");
         registry.Scalar(c => Parse(c, "DATE"), "to_date");
         registry.Scalar(c => Parse(c, "TIMESTAMP WITH TIME ZONE"), "to_timestamp");
+        registry.Scalar(DateFormat, "date_format");
         registry.Scalar(DateTrunc, "date_trunc");
         registry.Scalar(Trunc, "trunc");
     }
@@ -90,6 +91,16 @@ internal static class DateTimeFunctions
         var format = DateTimePatterns.ToStrptime(call.Name, pattern);
         var placeholder = call.Context.Bind(new Spark.Connect.Expression.Types.Literal { String = format });
         return $"CAST(strptime(CAST({call[0]} AS VARCHAR), {placeholder}) AS {duckDbType})";
+    }
+
+    /// <summary><c>date_format(ts, pattern)</c>: the Java pattern translated to strftime's and bound; text in the session zone.</summary>
+    private static string DateFormat(FunctionCall call)
+    {
+        call.Expect(2);
+        var pattern = call.StringLiteral(1, "format") ?? throw FunctionErrors.InvalidParameterValue(call.Name, "format", "it is null");
+        var placeholder = call.Context.Bind(new Spark.Connect.Expression.Types.Literal { String = DateTimePatterns.ToStrftime(call.Name, pattern) });
+        var source = call.TypeOf(0).Family is TypeFamily.Timestamp or TypeFamily.TimestampTz or TypeFamily.Date ? call[0] : AsTimestamp(call, 0);
+        return $"strftime({source}, {placeholder})";
     }
 
     /// <summary>

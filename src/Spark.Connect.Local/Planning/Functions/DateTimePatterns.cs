@@ -27,11 +27,19 @@ internal static class DateTimePatterns
         ["MICROSECOND"] = "microseconds",
     };
 
-    // Longest tokens first so "yyyy" wins over "yy" and "SSSSSS" over "SSS".
-    private static readonly (string Java, string Strptime)[] Tokens =
+    // Longest tokens first so "yyyy" wins over "yy" and "SSSSSS" over "SSS". Parsing accepts unpadded
+    // numbers with the padded directives; formatting needs the unpadded %-x forms for single letters.
+    private static readonly (string Java, string Strptime)[] ParseTokens =
     [
         ("yyyy", "%Y"), ("yy", "%y"), ("MM", "%m"), ("M", "%m"), ("dd", "%d"), ("d", "%d"),
         ("HH", "%H"), ("H", "%H"), ("hh", "%I"), ("h", "%I"), ("mm", "%M"), ("m", "%M"), ("ss", "%S"), ("s", "%S"),
+        ("SSSSSS", "%f"), ("SSS", "%g"), ("a", "%p"),
+    ];
+
+    private static readonly (string Java, string Strptime)[] FormatTokens =
+    [
+        ("yyyy", "%Y"), ("yy", "%y"), ("MM", "%m"), ("M", "%-m"), ("dd", "%d"), ("d", "%-d"),
+        ("HH", "%H"), ("H", "%-H"), ("hh", "%I"), ("h", "%-I"), ("mm", "%M"), ("m", "%-M"), ("ss", "%S"), ("s", "%-S"),
         ("SSSSSS", "%f"), ("SSS", "%g"), ("a", "%p"),
     ];
 
@@ -47,7 +55,12 @@ internal static class DateTimePatterns
     /// Translates a Java date-time pattern built from common letters (y M d H h m s S a), separators and
     /// quoted text to a strptime format; anything else is rejected rather than parsed differently.
     /// </summary>
-    public static string ToStrptime(string function, string pattern)
+    public static string ToStrptime(string function, string pattern) => Translate(function, pattern, ParseTokens);
+
+    /// <summary>Translates a Java date-time pattern (the same letters) to a strftime format.</summary>
+    public static string ToStrftime(string function, string pattern) => Translate(function, pattern, FormatTokens);
+
+    private static string Translate(string function, string pattern, (string Java, string Strptime)[] tokens)
     {
         var format = new StringBuilder();
         var i = 0;
@@ -68,7 +81,7 @@ internal static class DateTimePatterns
                 i++;
                 continue;
             }
-            var token = Tokens.FirstOrDefault(t => string.CompareOrdinal(pattern, i, t.Java, 0, t.Java.Length) == 0
+            var token = tokens.FirstOrDefault(t => string.CompareOrdinal(pattern, i, t.Java, 0, t.Java.Length) == 0
                 && (i + t.Java.Length == pattern.Length || pattern[i + t.Java.Length] != c));
             if (token.Java is null) throw Unsupported(function, pattern);
             format.Append(token.Strptime);

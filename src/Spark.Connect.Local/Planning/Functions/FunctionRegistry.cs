@@ -60,6 +60,7 @@ internal sealed class FunctionRegistry
         ConditionalFunctions.Register(registry);
         CollectionFunctions.Register(registry);
         StringFunctions.Register(registry);
+        RegexFunctions.Register(registry);
         MathFunctions.Register(registry);
         RoundingFunctions.Register(registry);
         DateTimeFunctions.Register(registry);
