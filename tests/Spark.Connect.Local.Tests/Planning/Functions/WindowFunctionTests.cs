@@ -59,6 +59,9 @@ public class WindowFunctionTests : FunctionTestBase
         Assert.That(Values(running), Is.EqualTo(new[] { "10", "30", "60" }));
         Assert.That(running[0].Type, Is.EqualTo("BIGINT"));
         Assert.That(Values(Window(ordered, "k", "count", Star)), Is.EqualTo(new[] { "1", "2", "3" }));
+        var average = Window("(VALUES (1, CAST(1.00 AS DECIMAL(5,2))), (2, CAST(2.00 AS DECIMAL(5,2))), (3, CAST(2.00 AS DECIMAL(5,2)))) t(k, x)", "k", "avg", Sql("x"));
+        Assert.That(average, Is.EqualTo(new[] { new Result("1.000000", "DECIMAL(9,6)"), new Result("1.500000", "DECIMAL(9,6)"), new Result("1.666667", "DECIMAL(9,6)") }));
+        Assert.That(Values(Window(Rows, "k, v", "collect_list", Sql("v"))), Is.EqualTo(new[] { "[a]", "[a]", "[a, c]", "[a, c, d]", "[a, c, d, e]" }));
     }
 
     [Test]
