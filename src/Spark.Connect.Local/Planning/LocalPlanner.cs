@@ -1,11 +1,11 @@
-using Spark.Connect;
 using Spark.Connect.Local.DuckDb;
+using Spark.Connect.Local.Planning.Relations;
 
 namespace Spark.Connect.Local.Planning;
 
 /// <summary>
-/// Turns a Spark Connect <see cref="Relation"/> into one DuckDB statement for a session.
-/// Placeholder until the planner lands: reads named tables and passes SQL relations without arguments.
+/// Turns a Spark Connect <see cref="Relation"/> into one DuckDB statement for a session. The SQL text is
+/// built only from the plan's structure; every value travels as a bound parameter (see docs/local-engine.md, "Planner").
 /// </summary>
 internal sealed class LocalPlanner
 {
@@ -16,22 +16,26 @@ internal sealed class LocalPlanner
     /// <summary>Plans <paramref name="relation"/>; throws <see cref="LocalEngineException"/> for anything it can't run.</summary>
     internal PlannedQuery Plan(Relation relation)
     {
-        _ = _session;
-        return relation.RelTypeCase switch
-        {
-            Relation.RelTypeOneofCase.Read when relation.Read.ReadTypeCase == Read.ReadTypeOneofCase.NamedTable =>
-                new PlannedQuery($"SELECT * FROM {SqlIdentifiers.Quote(relation.Read.NamedTable.UnparsedIdentifier)}", []),
-            Relation.RelTypeOneofCase.Sql when relation.Sql.NamedArguments.Count == 0 && relation.Sql.PosArguments.Count == 0 =>
-                new PlannedQuery(relation.Sql.Query, []),
-            _ => throw LocalEngineException.Unsupported($"the relation '{relation.RelTypeCase}'", "See docs/local-engine.md."),
-        };
+        ArgumentNullException.ThrowIfNull(relation);
+        var context = new PlanningContext(_session);
+        var source = new RelationRenderer(context).Render(relation);
+        return new PlannedQuery(source.ToQuery(), context.Parameters.ToList());
     }
 
     /// <summary>Prepares a planned query on <paramref name="connection"/> with its parameters bound.</summary>
     internal static DuckDbPreparedStatement Prepare(DuckDbConnection connection, PlannedQuery query)
     {
-        if (query.Parameters.Count != 0)
-            throw LocalEngineException.Unsupported("bound literals", "The planner placeholder binds none.");
-        return connection.Prepare(query.Sql);
+        var statement = connection.Prepare(query.Sql);
+        try
+        {
+            for (var i = 0; i < query.Parameters.Count; i++)
+                LiteralBinder.Bind(statement, i + 1, query.Parameters[i]);
+            return statement;
+        }
+        catch
+        {
+            statement.Dispose();
+            throw;
+        }
     }
 }

@@ -1,0 +1,49 @@
+using Spark.Connect.Local.DuckDb;
+
+namespace Spark.Connect.Local.Planning;
+
+/// <summary>
+/// State shared by one <see cref="LocalPlanner.Plan"/> call: the parameters bound so far (their order is
+/// their placeholder number), the counter behind generated source aliases, and the session.
+/// </summary>
+internal sealed class PlanningContext(IPlanningSession session)
+{
+    private readonly List<Expression.Types.Literal> _parameters = [];
+    private int _aliases;
+
+    internal IPlanningSession Session => session;
+
+    internal IReadOnlyList<Expression.Types.Literal> Parameters => _parameters;
+
+    /// <summary>Adds one scalar value as the next positional parameter and returns its bare placeholder (<c>$n</c>).</summary>
+    internal string AddParameter(Expression.Types.Literal scalar)
+    {
+        _parameters.Add(scalar);
+        return "$" + _parameters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// A fresh quoted alias for one FROM item. Every input gets its own, so plan-id attributes can be
+    /// qualified unambiguously even when the same table is read several times (self-joins).
+    /// </summary>
+    internal string NextAlias() => SqlIdentifiers.Quote("_s" + (++_aliases).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// The output columns of <paramref name="query"/> as DuckDB binds them, learned by preparing it (never
+    /// running it). Parameters need no values for this: every placeholder the planner writes is wrapped
+    /// in a CAST, so its type is known.
+    /// </summary>
+    internal IReadOnlyList<(string Name, DuckDbLogicalType Type)> Describe(string query)
+    {
+        try
+        {
+            using var statement = session.Connection.Prepare(query);
+            return statement.DescribeColumns();
+        }
+        catch (DuckDbException e)
+        {
+            throw new LocalEngineException("INTERNAL_ERROR", "XX000",
+                "The local engine could not learn the columns of a plan's input: " + e.Message, inner: e);
+        }
+    }
+}

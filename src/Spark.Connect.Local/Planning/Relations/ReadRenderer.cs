@@ -1,0 +1,97 @@
+using System.Globalization;
+using Spark.Connect.Local.Planning.Expressions;
+
+namespace Spark.Connect.Local.Planning.Relations;
+
+/// <summary>Leaf relations: named tables, files, local (client-sent) data and ranges.</summary>
+internal static class ReadRenderer
+{
+    // Spark format name → DuckDB table function. A fixed table: the function name never comes from the plan.
+    private static readonly Dictionary<string, string> FileReaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["parquet"] = "read_parquet",
+        ["csv"] = "read_csv_auto",
+        ["json"] = "read_json_auto",
+    };
+
+    internal static Source Read(RelationRenderer renderer, Relation relation)
+    {
+        var read = relation.Read;
+        if (read.IsStreaming)
+            throw LocalEngineException.Unsupported("streaming reads", "Read the data as a batch.");
+        return read.ReadTypeCase switch
+        {
+            Spark.Connect.Read.ReadTypeOneofCase.NamedTable => Table(renderer.Context,
+                MultipartIdentifier.Quote(MultipartIdentifier.Parse(read.NamedTable.UnparsedIdentifier)), RelationRenderer.PlanId(relation)),
+            Spark.Connect.Read.ReadTypeOneofCase.DataSource => Table(renderer.Context, Files(read.DataSource), RelationRenderer.PlanId(relation)),
+            _ => throw LocalEngineException.Unsupported($"the read kind '{read.ReadTypeCase}'", "Read a named table or files."),
+        };
+    }
+
+    internal static Source Local(RelationRenderer renderer, Relation relation)
+    {
+        var table = renderer.Context.Session.LoadLocalRelation(relation.LocalRelation);
+        return Table(renderer.Context, SqlIdentifiers.Quote(table), RelationRenderer.PlanId(relation));
+    }
+
+    /// <summary>Spark's range: one BIGINT column <c>id</c> from start (inclusive) to end (exclusive) by step.</summary>
+    internal static Source Range(RelationRenderer renderer, Relation relation)
+    {
+        var range = relation.Range;
+        if (range.Step == 0)
+            throw new LocalEngineException("INVALID_PARAMETER_VALUE", "22023", "A range's step must not be 0.");
+        // The bounds are int64 fields of the plan, written as invariant integers: no text from the plan reaches SQL.
+        var bounds = string.Join(", ", new[] { range.HasStart ? range.Start : 0, range.End, range.Step }
+            .Select(v => v.ToString(CultureInfo.InvariantCulture)));
+        var query = $"SELECT \"range\" AS \"id\" FROM range({bounds})";
+        return Source.FromQuery(renderer.Context, query, RelationRenderer.PlanId(relation), Scope.Empty);
+    }
+
+    /// <summary>A table-like FROM item under a fresh alias (every read gets its own, so self-joins stay apart).</summary>
+    private static Source Table(PlanningContext context, string from, long? planId)
+    {
+        var alias = context.NextAlias();
+        return new Source($"{from} AS {alias}", Scope.Wrap(Scope.Empty, planId, alias), [], "*", null, alias);
+    }
+
+    /// <summary>
+    /// A DuckDB file reader call. Paths are the one place a value becomes SQL text: DuckDB must know the
+    /// file at prepare time to learn its columns, so a parameter won't do; they go through
+    /// <see cref="SqlLiterals.QuoteString"/>.
+    /// </summary>
+    private static string Files(Read.Types.DataSource source)
+    {
+        var format = source.HasFormat ? source.Format : "parquet";
+        if (!FileReaders.TryGetValue(format, out var reader))
+            throw LocalEngineException.Unsupported($"the data source format '{format}'", "Use parquet, csv or json.");
+        if (source.Paths.Count == 0)
+            throw new LocalEngineException("INVALID_PARAMETER_VALUE", "22023", $"A {format} read needs at least one path.");
+        if (source.Predicates.Count > 0)
+            throw LocalEngineException.Unsupported("JDBC-style read predicates", "Filter the DataFrame instead.");
+        if (source.HasSchema && source.Schema.Length > 0)
+            throw LocalEngineException.Unsupported("a user-specified schema for file reads", "Let the engine infer the schema, then cast columns.");
+        var paths = "[" + string.Join(", ", source.Paths.Select(SqlLiterals.QuoteString)) + "]";
+        var options = source.Options.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => Option(format, o.Key, o.Value));
+        return $"{reader}({string.Join(", ", options.Prepend(paths))})";
+    }
+
+    /// <summary>Reader options from a fixed allow-list; option names are keywords, values are checked or quoted.</summary>
+    private static string Option(string format, string key, string value)
+    {
+        var csv = format.Equals("csv", StringComparison.OrdinalIgnoreCase);
+        return key.ToLowerInvariant() switch
+        {
+            "header" when csv => "header = " + Boolean(key, value),
+            "sep" or "delimiter" when csv => "delim = " + SqlLiterals.QuoteString(value),
+            "inferschema" when csv => "auto_detect = " + Boolean(key, value),
+            _ => throw LocalEngineException.Unsupported($"the {format} read option '{key}'", "Supported: header, sep/delimiter and inferSchema for csv."),
+        };
+    }
+
+    private static string Boolean(string key, string value) => value.Trim().ToLowerInvariant() switch
+    {
+        "true" => "true",
+        "false" => "false",
+        _ => throw new LocalEngineException("INVALID_PARAMETER_VALUE", "22023", $"The read option '{key}' must be true or false."),
+    };
+}

@@ -1,0 +1,35 @@
+namespace Spark.Connect.Local.Planning;
+
+/// <summary>
+/// A planned relation as its parent sees it: a FROM item (one aliased table or subquery, or a chain of
+/// joined items), the scope that resolves plan ids inside it, filters still to apply, and what <c>*</c>
+/// means over it. Joins and filters stay "open" (not wrapped in a subquery) so a parent can still qualify
+/// the columns of each join side by that side's alias; everything else is one complete query under one alias.
+/// </summary>
+/// <param name="From">The FROM item's SQL.</param>
+/// <param name="Scope">Plan id → alias for the columns visible through this source.</param>
+/// <param name="Where">Conditions (already rendered) still to apply to <paramref name="From"/>.</param>
+/// <param name="Star">What selects every column: <c>*</c>, or an explicit list for USING joins.</param>
+/// <param name="OwnQuery">The query this source wraps, so a root or a parent that needs a whole query doesn't wrap it twice.</param>
+/// <param name="Alias">The single FROM item's alias (quoted); null for a join.</param>
+internal sealed record Source(string From, Scope Scope, IReadOnlyList<string> Where, string Star, string? OwnQuery, string? Alias)
+{
+    /// <summary>True for a join chain (several aliases in one FROM).</summary>
+    internal bool IsJoin => Alias is null;
+
+    /// <summary>A complete query under a fresh alias; the plan ids of <paramref name="inner"/> and <paramref name="planId"/> resolve to it.</summary>
+    internal static Source FromQuery(PlanningContext context, string query, long? planId, Scope inner)
+    {
+        var alias = context.NextAlias();
+        return new Source($"({query}) AS {alias}", Scope.Wrap(inner, planId, alias), [], "*", query, alias);
+    }
+
+    /// <summary>This source as one complete SELECT statement.</summary>
+    internal string ToQuery() => OwnQuery ?? $"SELECT {Star} FROM {From}{WhereClause}";
+
+    /// <summary><c> WHERE a AND b</c>, or nothing.</summary>
+    internal string WhereClause => Where.Count == 0 ? "" : " WHERE " + string.Join(" AND ", Where.Select(w => "(" + w + ")"));
+
+    /// <summary>The same rows under one more plan id (a pass-through node such as a hint or a filter).</summary>
+    internal Source WithPlanId(long? planId) => this with { Scope = Scope.With(planId, Alias ?? Scope.Unqualified) };
+}
