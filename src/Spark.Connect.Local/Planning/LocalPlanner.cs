@@ -10,16 +10,47 @@ namespace Spark.Connect.Local.Planning;
 internal sealed class LocalPlanner
 {
     private readonly IPlanningSession _session;
+    private readonly FunctionRenderer? _functions;
 
     internal LocalPlanner(IPlanningSession session) => _session = session;
+
+    /// <summary>A planner whose function calls go to <paramref name="functions"/> instead of the catalog (tests).</summary>
+    internal LocalPlanner(IPlanningSession session, FunctionRenderer functions)
+    {
+        _session = session;
+        _functions = functions;
+    }
 
     /// <summary>Plans <paramref name="relation"/>; throws <see cref="LocalEngineException"/> for anything it can't run.</summary>
     internal PlannedQuery Plan(Relation relation)
     {
         ArgumentNullException.ThrowIfNull(relation);
-        var context = new PlanningContext(_session);
+        var context = new PlanningContext(_session, _functions);
         var source = new RelationRenderer(context).Render(relation);
-        return new PlannedQuery(source.ToQuery(), context.Parameters.ToList());
+        return Compact(source.ToQuery(), context.Parameters);
+    }
+
+    /// <summary>
+    /// Renumbers placeholders in order of first use and drops parameters the statement never uses (a
+    /// function renderer may bind a value for a question and then not emit it): DuckDB numbers a
+    /// statement's parameters by the placeholders it sees, so gaps would shift every later binding.
+    /// </summary>
+    private static PlannedQuery Compact(string sql, IReadOnlyList<Expression.Types.Literal> parameters)
+    {
+        var renumbered = new Dictionary<int, int>();
+        var used = new List<Expression.Types.Literal>();
+        var text = SqlPlaceholderRewriter.RenumberPlaceholders(sql, n =>
+        {
+            if (n < 1 || n > parameters.Count)
+                throw new InvalidOperationException($"The planner wrote placeholder ${n} but bound only {parameters.Count} parameters.");
+            if (!renumbered.TryGetValue(n, out var compact))
+            {
+                used.Add(parameters[n - 1]);
+                renumbered[n] = compact = used.Count;
+            }
+            return "$" + compact.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        });
+        return new PlannedQuery(text, used);
     }
 
     /// <summary>Prepares a planned query on <paramref name="connection"/> with its parameters bound.</summary>

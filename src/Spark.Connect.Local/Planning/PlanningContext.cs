@@ -1,4 +1,5 @@
 using Spark.Connect.Local.DuckDb;
+using Spark.Connect.Local.Planning.Functions;
 
 namespace Spark.Connect.Local.Planning;
 
@@ -6,12 +7,15 @@ namespace Spark.Connect.Local.Planning;
 /// State shared by one <see cref="LocalPlanner.Plan"/> call: the parameters bound so far (their order is
 /// their placeholder number), the counter behind generated source aliases, and the session.
 /// </summary>
-internal sealed class PlanningContext(IPlanningSession session)
+internal sealed class PlanningContext(IPlanningSession session, FunctionRenderer? functions = null)
 {
     private readonly List<Expression.Types.Literal> _parameters = [];
     private int _aliases;
 
     internal IPlanningSession Session => session;
+
+    /// <summary>Renders Spark function calls: the catalog, unless a test substitutes its own.</summary>
+    internal FunctionRenderer Functions => functions ?? SparkFunctionCatalog.Render;
 
     internal IReadOnlyList<Expression.Types.Literal> Parameters => _parameters;
 
@@ -47,3 +51,6 @@ internal sealed class PlanningContext(IPlanningSession session)
         }
     }
 }
+
+/// <summary>The shape of <see cref="SparkFunctionCatalog.Render"/>, so planner tests can supply a function table of their own.</summary>
+internal delegate string FunctionRenderer(string name, IReadOnlyList<SqlArgument> arguments, bool isDistinct, IFunctionRenderContext context);

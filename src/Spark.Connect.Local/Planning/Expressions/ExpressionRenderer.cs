@@ -110,7 +110,7 @@ internal sealed class ExpressionRenderer : IFunctionRenderContext
     private string Call(string name, IEnumerable<Expression> arguments, bool isDistinct)
     {
         var rendered = arguments.Select(a => new SqlArgument(Render(a), a)).ToList();
-        return SparkFunctionCatalog.Render(name, rendered, isDistinct, this);
+        return _context.Functions(name, rendered, isDistinct, this);
     }
 
     private string Star(Expression.Types.UnresolvedStar star)

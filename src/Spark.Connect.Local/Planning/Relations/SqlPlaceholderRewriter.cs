@@ -6,11 +6,19 @@ namespace Spark.Connect.Local.Planning.Relations;
 /// Replaces Spark's parameter markers in a user's SQL text (<c>:name</c> and <c>?</c>) with the planner's
 /// placeholders, only where they are markers: never inside string literals ('…', E'…', $tag$…$tag$),
 /// quoted identifiers ("…") or comments (-- and /* */), and never the second colon of a <c>::</c> cast.
-/// DuckDB's own <c>$n</c> markers are refused so a user's SQL can't reach the planner's parameters.
+/// The same scan renumbers the planner's own <c>$n</c> placeholders in a finished statement.
 /// </summary>
 internal static class SqlPlaceholderRewriter
 {
-    internal static string Rewrite(string sql, Func<string, string> named, Func<string> positional)
+    /// <summary>Rewrites Spark markers in a user's SQL; DuckDB's <c>$n</c> markers are refused so user SQL can't reach the planner's parameters.</summary>
+    internal static string Rewrite(string sql, Func<string, string> named, Func<string> positional) =>
+        Scan(sql, named, positional, _ => throw LocalEngineException.Unsupported("DuckDB-style $n parameter markers in SQL", "Use :name or ? markers with args."));
+
+    /// <summary>Replaces each <c>$n</c> placeholder (outside literals and comments) with <paramref name="placeholder"/>(n).</summary>
+    internal static string RenumberPlaceholders(string sql, Func<int, string> placeholder) =>
+        Scan(sql, name => ":" + name, () => "?", placeholder);
+
+    private static string Scan(string sql, Func<string, string> named, Func<string> positional, Func<int, string> numbered)
     {
         var output = new StringBuilder(sql.Length);
         var i = 0;
@@ -30,7 +38,14 @@ internal static class SqlPlaceholderRewriter
             else if (c == '$' && DollarQuoteEnd(sql, i) is { } dollarEnd)
                 end = dollarEnd;
             else if (c == '$' && char.IsAsciiDigit(next))
-                throw LocalEngineException.Unsupported("DuckDB-style $n parameter markers in SQL", "Use :name or ? markers with args.");
+            {
+                var digitsEnd = i + 1;
+                while (digitsEnd < sql.Length && char.IsAsciiDigit(sql[digitsEnd]))
+                    digitsEnd++;
+                output.Append(numbered(int.Parse(sql.AsSpan(i + 1, digitsEnd - i - 1), System.Globalization.CultureInfo.InvariantCulture)));
+                i = digitsEnd;
+                continue;
+            }
             else if (c == ':' && next == ':')
                 end = i + 2;
             else if (c == ':' && (char.IsAsciiLetter(next) || next == '_'))

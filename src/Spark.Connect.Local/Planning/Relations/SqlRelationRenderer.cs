@@ -17,9 +17,11 @@ internal static class SqlRelationRenderer
         if (named.Count > 0 && positional.Count > 0)
             throw new LocalEngineException("INVALID_QUERY_MIXED_QUERY_PARAMETERS", "42613",
                 "A SQL query was given both named and positional arguments; use one kind.");
-        var query = sql.Query;
-        if (named.Count > 0 || positional.Count > 0)
-            query = Bind(renderer, query, named, positional);
+        // Without arguments Spark leaves markers alone, but the scan still runs: it refuses DuckDB's $n markers,
+        // which would otherwise reach the planner's own parameters.
+        var query = named.Count > 0 || positional.Count > 0
+            ? Bind(renderer, sql.Query, named, positional)
+            : SqlPlaceholderRewriter.Rewrite(sql.Query, name => ":" + name, () => "?");
         return Source.FromQuery(renderer.Context, query, RelationRenderer.PlanId(relation), Scope.Empty);
     }
 
