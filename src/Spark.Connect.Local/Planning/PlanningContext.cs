@@ -39,16 +39,10 @@ internal sealed class PlanningContext(IPlanningSession session, FunctionRenderer
     /// </summary>
     internal IReadOnlyList<(string Name, DuckDbLogicalType Type)> Describe(string query)
     {
-        try
-        {
-            using var statement = session.Connection.Prepare(query);
-            return statement.DescribeColumns();
-        }
-        catch (DuckDbException e)
-        {
-            throw new LocalEngineException("INTERNAL_ERROR", "XX000",
-                "The local engine could not learn the columns of a plan's input: " + e.Message, inner: e);
-        }
+        // A DuckDB error here is the user's (an unknown column, a type mismatch): it propagates as the
+        // same DuckDbException running the statement would raise, for the service to map.
+        using var statement = session.Connection.Prepare(query);
+        return statement.DescribeColumns();
     }
 }
 

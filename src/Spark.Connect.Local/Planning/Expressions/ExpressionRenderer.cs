@@ -1,3 +1,4 @@
+using Spark.Connect.Local.DuckDb;
 using Spark.Connect.Local.Planning.Functions;
 using Kind = Spark.Connect.Expression.ExprTypeOneofCase;
 
@@ -73,10 +74,11 @@ internal sealed class ExpressionRenderer : IFunctionRenderContext
             return null;
         try
         {
-            var columns = _context.Describe($"SELECT {argument.Sql} FROM {_input.From}{_input.WhereClause}");
+            var from = _input.From.Length == 0 ? "" : $" FROM {_input.From}{_input.WhereClause}";
+            var columns = _context.Describe($"SELECT {argument.Sql}{from}");
             return columns.Count == 1 ? columns[0].Type.ToString() : null;
         }
-        catch (LocalEngineException)
+        catch (DuckDbException)
         {
             // Inside an aggregate or window the argument alone may not bind; the catalog then falls back.
             return null;
