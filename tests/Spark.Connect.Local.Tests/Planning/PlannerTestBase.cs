@@ -22,10 +22,13 @@ public abstract class PlannerTestBase : DuckDbTestBase
         public List<LocalRelation> Loaded { get; } = [];
         public string LocalTable { get; set; } = "local_data";
 
+        /// <summary>Chooses the table for a LocalRelation (default: <see cref="LocalTable"/>).</summary>
+        public Func<LocalRelation, string>? Resolve { get; set; }
+
         public string LoadLocalRelation(LocalRelation relation)
         {
             Loaded.Add(relation);
-            return LocalTable;
+            return Resolve?.Invoke(relation) ?? LocalTable;
         }
     }
 
