@@ -16,6 +16,8 @@ internal static class LiteralBinder
     /// <summary>DuckDB SQL for <paramref name="literal"/>, registering its scalars as parameters of <paramref name="context"/>.</summary>
     internal static string Render(Literal literal, PlanningContext context) => literal.LiteralTypeCase switch
     {
+        // Spark's untyped null (NullType) stays a bare NULL so DuckDB types it from its context, as Spark does.
+        Literal.LiteralTypeOneofCase.Null when literal.Null.KindCase is DataType.KindOneofCase.Null or DataType.KindOneofCase.None => "NULL",
         Literal.LiteralTypeOneofCase.Null => $"CAST(NULL AS {DuckDbTypeNames.FromSpark(literal.Null)})",
         Literal.LiteralTypeOneofCase.Array => RenderArray(literal, context),
         Literal.LiteralTypeOneofCase.SpecializedArray => RenderArray(literal, context),

@@ -11,6 +11,7 @@ public sealed class LiteralTests : PlannerTestBase
     private static IEnumerable<TestCaseData> Literals()
     {
         yield return Case(new Literal { Null = Int }, null, "INTEGER");
+        yield return Case(new Literal { Null = new DataType { Null = new DataType.Types.NULL() } }, null, "\"NULL\"");
         yield return Case(new Literal { Binary = Google.Protobuf.ByteString.CopyFrom(0, 39, 255) }, "\\x00\\x27\\xFF", "BLOB");
         yield return Case(new Literal { Boolean = true }, "true", "BOOLEAN");
         yield return Case(new Literal { Byte = -128 }, "-128", "TINYINT");

@@ -85,6 +85,13 @@ public sealed class SqlRelationTests : PlannerTestBase
     }
 
     [Test]
+    public void TrailingSemicolonsDoNotBreakAParentRelation()
+    {
+        var sql = Sql("SELECT * FROM depts ; ");
+        Assert.That(Rows(Filter(sql, Fn("==", Col("dept"), Lit(20)))).Single()[1], Is.EqualTo("Ops"));
+    }
+
+    [Test]
     public void PlannedParametersAreTheBoundValues()
     {
         var planned = Plan(Sql("SELECT :a AS a", new() { ["a"] = new Literal { String = "x' OR 1=1 --" } }));

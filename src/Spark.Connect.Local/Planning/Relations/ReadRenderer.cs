@@ -10,7 +10,7 @@ internal static class ReadRenderer
     private static readonly Dictionary<string, string> FileReaders = new(StringComparer.OrdinalIgnoreCase)
     {
         ["parquet"] = "read_parquet",
-        ["csv"] = "read_csv_auto",
+        ["csv"] = "read_csv",
         ["json"] = "read_json_auto",
     };
 
@@ -21,9 +21,11 @@ internal static class ReadRenderer
             throw LocalEngineException.Unsupported("streaming reads", "Read the data as a batch.");
         return read.ReadTypeCase switch
         {
+            Spark.Connect.Read.ReadTypeOneofCase.NamedTable when read.NamedTable.Options.Count > 0 => throw LocalEngineException.Unsupported(
+                $"the table read option '{read.NamedTable.Options.Keys.Order(StringComparer.Ordinal).First()}'", "Read the table without options."),
             Spark.Connect.Read.ReadTypeOneofCase.NamedTable => Table(renderer.Context,
                 MultipartIdentifier.Quote(MultipartIdentifier.Parse(read.NamedTable.UnparsedIdentifier)), RelationRenderer.PlanId(relation)),
-            Spark.Connect.Read.ReadTypeOneofCase.DataSource => Table(renderer.Context, Files(read.DataSource), RelationRenderer.PlanId(relation)),
+            Spark.Connect.Read.ReadTypeOneofCase.DataSource => Files(renderer, read.DataSource, RelationRenderer.PlanId(relation)),
             _ => throw LocalEngineException.Unsupported($"the read kind '{read.ReadTypeCase}'", "Read a named table or files."),
         };
     }
@@ -59,7 +61,7 @@ internal static class ReadRenderer
     /// file at prepare time to learn its columns, so a parameter won't do; they go through
     /// <see cref="SqlLiterals.QuoteString"/>.
     /// </summary>
-    private static string Files(Read.Types.DataSource source)
+    private static Source Files(RelationRenderer renderer, Read.Types.DataSource source, long? planId)
     {
         var format = source.HasFormat ? source.Format : "parquet";
         if (!FileReaders.TryGetValue(format, out var reader))
@@ -70,28 +72,45 @@ internal static class ReadRenderer
             throw LocalEngineException.Unsupported("JDBC-style read predicates", "Filter the DataFrame instead.");
         if (source.HasSchema && source.Schema.Length > 0)
             throw LocalEngineException.Unsupported("a user-specified schema for file reads", "Let the engine infer the schema, then cast columns.");
-        var paths = "[" + string.Join(", ", source.Paths.Select(SqlLiterals.QuoteString)) + "]";
-        var options = source.Options.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => Option(format, o.Key, o.Value));
-        return $"{reader}({string.Join(", ", options.Prepend(paths))})";
+        var arguments = new List<string> { "[" + string.Join(", ", source.Paths.Select(SqlLiterals.QuoteString)) + "]" };
+        var csv = reader == "read_csv";
+        if (!csv && source.Options.Count > 0)
+            throw LocalEngineException.Unsupported($"the {format} read option '{source.Options.Keys.Order(StringComparer.Ordinal).First()}'", "Read options are supported for csv only.");
+        var header = false;
+        if (csv)
+        {
+            var options = new Dictionary<string, string>(source.Options, StringComparer.OrdinalIgnoreCase);
+            header = Flag(options, "header");
+            // Spark's csv defaults: no header, every column a string unless inferSchema is set.
+            arguments.Add("header = " + (header ? "true" : "false"));
+            arguments.Add("all_varchar = " + (Flag(options, "inferSchema") ? "false" : "true"));
+            if (options.Remove("sep", out var separator) | options.Remove("delimiter", out var delimiter))
+                arguments.Add("delim = " + SqlLiterals.QuoteString(separator ?? delimiter!));
+            if (options.Keys.FirstOrDefault() is { } unknown)
+                throw LocalEngineException.Unsupported($"the csv read option '{unknown}'", "Supported: header, inferSchema and sep/delimiter.");
+        }
+        var call = $"{reader}({string.Join(", ", arguments)})";
+        var alias = renderer.Context.NextAlias();
+        var columns = "";
+        if (csv && !header)
+        {
+            // Without a header Spark names the columns _c0, _c1, …; DuckDB would say column0, column1, ….
+            var count = renderer.Context.Describe($"SELECT * FROM {call}").Count;
+            columns = "(" + string.Join(", ", Enumerable.Range(0, count).Select(i => SqlIdentifiers.Quote("_c" + i.ToString(CultureInfo.InvariantCulture)))) + ")";
+        }
+        return new Source($"{call} AS {alias}{columns}", Scope.Wrap(Scope.Empty, planId, alias), [], "*", null, alias);
     }
 
-    /// <summary>Reader options from a fixed allow-list; option names are keywords, values are checked or quoted.</summary>
-    private static string Option(string format, string key, string value)
+    /// <summary>Removes and parses a true/false reader option (absent = false).</summary>
+    private static bool Flag(Dictionary<string, string> options, string key)
     {
-        var csv = format.Equals("csv", StringComparison.OrdinalIgnoreCase);
-        return key.ToLowerInvariant() switch
+        if (!options.Remove(key, out var value))
+            return false;
+        return value.Trim().ToLowerInvariant() switch
         {
-            "header" when csv => "header = " + Boolean(key, value),
-            "sep" or "delimiter" when csv => "delim = " + SqlLiterals.QuoteString(value),
-            "inferschema" when csv => "auto_detect = " + Boolean(key, value),
-            _ => throw LocalEngineException.Unsupported($"the {format} read option '{key}'", "Supported: header, sep/delimiter and inferSchema for csv."),
+            "true" => true,
+            "false" => false,
+            _ => throw new LocalEngineException("INVALID_PARAMETER_VALUE", "22023", $"The read option '{key}' must be true or false."),
         };
     }
-
-    private static string Boolean(string key, string value) => value.Trim().ToLowerInvariant() switch
-    {
-        "true" => "true",
-        "false" => "false",
-        _ => throw new LocalEngineException("INVALID_PARAMETER_VALUE", "22023", $"The read option '{key}' must be true or false."),
-    };
 }

@@ -22,7 +22,8 @@ internal static class SqlRelationRenderer
         var query = named.Count > 0 || positional.Count > 0
             ? Bind(renderer, sql.Query, named, positional)
             : SqlPlaceholderRewriter.Rewrite(sql.Query, name => ":" + name, () => "?");
-        return Source.FromQuery(renderer.Context, query, RelationRenderer.PlanId(relation), Scope.Empty);
+        // A trailing semicolon ends a statement; inside the subquery a parent wraps it in, it would be a syntax error.
+        return Source.FromQuery(renderer.Context, query.TrimEnd().TrimEnd(';').TrimEnd(), RelationRenderer.PlanId(relation), Scope.Empty);
     }
 
     private static string Bind(RelationRenderer renderer, string query, Dictionary<string, Expression> named, List<Expression> positional)
