@@ -94,6 +94,18 @@ public sealed class JoinTests : PlannerTestBase
     }
 
     [Test]
+    public void ADataFrameJoinedWithItsOwnDerivativeResolvesToTheShallowerSide()
+    {
+        // df.join(df.filter(dept == 10), df.id == filtered.id): df is the left input itself and lies one
+        // level deeper on the right, so Spark (and the planner) resolve df.id to the left.
+        var people = Table("people");
+        var tens = Filter(people, Fn("==", Col(people, "dept"), Lit(10)));
+        var join = Join(people, tens, Fn("==", Col(people, "id"), Col(tens, "id")), JoinType.LeftOuter);
+        var plan = Project(join, Col(people, "name"), Alias(Col(tens, "salary"), "ten_salary"));
+        Assert.That(Lines(plan).Order(StringComparer.Ordinal), Is.EqualTo(new[] { "Ann|100.0", "Bob|200.0", "Cid|∅", "Dee|∅" }));
+    }
+
+    [Test]
     public void AfterAJoinIsMaterialisedDuplicateNamesDoNotResolveSilently()
     {
         var left = Table("depts");

@@ -78,11 +78,6 @@ internal sealed class RelationRenderer(PlanningContext context)
         return new Source($"({query}) AS {alias}", scope, [], "*", query, alias);
     }
 
-    /// <summary>The input's rows as one query (<c>SELECT * FROM … WHERE …</c>).</summary>
-    internal static string SelectAll(Source input, string suffix = "") => input.OwnQuery is { } own && suffix.Length == 0
-        ? own
-        : $"SELECT {input.Star} FROM {input.From}{input.WhereClause}{suffix}";
-
     /// <summary>The output column names of a source, as DuckDB binds them.</summary>
     internal IReadOnlyList<string> ColumnNames(Source input) => context.Describe(input.ToQuery()).Select(c => c.Name).ToList();
 
