@@ -14,8 +14,17 @@ namespace Spark.Connect.Local.Planning;
 /// <param name="Alias">The single FROM item's alias (quoted); null for a join.</param>
 internal sealed record Source(string From, Scope Scope, IReadOnlyList<string> Where, string Star, string? OwnQuery, string? Alias)
 {
+    private readonly IReadOnlyCollection<string>? _aliases;
+
     /// <summary>True for a join chain (several aliases in one FROM).</summary>
     internal bool IsJoin => Alias is null;
+
+    /// <summary>Every alias this FROM item declares (one, or each side of a join chain), to keep a join's aliases distinct.</summary>
+    internal IReadOnlyCollection<string> Aliases
+    {
+        get => _aliases ?? (Alias is null ? [] : [Alias]);
+        init => _aliases = value;
+    }
 
     /// <summary>A complete query under a fresh alias; the plan ids of <paramref name="inner"/> and <paramref name="planId"/> resolve to it.</summary>
     internal static Source FromQuery(PlanningContext context, string query, long? planId, Scope inner)

@@ -127,6 +127,26 @@ public sealed class ExpressionTests : PlannerTestBase
     }
 
     [Test]
+    public void UnaliasedExpressionsGetSparkStyleNames()
+    {
+        var longType = new DataType { Long = new DataType.Types.Long() };
+        var plan = Project(Table("people"), Col("people.name"), Fn("==", Col("id"), Lit(1L)), Lit(7L), Lit("text"),
+            Cast(Col("id"), longType), Fn("and", Fn(">", Col("id"), Lit(1)), Fn("<", Col("id"), Lit(3))));
+        Assert.That(Columns(plan), Is.EqualTo(new[] { "name", "(id = 1)", "7", "text", "CAST(id AS BIGINT)", "((id > 1) AND (id < 3))" }));
+    }
+
+    [Test]
+    public void ExistsSubquery()
+    {
+        var engineering = Filter(Table("depts"), Fn("==", Col("title"), Lit("Eng")));
+        var exists = new Expression { SubqueryExpression = new() { PlanId = engineering.Common.PlanId, SubqueryType = SubqueryExpression.Types.SubqueryType.Exists } };
+        var plan = New(r => r.WithRelations = new WithRelations { Root = Project(Table("depts"), Alias(exists, "e")), References = { engineering } });
+        Assert.That(Lines(plan).Distinct(), Is.EqualTo(new[] { "true" }));
+        var missing = New(r => r.WithRelations = new WithRelations { Root = Project(Table("depts"), exists) });
+        Assert.That(PlanError(missing).ErrorClass, Is.EqualTo("INVALID_PLAN"));
+    }
+
+    [Test]
     public void ScalarExistsAndInSubqueriesFromWithRelations()
     {
         var maxDept = Aggregate(Table("depts"), [], Fn("max", Col("dept")));

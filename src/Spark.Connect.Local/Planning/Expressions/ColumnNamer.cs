@@ -52,7 +52,23 @@ internal static class ColumnNamer
     private static string CastTypeName(Expression.Types.Cast cast) =>
         cast.CastToTypeCase == Expression.Types.Cast.CastToTypeOneofCase.TypeStr
             ? cast.TypeStr.ToUpperInvariant()
-            : cast.Type.KindCase.ToString().ToUpperInvariant();
+            : SparkTypeName(cast.Type);
+
+    /// <summary>Spark's SQL spelling of a type, as it appears in generated column names (<c>CAST(x AS BIGINT)</c>).</summary>
+    private static string SparkTypeName(DataType type) => type.KindCase switch
+    {
+        DataType.KindOneofCase.Byte => "TINYINT",
+        DataType.KindOneofCase.Short => "SMALLINT",
+        DataType.KindOneofCase.Integer => "INT",
+        DataType.KindOneofCase.Long => "BIGINT",
+        DataType.KindOneofCase.Decimal => string.Create(CultureInfo.InvariantCulture,
+            $"DECIMAL({(type.Decimal.HasPrecision ? type.Decimal.Precision : 10)},{(type.Decimal.HasScale ? type.Decimal.Scale : 0)})"),
+        DataType.KindOneofCase.TimestampNtz => "TIMESTAMP_NTZ",
+        DataType.KindOneofCase.Array => $"ARRAY<{SparkTypeName(type.Array.ElementType)}>",
+        DataType.KindOneofCase.Map => $"MAP<{SparkTypeName(type.Map.KeyType)}, {SparkTypeName(type.Map.ValueType)}>",
+        DataType.KindOneofCase.Struct => "STRUCT<" + string.Join(", ", type.Struct.Fields.Select(f => $"{f.Name}: {SparkTypeName(f.DataType)}")) + ">",
+        _ => type.KindCase.ToString().ToUpperInvariant(),
+    };
 
     private static string LiteralName(Literal literal) => literal.LiteralTypeCase switch
     {
@@ -61,7 +77,7 @@ internal static class ColumnNamer
         Literal.LiteralTypeOneofCase.Byte => literal.Byte.ToString(CultureInfo.InvariantCulture),
         Literal.LiteralTypeOneofCase.Short => literal.Short.ToString(CultureInfo.InvariantCulture),
         Literal.LiteralTypeOneofCase.Integer => literal.Integer.ToString(CultureInfo.InvariantCulture),
-        Literal.LiteralTypeOneofCase.Long => literal.Long.ToString(CultureInfo.InvariantCulture) + "L",
+        Literal.LiteralTypeOneofCase.Long => literal.Long.ToString(CultureInfo.InvariantCulture),
         Literal.LiteralTypeOneofCase.Float => literal.Float.ToString(CultureInfo.InvariantCulture),
         Literal.LiteralTypeOneofCase.Double => literal.Double.ToString(CultureInfo.InvariantCulture),
         Literal.LiteralTypeOneofCase.Decimal => literal.Decimal.Value,

@@ -29,6 +29,9 @@ internal static class JoinRenderer
         // A USING join lists each side's columns through that side's alias, so each side must be one FROM item.
         var left = Side(renderer, renderer.Input(join.Left), nestable: !usingColumns);
         var right = Side(renderer, renderer.Input(join.Right), nestable: false);
+        // One FROM can't declare an alias twice (a table read on both sides): the right side moves under a fresh alias.
+        if (right.Aliases.Intersect(left.Aliases).Any())
+            right = renderer.Wrap(right.ToQuery(), new Relation(), right);
         var scope = Scope.Merge(left.Scope, right.Scope);
         // The condition sees both sides; TypeOf questions are answered over their cross product.
         var joined = new Source($"{left.From} CROSS JOIN {right.From}", scope, [], "*", null, null);
@@ -56,7 +59,10 @@ internal static class JoinRenderer
         }
         if (join.JoinType is JoinType.LeftSemi or JoinType.LeftAnti)
             scope = left.Scope; // the right side's columns are not part of a semi or anti join's output
-        return new Source(from, scope.With(RelationRenderer.PlanId(relation), Scope.Unqualified), [], star, null, null);
+        return new Source(from, scope.With(RelationRenderer.PlanId(relation), Scope.Unqualified), [], star, null, null)
+        {
+            Aliases = [.. left.Aliases, .. right.Aliases],
+        };
     }
 
     /// <summary>

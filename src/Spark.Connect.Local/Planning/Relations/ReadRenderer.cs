@@ -23,11 +23,21 @@ internal static class ReadRenderer
         {
             Spark.Connect.Read.ReadTypeOneofCase.NamedTable when read.NamedTable.Options.Count > 0 => throw LocalEngineException.Unsupported(
                 $"the table read option '{read.NamedTable.Options.Keys.Order(StringComparer.Ordinal).First()}'", "Read the table without options."),
-            Spark.Connect.Read.ReadTypeOneofCase.NamedTable => Table(renderer.Context,
-                MultipartIdentifier.Quote(MultipartIdentifier.Parse(read.NamedTable.UnparsedIdentifier)), RelationRenderer.PlanId(relation)),
+            Spark.Connect.Read.ReadTypeOneofCase.NamedTable => NamedTable(read.NamedTable.UnparsedIdentifier, RelationRenderer.PlanId(relation)),
             Spark.Connect.Read.ReadTypeOneofCase.DataSource => Files(renderer, read.DataSource, RelationRenderer.PlanId(relation)),
             _ => throw LocalEngineException.Unsupported($"the read kind '{read.ReadTypeCase}'", "Read a named table or files."),
         };
+    }
+
+    /// <summary>
+    /// A table under its own name as alias, so <c>people.name</c> resolves as in Spark; a join that reads
+    /// the same table twice re-aliases the second read (see <see cref="JoinRenderer"/>).
+    /// </summary>
+    private static Source NamedTable(string identifier, long? planId)
+    {
+        var parts = MultipartIdentifier.Parse(identifier);
+        var alias = SqlIdentifiers.Quote(parts[^1]);
+        return new Source($"{MultipartIdentifier.Quote(parts)} AS {alias}", Scope.Wrap(Scope.Empty, planId, alias), [], "*", null, alias);
     }
 
     internal static Source Local(RelationRenderer renderer, Relation relation)
