@@ -42,6 +42,9 @@ internal sealed class Scope
     /// <summary>This scope under one more pass-through node <paramref name="own"/> whose columns are reached through <paramref name="alias"/>.</summary>
     internal Scope With(long? own, string alias) => own is null ? this : Deeper(this, own, alias, e => e.Alias);
 
+    /// <summary>True when this scope knows <paramref name="planId"/> (even as ambiguous).</summary>
+    internal bool Contains(long planId) => _entries.ContainsKey(planId);
+
     /// <summary>
     /// The alias (already quoted) or <see cref="Unqualified"/> for a plan id; throws the error Spark raises
     /// for a DataFrame column that isn't part of the input, or that two inputs could equally supply.

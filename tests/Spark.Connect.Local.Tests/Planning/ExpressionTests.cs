@@ -136,6 +136,19 @@ public sealed class ExpressionTests : PlannerTestBase
     }
 
     [Test]
+    public void CorrelatedSubqueriesReferToTheEnclosingInputByPlanId()
+    {
+        // people.select(name, (SELECT count(*) FROM people AS colleagues WHERE colleagues.dept = outer.dept)).
+        var outer = Table("people");
+        var colleagues = Table("people");
+        var count = Aggregate(Filter(colleagues, Fn("==", Col(colleagues, "dept"), Col(outer, "dept"))), [], Fn("count", Col(colleagues, "id")));
+        var scalar = new Expression { SubqueryExpression = new() { PlanId = count.Common.PlanId, SubqueryType = SubqueryExpression.Types.SubqueryType.Scalar } };
+        var root = SortBy(Project(outer, Col(outer, "name"), Alias(scalar, "same_dept")), "name");
+        var plan = New(r => r.WithRelations = new WithRelations { Root = root, References = { count } });
+        Assert.That(Lines(plan), Is.EqualTo(new[] { "Ann|2", "Bob|2", "Cid|1", "Dee|0" }));
+    }
+
+    [Test]
     public void ExistsSubquery()
     {
         var engineering = Filter(Table("depts"), Fn("==", Col("title"), Lit("Eng")));

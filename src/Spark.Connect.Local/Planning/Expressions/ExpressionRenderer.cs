@@ -14,13 +14,13 @@ internal sealed class ExpressionRenderer : IFunctionRenderContext
     private readonly PlanningContext _context;
     private readonly Source _input;
     private readonly IReadOnlySet<string> _lambdaVariables;
-    private readonly Func<long, string>? _subqueries;
+    private readonly Relations.RelationRenderer? _relations;
 
-    internal ExpressionRenderer(PlanningContext context, Source input, Func<long, string>? subqueries = null, IReadOnlySet<string>? lambdaVariables = null)
+    internal ExpressionRenderer(PlanningContext context, Source input, Relations.RelationRenderer? relations = null, IReadOnlySet<string>? lambdaVariables = null)
     {
         _context = context;
         _input = input;
-        _subqueries = subqueries;
+        _relations = relations;
         _lambdaVariables = lambdaVariables ?? new HashSet<string>();
     }
 
@@ -98,8 +98,28 @@ internal sealed class ExpressionRenderer : IFunctionRenderContext
         var name = MultipartIdentifier.Quote(parts);
         if (!attribute.HasPlanId)
             return name;
-        var alias = _input.Scope.Resolve(attribute.PlanId, $"the column '{attribute.UnparsedIdentifier}'");
+        var alias = ResolvePlanId(attribute.PlanId, $"the column '{attribute.UnparsedIdentifier}'");
         return alias.Length == 0 ? name : alias + "." + name;
+    }
+
+    /// <summary>
+    /// The alias for a plan id: from this input, else (inside a subquery) from the enclosing queries'
+    /// inputs, innermost first, which makes the reference a correlated one.
+    /// </summary>
+    private string ResolvePlanId(long planId, string construct)
+    {
+        if (_input.Scope.Contains(planId) || _relations is null)
+            return _input.Scope.Resolve(planId, construct);
+        foreach (var outer in _relations.OuterScopes)
+        {
+            if (!outer.Contains(planId))
+                continue;
+            var alias = outer.Resolve(planId, construct);
+            // A bare name would bind to the subquery's own columns first.
+            return alias.Length > 0 ? alias : throw LocalEngineException.Unsupported(
+                $"a correlated reference to {construct} of a join", "Correlate with a column of a single table or subquery.");
+        }
+        return _input.Scope.Resolve(planId, construct);
     }
 
     private string Function(Expression.Types.UnresolvedFunction function)
@@ -119,7 +139,7 @@ internal sealed class ExpressionRenderer : IFunctionRenderContext
     {
         if (star.HasPlanId)
         {
-            var alias = _input.Scope.Resolve(star.PlanId, "*");
+            var alias = ResolvePlanId(star.PlanId, "*");
             return alias.Length == 0 ? "*" : alias + ".*";
         }
         if (!star.HasUnparsedTarget)
@@ -150,7 +170,7 @@ internal sealed class ExpressionRenderer : IFunctionRenderContext
             : throw LocalEngineException.Unsupported("a lambda parameter with a qualified name", "Use single-part lambda parameter names.")).ToList();
         var inner = new HashSet<string>(_lambdaVariables);
         inner.UnionWith(names);
-        var body = new ExpressionRenderer(_context, _input, _subqueries, inner).Render(lambda.Function);
+        var body = new ExpressionRenderer(_context, _input, _relations, inner).Render(lambda.Function);
         return $"lambda {string.Join(", ", names.Select(SqlIdentifiers.Quote))}: {body}";
     }
 
@@ -159,9 +179,9 @@ internal sealed class ExpressionRenderer : IFunctionRenderContext
 
     private string Subquery(SubqueryExpression subquery)
     {
-        if (_subqueries is null)
+        if (_relations is null)
             throw LocalEngineException.Unsupported("a subquery expression outside WithRelations", "Send the subquery's plan as a WithRelations reference.");
-        var query = _subqueries(subquery.PlanId);
+        var query = _relations.SubqueryQuery(subquery.PlanId, _input.Scope);
         return subquery.SubqueryType switch
         {
             SubqueryExpression.Types.SubqueryType.Scalar => $"({query})",

@@ -23,7 +23,7 @@ internal static class ReadRenderer
         {
             Spark.Connect.Read.ReadTypeOneofCase.NamedTable when read.NamedTable.Options.Count > 0 => throw LocalEngineException.Unsupported(
                 $"the table read option '{read.NamedTable.Options.Keys.Order(StringComparer.Ordinal).First()}'", "Read the table without options."),
-            Spark.Connect.Read.ReadTypeOneofCase.NamedTable => NamedTable(read.NamedTable.UnparsedIdentifier, RelationRenderer.PlanId(relation)),
+            Spark.Connect.Read.ReadTypeOneofCase.NamedTable => NamedTable(renderer, read.NamedTable.UnparsedIdentifier, RelationRenderer.PlanId(relation)),
             Spark.Connect.Read.ReadTypeOneofCase.DataSource => Files(renderer, read.DataSource, RelationRenderer.PlanId(relation)),
             _ => throw LocalEngineException.Unsupported($"the read kind '{read.ReadTypeCase}'", "Read a named table or files."),
         };
@@ -31,12 +31,14 @@ internal static class ReadRenderer
 
     /// <summary>
     /// A table under its own name as alias, so <c>people.name</c> resolves as in Spark; a join that reads
-    /// the same table twice re-aliases the second read (see <see cref="JoinRenderer"/>).
+    /// the same table twice re-aliases the second read (see <see cref="JoinRenderer"/>). Inside a subquery
+    /// the alias is a fresh one, so it can't shadow the same table in the enclosing query, which a
+    /// correlated reference names.
     /// </summary>
-    private static Source NamedTable(string identifier, long? planId)
+    private static Source NamedTable(RelationRenderer renderer, string identifier, long? planId)
     {
         var parts = MultipartIdentifier.Parse(identifier);
-        var alias = SqlIdentifiers.Quote(parts[^1]);
+        var alias = renderer.OuterScopes.Any() ? renderer.Context.NextAlias() : SqlIdentifiers.Quote(parts[^1]);
         return new Source($"{MultipartIdentifier.Quote(parts)} AS {alias}", Scope.Wrap(Scope.Empty, planId, alias), [], "*", null, alias);
     }
 

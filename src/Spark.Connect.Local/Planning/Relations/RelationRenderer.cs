@@ -11,6 +11,7 @@ namespace Spark.Connect.Local.Planning.Relations;
 internal sealed class RelationRenderer(PlanningContext context)
 {
     private readonly Dictionary<long, Relation> _references = [];
+    private readonly List<Scope> _outerScopes = [];
 
     internal PlanningContext Context => context;
 
@@ -52,7 +53,10 @@ internal sealed class RelationRenderer(PlanningContext context)
     internal static long? PlanId(Relation relation) => relation.Common is { HasPlanId: true } common ? common.PlanId : null;
 
     /// <summary>An expression renderer over <paramref name="input"/> that can also render WithRelations subqueries.</summary>
-    internal ExpressionRenderer Expressions(Source input) => new(context, input, SubqueryQuery);
+    internal ExpressionRenderer Expressions(Source input) => new(context, input, this);
+
+    /// <summary>The inputs of the queries enclosing the subquery being rendered, innermost first (for correlated references).</summary>
+    internal IEnumerable<Scope> OuterScopes => Enumerable.Reverse(_outerScopes);
 
     /// <summary>
     /// Wraps a complete <paramref name="query"/> computed from <paramref name="input"/> under a fresh alias.
@@ -102,9 +106,24 @@ internal sealed class RelationRenderer(PlanningContext context)
         return Input(relation.WithRelations.Root).WithPlanId(PlanId(relation));
     }
 
-    private string SubqueryQuery(long planId) =>
-        _references.TryGetValue(planId, out var reference)
-            ? Render(reference).ToQuery()
-            : throw new LocalEngineException("INVALID_PLAN", "XX000",
+    /// <summary>
+    /// The query of the WithRelations reference <paramref name="planId"/>, rendered as a subquery of an
+    /// expression over <paramref name="outer"/>: plan ids it doesn't know resolve to the enclosing inputs.
+    /// Aliases are unique within one planning run, so an outer alias is never shadowed by a generated one.
+    /// </summary>
+    internal string SubqueryQuery(long planId, Scope outer)
+    {
+        if (!_references.TryGetValue(planId, out var reference))
+            throw new LocalEngineException("INVALID_PLAN", "XX000",
                 $"A subquery expression refers to plan id {planId}, which no WithRelations reference carries.");
+        _outerScopes.Add(outer);
+        try
+        {
+            return Render(reference).ToQuery();
+        }
+        finally
+        {
+            _outerScopes.RemoveAt(_outerScopes.Count - 1);
+        }
+    }
 }
