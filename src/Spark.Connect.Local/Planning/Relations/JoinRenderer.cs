@@ -67,7 +67,7 @@ internal static class JoinRenderer
 
     /// <summary>
     /// A join side as a FROM item: a filtered or column-listing source is wrapped first; a plain join chain
-    /// may nest (parenthesised) on the left.
+    /// may stay open on the left, where it simply extends the chain.
     /// </summary>
     private static Source Side(RelationRenderer renderer, Source side, bool nestable)
     {
