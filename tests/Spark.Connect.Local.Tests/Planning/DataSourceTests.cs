@@ -67,6 +67,10 @@ public sealed class DataSourceTests : PlannerTestBase
     }
 
     [Test]
+    public void NulInAPathIsATypedError() =>
+        Assert.That(PlanError(Files("parquet", "de\0pts.parquet")).ErrorClass, Is.EqualTo("INVALID_PARAMETER_VALUE"));
+
+    [Test]
     public void OtherFormatsAndOptionsAreUnsupported()
     {
         var orc = PlanError(Files("orc", "depts.parquet"));

@@ -49,6 +49,29 @@ public sealed class ExpressionTests : PlannerTestBase
     }
 
     [Test]
+    public void CastToNestedTypes()
+    {
+        var strings = new DataType { Array = new DataType.Types.Array { ElementType = new DataType { String = new DataType.Types.String() } } };
+        var plan = Project(Table("nested"), Alias(Cast(Col("xs"), strings), "texts"), Alias(Fn("type_probe", Cast(Col("xs"), strings)), "t"));
+        Assert.That(Lines(plan), Is.EqualTo(new[] { "[10, 20, 30]|VARCHAR[]" }));
+    }
+
+    [Test]
+    public void ConstructsWithoutALocalMeaningAreRefused()
+    {
+        var legacy = new Expression { Cast = new() { Expr = Col("id"), TypeStr = "int", EvalMode = Expression.Types.Cast.Types.EvalMode.Legacy } };
+        Assert.That(PlanError(Project(Table("people"), legacy)).Message, Does.Contain("LEGACY"));
+        var twoNames = new Expression { Alias = new() { Expr = Col("id"), Name = { "a", "b" } } };
+        Assert.That(PlanError(Project(Table("people"), twoNames)).Message, Does.Contain("several names"));
+        var computedBoundary = Window(Fn("sum", Col("id")), FrameType.Row, new Boundary { Value = Col("id") }, new Boundary { CurrentRow = true });
+        Assert.That(PlanError(Project(Table("people"), computedBoundary)).Message, Does.Contain("frame boundary"));
+        var badType = new Expression { Cast = new() { Expr = Col("id"), TypeStr = "interval day" } };
+        Assert.That(PlanError(Project(Table("people"), badType)).Message, Does.Contain("interval day"));
+        var metadata = new Expression { UnresolvedAttribute = new() { UnparsedIdentifier = "_metadata", IsMetadataColumn = true } };
+        Assert.That(PlanError(Project(Table("people"), metadata)).Message, Does.Contain("metadata"));
+    }
+
+    [Test]
     public void StarExpandsAllOrOneSide()
     {
         var people = Table("people");
