@@ -26,8 +26,23 @@ internal static class LiteralBinder
         Literal.LiteralTypeOneofCase.Timestamp =>
             // A Spark TIMESTAMP is an instant: bind the UTC wall time and mark it as UTC.
             $"timezone('UTC', CAST({context.AddParameter(literal)} AS TIMESTAMP))",
-        _ => $"CAST({context.AddParameter(literal)} AS {ScalarType(literal)})",
+        _ => $"CAST({context.AddParameter(CheckRange(literal))} AS {ScalarType(literal)})",
     };
+
+    /// <summary>Byte and short literals travel as int32 on the wire; a value outside their range is refused while planning, not at bind time.</summary>
+    private static Literal CheckRange(Literal literal)
+    {
+        var (value, min, max, kind) = literal.LiteralTypeCase switch
+        {
+            Literal.LiteralTypeOneofCase.Byte => (literal.Byte, (int)sbyte.MinValue, (int)sbyte.MaxValue, "byte"),
+            Literal.LiteralTypeOneofCase.Short => (literal.Short, (int)short.MinValue, (int)short.MaxValue, "short"),
+            _ => (0, 0, 0, ""),
+        };
+        if (value < min || value > max)
+            throw new LocalEngineException("INVALID_PARAMETER_VALUE", "22023",
+                $"The {kind} literal {value} is outside the {kind} range {min}..{max}.");
+        return literal;
+    }
 
     /// <summary>The DuckDB type of a literal (scalar or nested), for CASTs and empty collections.</summary>
     internal static string TypeOf(Literal literal) => literal.LiteralTypeCase switch

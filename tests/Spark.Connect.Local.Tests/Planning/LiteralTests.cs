@@ -60,6 +60,8 @@ public sealed class LiteralTests : PlannerTestBase
         Assert.That(PlanError(tooWide).ErrorClass, Is.EqualTo("INVALID_PARAMETER_VALUE"));
         var notNumber = Project(Table("depts"), Lit(new Literal { Decimal = new() { Value = "1.2.3" } }));
         Assert.That(PlanError(notNumber).Message, Does.Contain("1.2.3"));
+        Assert.That(PlanError(Project(Table("depts"), Lit(new Literal { Byte = 200 }))).Message, Does.Contain("200"));
+        Assert.That(PlanError(Project(Table("depts"), Lit(new Literal { Short = -40000 }))).Message, Does.Contain("-40000"));
         var untypedEmpty = Project(Table("depts"), Lit(new Literal { Array = new() }));
         Assert.That(PlanError(untypedEmpty).ErrorClass, Is.EqualTo("INVALID_PARAMETER_VALUE"));
     }
