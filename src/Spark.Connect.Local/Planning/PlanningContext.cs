@@ -9,8 +9,12 @@ namespace Spark.Connect.Local.Planning;
 /// </summary>
 internal sealed class PlanningContext(IPlanningSession session, FunctionRenderer? functions = null)
 {
+    // Protobuf's parser already caps message nesting (100 by default); this guards a planner call on a
+    // plan built in process, where a deep enough chain would otherwise overflow the stack.
+    internal const int MaxNesting = 1000;
     private readonly List<Expression.Types.Literal> _parameters = [];
     private int _aliases;
+    private int _nesting;
 
     internal IPlanningSession Session => session;
 
@@ -24,6 +28,24 @@ internal sealed class PlanningContext(IPlanningSession session, FunctionRenderer
     {
         _parameters.Add(scalar);
         return "$" + _parameters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Counts one more level of relation or expression nesting until the returned scope is disposed.</summary>
+    internal NestingScope Nest()
+    {
+        if (++_nesting > MaxNesting)
+        {
+            _nesting--;
+            throw new LocalEngineException("INVALID_PLAN", "XX000",
+                $"The plan nests relations or expressions more than {MaxNesting} levels deep; the local engine refuses it.");
+        }
+        return new NestingScope(this);
+    }
+
+    /// <summary>Leaves one nesting level.</summary>
+    internal readonly struct NestingScope(PlanningContext context) : IDisposable
+    {
+        public void Dispose() => context._nesting--;
     }
 
     /// <summary>

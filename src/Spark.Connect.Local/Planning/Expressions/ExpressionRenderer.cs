@@ -25,7 +25,13 @@ internal sealed class ExpressionRenderer : IFunctionRenderContext
     }
 
     /// <summary>DuckDB SQL for <paramref name="expression"/>.</summary>
-    internal string Render(Expression expression) => expression.ExprTypeCase switch
+    internal string Render(Expression expression)
+    {
+        using var _ = _context.Nest();
+        return RenderKind(expression);
+    }
+
+    private string RenderKind(Expression expression) => expression.ExprTypeCase switch
     {
         Kind.Literal => LiteralBinder.Render(expression.Literal, _context),
         Kind.UnresolvedAttribute => Attribute(expression.UnresolvedAttribute),

@@ -15,7 +15,13 @@ internal sealed class RelationRenderer(PlanningContext context)
 
     internal PlanningContext Context => context;
 
-    internal Source Render(Relation relation) => relation.RelTypeCase switch
+    internal Source Render(Relation relation)
+    {
+        using var _ = context.Nest();
+        return RenderKind(relation);
+    }
+
+    private Source RenderKind(Relation relation) => relation.RelTypeCase switch
     {
         Kind.Read => ReadRenderer.Read(this, relation),
         Kind.LocalRelation => ReadRenderer.Local(this, relation),
