@@ -33,8 +33,32 @@ internal sealed record Source(string From, Scope Scope, IReadOnlyList<string> Wh
         return new Source($"({query}) AS {alias}", Scope.Wrap(inner, planId, alias), [], "*", query, alias);
     }
 
+    /// <summary>Sort keys still to apply (a Sort kept open so a Project above it can still see every join side).</summary>
+    internal IReadOnlyList<OrderKey> Order { get; init; } = [];
+
+    /// <summary>A row limit still to apply after <see cref="Order"/>.</summary>
+    internal int? Limit { get; init; }
+
+    /// <summary>Rows still to skip (applied before <see cref="Limit"/>, as SQL does).</summary>
+    internal int? Offset { get; init; }
+
+    /// <summary>True when ORDER BY, LIMIT or OFFSET are still pending.</summary>
+    internal bool HasModifiers => Order.Count > 0 || Limit is not null || Offset is not null;
+
     /// <summary>This source as one complete SELECT statement.</summary>
-    internal string ToQuery() => OwnQuery ?? $"SELECT {Star} FROM {From}{WhereClause}";
+    internal string ToQuery() => OwnQuery ?? $"SELECT {Star} FROM {From}{WhereClause}{ModifierClause()}";
+
+    /// <summary><c> ORDER BY … LIMIT n OFFSET m</c> for what is pending; <paramref name="orderBy"/> replaces the keys' own SQL (hidden sort columns).</summary>
+    internal string ModifierClause(IReadOnlyList<string>? orderBy = null)
+    {
+        var keys = orderBy ?? Order.Select(k => k.Sql).ToList();
+        var clause = keys.Count == 0 ? "" : " ORDER BY " + string.Join(", ", keys.Select((k, i) => $"{k} {Order[i].Direction}"));
+        if (Limit is { } limit)
+            clause += " LIMIT " + limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (Offset is { } offset)
+            clause += " OFFSET " + offset.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return clause;
+    }
 
     /// <summary><c> WHERE a AND b</c>, or nothing.</summary>
     internal string WhereClause => Where.Count == 0 ? "" : " WHERE " + string.Join(" AND ", Where.Select(w => "(" + w + ")"));
@@ -42,3 +66,6 @@ internal sealed record Source(string From, Scope Scope, IReadOnlyList<string> Wh
     /// <summary>The same rows under one more plan id (a pass-through node such as a hint or a filter).</summary>
     internal Source WithPlanId(long? planId) => this with { Scope = Scope.With(planId, Alias ?? Scope.Unqualified) };
 }
+
+/// <summary>One pending sort key: its SQL, <c>ASC|DESC NULLS FIRST|LAST</c>, and the Spark expression it came from.</summary>
+internal sealed record OrderKey(string Sql, string Direction, Expression Source);

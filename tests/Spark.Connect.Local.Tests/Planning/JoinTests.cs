@@ -106,13 +106,40 @@ public sealed class JoinTests : PlannerTestBase
     }
 
     [Test]
+    public void AJoinAtTheRootKeepsBothSidesColumnNames()
+    {
+        var left = Table("depts");
+        var right = Table("depts");
+        var join = Join(left, right, Fn("==", Col(left, "dept"), Col(right, "dept")));
+        Assert.That(Columns(join), Is.EqualTo(new[] { "dept", "title", "dept", "title" }));
+        var limited = New(r => r.Limit = new Limit { Input = Sort(join, Asc(Col(left, "title"))), Limit_ = 1 });
+        Assert.That(Columns(limited), Is.EqualTo(new[] { "dept", "title", "dept", "title" }));
+        Assert.That(Lines(limited), Is.EqualTo(new[] { "10|Eng|10|Eng" }));
+        // A bare name that both sides have is ambiguous (DuckDB's binder says so, as Spark would).
+        Assert.Throws<Spark.Connect.Local.DuckDb.DuckDbException>(() => Rows(SortBy(join, "title")));
+    }
+
+    [Test]
+    public void SortAndLimitOverAJoinKeepEverySideResolvable()
+    {
+        // join → orderBy(right.title desc) → limit 2 → select(left.dept, right.title): both depts tables have both names.
+        var left = Table("depts");
+        var right = Table("depts");
+        var join = Join(left, right, Fn("==", Col(left, "dept"), Col(right, "dept")));
+        var sorted = Sort(join, Desc(Col(right, "title")));
+        var limited = New(r => r.Limit = new Limit { Input = sorted, Limit_ = 2 });
+        var plan = Project(limited, Col(left, "dept"), Alias(Col(right, "title"), "t"));
+        Assert.That(Lines(plan), Is.EqualTo(new[] { "20|Ops", "30|Law" }));
+    }
+
+    [Test]
     public void AfterAJoinIsMaterialisedDuplicateNamesDoNotResolveSilently()
     {
         var left = Table("depts");
         var right = Table("depts");
         var join = Join(left, right, Fn("==", Col(left, "dept"), Col(right, "dept")));
-        var limited = New(r => r.Limit = new Limit { Input = join, Limit_ = 10 });
-        var error = PlanError(Project(limited, Col(right, "title")));
+        var distinct = New(r => r.Deduplicate = new Deduplicate { Input = join, AllColumnsAsKeys = true });
+        var error = PlanError(Project(distinct, Col(right, "title")));
         Assert.That(error.ErrorClass, Is.EqualTo("AMBIGUOUS_COLUMN_REFERENCE"));
     }
 }

@@ -54,6 +54,36 @@ public sealed class RelationTests : PlannerTestBase
     }
 
     [Test]
+    public void ASortBelowAProjectSortsByTheInputColumnEvenWhenAnOutputShadowsIt()
+    {
+        // orderBy(id).select((0 - id) AS id): Spark sorts by the input id, so the output descends.
+        var plan = Project(SortBy(Table("people"), "id"), Alias(Fn("-", Lit(0), Col("id")), "id"), Col("name"));
+        Assert.That(Lines(plan), Is.EqualTo(new[] { "-1|Ann", "-2|Bob", "-3|Cid", "-4|Dee" }));
+        Assert.That(Columns(plan), Is.EqualTo(new[] { "id", "name" }));
+        // Without shadowing the sort is written in place.
+        var inPlace = Project(Sort(Table("people"), Desc(Col("salary"))), Col("name"), Alias(Col("salary"), "pay"));
+        Assert.That(Plan(inPlace).Sql, Does.Not.Contain("__spark_local_order"));
+        Assert.That(Rows(inPlace).Select(r => r[0]), Is.EqualTo(new[] { "Dee", "Cid", "Bob", "Ann" }));
+    }
+
+    [Test]
+    public void LimitAndOffsetCompose()
+    {
+        Relation Sorted() => SortBy(Table("people"), "id");
+        // offset(1).limit(2) = rows 2..3; limit(3).offset(2) = row 3.
+        var offsetThenLimit = New(r => r.Limit = new Limit { Input = New(o => o.Offset = new Offset { Input = Sorted(), Offset_ = 1 }), Limit_ = 2 });
+        Assert.That(Rows(offsetThenLimit).Select(r => r[0]), Is.EqualTo(new[] { "2", "3" }));
+        var limitThenOffset = New(o => o.Offset = new Offset { Input = New(r => r.Limit = new Limit { Input = Sorted(), Limit_ = 3 }), Offset_ = 2 });
+        Assert.That(Rows(limitThenOffset).Select(r => r[0]), Is.EqualTo(new[] { "3" }));
+        var limitThenFilter = Filter(New(r => r.Limit = new Limit { Input = Sorted(), Limit_ = 2 }), Fn(">", Col("id"), Lit(1)));
+        Assert.That(Rows(limitThenFilter).Select(r => r[0]), Is.EqualTo(new[] { "2" }));
+        var limitThenSort = Sort(New(r => r.Limit = new Limit { Input = Sorted(), Limit_ = 2 }), Desc(Col("id")));
+        Assert.That(Rows(limitThenSort).Select(r => r[0]), Is.EqualTo(new[] { "2", "1" }));
+        var limitThenCount = Aggregate(New(r => r.Limit = new Limit { Input = Sorted(), Limit_ = 3 }), [], Fn("count", Col("id")));
+        Assert.That(Lines(limitThenCount), Is.EqualTo(new[] { "3" }));
+    }
+
+    [Test]
     public void LimitOffsetAndTailKeepInputOrder()
     {
         Relation Sorted() => SortBy(Table("people"), "id");

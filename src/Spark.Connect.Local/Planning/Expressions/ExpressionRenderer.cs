@@ -63,6 +63,13 @@ internal sealed class ExpressionRenderer : IFunctionRenderContext
     /// <summary><c>expr ASC|DESC NULLS FIRST|LAST</c>, with Spark's defaults (nulls first ascending, last descending).</summary>
     internal string SortOrder(Expression.Types.SortOrder order)
     {
+        var key = SortKey(order);
+        return $"{key.Sql} {key.Direction}";
+    }
+
+    /// <summary>A sort key's SQL and direction kept apart, for a Sort that stays open.</summary>
+    internal OrderKey SortKey(Expression.Types.SortOrder order)
+    {
         var descending = order.Direction == Expression.Types.SortOrder.Types.SortDirection.Descending;
         var nullsFirst = order.NullOrdering switch
         {
@@ -70,7 +77,7 @@ internal sealed class ExpressionRenderer : IFunctionRenderContext
             Expression.Types.SortOrder.Types.NullOrdering.SortNullsLast => false,
             _ => !descending,
         };
-        return $"{Render(order.Child)} {(descending ? "DESC" : "ASC")} {(nullsFirst ? "NULLS FIRST" : "NULLS LAST")}";
+        return new OrderKey(Render(order.Child), $"{(descending ? "DESC" : "ASC")} {(nullsFirst ? "NULLS FIRST" : "NULLS LAST")}", order.Child);
     }
 
     /// <inheritdoc />

@@ -15,7 +15,9 @@ internal static class AggregateRenderer
         if (aggregate.GroupType != GroupType.Groupby)
             throw LocalEngineException.Unsupported($"the aggregate kind '{aggregate.GroupType}'",
                 "Group with groupBy; rollup, cube, pivot and grouping sets are not supported locally.");
-        var input = renderer.Input(aggregate.Input);
+        // Grouping ignores a pending sort (Spark's aggregate output has no order), but not a pending limit.
+        var input = renderer.OrderedInput(aggregate.Input);
+        input = input.Limit is not null || input.Offset is not null ? renderer.Plain(input) : input;
         var expressions = renderer.Expressions(input);
         var items = aggregate.GroupingExpressions.Concat(aggregate.AggregateExpressions).Select(expressions.SelectItem).ToList();
         if (items.Count == 0)

@@ -10,14 +10,65 @@ internal static class ProjectionRenderer
         var project = relation.Project;
         // A Project without input evaluates its expressions once (Spark's "SELECT 1").
         var input = project.Input is { RelTypeCase: not Relation.RelTypeOneofCase.None }
-            ? renderer.Render(project.Input)
+            ? renderer.OrderedInput(project.Input)
             : new Source("", Scope.Empty, [], "*", null, null);
         if (project.Expressions.Count == 0)
             throw new LocalEngineException("INVALID_PLAN", "XX000", "A Project relation selects no expressions.");
         var expressions = renderer.Expressions(input);
-        var items = string.Join(", ", project.Expressions.Select(expressions.SelectItem));
+        var items = project.Expressions.Select(expressions.SelectItem).ToList();
         var from = input.From.Length == 0 ? "" : $" FROM {input.From}{input.WhereClause}";
-        return renderer.Wrap($"SELECT {items}{from}", relation, input);
+        return renderer.Wrap(OrderedSelect(renderer, project, items, from, input), relation, input);
+    }
+
+    /// <summary>
+    /// The Project's SELECT with its input's pending ORDER BY / LIMIT / OFFSET. Sort keys are written as they
+    /// are when no bare column name in them could be captured by one of the Project's own output names (SQL
+    /// lets ORDER BY see select aliases, Spark sorts below the Project); otherwise they travel as hidden
+    /// select items that an outer query drops again.
+    /// </summary>
+    private static string OrderedSelect(RelationRenderer renderer, Project project, List<string> items, string from, Source input)
+    {
+        if (input.Order.Count == 0 || !CouldCapture(project, input.Order))
+            return $"SELECT {string.Join(", ", items)}{from}{input.ModifierClause()}";
+        var hidden = input.Order.Select((_, i) => SqlIdentifiers.Quote("__spark_local_order_" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        var inner = $"SELECT {string.Join(", ", items.Concat(input.Order.Select((k, i) => $"{k.Sql} AS {hidden[i]}")))}{from}{input.ModifierClause(hidden)}";
+        return $"SELECT * EXCLUDE ({string.Join(", ", hidden)}) FROM ({inner}) AS {renderer.Context.NextAlias()}";
+    }
+
+    /// <summary>True when a sort key uses a bare column name that one of the Project's computed or renamed outputs also has.</summary>
+    private static bool CouldCapture(Project project, IReadOnlyList<OrderKey> order)
+    {
+        var outputs = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var item in project.Expressions)
+        {
+            var passesThrough = item.ExprTypeCase == Expression.ExprTypeOneofCase.UnresolvedStar
+                || item is { ExprTypeCase: Expression.ExprTypeOneofCase.UnresolvedAttribute, UnresolvedAttribute.HasPlanId: false };
+            if (!passesThrough)
+                outputs.Add(ColumnNamer.Name(item));
+        }
+        return order.SelectMany(k => BareAttributes(k.Source)).Any(outputs.Contains);
+    }
+
+    /// <summary>The first name part of every attribute without a plan id in <paramref name="message"/>, at any depth.</summary>
+    private static IEnumerable<string> BareAttributes(Google.Protobuf.IMessage message)
+    {
+        if (message is Expression.Types.UnresolvedAttribute { HasPlanId: false } attribute)
+        {
+            yield return MultipartIdentifier.Parse(attribute.UnparsedIdentifier)[0];
+            yield break;
+        }
+        foreach (var field in message.Descriptor.Fields.InDeclarationOrder())
+        {
+            if (field.FieldType != Google.Protobuf.Reflection.FieldType.Message)
+                continue;
+            var value = field.Accessor.GetValue(message);
+            var children = field.IsRepeated ? ((System.Collections.IEnumerable)value).Cast<object>() : [value];
+            foreach (var child in children.OfType<Google.Protobuf.IMessage>())
+            {
+                foreach (var name in BareAttributes(child))
+                    yield return name;
+            }
+        }
     }
 
     /// <summary>Adds columns, or replaces those with the same name (compared case-insensitively, as Spark does).</summary>

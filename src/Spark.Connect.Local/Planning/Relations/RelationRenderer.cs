@@ -44,17 +44,23 @@ internal sealed class RelationRenderer(PlanningContext context)
         Kind.SubqueryAlias => SubqueryAlias(relation),
         Kind.WithRelations => WithRelations(relation),
         // Partitioning and hints only steer a cluster's execution; one DuckDB process has nothing to steer.
-        Kind.Hint => Input(relation.Hint.Input).WithPlanId(PlanId(relation)),
-        Kind.Repartition => Input(relation.Repartition.Input).WithPlanId(PlanId(relation)),
-        Kind.RepartitionByExpression => Input(relation.RepartitionByExpression.Input).WithPlanId(PlanId(relation)),
+        Kind.Hint => OrderedInput(relation.Hint.Input).WithPlanId(PlanId(relation)),
+        Kind.Repartition => OrderedInput(relation.Repartition.Input).WithPlanId(PlanId(relation)),
+        Kind.RepartitionByExpression => OrderedInput(relation.RepartitionByExpression.Input).WithPlanId(PlanId(relation)),
         _ => throw LocalEngineException.Unsupported($"the relation kind '{relation.RelTypeCase}'", "See docs/local-engine.md for the relations it runs."),
     };
 
-    /// <summary>Renders a required input, failing clearly when the plan left it out.</summary>
-    internal Source Input(Relation? input) =>
+    /// <summary>Renders a required input as a plain FROM item (a pending sort or limit is applied in a subquery first).</summary>
+    internal Source Input(Relation? input) => Plain(OrderedInput(input));
+
+    /// <summary>Renders a required input, keeping a pending ORDER BY / LIMIT / OFFSET open for the caller; fails clearly when the plan left it out.</summary>
+    internal Source OrderedInput(Relation? input) =>
         input is null || input.RelTypeCase == Kind.None
             ? throw new LocalEngineException("INVALID_PLAN", "XX000", "A relation is missing its input relation.")
             : Render(input);
+
+    /// <summary><paramref name="input"/> with its pending ORDER BY / LIMIT / OFFSET applied in a subquery (DuckDB keeps that order for the parent).</summary>
+    internal Source Plain(Source input) => input.HasModifiers ? Wrap(input.ToQuery(), (long?)null, input) : input;
 
     internal static long? PlanId(Relation relation) => relation.Common is { HasPlanId: true } common ? common.PlanId : null;
 
@@ -109,7 +115,7 @@ internal sealed class RelationRenderer(PlanningContext context)
             if (PlanId(reference) is { } id)
                 _references[id] = reference;
         }
-        return Input(relation.WithRelations.Root).WithPlanId(PlanId(relation));
+        return OrderedInput(relation.WithRelations.Root).WithPlanId(PlanId(relation));
     }
 
     /// <summary>
