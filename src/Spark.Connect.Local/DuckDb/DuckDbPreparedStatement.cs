@@ -34,6 +34,32 @@ internal sealed unsafe class DuckDbPreparedStatement : IDisposable
         throw new DuckDbException($"DuckDB could not prepare the statement: {error ?? "unknown error"}");
     }
 
+    /// <summary>
+    /// The statement's output columns (name and DuckDB type) as DuckDB bound them at prepare time, without
+    /// running it: the planner uses this to learn an input's columns and an expression's type.
+    /// </summary>
+    public IReadOnlyList<(string Name, DuckDbLogicalType Type)> DescribeColumns()
+    {
+        ObjectDisposedException.ThrowIf(Handle.IsClosed, this);
+        var count = (int)NativeMethods.duckdb_prepared_statement_column_count(Handle);
+        var columns = new (string, DuckDbLogicalType)[count];
+        for (var i = 0; i < count; i++)
+        {
+            var namePointer = NativeMethods.duckdb_prepared_statement_column_name(Handle, (ulong)i);
+            string name;
+            try
+            {
+                name = Marshal.PtrToStringUTF8(namePointer) ?? "";
+            }
+            finally
+            {
+                NativeMethods.duckdb_free(namePointer);
+            }
+            columns[i] = (name, DuckDbLogicalType.FromNative(NativeMethods.duckdb_prepared_statement_column_logical_type(Handle, (ulong)i)));
+        }
+        return columns;
+    }
+
     public void BindNull(int index) => Check(NativeMethods.duckdb_bind_null(Handle, Index(index)), index, "NULL");
     public void Bind(int index, bool value) => Check(NativeMethods.duckdb_bind_boolean(Handle, Index(index), value), index, "BOOLEAN");
     public void Bind(int index, sbyte value) => Check(NativeMethods.duckdb_bind_int8(Handle, Index(index), value), index, "TINYINT");

@@ -104,4 +104,11 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Library)] internal static partial DuckDbState duckdb_append_timestamp(AppenderHandle a, long micros);
     [LibraryImport(Library)] internal static partial DuckDbState duckdb_append_varchar_length(AppenderHandle a, byte* utf8, ulong length);
     [LibraryImport(Library)] internal static partial DuckDbState duckdb_append_blob(AppenderHandle a, byte* data, ulong length);
+
+    // ---- Planner: a prepared statement's output columns (learned without running it) ----
+    [LibraryImport(Library)] internal static partial ulong duckdb_prepared_statement_column_count(PreparedStatementHandle statement);
+    // Returns a string the caller must release with duckdb_free.
+    [LibraryImport(Library)] internal static partial nint duckdb_prepared_statement_column_name(PreparedStatementHandle statement, ulong column);
+    // Returns a logical type the caller must destroy (DuckDbLogicalType.FromNative does).
+    [LibraryImport(Library)] internal static partial nint duckdb_prepared_statement_column_logical_type(PreparedStatementHandle statement, ulong column);
 }

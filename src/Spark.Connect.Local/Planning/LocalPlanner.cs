@@ -1,37 +1,72 @@
-using Spark.Connect;
 using Spark.Connect.Local.DuckDb;
+using Spark.Connect.Local.Planning.Relations;
 
 namespace Spark.Connect.Local.Planning;
 
 /// <summary>
-/// Turns a Spark Connect <see cref="Relation"/> into one DuckDB statement for a session.
-/// Placeholder until the planner lands: reads named tables and passes SQL relations without arguments.
+/// Turns a Spark Connect <see cref="Relation"/> into one DuckDB statement for a session. The SQL text is
+/// built only from the plan's structure; every value travels as a bound parameter (see docs/local-engine.md, "Planner").
 /// </summary>
 internal sealed class LocalPlanner
 {
     private readonly IPlanningSession _session;
+    private readonly FunctionRenderer? _functions;
 
     internal LocalPlanner(IPlanningSession session) => _session = session;
+
+    /// <summary>A planner whose function calls go to <paramref name="functions"/> instead of the catalog (tests).</summary>
+    internal LocalPlanner(IPlanningSession session, FunctionRenderer functions)
+    {
+        _session = session;
+        _functions = functions;
+    }
 
     /// <summary>Plans <paramref name="relation"/>; throws <see cref="LocalEngineException"/> for anything it can't run.</summary>
     internal PlannedQuery Plan(Relation relation)
     {
-        _ = _session;
-        return relation.RelTypeCase switch
+        ArgumentNullException.ThrowIfNull(relation);
+        var context = new PlanningContext(_session, _functions);
+        var source = new RelationRenderer(context).Render(relation);
+        return Compact(source.ToQuery(), context.Parameters);
+    }
+
+    /// <summary>
+    /// Renumbers placeholders in order of first use and drops parameters the statement never uses (a
+    /// function renderer may bind a value for a question and then not emit it): DuckDB numbers a
+    /// statement's parameters by the placeholders it sees, so gaps would shift every later binding.
+    /// </summary>
+    private static PlannedQuery Compact(string sql, IReadOnlyList<Expression.Types.Literal> parameters)
+    {
+        var renumbered = new Dictionary<int, int>();
+        var used = new List<Expression.Types.Literal>();
+        var text = SqlPlaceholderRewriter.RenumberPlaceholders(sql, n =>
         {
-            Relation.RelTypeOneofCase.Read when relation.Read.ReadTypeCase == Read.ReadTypeOneofCase.NamedTable =>
-                new PlannedQuery($"SELECT * FROM {SqlIdentifiers.Quote(relation.Read.NamedTable.UnparsedIdentifier)}", []),
-            Relation.RelTypeOneofCase.Sql when relation.Sql.NamedArguments.Count == 0 && relation.Sql.PosArguments.Count == 0 =>
-                new PlannedQuery(relation.Sql.Query, []),
-            _ => throw LocalEngineException.Unsupported($"the relation '{relation.RelTypeCase}'", "See docs/local-engine.md."),
-        };
+            if (n < 1 || n > parameters.Count)
+                throw new InvalidOperationException($"The planner wrote placeholder ${n} but bound only {parameters.Count} parameters.");
+            if (!renumbered.TryGetValue(n, out var compact))
+            {
+                used.Add(parameters[n - 1]);
+                renumbered[n] = compact = used.Count;
+            }
+            return "$" + compact.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        });
+        return new PlannedQuery(text, used);
     }
 
     /// <summary>Prepares a planned query on <paramref name="connection"/> with its parameters bound.</summary>
     internal static DuckDbPreparedStatement Prepare(DuckDbConnection connection, PlannedQuery query)
     {
-        if (query.Parameters.Count != 0)
-            throw LocalEngineException.Unsupported("bound literals", "The planner placeholder binds none.");
-        return connection.Prepare(query.Sql);
+        var statement = connection.Prepare(query.Sql);
+        try
+        {
+            for (var i = 0; i < query.Parameters.Count; i++)
+                LiteralBinder.Bind(statement, i + 1, query.Parameters[i]);
+            return statement;
+        }
+        catch
+        {
+            statement.Dispose();
+            throw;
+        }
     }
 }

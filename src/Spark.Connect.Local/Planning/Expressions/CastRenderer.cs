@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using EvalMode = Spark.Connect.Expression.Types.Cast.Types.EvalMode;
+
+namespace Spark.Connect.Local.Planning.Expressions;
+
+/// <summary>
+/// Spark casts: ANSI (the default) is DuckDB's <c>CAST</c>, which raises on values that don't convert;
+/// TRY is <c>TRY_CAST</c> (null instead). Target types come from <see cref="DuckDbTypeNames"/>, or from a
+/// fixed table of Spark type names when the client sent the type as text.
+/// </summary>
+internal static partial class CastRenderer
+{
+    private static readonly Dictionary<string, string> SimpleTypeNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["boolean"] = "BOOLEAN", ["tinyint"] = "TINYINT", ["byte"] = "TINYINT", ["smallint"] = "SMALLINT", ["short"] = "SMALLINT",
+        ["int"] = "INTEGER", ["integer"] = "INTEGER", ["bigint"] = "BIGINT", ["long"] = "BIGINT", ["float"] = "FLOAT",
+        ["real"] = "FLOAT", ["double"] = "DOUBLE", ["string"] = "VARCHAR", ["binary"] = "BLOB", ["date"] = "DATE",
+        ["timestamp"] = "TIMESTAMPTZ", ["timestamp_ltz"] = "TIMESTAMPTZ", ["timestamp_ntz"] = "TIMESTAMP", ["decimal"] = "DECIMAL(10,0)",
+    };
+
+    internal static string Render(Expression.Types.Cast cast, string operand)
+    {
+        var target = cast.CastToTypeCase switch
+        {
+            Expression.Types.Cast.CastToTypeOneofCase.Type => DuckDbTypeNames.FromSpark(cast.Type),
+            Expression.Types.Cast.CastToTypeOneofCase.TypeStr => FromTypeString(cast.TypeStr),
+            _ => throw new LocalEngineException("INVALID_PARAMETER_VALUE", "22023", "A cast carries no target type."),
+        };
+        if (cast.EvalMode == EvalMode.Legacy)
+            throw LocalEngineException.Unsupported("casts in LEGACY (non-ANSI) mode", "Use the default ANSI mode, or try_cast for null-on-failure.");
+        return $"{(cast.EvalMode == EvalMode.Try ? "TRY_CAST" : "CAST")}({operand} AS {target})";
+    }
+
+    private static string FromTypeString(string text)
+    {
+        var trimmed = text.Trim();
+        if (SimpleTypeNames.TryGetValue(trimmed, out var simple))
+            return simple;
+        var match = DecimalPattern().Match(trimmed);
+        if (match.Success)
+            return DuckDbTypeNames.Decimal(int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture),
+                match.Groups[2].Success ? int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture) : 0);
+        throw LocalEngineException.Unsupported($"casting to the type '{text}'",
+            "Send the target as a DataType, or use a simple type name (int, bigint, double, string, date, timestamp, decimal(p,s), ...).");
+    }
+
+    [GeneratedRegex(@"^decimal\s*\(\s*(\d{1,2})\s*(?:,\s*(\d{1,2})\s*)?\)$", RegexOptions.IgnoreCase)]
+    private static partial Regex DecimalPattern();
+}

@@ -1,0 +1,72 @@
+using Spark.Connect.Local.DuckDb;
+using Spark.Connect.Local.Planning.Functions;
+
+namespace Spark.Connect.Local.Planning;
+
+/// <summary>
+/// State shared by one <see cref="LocalPlanner.Plan"/> call: the parameters bound so far (their order is
+/// their placeholder number), the counter behind generated source aliases, and the session.
+/// </summary>
+internal sealed class PlanningContext(IPlanningSession session, FunctionRenderer? functions = null)
+{
+    // Protobuf's parser already caps message nesting (100 by default); this guards a planner call on a
+    // plan built in process, where a deep enough chain would otherwise overflow the stack.
+    internal const int MaxNesting = 1000;
+    private readonly List<Expression.Types.Literal> _parameters = [];
+    private int _aliases;
+    private int _nesting;
+
+    internal IPlanningSession Session => session;
+
+    /// <summary>Renders Spark function calls: the catalog, unless a test substitutes its own.</summary>
+    internal FunctionRenderer Functions => functions ?? SparkFunctionCatalog.Render;
+
+    internal IReadOnlyList<Expression.Types.Literal> Parameters => _parameters;
+
+    /// <summary>Adds one scalar value as the next positional parameter and returns its bare placeholder (<c>$n</c>).</summary>
+    internal string AddParameter(Expression.Types.Literal scalar)
+    {
+        _parameters.Add(scalar);
+        return "$" + _parameters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Counts one more level of relation or expression nesting until the returned scope is disposed.</summary>
+    internal NestingScope Nest()
+    {
+        if (++_nesting > MaxNesting)
+        {
+            _nesting--;
+            throw new LocalEngineException("INVALID_PLAN", "XX000",
+                $"The plan nests relations or expressions more than {MaxNesting} levels deep; the local engine refuses it.");
+        }
+        return new NestingScope(this);
+    }
+
+    /// <summary>Leaves one nesting level.</summary>
+    internal readonly struct NestingScope(PlanningContext context) : IDisposable
+    {
+        public void Dispose() => context._nesting--;
+    }
+
+    /// <summary>
+    /// A fresh quoted alias for one FROM item. Every input gets its own, so plan-id attributes can be
+    /// qualified unambiguously even when the same table is read several times (self-joins).
+    /// </summary>
+    internal string NextAlias() => SqlIdentifiers.Quote("_s" + (++_aliases).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// The output columns of <paramref name="query"/> as DuckDB binds them, learned by preparing it (never
+    /// running it). Parameters need no values for this: every placeholder the planner writes is wrapped
+    /// in a CAST, so its type is known.
+    /// </summary>
+    internal IReadOnlyList<(string Name, DuckDbLogicalType Type)> Describe(string query)
+    {
+        // A DuckDB error here is the user's (an unknown column, a type mismatch): it propagates as the
+        // same DuckDbException running the statement would raise, for the service to map.
+        using var statement = session.Connection.Prepare(query);
+        return statement.DescribeColumns();
+    }
+}
+
+/// <summary>The shape of <see cref="SparkFunctionCatalog.Render"/>, so planner tests can supply a function table of their own.</summary>
+internal delegate string FunctionRenderer(string name, IReadOnlyList<SqlArgument> arguments, bool isDistinct, IFunctionRenderContext context);
