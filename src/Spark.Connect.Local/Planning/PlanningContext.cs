@@ -21,6 +21,14 @@ internal sealed class PlanningContext(IPlanningSession session, FunctionRenderer
     /// <summary>Renders Spark function calls: the catalog, unless a test substitutes its own.</summary>
     internal FunctionRenderer Functions => functions ?? SparkFunctionCatalog.Render;
 
+    /// <summary>
+    /// Renders a function under an <c>OVER (…)</c> clause. The catalog places the clause itself (inside
+    /// the cast that gives Spark's result type); a substituted test table just gets it appended.
+    /// </summary>
+    internal WindowFunctionRenderer WindowFunctions => functions is null
+        ? SparkFunctionCatalog.RenderWindow
+        : (name, arguments, over, context) => $"{functions(name, arguments, false, context)} {over}";
+
     internal IReadOnlyList<Expression.Types.Literal> Parameters => _parameters;
 
     /// <summary>Adds one scalar value as the next positional parameter and returns its bare placeholder (<c>$n</c>).</summary>
@@ -70,3 +78,6 @@ internal sealed class PlanningContext(IPlanningSession session, FunctionRenderer
 
 /// <summary>The shape of <see cref="SparkFunctionCatalog.Render"/>, so planner tests can supply a function table of their own.</summary>
 internal delegate string FunctionRenderer(string name, IReadOnlyList<SqlArgument> arguments, bool isDistinct, IFunctionRenderContext context);
+
+/// <summary>The shape of <see cref="SparkFunctionCatalog.RenderWindow"/>.</summary>
+internal delegate string WindowFunctionRenderer(string name, IReadOnlyList<SqlArgument> arguments, string overClause, IFunctionRenderContext context);

@@ -47,7 +47,11 @@ public abstract class PlannerTestBase : DuckDbTestBase
 
     internal void Exec(string sql) => Connection.ExecuteNonQuery(sql);
 
-    internal PlannedQuery Plan(Relation relation) => new LocalPlanner(Session, TestFunctions.Render).Plan(relation);
+    /// <summary>The function table plans use: the small test table, or null for the real catalog.</summary>
+    internal FunctionRenderer? Functions { get; set; } = TestFunctions.Render;
+
+    internal PlannedQuery Plan(Relation relation) =>
+        (Functions is null ? new LocalPlanner(Session) : new LocalPlanner(Session, Functions)).Plan(relation);
 
     /// <summary>Every row of the planned query, each value as DuckDB renders it as VARCHAR (null stays null).</summary>
     internal List<string?[]> Rows(Relation relation)

@@ -19,7 +19,14 @@ internal static partial class CastRenderer
         ["timestamp"] = "TIMESTAMPTZ", ["timestamp_ltz"] = "TIMESTAMPTZ", ["timestamp_ntz"] = "TIMESTAMP", ["decimal"] = "DECIMAL(10,0)",
     };
 
-    internal static string Render(Expression.Types.Cast cast, string operand)
+    private static readonly HashSet<string> IntegralTypes = new(StringComparer.Ordinal) { "TINYINT", "SMALLINT", "INTEGER", "BIGINT" };
+
+    /// <summary>
+    /// Renders the cast. <paramref name="operandType"/> is asked only for casts to an integral type:
+    /// Spark truncates a fractional number toward zero there, while DuckDB's cast rounds, so a DOUBLE,
+    /// FLOAT or DECIMAL operand goes through <c>trunc</c> first.
+    /// </summary>
+    internal static string Render(Expression.Types.Cast cast, string operand, Func<string?> operandType)
     {
         var target = cast.CastToTypeCase switch
         {
@@ -29,8 +36,13 @@ internal static partial class CastRenderer
         };
         if (cast.EvalMode == EvalMode.Legacy)
             throw LocalEngineException.Unsupported("casts in LEGACY (non-ANSI) mode", "Use the default ANSI mode, or try_cast for null-on-failure.");
+        if (IntegralTypes.Contains(target) && operandType() is { } type && IsFractional(type))
+            operand = $"trunc({operand})";
         return $"{(cast.EvalMode == EvalMode.Try ? "TRY_CAST" : "CAST")}({operand} AS {target})";
     }
+
+    private static bool IsFractional(string duckDbType) =>
+        duckDbType is "DOUBLE" or "FLOAT" || duckDbType.StartsWith("DECIMAL", StringComparison.Ordinal);
 
     private static string FromTypeString(string text)
     {

@@ -38,7 +38,7 @@ internal sealed class ExpressionRenderer : IFunctionRenderContext
         Kind.UnresolvedFunction => Function(expression.UnresolvedFunction),
         Kind.CallFunction => Call(expression.CallFunction.FunctionName, expression.CallFunction.Arguments, isDistinct: false),
         Kind.Alias => Render(expression.Alias.Expr),
-        Kind.Cast => CastRenderer.Render(expression.Cast, Render(expression.Cast.Expr)),
+        Kind.Cast => Cast(expression.Cast),
         Kind.UnresolvedStar => Star(expression.UnresolvedStar),
         Kind.UnresolvedExtractValue => ExtractValue(expression.UnresolvedExtractValue),
         Kind.LambdaFunction => Lambda(expression.LambdaFunction),
@@ -140,6 +140,24 @@ internal sealed class ExpressionRenderer : IFunctionRenderContext
         if (function.IsUserDefinedFunction)
             throw LocalEngineException.Unsupported($"the user-defined function '{function.FunctionName}'", "Use built-in Spark functions.");
         return Call(function.FunctionName, function.Arguments, function.IsDistinct);
+    }
+
+    private string Cast(Expression.Types.Cast cast)
+    {
+        var operand = Render(cast.Expr);
+        return CastRenderer.Render(cast, operand, () => TypeOf(new SqlArgument(operand, cast.Expr)));
+    }
+
+    /// <summary>A window's function with its complete <c>OVER (…)</c> clause.</summary>
+    internal string WindowFunction(Expression function, string overClause)
+    {
+        if (function.ExprTypeCase != Kind.UnresolvedFunction)
+            return $"{Render(function)} {overClause}";
+        var call = function.UnresolvedFunction;
+        if (call.IsUserDefinedFunction || call.IsDistinct)
+            throw LocalEngineException.Unsupported($"'{call.FunctionName}' with DISTINCT or as a user-defined function in a window", "Use a built-in function without DISTINCT.");
+        var rendered = call.Arguments.Select(a => new SqlArgument(Render(a), a)).ToList();
+        return _context.WindowFunctions(call.FunctionName, rendered, overClause, this);
     }
 
     private string Call(string name, IEnumerable<Expression> arguments, bool isDistinct)

@@ -9,7 +9,6 @@ internal static class WindowRenderer
 {
     internal static string Render(Expression.Types.Window window, ExpressionRenderer renderer, PlanningContext context)
     {
-        var function = renderer.Render(window.WindowFunction);
         var clauses = new List<string>();
         if (window.PartitionSpec.Count > 0)
             clauses.Add("PARTITION BY " + string.Join(", ", window.PartitionSpec.Select(renderer.Render)));
@@ -20,7 +19,7 @@ internal static class WindowRenderer
             var unit = frame.FrameType == FrameType.Row ? "ROWS" : "RANGE";
             clauses.Add($"{unit} BETWEEN {Bound(frame.Lower, lower: true, context)} AND {Bound(frame.Upper, lower: false, context)}");
         }
-        return $"{function} OVER ({string.Join(" ", clauses)})";
+        return renderer.WindowFunction(window.WindowFunction, $"OVER ({string.Join(" ", clauses)})");
     }
 
     /// <summary>
