@@ -13,6 +13,12 @@ public class RoundingFunctionTests : FunctionTestBase
     [TestCase("round", "1234.5", -2, "1200.0")]
     [TestCase("round", "1250.0", -2, "1300.0")]
     [TestCase("bround", "1250.0", -2, "1200.0")]
+    [TestCase("bround", "-0.5", 0, "0.0")]     // BigDecimal has no negative zero
+    [TestCase("bround", "-0.4", 0, "0.0")]
+    [TestCase("bround", "-1.5", 0, "-2.0")]
+    [TestCase("bround", "-0.7", 0, "-1.0")]
+    [TestCase("round", "-0.5", 0, "-1.0")]
+    [TestCase("round", "-0.4", 0, "0.0")]
     [TestCase("round", "1e-05", 3, "0.0")]
     [TestCase("round", "1e300", 2, "1e+300")]
     public void Doubles_round_through_their_decimal_text(string name, string value, int scale, string expected) =>
