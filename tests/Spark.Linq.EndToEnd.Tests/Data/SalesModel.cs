@@ -1,0 +1,49 @@
+using System.ComponentModel.DataAnnotations.Schema;
+
+namespace Spark.Linq.EndToEnd.Tests.Data;
+
+public enum OrderStatus { Pending, Shipped, Delivered, Cancelled }
+
+public sealed class Customer
+{
+    public int Id { get; set; }
+    public string Name { get; set; } = "";
+    public string? Email { get; set; }
+    public string Country { get; set; } = "";
+    public DateOnly Since { get; set; }
+    public bool IsActive { get; set; }
+    public int? Tier { get; set; }
+}
+
+public sealed class Product
+{
+    public int Id { get; set; }
+    public string Name { get; set; } = "";
+    public string Category { get; set; } = "";
+    [Column(TypeName = "decimal(10,2)")]
+    public decimal Price { get; set; }
+    public double Weight { get; set; }
+}
+
+public sealed class Order
+{
+    public long Id { get; set; }
+    public int CustomerId { get; set; }
+    public int ProductId { get; set; }
+    public int Quantity { get; set; }
+    [Column(TypeName = "decimal(12,2)")]
+    public decimal Amount { get; set; }
+    [Column(TypeName = "decimal(12,2)")]
+    public decimal? Discount { get; set; }
+    public double Score { get; set; }
+    public double? Rating { get; set; }
+    public string Region { get; set; } = "";
+    public string? Note { get; set; }
+    public OrderStatus Status { get; set; }
+    public DateTime PlacedAt { get; set; }
+    public DateOnly ShipDate { get; set; }
+    public DateTime? DeliveredAt { get; set; }
+    public bool IsGift { get; set; }
+    public long? CouponCode { get; set; }
+    public short Priority { get; set; }
+}
