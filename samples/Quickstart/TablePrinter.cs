@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Spark.Linq;
 
 namespace Quickstart;
 

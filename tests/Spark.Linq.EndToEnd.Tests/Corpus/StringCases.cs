@@ -30,7 +30,8 @@ public static partial class SalesCorpus
         yield return Rows("length", s => s.Orders.Where(o => o.Note != null).Select(o => new { o.Id, Len = o.Note!.Length }));
         yield return Rows("length filter", s => s.Customers.Where(c => c.Name.Length > 9));
         yield return Rows("string concat method", s => s.Customers.Select(c => string.Concat(c.Country, ":", c.Name)));
-        yield return Rows("compare ordinal", s => s.Orders.Select(o => new { o.Id, Cmp = string.CompareOrdinal(o.Region, "APAC") }));
+        // C# promises only the sign of CompareOrdinal (it returns a char difference); Spark.Linq gives -1/0/1.
+        yield return Rows("compare ordinal", s => s.Orders.Select(o => new { o.Id, Cmp = Math.Sign(string.CompareOrdinal(o.Region, "APAC")), After = string.CompareOrdinal(o.Region, "B") > 0 }));
         yield return Rows("int to string", s => s.Orders.Select(o => new { o.Id, Text = o.Quantity.ToString() }));
         yield return Rows("bool to string", s => s.Orders.Select(o => new { o.Id, Text = o.IsGift.ToString() }));
         yield return Rows("unicode contains", s => s.Orders.Where(o => o.Note != null && o.Note.Contains("東京")));
