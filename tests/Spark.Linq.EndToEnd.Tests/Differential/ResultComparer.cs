@@ -13,7 +13,8 @@ namespace Spark.Linq.EndToEnd.Tests.Differential;
 /// Tolerances: doubles and floats agree within a relative 1e-9 (Spark and .NET may sum in another
 /// order); decimals within 0.000001 (Spark's decimal average keeps four more digits than its input,
 /// C#'s keeps 28). Date-times compare by ticks (the Kind is not data). Unordered results are sorted
-/// on both sides by a key in which floating values are rounded to 6 digits first.
+/// on both sides by a key in which floating values are rounded to 6 digits first; collections inside
+/// a row are compared the same way, as multisets.
 /// </remarks>
 public static class ResultComparer
 {
@@ -61,9 +62,11 @@ public static class ResultComparer
                 leaves.Add(value);
                 return;
             case IEnumerable items:
-                var count = 0;
-                foreach (var item in items) { AddLeaves(item, leaves); count++; }
-                leaves.Add($"[{count} items]");
+                // A collection inside a row (collect_list) compares as a multiset: Spark does not
+                // promise the order in which a group's elements are collected.
+                var elements = items.Cast<object?>().Select(Flatten).OrderBy(SortKey, StringComparer.Ordinal).ToList();
+                foreach (var element in elements) leaves.AddRange(element);
+                leaves.Add($"[{elements.Count} items]");
                 return;
             default:
                 foreach (var property in value.GetType().GetProperties())
