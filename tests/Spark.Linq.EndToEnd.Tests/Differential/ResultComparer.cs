@@ -97,8 +97,9 @@ public static class ResultComparer
             key.Append(leaf switch
             {
                 null => "\u0000null",
-                double d => d.ToString("F6", CultureInfo.InvariantCulture),
-                float f => ((double)f).ToString("F6", CultureInfo.InvariantCulture),
+                // -0.0 and 0.0 are equal values (C# rounds -0.4 to -0, Spark's BigDecimal to 0): one key.
+                double d => (d == 0 ? 0.0 : d).ToString("F6", CultureInfo.InvariantCulture),
+                float f => (f == 0 ? 0.0 : (double)f).ToString("F6", CultureInfo.InvariantCulture),
                 decimal m => Math.Round(m, 5).ToString(CultureInfo.InvariantCulture),
                 DateTime t => t.Ticks.ToString(CultureInfo.InvariantCulture),
                 IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
