@@ -104,4 +104,11 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Library)] internal static partial DuckDbState duckdb_append_timestamp(AppenderHandle a, long micros);
     [LibraryImport(Library)] internal static partial DuckDbState duckdb_append_varchar_length(AppenderHandle a, byte* utf8, ulong length);
     [LibraryImport(Library)] internal static partial DuckDbState duckdb_append_blob(AppenderHandle a, byte* data, ulong length);
+
+    // --- Appender additions for the local server's data loading (CreateTable, LocalRelation): the
+    // remaining fixed-width types, so each C# / Arrow value is appended without a text round trip.
+    [LibraryImport(Library)] internal static partial DuckDbState duckdb_append_int8(AppenderHandle a, sbyte value);
+    [LibraryImport(Library)] internal static partial DuckDbState duckdb_append_int16(AppenderHandle a, short value);
+    [LibraryImport(Library)] internal static partial DuckDbState duckdb_append_float(AppenderHandle a, float value);
+    [LibraryImport(Library)] internal static partial DuckDbState duckdb_append_interval(AppenderHandle a, DuckDbInterval value);
 }

@@ -1,0 +1,113 @@
+using System.Collections.Concurrent;
+using Spark.Connect.Local.Data;
+using Spark.Connect.Local.DuckDb;
+using Spark.Connect.Local.Planning;
+
+namespace Spark.Connect.Local.Service;
+
+/// <summary>Identifies a client session: Spark scopes session ids by user.</summary>
+internal readonly record struct SessionKey(string UserId, string SessionId);
+
+/// <summary>
+/// One client session: its own DuckDB connection (so its temporary tables are its own), configuration,
+/// running and buffered operations, and recent errors. A DuckDB connection streams one result at a
+/// time, so operations take turns on it: an operation holds the connection from its first row until
+/// its result is exhausted, fails, is interrupted or is released.
+/// </summary>
+internal sealed class LocalSession : IPlanningSession, IDisposable
+{
+    private readonly SemaphoreSlim _connectionTurn = new(1, 1);
+    private readonly Lock _ownerLock = new();
+    private object? _owner;
+    private int _localRelations;
+    private int _disposed;
+
+    internal LocalSession(SessionKey key, DuckDbDatabase database)
+    {
+        Key = key;
+        Connection = database.Connect();
+    }
+
+    public SessionKey Key { get; }
+
+    /// <summary>Identifies this incarnation of the session; a new one after a release and reconnect.</summary>
+    public string ServerSideSessionId { get; } = Guid.NewGuid().ToString();
+
+    public DuckDbConnection Connection { get; }
+
+    public SessionConfig Config { get; } = new();
+
+    public ErrorStore Errors { get; } = new();
+
+    public ConcurrentDictionary<string, ExecuteOperation> Operations { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Loads the Arrow data into a temporary table of this session's connection.</summary>
+    public string LoadLocalRelation(LocalRelation relation)
+    {
+        var name = $"spark_local_relation_{Interlocked.Increment(ref _localRelations)}";
+        LocalRelationLoader.Load(Connection, name, relation);
+        return name;
+    }
+
+    /// <summary>Waits for the connection; the returned lease gives it back when disposed.</summary>
+    internal async Task<IDisposable> AcquireConnectionAsync(object owner, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        await _connectionTurn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        lock (_ownerLock)
+            _owner = owner;
+        return new Lease(this, owner);
+    }
+
+    /// <summary>Interrupts the running DuckDB statement, but only if <paramref name="owner"/> is the one running.</summary>
+    internal void InterruptIfRunning(object owner)
+    {
+        lock (_ownerLock)
+        {
+            if (ReferenceEquals(_owner, owner))
+                Connection.Interrupt();
+        }
+    }
+
+    /// <summary>Interrupts and releases every operation; returns the ids of those still running.</summary>
+    internal async Task<IReadOnlyList<string>> InterruptAsync(Func<ExecuteOperation, bool> match)
+    {
+        var interrupted = new List<string>();
+        foreach (var operation in Operations.Values.Where(match))
+        {
+            if (operation.Interrupt())
+                interrupted.Add(operation.OperationId);
+        }
+        await Task.CompletedTask.ConfigureAwait(false);
+        return interrupted;
+    }
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+            return;
+        foreach (var operation in Operations.Values)
+            operation.Interrupt();
+        foreach (var operation in Operations.Values)
+            operation.ReleaseAllAsync().AsTask().Wait(TimeSpan.FromSeconds(5));
+        Operations.Clear();
+        Connection.Dispose();
+    }
+
+    private sealed class Lease(LocalSession session, object owner) : IDisposable
+    {
+        private int _returned;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _returned, 1) != 0)
+                return;
+            lock (session._ownerLock)
+            {
+                if (ReferenceEquals(session._owner, owner))
+                    session._owner = null;
+            }
+            session._connectionTurn.Release();
+        }
+    }
+}
