@@ -47,6 +47,9 @@ public sealed class LocalSparkServer : IAsyncDisposable
 
     private readonly string _display;
 
+    /// <summary>The RPC implementation (sessions and operations), for tests and diagnostics.</summary>
+    internal LocalSparkService Service => _service;
+
     /// <summary>The port the server listens on.</summary>
     public int Port { get; }
 
