@@ -42,7 +42,7 @@ public sealed class LocalSparkServer : IAsyncDisposable
         Port = port;
         var address = host.Contains(':', StringComparison.Ordinal) ? $"[{host}]" : host;
         _display = $"sc://{address}:{port}";
-        ConnectionString = _display + (token is null ? string.Empty : "/;token=" + Uri.EscapeDataString(token));
+        ConnectionString = _display + (token is null ? string.Empty : "/;use_ssl=false;token=" + Uri.EscapeDataString(token));
     }
 
     private readonly string _display;
@@ -55,7 +55,9 @@ public sealed class LocalSparkServer : IAsyncDisposable
 
     /// <summary>
     /// The connection string for <c>SparkConnectClient.Create</c> / <c>SparkSession.Connect</c>:
-    /// <c>sc://127.0.0.1:PORT</c>, plus <c>/;token=…</c> when a token is configured (treat it as a secret then).
+    /// <c>sc://127.0.0.1:PORT</c>, plus <c>/;use_ssl=false;token=…</c> when a token is configured (treat it as a secret
+    /// then). The server speaks HTTP/2 without TLS, so a client must be told to send a token without TLS
+    /// (<c>SparkConnectClientOptions.AllowTokenWithoutTls</c>); keep such servers on loopback.
     /// </summary>
     public string ConnectionString { get; }
 

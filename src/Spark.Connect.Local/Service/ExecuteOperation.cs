@@ -203,10 +203,10 @@ internal sealed class ExecuteOperation
                 {
                     throw SparkErrors.Canceled(OperationId);
                 }
-                // DuckDB calls block; they run on the thread pool, never on the request's thread.
-                _producer = await Task.Run(() => ResultProducer.Start(_session, _plan, _converter), CancellationToken.None).ConfigureAwait(false);
+                _producer = await RunBlockingAsync(() => ResultProducer.Start(_session, _plan, _converter)).ConfigureAwait(false);
             }
-            var batch = await Task.Run(_producer.Next, CancellationToken.None).ConfigureAwait(false);
+            var producer = _producer;
+            var batch = await RunBlockingAsync(producer.Next).ConfigureAwait(false);
             if (_interrupted)
                 throw SparkErrors.Canceled(OperationId);
             var response = NewResponse();
@@ -229,6 +229,20 @@ internal sealed class ExecuteOperation
             Close();
             throw failure;
         }
+    }
+
+    // DuckDB calls block, so they run on the thread pool, never on the request's thread. DuckDB clears
+    // its interrupt flag when a statement starts, so an interrupt that lands just before is repeated
+    // until the call returns.
+    private async Task<T> RunBlockingAsync<T>(Func<T> work)
+    {
+        var call = Task.Run(work, CancellationToken.None);
+        while (await Task.WhenAny(call, Task.Delay(TimeSpan.FromMilliseconds(100))).ConfigureAwait(false) != call)
+        {
+            if (_interrupted)
+                _session.InterruptIfRunning(this);
+        }
+        return await call.ConfigureAwait(false);
     }
 
     private ExecutePlanResponse NewResponse() => new()
