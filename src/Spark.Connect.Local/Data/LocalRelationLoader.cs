@@ -33,8 +33,8 @@ internal static class LocalRelationLoader
         var fields = reader.Schema.Fields;
         if (fields.Count == 0)
             throw new LocalEngineException("INVALID_LOCAL_RELATION", "22000", "The LocalRelation's Arrow schema has no columns.");
-        var appenders = fields.Select(ValueAppender).ToArray();
         var definition = string.Join(", ", fields.Select(f => $"{SqlIdentifiers.Quote(f.Name)} {SqlType(f)}"));
+        var appenders = fields.Select(ValueAppender).ToArray();
         var quoted = SqlIdentifiers.Quote(table);
         connection.ExecuteNonQuery($"CREATE OR REPLACE TEMP TABLE {quoted} ({definition})");
         try

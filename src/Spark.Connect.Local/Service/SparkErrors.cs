@@ -70,7 +70,8 @@ internal static class SparkErrors
     private static readonly (string Kind, string Needle, string ErrorClass, string SqlState)[] DuckDbKinds =
     [
         ("INTERRUPT Error", "", "OPERATION_CANCELED", "HY008"),
-        ("Binder Error", "column", "UNRESOLVED_COLUMN.WITH_SUGGESTION", "42703"),
+        ("Binder Error", "Referenced column", "UNRESOLVED_COLUMN.WITH_SUGGESTION", "42703"),
+        ("Catalog Error", "Function with name", "UNRESOLVED_ROUTINE", "42883"),
         ("Catalog Error", "does not exist", "TABLE_OR_VIEW_NOT_FOUND", "42P01"),
         ("Conversion Error", "", "CAST_INVALID_INPUT", "22018"),
         ("Out of Range Error", "", "ARITHMETIC_OVERFLOW", "22003"),
@@ -85,8 +86,24 @@ internal static class SparkErrors
         foreach (var (kind, needle, errorClass, sqlState) in DuckDbKinds)
         {
             if (text.Contains(kind, StringComparison.Ordinal) && (needle.Length == 0 || text.Contains(needle, StringComparison.OrdinalIgnoreCase)))
-                return new LocalEngineException(errorClass, sqlState, text, new Dictionary<string, string> { ["duckdbMessage"] = text }, error);
+                return new LocalEngineException(errorClass, sqlState, text, Parameters(errorClass, text), error);
         }
         return new LocalEngineException("LOCAL_ENGINE_ERROR", "XX000", text, new Dictionary<string, string> { ["duckdbMessage"] = text }, error);
+    }
+
+    // Spark's message parameters for the classes that have a name in them (objectName, relationName, routineName).
+    private static Dictionary<string, string> Parameters(string errorClass, string text)
+    {
+        var parameters = new Dictionary<string, string> { ["duckdbMessage"] = text };
+        var (name, pattern) = errorClass switch
+        {
+            "UNRESOLVED_COLUMN.WITH_SUGGESTION" => ("objectName", "Referenced column \"([^\"]*)\""),
+            "TABLE_OR_VIEW_NOT_FOUND" => ("relationName", "with name (\\S+) does not exist"),
+            "UNRESOLVED_ROUTINE" => ("routineName", "Function with name (\\S+) does not exist"),
+            _ => (null, null),
+        };
+        if (name is not null && System.Text.RegularExpressions.Regex.Match(text, pattern!) is { Success: true } match)
+            parameters[name] = match.Groups[1].Value;
+        return parameters;
     }
 }
