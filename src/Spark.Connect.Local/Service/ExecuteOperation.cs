@@ -203,7 +203,11 @@ internal sealed class ExecuteOperation
                 {
                     throw SparkErrors.Canceled(OperationId);
                 }
-                _producer = await RunBlockingAsync(() => ResultProducer.Start(_session, _plan, _converter)).ConfigureAwait(false);
+                _producer = await RunBlockingAsync(() =>
+                {
+                    _session.ApplyConfig();
+                    return ResultProducer.Start(_session, _plan, _converter);
+                }).ConfigureAwait(false);
             }
             var producer = _producer;
             var batch = await RunBlockingAsync(producer.Next).ConfigureAwait(false);

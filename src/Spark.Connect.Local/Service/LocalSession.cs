@@ -21,11 +21,13 @@ internal sealed class LocalSession : IPlanningSession, IDisposable
     private object? _owner;
     private int _localRelations;
     private int _disposed;
+    private string? _appliedTimeZone;
 
     internal LocalSession(SessionKey key, DuckDbDatabase database)
     {
         Key = key;
         Connection = database.Connect();
+        ApplyConfig();
     }
 
     public SessionKey Key { get; }
@@ -52,11 +54,40 @@ internal sealed class LocalSession : IPlanningSession, IDisposable
     /// <summary>Waits for the connection; the returned lease gives it back when disposed.</summary>
     internal async Task<IDisposable> AcquireConnectionAsync(object owner, CancellationToken cancellationToken)
     {
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        if (Volatile.Read(ref _disposed) != 0)
+            throw SparkErrors.SessionClosed(Key.SessionId);
         await _connectionTurn.WaitAsync(cancellationToken).ConfigureAwait(false);
         lock (_ownerLock)
             _owner = owner;
-        return new Lease(this, owner);
+        var lease = new Lease(this, owner);
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            lease.Dispose();
+            throw SparkErrors.SessionClosed(Key.SessionId);
+        }
+        return lease;
+    }
+
+    /// <summary>
+    /// Brings the connection in line with the session's Spark configuration (today the session time zone,
+    /// which DuckDB uses for TIMESTAMPTZ arithmetic and casts). Called while holding the connection, before a statement.
+    /// </summary>
+    internal void ApplyConfig()
+    {
+        var timeZone = Config.Get("spark.sql.session.timeZone") ?? "UTC";
+        if (timeZone == _appliedTimeZone)
+            return;
+        try
+        {
+            Connection.ExecuteNonQuery($"SET TimeZone = {SqlLiterals.QuoteString(timeZone)}");
+        }
+        catch (DuckDbException error)
+        {
+            throw new LocalEngineException("INVALID_CONF_VALUE.TIME_ZONE", "22023",
+                $"The value '{timeZone}' of spark.sql.session.timeZone is not a time zone DuckDB knows; use a region id such as 'Europe/Paris' or 'UTC'.",
+                new Dictionary<string, string> { ["confValue"] = timeZone, ["confName"] = "spark.sql.session.timeZone" }, error);
+        }
+        _appliedTimeZone = timeZone;
     }
 
     /// <summary>Interrupts the running DuckDB statement, but only if <paramref name="owner"/> is the one running.</summary>
@@ -69,18 +100,9 @@ internal sealed class LocalSession : IPlanningSession, IDisposable
         }
     }
 
-    /// <summary>Interrupts and releases every operation; returns the ids of those still running.</summary>
-    internal async Task<IReadOnlyList<string>> InterruptAsync(Func<ExecuteOperation, bool> match)
-    {
-        var interrupted = new List<string>();
-        foreach (var operation in Operations.Values.Where(match))
-        {
-            if (operation.Interrupt())
-                interrupted.Add(operation.OperationId);
-        }
-        await Task.CompletedTask.ConfigureAwait(false);
-        return interrupted;
-    }
+    /// <summary>Interrupts the matching operations; returns the ids of those that had not ended yet.</summary>
+    internal IReadOnlyList<string> Interrupt(Func<ExecuteOperation, bool> match) =>
+        Operations.Values.Where(match).Where(operation => operation.Interrupt()).Select(operation => operation.OperationId).ToList();
 
     public void Dispose()
     {

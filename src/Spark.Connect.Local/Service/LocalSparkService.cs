@@ -61,7 +61,7 @@ internal sealed class LocalSparkService : SparkConnectServiceBase, IDisposable
     public override Task<InterruptResponse> InterruptAsync(InterruptRequest request, SparkConnectCallContext context)
     {
         var session = Resolve(request.UserContext, request.SessionId, request.ClientObservedServerSideSessionId);
-        return GuardAsync(session, async () =>
+        return GuardAsync(session, () =>
         {
             Func<ExecuteOperation, bool> match = request.InterruptType switch
             {
@@ -71,8 +71,8 @@ internal sealed class LocalSparkService : SparkConnectServiceBase, IDisposable
                 _ => throw SparkErrors.Unsupported($"the interrupt type '{request.InterruptType}'"),
             };
             var response = new InterruptResponse { SessionId = request.SessionId, ServerSideSessionId = session.ServerSideSessionId };
-            response.InterruptedIds.Add(await session.InterruptAsync(match).ConfigureAwait(false));
-            return response;
+            response.InterruptedIds.Add(session.Interrupt(match));
+            return Task.FromResult(response);
         });
     }
 

@@ -64,7 +64,11 @@ internal sealed class PlanAnalyzer(DuckDbArrowConverter converter)
         var owner = new object();
         using var lease = await session.AcquireConnectionAsync(owner, cancellationToken).ConfigureAwait(false);
         using var interrupt = cancellationToken.Register(() => session.InterruptIfRunning(owner));
-        return await Task.Run(work, CancellationToken.None).ConfigureAwait(false);
+        return await Task.Run(() =>
+        {
+            session.ApplyConfig();
+            return work();
+        }, CancellationToken.None).ConfigureAwait(false);
     }
 
     // Running the statement streams lazily; reading only the column types costs at most the first chunk.

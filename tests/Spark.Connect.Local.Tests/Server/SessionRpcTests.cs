@@ -76,6 +76,21 @@ public sealed class SessionRpcTests : LocalServerTestBase
     }
 
     [Test]
+    public async Task The_session_time_zone_reaches_duckdb_per_session()
+    {
+        var first = NewClient();
+        var second = NewClient();
+        await first.SetConfigAsync("spark.sql.session.timeZone", "America/New_York");
+
+        Assert.That((await RowsAsync(first, Sql("SELECT current_setting('TimeZone') AS tz"))).Single()[0], Is.EqualTo("America/New_York"));
+        Assert.That((await RowsAsync(second, Sql("SELECT current_setting('TimeZone') AS tz"))).Single()[0], Is.EqualTo("UTC"));
+
+        await first.SetConfigAsync("spark.sql.session.timeZone", "Not/AZone");
+        var error = await Assert.ThrowsAsync<SparkException>(() => RowsAsync(first, Sql("SELECT 1")));
+        Assert.That(error!.ErrorClass, Is.EqualTo("INVALID_CONF_VALUE.TIME_ZONE"));
+    }
+
+    [Test]
     public async Task Getting_an_unset_config_fails_with_spark_class_and_get_option_returns_none()
     {
         var client = NewClient();
