@@ -87,10 +87,15 @@ internal sealed class ExecuteOperation
             if (_finished || _released || _failure is not null)
                 return false;
         }
+        Stop();
+        return true;
+    }
+
+    private void Stop()
+    {
         _interrupted = true;
         _interrupt.Cancel();
         _session.InterruptIfRunning(this);
-        return true;
     }
 
     /// <summary>Drops responses up to and including <paramref name="responseId"/> (unknown ids are ignored, as in Spark).</summary>
@@ -114,7 +119,8 @@ internal sealed class ExecuteOperation
             _firstRetained += _retained.Count;
             _retained.Clear();
         }
-        Interrupt();
+        if (!_finished)
+            Stop();
         await _produce.WaitAsync().ConfigureAwait(false);
         try
         {

@@ -85,6 +85,28 @@ public sealed class ReattachTests : LocalServerTestBase
     }
 
     [Test]
+    public async Task Release_all_stops_a_running_statement()
+    {
+        var transport = NewTransport();
+        var operationId = Guid.NewGuid().ToString();
+        var request = Execute(operationId, 0);
+        request.Plan = Sql("SELECT count(*) FROM range(1000000000) a, range(1000000) b WHERE a.range + b.range = -1");
+        using var reading = new CancellationTokenSource();
+        var stream = CollectAsync(transport.ServerStreamingCallAsync(SparkConnectMethods.ExecutePlan, request, GrpcCallOptions.Default, reading.Token));
+        while (!Server.Service.Sessions.All.Any(s => s.Operations.ContainsKey(operationId)))
+            await Task.Delay(20);
+
+        await transport.UnaryCallAsync(SparkConnectMethods.ReleaseExecute, new ReleaseExecuteRequest
+        {
+            SessionId = _sessionId, UserContext = _user, OperationId = operationId, ReleaseAll = new ReleaseExecuteRequest.Types.ReleaseAll(),
+        }, GrpcCallOptions.Default, default).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.That(Server.Service.Sessions.All.Single().Operations, Is.Empty);
+        var error = await Assert.CatchAsync<GrpcException>(() => stream.WaitAsync(TimeSpan.FromSeconds(60)));
+        Assert.That(ReattachTests.ErrorClassOf(error!), Does.StartWith("INVALID_HANDLE.").Or.EqualTo("OPERATION_CANCELED"));
+    }
+
+    [Test]
     public async Task Reattaching_to_an_unknown_operation_fails_with_operation_not_found()
     {
         var transport = NewTransport();
