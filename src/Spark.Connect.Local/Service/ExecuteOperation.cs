@@ -54,6 +54,13 @@ internal sealed class ExecuteOperation
         }
     }
 
+    /// <summary>Completes once no response is being produced (for tests: the buffer is then stable until someone reads).</summary>
+    internal async Task WaitUntilIdleAsync()
+    {
+        await _produce.WaitAsync().ConfigureAwait(false);
+        _produce.Release();
+    }
+
     /// <summary>The sequence number after <paramref name="lastResponseId"/> (0 without one): where a reattach resumes.</summary>
     internal long ResumePosition(string? lastResponseId)
     {
