@@ -23,6 +23,7 @@ internal sealed class ExecuteOperation
     private long _firstRetained;
     private ResultProducer? _producer;
     private IDisposable? _connection;
+    private SideConnection? _side;
     private LocalEngineException? _failure;
     private bool _finished;
     private bool _released;
@@ -102,7 +103,64 @@ internal sealed class ExecuteOperation
     {
         _interrupted = true;
         _interrupt.Cancel();
+        InterruptRunningStatement();
+    }
+
+    private void InterruptRunningStatement()
+    {
         _session.InterruptIfRunning(this);
+        Volatile.Read(ref _side)?.Interrupt();
+    }
+
+    /// <summary>
+    /// Starts the query: on the session's connection when it is free; else, for a read-only query of a session
+    /// without temporary state, on a side connection (so a query run while another result is still being read
+    /// does not wait for it); otherwise it waits for the session's connection.
+    /// </summary>
+    private async Task<ResultProducer> StartAsync(CancellationToken cancellationToken)
+    {
+        if (!_session.TryTakeConnection(this, out _connection) && _session.TryOpenSideConnection() is { } side)
+        {
+            Volatile.Write(ref _side, side);
+            var started = await RunBlockingAsync(() => TryStartOn(side)).ConfigureAwait(false);
+            if (started is not null)
+                return started;
+            Volatile.Write(ref _side, null);
+            side.Dispose();
+        }
+        if (_connection is null)
+        {
+            using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _interrupt.Token);
+            try
+            {
+                _connection = await _session.AcquireConnectionAsync(this, waiting.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (_interrupted)
+            {
+                throw SparkErrors.Canceled(OperationId);
+            }
+        }
+        return await RunBlockingAsync(() =>
+        {
+            _session.ApplyConfig();
+            var query = ResultProducer.PlanRoot(_session, _plan);
+            if (!SideConnection.IsReadOnly(query.Sql))
+                _session.MarkTemporaryState();
+            return ResultProducer.Start(_session, query, _converter);
+        }).ConfigureAwait(false);
+    }
+
+    private ResultProducer? TryStartOn(SideConnection side)
+    {
+        try
+        {
+            var query = ResultProducer.PlanRoot(side, _plan);
+            return SideConnection.IsReadOnly(query.Sql) ? ResultProducer.Start(side, query, _converter) : null;
+        }
+        catch (NeedsSessionConnectionException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Drops responses up to and including <paramref name="responseId"/> (unknown ids are ignored, as in Spark).</summary>
@@ -205,23 +263,7 @@ internal sealed class ExecuteOperation
         {
             if (_interrupted)
                 throw SparkErrors.Canceled(OperationId);
-            if (_producer is null)
-            {
-                using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _interrupt.Token);
-                try
-                {
-                    _connection = await _session.AcquireConnectionAsync(this, waiting.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (_interrupted)
-                {
-                    throw SparkErrors.Canceled(OperationId);
-                }
-                _producer = await RunBlockingAsync(() =>
-                {
-                    _session.ApplyConfig();
-                    return ResultProducer.Start(_session, _plan, _converter);
-                }).ConfigureAwait(false);
-            }
+            _producer ??= await StartAsync(cancellationToken).ConfigureAwait(false);
             var producer = _producer;
             var batch = await RunBlockingAsync(producer.Next).ConfigureAwait(false);
             if (_interrupted)
@@ -257,7 +299,7 @@ internal sealed class ExecuteOperation
         while (await Task.WhenAny(call, Task.Delay(TimeSpan.FromMilliseconds(100))).ConfigureAwait(false) != call)
         {
             if (_interrupted)
-                _session.InterruptIfRunning(this);
+                InterruptRunningStatement();
         }
         return await call.ConfigureAwait(false);
     }
@@ -275,6 +317,7 @@ internal sealed class ExecuteOperation
     {
         _producer?.Dispose();
         _producer = null;
+        Interlocked.Exchange(ref _side, null)?.Dispose();
         _connection?.Dispose();
         _connection = null;
     }

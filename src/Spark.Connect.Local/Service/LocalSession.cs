@@ -22,10 +22,13 @@ internal sealed class LocalSession : IPlanningSession, IDisposable
     private int _localRelations;
     private int _disposed;
     private string? _appliedTimeZone;
+    private readonly DuckDbDatabase _database;
+    private volatile bool _hasTemporaryState;
 
     internal LocalSession(SessionKey key, DuckDbDatabase database)
     {
         Key = key;
+        _database = database;
         Connection = database.Connect();
         ApplyConfig();
     }
@@ -46,9 +49,48 @@ internal sealed class LocalSession : IPlanningSession, IDisposable
     /// <summary>Loads the Arrow data into a temporary table of this session's connection.</summary>
     public string LoadLocalRelation(LocalRelation relation)
     {
+        _hasTemporaryState = true;
         var name = $"spark_local_relation_{Interlocked.Increment(ref _localRelations)}";
         LocalRelationLoader.Load(Connection, name, relation);
         return name;
+    }
+
+    /// <summary>Records that a statement may have created state only this session's connection sees (temp tables, settings).</summary>
+    internal void MarkTemporaryState() => _hasTemporaryState = true;
+
+    /// <summary>Takes the connection if it is free right now.</summary>
+    internal bool TryTakeConnection(object owner, out IDisposable? lease)
+    {
+        lease = null;
+        if (Volatile.Read(ref _disposed) != 0 || !_connectionTurn.Wait(0))
+            return false;
+        lock (_ownerLock)
+            _owner = owner;
+        lease = new Lease(this, owner);
+        return true;
+    }
+
+    /// <summary>
+    /// A fresh connection for a read-only statement while the session's own one is busy, or null when the
+    /// session has temporary state another connection would not see.
+    /// </summary>
+    internal SideConnection? TryOpenSideConnection()
+    {
+        if (_hasTemporaryState || Volatile.Read(ref _disposed) != 0)
+            return null;
+        var side = new SideConnection(_database.Connect());
+        try
+        {
+            var timeZone = Config.Get("spark.sql.session.timeZone") ?? "UTC";
+            side.Connection.ExecuteNonQuery($"SET TimeZone = {SqlLiterals.QuoteString(timeZone)}");
+            return side;
+        }
+        catch (DuckDbException)
+        {
+            // An unknown zone: let the session's connection report it.
+            side.Dispose();
+            return null;
+        }
     }
 
     /// <summary>Waits for the connection; the returned lease gives it back when disposed.</summary>

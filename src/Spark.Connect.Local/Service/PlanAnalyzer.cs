@@ -18,18 +18,18 @@ internal sealed class PlanAnalyzer(DuckDbArrowConverter converter)
         switch (request.AnalyzeCase)
         {
             case AnalyzePlanRequest.AnalyzeOneofCase.Schema:
-                var schema = await WithConnectionAsync(session, () => SchemaOf(session, request.Schema.Plan), cancellationToken).ConfigureAwait(false);
+                var schema = await WithConnectionAsync(session, on => SchemaOf(on, request.Schema.Plan), cancellationToken).ConfigureAwait(false);
                 response.Schema = new AnalyzePlanResponse.Types.Schema { Schema_ = SparkSchema.ToDataType(schema) };
                 break;
             case AnalyzePlanRequest.AnalyzeOneofCase.TreeString:
-                var tree = await WithConnectionAsync(session, () => SchemaOf(session, request.TreeString.Plan), cancellationToken).ConfigureAwait(false);
+                var tree = await WithConnectionAsync(session, on => SchemaOf(on, request.TreeString.Plan), cancellationToken).ConfigureAwait(false);
                 response.TreeString = new AnalyzePlanResponse.Types.TreeString
                 {
                     TreeString_ = SparkSchema.TreeString(tree, request.TreeString.HasLevel ? request.TreeString.Level : null),
                 };
                 break;
             case AnalyzePlanRequest.AnalyzeOneofCase.Explain:
-                var explain = await WithConnectionAsync(session, () => Explain(session, request.Explain.Plan), cancellationToken).ConfigureAwait(false);
+                var explain = await WithConnectionAsync(session, on => Explain(on, request.Explain.Plan), cancellationToken).ConfigureAwait(false);
                 response.Explain = new AnalyzePlanResponse.Types.Explain { ExplainString = explain };
                 break;
             case AnalyzePlanRequest.AnalyzeOneofCase.SparkVersion:
@@ -42,12 +42,12 @@ internal sealed class PlanAnalyzer(DuckDbArrowConverter converter)
                 response.IsStreaming = new AnalyzePlanResponse.Types.IsStreaming { IsStreaming_ = false };
                 break;
             case AnalyzePlanRequest.AnalyzeOneofCase.SameSemantics:
-                var (target, other) = await WithConnectionAsync(session, () => (
-                    Fingerprint(session, request.SameSemantics.TargetPlan), Fingerprint(session, request.SameSemantics.OtherPlan)), cancellationToken).ConfigureAwait(false);
+                var (target, other) = await WithConnectionAsync(session, on => (
+                    Fingerprint(on, request.SameSemantics.TargetPlan), Fingerprint(on, request.SameSemantics.OtherPlan)), cancellationToken).ConfigureAwait(false);
                 response.SameSemantics = new AnalyzePlanResponse.Types.SameSemantics { Result = target == other };
                 break;
             case AnalyzePlanRequest.AnalyzeOneofCase.SemanticHash:
-                var fingerprint = await WithConnectionAsync(session, () => Fingerprint(session, request.SemanticHash.Plan), cancellationToken).ConfigureAwait(false);
+                var fingerprint = await WithConnectionAsync(session, on => Fingerprint(on, request.SemanticHash.Plan), cancellationToken).ConfigureAwait(false);
                 response.SemanticHash = new AnalyzePlanResponse.Types.SemanticHash
                 {
                     Result = BitConverter.ToInt32(SHA256.HashData(Encoding.UTF8.GetBytes(fingerprint)), 0),
@@ -59,30 +59,59 @@ internal sealed class PlanAnalyzer(DuckDbArrowConverter converter)
         return response;
     }
 
-    private static async Task<T> WithConnectionAsync<T>(LocalSession session, Func<T> work, CancellationToken cancellationToken)
+    // Like an operation: the session's connection when free, else a side connection for read-only work of a
+    // session without temporary state (so analyzing while a result is being read does not wait), else wait.
+    private static async Task<T> WithConnectionAsync<T>(LocalSession session, Func<IPlanningSession, T> work, CancellationToken cancellationToken)
     {
         var owner = new object();
-        using var lease = await session.AcquireConnectionAsync(owner, cancellationToken).ConfigureAwait(false);
+        if (!session.TryTakeConnection(owner, out var lease) && session.TryOpenSideConnection() is { } side)
+        {
+            using (side)
+            using (cancellationToken.Register(side.Interrupt))
+            {
+                try
+                {
+                    return await Task.Run(() => work(side), CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (NeedsSessionConnectionException)
+                {
+                    // Falls through to the session's connection.
+                }
+            }
+        }
+        using var held = lease ?? await session.AcquireConnectionAsync(owner, cancellationToken).ConfigureAwait(false);
         using var interrupt = cancellationToken.Register(() => session.InterruptIfRunning(owner));
         return await Task.Run(() =>
         {
             session.ApplyConfig();
-            return work();
+            return work(session);
         }, CancellationToken.None).ConfigureAwait(false);
     }
 
-    // Running the statement streams lazily; reading only the column types costs at most the first chunk.
-    private static ArrowSchema SchemaOf(LocalSession session, Plan plan)
+    private static PlannedQuery PlanForAnalysis(IPlanningSession session, Plan plan)
     {
         var query = ResultProducer.PlanRoot(session, plan);
+        if (!SideConnection.IsReadOnly(query.Sql))
+        {
+            if (session is SideConnection)
+                throw new NeedsSessionConnectionException();
+            ((LocalSession)session).MarkTemporaryState();
+        }
+        return query;
+    }
+
+    // Running the statement streams lazily; reading only the column types costs at most the first chunk.
+    private static ArrowSchema SchemaOf(IPlanningSession session, Plan plan)
+    {
+        var query = PlanForAnalysis(session, plan);
         using var statement = LocalPlanner.Prepare(session.Connection, query);
         using var result = statement.Execute();
         return DuckDbArrowConverter.SchemaFor(result);
     }
 
-    private string Explain(LocalSession session, Plan plan)
+    private string Explain(IPlanningSession session, Plan plan)
     {
-        var query = ResultProducer.PlanRoot(session, plan);
+        var query = PlanForAnalysis(session, plan);
         using var statement = LocalPlanner.Prepare(session.Connection, query with { Sql = "EXPLAIN " + query.Sql });
         using var result = statement.Execute();
         var text = new StringBuilder();
@@ -97,9 +126,9 @@ internal sealed class PlanAnalyzer(DuckDbArrowConverter converter)
         return text.ToString();
     }
 
-    private static string Fingerprint(LocalSession session, Plan plan)
+    private static string Fingerprint(IPlanningSession session, Plan plan)
     {
-        var query = ResultProducer.PlanRoot(session, plan);
+        var query = PlanForAnalysis(session, plan);
         return query.Sql + "\u0000" + string.Join("\u0000", query.Parameters.Select(p => p.ToString()));
     }
 

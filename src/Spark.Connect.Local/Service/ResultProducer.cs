@@ -22,10 +22,9 @@ internal sealed class ResultProducer : IDisposable
         _batches = converter.ReadBatches(result).GetEnumerator();
     }
 
-    /// <summary>Plans <paramref name="plan"/> for <paramref name="session"/> and starts running it.</summary>
-    internal static ResultProducer Start(IPlanningSession session, Plan plan, DuckDbArrowConverter converter)
+    /// <summary>Starts running a planned query on <paramref name="session"/>'s connection.</summary>
+    internal static ResultProducer Start(IPlanningSession session, PlannedQuery query, DuckDbArrowConverter converter)
     {
-        var query = PlanRoot(session, plan);
         var statement = LocalPlanner.Prepare(session.Connection, query);
         try
         {
