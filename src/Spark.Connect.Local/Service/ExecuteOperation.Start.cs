@@ -48,7 +48,7 @@ internal sealed partial class ExecuteOperation
             var query = ResultProducer.PlanRoot(side, _plan);
             return SideConnection.IsReadOnly(query.Sql) ? ResultProducer.Start(side, query, _converter) : null;
         }
-        catch (NeedsSessionConnectionException)
+        catch (Exception error) when (NeedsSessionConnectionException.IsIn(error))
         {
             return null;
         }

@@ -73,7 +73,7 @@ internal sealed class PlanAnalyzer(DuckDbArrowConverter converter)
                 {
                     return await Task.Run(() => work(side), CancellationToken.None).ConfigureAwait(false);
                 }
-                catch (NeedsSessionConnectionException)
+                catch (Exception error) when (NeedsSessionConnectionException.IsIn(error))
                 {
                     // Falls through to the session's connection.
                 }

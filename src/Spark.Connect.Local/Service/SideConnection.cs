@@ -49,4 +49,15 @@ internal sealed class SideConnection(DuckDbConnection connection) : IPlanningSes
 internal sealed class NeedsSessionConnectionException : Exception
 {
     public NeedsSessionConnectionException() : base("This statement must run on the session's own connection.") { }
+
+    /// <summary>True when <paramref name="error"/> or one of its causes (a planner may wrap it) is this signal.</summary>
+    internal static bool IsIn(Exception error)
+    {
+        for (Exception? current = error; current is not null; current = current.InnerException)
+        {
+            if (current is NeedsSessionConnectionException)
+                return true;
+        }
+        return false;
+    }
 }

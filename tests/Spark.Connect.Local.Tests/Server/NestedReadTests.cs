@@ -56,6 +56,18 @@ public sealed class NestedReadTests : LocalServerTestBase
         Assert.That(session.TryOpenSideConnection(), Is.Null);
     }
 
+    [Test]
+    public void A_side_connection_refuses_local_data_even_when_the_signal_is_wrapped()
+    {
+        using var database = Spark.Connect.Local.DuckDb.DuckDbDatabase.Open();
+        using var side = new SideConnection(database.Connect());
+
+        var signal = Assert.Throws<NeedsSessionConnectionException>(() => side.LoadLocalRelation(new LocalRelation()));
+
+        Assert.That(NeedsSessionConnectionException.IsIn(new InvalidOperationException("planner", signal)), Is.True);
+        Assert.That(NeedsSessionConnectionException.IsIn(new InvalidOperationException("other")), Is.False);
+    }
+
     [TestCase("SELECT 1", true)]
     [TestCase("  (SELECT 1) UNION (SELECT 2)", true)]
     [TestCase("from range(3)", true)]
