@@ -40,7 +40,9 @@ public sealed class LocalSparkServer : IAsyncDisposable
         _service = service;
         _data = new DataLoader(database);
         Port = port;
-        var address = host.Contains(':', StringComparison.Ordinal) ? $"[{host}]" : host;
+        // A wildcard bind address is not something a client can connect to; loopback reaches it locally.
+        var reachable = host switch { "0.0.0.0" => "127.0.0.1", "::" => "::1", _ => host };
+        var address = reachable.Contains(':', StringComparison.Ordinal) ? $"[{reachable}]" : reachable;
         _display = $"sc://{address}:{port}";
         ConnectionString = _display + (token is null ? string.Empty : "/;use_ssl=false;token=" + Uri.EscapeDataString(token));
     }

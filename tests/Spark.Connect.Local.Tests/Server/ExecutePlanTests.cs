@@ -116,6 +116,16 @@ public sealed class ExecutePlanTests : LocalServerTestBase
     }
 
     [Test]
+    public async Task A_request_without_a_plan_is_unsupported_not_a_crash()
+    {
+        var transport = NewTransport();
+        var error = await Assert.ThrowsAsync<Spark.Connect.Transport.GrpcException>(() => CollectAsync(transport.ServerStreamingCallAsync(
+            Spark.Connect.Transport.SparkConnectMethods.ExecutePlan, new ExecutePlanRequest { SessionId = Guid.NewGuid().ToString() },
+            Spark.Connect.Transport.GrpcCallOptions.Default, default)));
+        Assert.That(ReattachTests.ErrorClassOf(error!), Is.EqualTo("UNSUPPORTED_FEATURE.LOCAL_ENGINE"));
+    }
+
+    [Test]
     public async Task Sessions_do_not_see_each_others_temporary_tables()
     {
         var first = NewClient();
