@@ -87,7 +87,16 @@ public sealed class LocalSparkServer : IAsyncDisposable
             if (options.Token is not null)
                 app.Use(new TokenAuthenticator(options.Token).Middleware);
             app.MapSparkConnect(service);
-            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                await app.DisposeAsync().ConfigureAwait(false);
+                service.Dispose();
+                throw;
+            }
             var bound = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
             return new LocalSparkServer(app, database, service, bound.Port, options.Host, options.Token);
         }

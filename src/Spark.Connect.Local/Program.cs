@@ -13,14 +13,36 @@ internal static class Program
         }
 
         using var stop = new CancellationTokenSource();
+        void Stop()
+        {
+            try
+            {
+                stop.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // Main already returned.
+            }
+        }
         Console.CancelKeyPress += (_, e) =>
         {
             e.Cancel = true;
-            stop.Cancel();
+            Stop();
         };
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop();
 
-        await using var server = await LocalSparkServer.StartAsync(options, stop.Token).ConfigureAwait(false);
+        LocalSparkServer server;
+        try
+        {
+            server = await LocalSparkServer.StartAsync(options, stop.Token).ConfigureAwait(false);
+        }
+        catch (Exception failure) when (failure is IOException or DuckDb.DuckDbException or ArgumentException or OperationCanceledException)
+        {
+            // E.g. the port is taken or the DuckDB library is missing: say so without a stack trace.
+            await Console.Error.WriteLineAsync($"The local Spark Connect server could not start: {failure.Message}").ConfigureAwait(false);
+            return 1;
+        }
+        await using var running = server;
         // The token is a secret: print the address only.
         Console.WriteLine($"Spark Connect (local, DuckDB) listening on sc://{(options.Host.Contains(':', StringComparison.Ordinal) ? $"[{options.Host}]" : options.Host)}:{server.Port}"
             + (options.Token is null ? string.Empty : " (token required: add ;token=<SPARK_LOCAL_TOKEN> to the connection string)"));

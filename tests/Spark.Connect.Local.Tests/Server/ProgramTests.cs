@@ -39,6 +39,18 @@ public sealed class ProgramTests
     }
 
     [Test]
+    public async Task A_taken_port_is_reported_with_exit_code_1()
+    {
+        await using var occupying = await LocalSparkServer.StartAsync();
+        using var process = Start("--port", occupying.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var stderr = await process.StandardError.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.That(process.ExitCode, Is.EqualTo(1));
+        Assert.That(stderr, Does.Contain("could not start"));
+    }
+
+    [Test]
     public async Task The_process_serves_spark_connect_clients()
     {
         using var process = Start("--port", "0");
