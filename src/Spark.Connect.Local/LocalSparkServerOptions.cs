@@ -31,6 +31,13 @@ public sealed class LocalSparkServerOptions
     /// <summary>The approximate largest Arrow batch in bytes (default 4 MiB, Spark Connect's <c>arrow.maxBatchSize</c>).</summary>
     public long MaxBytesPerBatch { get; set; } = 4L * 1024 * 1024;
 
+    /// <summary>
+    /// How long a session may go without any call before it is ended (default 60 minutes, like Spark's
+    /// <c>spark.connect.session.manager.defaultSessionTimeout</c>); its id is then refused as closed.
+    /// Sessions with a running operation are kept.
+    /// </summary>
+    public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromMinutes(60);
+
     /// <inheritdoc />
     public override string ToString() =>
         $"LocalSparkServerOptions(Host={Host}, Port={Port}, Token={(Token is null ? "none" : "set")}, " +
@@ -42,6 +49,8 @@ public sealed class LocalSparkServerOptions
             throw new ArgumentException("LocalSparkServerOptions.Host is empty; use 127.0.0.1 for loopback.");
         if (Port is < 0 or > 65535)
             throw new ArgumentOutOfRangeException(nameof(Port), Port, "LocalSparkServerOptions.Port must be 0 (a free port) or 1-65535.");
+        if (SessionIdleTimeout <= TimeSpan.Zero)
+            throw new ArgumentOutOfRangeException(nameof(SessionIdleTimeout), SessionIdleTimeout, "LocalSparkServerOptions.SessionIdleTimeout must be positive.");
         if (MaxRowsPerBatch < 1)
             throw new ArgumentOutOfRangeException(nameof(MaxRowsPerBatch), MaxRowsPerBatch, "LocalSparkServerOptions.MaxRowsPerBatch must be at least 1.");
         if (MaxBytesPerBatch < 1)

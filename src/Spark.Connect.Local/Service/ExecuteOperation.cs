@@ -87,6 +87,16 @@ internal sealed partial class ExecuteOperation
         }
     }
 
+    /// <summary>True until the operation finished, failed or was released.</summary>
+    internal bool IsRunning
+    {
+        get
+        {
+            lock (_buffer)
+                return !(_finished || _released || _failure is not null);
+        }
+    }
+
     /// <summary>Marks the operation interrupted and stops its DuckDB statement; false when it had already ended.</summary>
     internal bool Interrupt()
     {

@@ -35,6 +35,16 @@ internal sealed class LocalSession : IPlanningSession, IDisposable
 
     public SessionKey Key { get; }
 
+    private long _lastUsedTicks = DateTimeOffset.UtcNow.UtcTicks;
+
+    /// <summary>When a call last used this session.</summary>
+    public DateTimeOffset LastUsed => new(Interlocked.Read(ref _lastUsedTicks), TimeSpan.Zero);
+
+    internal void Touch() => Interlocked.Exchange(ref _lastUsedTicks, DateTimeOffset.UtcNow.UtcTicks);
+
+    /// <summary>True while an operation can still produce (not finished, failed or released).</summary>
+    internal bool HasRunningOperation => Operations.Values.Any(o => o.IsRunning);
+
     /// <summary>Identifies this incarnation of the session; a new one after a release and reconnect.</summary>
     public string ServerSideSessionId { get; } = Guid.NewGuid().ToString();
 

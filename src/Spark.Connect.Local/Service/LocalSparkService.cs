@@ -12,10 +12,14 @@ internal sealed class LocalSparkService : SparkConnectServiceBase, IDisposable
     private readonly SessionRegistry _sessions;
     private readonly DuckDbArrowConverter _converter;
     private readonly PlanAnalyzer _analyzer;
+    private readonly Timer _idleSweep;
 
     internal LocalSparkService(DuckDbDatabase database, LocalSparkServerOptions options)
     {
         _sessions = new SessionRegistry(database);
+        var idleTimeout = options.SessionIdleTimeout;
+        var period = TimeSpan.FromTicks(Math.Clamp(idleTimeout.Ticks / 4, TimeSpan.TicksPerSecond, TimeSpan.TicksPerMinute));
+        _idleSweep = new Timer(_ => _sessions.EndIdleSessions(DateTimeOffset.UtcNow, idleTimeout), null, period, period);
         _converter = new DuckDbArrowConverter(options.MaxRowsPerBatch, options.MaxBytesPerBatch);
         _analyzer = new PlanAnalyzer(_converter);
     }
@@ -120,7 +124,11 @@ internal sealed class LocalSparkService : SparkConnectServiceBase, IDisposable
                 operation.Interrupt();
     }
 
-    public void Dispose() => _sessions.Dispose();
+    public void Dispose()
+    {
+        _idleSweep.Dispose();
+        _sessions.Dispose();
+    }
 
     private async IAsyncEnumerable<ExecutePlanResponse> Execute(LocalSession session, ExecutePlanRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -33,6 +33,7 @@ internal sealed class SessionRegistry(DuckDbDatabase database) : IDisposable
         }
         if (!string.IsNullOrEmpty(observedServerSideSessionId) && observedServerSideSessionId != session.ServerSideSessionId)
             throw SparkErrors.SessionChanged(sessionId);
+        session.Touch();
         return session;
     }
 
@@ -52,6 +53,20 @@ internal sealed class SessionRegistry(DuckDbDatabase database) : IDisposable
     }
 
     internal IEnumerable<LocalSession> All => _sessions.Values;
+
+    /// <summary>Ends sessions unused for longer than <paramref name="idleTimeout"/> at <paramref name="now"/>, unless busy; returns how many.</summary>
+    internal int EndIdleSessions(DateTimeOffset now, TimeSpan idleTimeout)
+    {
+        var ended = 0;
+        foreach (var session in _sessions.Values)
+        {
+            if (now - session.LastUsed <= idleTimeout || session.HasRunningOperation)
+                continue;
+            Release(new UserContext { UserId = session.Key.UserId }, session.Key.SessionId, allowReconnect: false);
+            ended++;
+        }
+        return ended;
+    }
 
     public void Dispose()
     {

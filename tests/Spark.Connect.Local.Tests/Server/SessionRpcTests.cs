@@ -139,6 +139,27 @@ public sealed class SessionRpcTests : LocalServerTestBase
     }
 
     [Test]
+    public async Task Idle_sessions_end_but_busy_and_recent_ones_stay()
+    {
+        var idle = NewClient();
+        var busy = NewClient();
+        var recent = NewClient();
+        await idle.GetAllConfigAsync();
+        await using var reading = busy.ExecutePlanAsync(Sql("SELECT range FROM range(100000)")).GetAsyncEnumerator();
+        Assert.That(await reading.MoveNextAsync(), Is.True);
+        await recent.GetAllConfigAsync();
+        var registry = Server.Service.Sessions;
+        var recentUse = registry.All.Single(s => s.Key.SessionId == recent.SessionId).LastUsed;
+
+        var ended = registry.EndIdleSessions(recentUse + TimeSpan.FromMinutes(30), TimeSpan.FromMinutes(30));
+
+        Assert.That(ended, Is.EqualTo(1));
+        Assert.That(registry.All.Select(s => s.Key.SessionId), Is.EquivalentTo(new[] { busy.SessionId, recent.SessionId }));
+        var error = await Assert.ThrowsAsync<SparkException>(() => idle.GetAllConfigAsync());
+        Assert.That(error!.ErrorClass, Is.EqualTo("INVALID_HANDLE.SESSION_CLOSED"));
+    }
+
+    [Test]
     public async Task A_session_id_that_is_not_a_uuid_is_rejected()
     {
         var transport = NewTransport();
