@@ -14,6 +14,7 @@ internal sealed class SessionRegistry(DuckDbDatabase database) : IDisposable
     private readonly ConcurrentDictionary<SessionKey, byte> _closed = new();
     private readonly Lock _createLock = new();
     private int _disposed;
+    private const int MaxRememberedClosedSessions = 100_000;
 
     /// <summary>The session for a request, created on first use.</summary>
     internal LocalSession Resolve(UserContext? user, string sessionId, string? observedServerSideSessionId)
@@ -42,7 +43,13 @@ internal sealed class SessionRegistry(DuckDbDatabase database) : IDisposable
     {
         var key = KeyOf(user, sessionId);
         if (!allowReconnect)
+        {
+            // Remembering every closed id forever would grow without bound; forgetting very old ones only
+            // lets such an id start a fresh session.
+            if (_closed.Count >= MaxRememberedClosedSessions)
+                _closed.Clear();
             _closed[key] = 0;
+        }
         LocalSession? session;
         lock (_createLock)
             _sessions.TryRemove(key, out session);
