@@ -83,6 +83,10 @@ internal static class SparkErrors
     internal static LocalEngineException FromDuckDb(DuckDbException error)
     {
         var text = error.Message;
+        // Errors the function catalog raises on purpose (division by zero, bigint overflow) and DuckDB's
+        // cast/parse/overflow failures first: they carry Spark's exact ANSI class.
+        if (Planning.Functions.SparkRuntimeErrors.TryTranslate(text, error) is { } runtime)
+            return runtime;
         foreach (var (kind, needle, errorClass, sqlState) in DuckDbKinds)
         {
             if (text.Contains(kind, StringComparison.Ordinal) && (needle.Length == 0 || text.Contains(needle, StringComparison.OrdinalIgnoreCase)))

@@ -35,7 +35,7 @@ public sealed class CreateTableTests : LocalServerTestBase
             ("When", ArrowType.Timestamp(ArrowTimeUnit.Microsecond, null), (When - DateTime.UnixEpoch).Ticks / 10),
             ("At", ArrowType.Timestamp(ArrowTimeUnit.Microsecond, "UTC"), (At.UtcDateTime - DateTime.UnixEpoch).Ticks / 10),
             ("Day", ArrowType.Date32, new DateOnly(1999, 12, 31)),
-            ("Span", ArrowType.Interval(ArrowIntervalUnit.MonthDayNano), new ArrowMonthDayNanoInterval(0, 0, 90L * 60 * 1_000_000_000)),
+            ("Span", ArrowType.Duration(ArrowTimeUnit.Microsecond), TimeSpan.FromMinutes(90)),
             ("Id", ArrowType.Utf8, "0f8fad5b-d9cb-469f-a165-70867728950e"), ("Color", ArrowType.Int16, (short)2),
             ("Bytes", ArrowType.Binary, new byte[] { 1, 2, 0, 255 }), ("Maybe", ArrowType.Int32, null), ("renamed", ArrowType.Int32, 7),
         };

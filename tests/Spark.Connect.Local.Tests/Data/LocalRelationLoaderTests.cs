@@ -66,12 +66,12 @@ public sealed class LocalRelationLoaderTests
             ArrowType.Boolean, ArrowType.Int8, ArrowType.Int16, ArrowType.Int32, ArrowType.Int64, ArrowType.Float32, ArrowType.Float64,
             ArrowType.Decimal128(38, 4), ArrowType.Utf8, ArrowType.Binary, ArrowType.Date32,
             ArrowType.Timestamp(ArrowTimeUnit.Microsecond, "UTC"), ArrowType.Timestamp(ArrowTimeUnit.Microsecond, null),
-            ArrowType.Timestamp(ArrowTimeUnit.Microsecond, null), ArrowType.Interval(ArrowIntervalUnit.MonthDayNano),
+            ArrowType.Timestamp(ArrowTimeUnit.Microsecond, null), ArrowType.Duration(ArrowTimeUnit.Microsecond),
         }));
         Assert.That(table.Rows[0], Is.EqualTo(new object?[]
         {
             true, (sbyte)-1, short.MinValue, int.MaxValue, long.MinValue, 0.25f, double.MaxValue, -12345.6789m, "ünï\0code",
-            new byte[] { 0, 1, 2 }, new DateOnly(1969, 7, 20), micros, micros, micros, new ArrowMonthDayNanoInterval(0, 0, 3_000_000_000),
+            new byte[] { 0, 1, 2 }, new DateOnly(1969, 7, 20), micros, micros, micros, TimeSpan.FromSeconds(3),
         }));
         Assert.That(table.Rows[1], Is.All.Null);
     }

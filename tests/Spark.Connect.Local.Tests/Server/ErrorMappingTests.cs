@@ -30,6 +30,19 @@ public sealed class ErrorMappingTests
         Assert.That(mapped.InnerException, Is.SameAs(error));
     }
 
+    [Test]
+    public void Errors_the_function_catalog_raises_on_purpose_keep_their_Spark_class()
+    {
+        using var database = DuckDbDatabase.Open();
+        using var connection = database.Connect();
+        var sql = $"SELECT CASE WHEN range = 0 THEN {Spark.Connect.Local.Planning.Functions.SparkRuntimeErrors.DivideByZero} ELSE 1 END FROM range(1)";
+        var error = Assert.Throws<DuckDbException>(() => connection.Query(sql).Dispose());
+
+        var mapped = SparkErrors.Classify(error!);
+
+        Assert.That((mapped.ErrorClass, mapped.SqlState), Is.EqualTo(("DIVIDE_BY_ZERO", "22012")), error!.Message);
+    }
+
     [TestCase("SELECT nope FROM range(1)", "objectName", "nope")]
     [TestCase("SELECT * FROM no_such_table", "relationName", "no_such_table")]
     public void The_missing_name_is_a_message_parameter(string sql, string parameter, string value)

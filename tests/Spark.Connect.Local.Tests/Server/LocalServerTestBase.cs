@@ -79,6 +79,7 @@ public abstract class LocalServerTestBase
         Decimal128Column c => c.GetDecimal(row),
         Date32Column c => c.GetDate(row),
         TimestampColumn c => c.GetValue(row),
+        DurationColumn c => c.GetTimeSpan(row),
         PrimitiveColumn<sbyte> c => c.GetValue(row),
         PrimitiveColumn<short> c => c.GetValue(row),
         PrimitiveColumn<int> c => c.GetValue(row),
