@@ -46,7 +46,16 @@ internal sealed class Rel(PlanIds ids)
 
     public Relation GlobalAggregate(Relation input, IEnumerable<SparkExpression> aggregates)
     {
-        var aggregate = new Aggregate { Input = input, GroupType = Aggregate.Types.GroupType.Groupby };
+        var aggregate = new Spark.Connect.Aggregate { Input = input, GroupType = Spark.Connect.Aggregate.Types.GroupType.Groupby };
+        aggregate.AggregateExpressions.AddRange(aggregates);
+        return New(r => r.Aggregate = aggregate);
+    }
+
+    /// <summary>A GROUP BY aggregate; its output is the grouping expressions followed by the aggregates.</summary>
+    public Relation Aggregate(Relation input, IEnumerable<SparkExpression> grouping, IEnumerable<SparkExpression> aggregates)
+    {
+        var aggregate = new Spark.Connect.Aggregate { Input = input, GroupType = Spark.Connect.Aggregate.Types.GroupType.Groupby };
+        aggregate.GroupingExpressions.AddRange(grouping);
         aggregate.AggregateExpressions.AddRange(aggregates);
         return New(r => r.Aggregate = aggregate);
     }

@@ -15,9 +15,11 @@ internal static class QueryTranslator
         if (query is MethodCallExpression call && IsQueryable(call) && TerminalOperators.Handles(call.Method.Name))
         {
             var source = TranslateSequence(context, call.Arguments[0]);
+            if (!AggregateOperators.Handles(call.Method.Name)) RejectGroups(context, call, source);
             return TerminalOperators.Translate(context, source, call);
         }
         var state = TranslateSequence(context, query);
+        RejectGroups(context, query, state);
         return new TranslatedQuery(state.Relation, state.Row, QueryResultKind.Sequence, state.Row.ClrType);
     }
 
@@ -45,6 +47,7 @@ internal static class QueryTranslator
                     or nameof(Queryable.ThenBy) or nameof(Queryable.ThenByDescending) => OrderByTranslator.Translate(context, source, call),
                 nameof(Queryable.Skip) or nameof(Queryable.Take) => SkipTakeTranslator.Translate(context, source, call),
                 nameof(Queryable.Distinct) => DistinctTranslator.Translate(context, source, call),
+                nameof(Queryable.GroupBy) => GroupByTranslator.Translate(context, source, call),
                 _ => throw context.NotSupported(call, $"the operator {call.Method.Name} is not supported by Spark.Linq yet.",
                     "See docs/linq-support.md for the supported operators, or call AsEnumerable() before it to run it on the client."),
             };
@@ -55,6 +58,15 @@ internal static class QueryTranslator
         {
             context.Operator = previousOperator;
         }
+    }
+
+    /// <summary>Groups themselves can't be read back: each is a key plus rows, not one row.</summary>
+    private static void RejectGroups(TranslationContext context, Expression query, QueryState state)
+    {
+        if (state.Row.Group is null) return;
+        context.Operator = nameof(Queryable.GroupBy);
+        throw context.NotSupported(query, "the result would be the groups themselves (IGrouping), which can't be read back as rows.",
+                "End the query with a Select over the groups, e.g. .Select(g => new { g.Key, Count = g.Count(), Items = g.ToList() }).");
     }
 
     public static bool IsQueryable(MethodCallExpression call) => call.Method.DeclaringType == typeof(Queryable);

@@ -4,8 +4,6 @@ public class UnsupportedOperatorTests : UntranslatableTestBase
 {
     private static readonly Order[] LocalOrders = [new Order { Id = 1 }];
 
-    [Test] public void GroupBy() => Rejects(Orders.GroupBy(o => o.Region), "GroupBy(", "GroupBy");
-    [Test] public void GroupBy_with_result_selector() => Rejects(Orders.GroupBy(o => o.Region, (k, g) => k), "GroupBy(", "GroupBy");
     [Test] public void Join() => Rejects(Orders.Join(Spark.Table<Customer>(), o => o.CustomerId, c => c.Id, (o, c) => c.Name), "Join(", "Join");
     [Test] public void GroupJoin() => Rejects(Orders.GroupJoin(Spark.Table<Customer>(), o => o.CustomerId, c => c.Id, (o, cs) => o.Id), "GroupJoin(", "GroupJoin");
     [Test] public void LeftJoin() => Rejects(Orders.LeftJoin(Spark.Table<Customer>(), o => o.CustomerId, c => c.Id, (o, c) => o.Id), "LeftJoin(", "LeftJoin");

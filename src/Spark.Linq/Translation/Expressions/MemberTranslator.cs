@@ -14,6 +14,8 @@ internal static class MemberTranslator
         if (member.Expression is not null && ShapeResolver.TryResolve(context, member.Expression) is { IsComplex: true } owner)
             throw context.NotSupported(member, $"'{member.Member.Name}' is not a mapped column of {owner.ClrType.Name}.",
                 "Check that the member is public and not [NotMapped], or that the projection before this step selects it.");
+        // A member of something untranslatable (g.OrderBy(…).First().Amount): the inner part's error says more.
+        if (member.Expression is MethodCallExpression inner) ScalarTranslator.Translate(context, inner);
         throw context.NotSupported(member, $"the member {member.Member.DeclaringType?.Name}.{member.Member.Name} has no Spark translation.");
     }
 }

@@ -22,6 +22,7 @@ internal static class MethodTranslatorChain
 {
     public static IReadOnlyList<IMethodCallTranslator> All { get; } =
     [
+        new Grouping.GroupAggregateTranslator(),
         new StringMethodTranslator(),
         new StringTransformTranslator(),
         new StringStaticTranslator(),
