@@ -60,6 +60,20 @@ internal sealed class Rel(PlanIds ids)
         return New(r => r.Aggregate = aggregate);
     }
 
+    public Relation Join(Relation left, Relation right, SparkExpression? condition, Join.Types.JoinType type)
+    {
+        var join = new Join { Left = left, Right = right, JoinType = type };
+        if (condition is not null) join.JoinCondition = condition;
+        return New(r => r.Join = join);
+    }
+
+    /// <summary>Names <paramref name="input"/> so its columns can be qualified as <c>alias.column</c>.</summary>
+    public Relation SubqueryAlias(Relation input, string alias) => New(r => r.SubqueryAlias = new SubqueryAlias { Input = input, Alias = alias });
+
+    /// <summary>UNION / INTERSECT / EXCEPT by column position.</summary>
+    public Relation SetOp(Relation left, Relation right, SetOperation.Types.SetOpType type, bool all) =>
+        New(r => r.SetOp = new SetOperation { LeftInput = left, RightInput = right, SetOpType = type, IsAll = all });
+
     private Relation New(Action<Relation> fill)
     {
         var relation = new Relation();

@@ -20,6 +20,7 @@ internal static class QueryTranslator
         }
         var state = TranslateSequence(context, query);
         RejectGroups(context, query, state);
+        state = Joins.InlineRows.Materialize(context, state);
         return new TranslatedQuery(state.Relation, state.Row, QueryResultKind.Sequence, state.Row.ClrType);
     }
 
@@ -34,8 +35,19 @@ internal static class QueryTranslator
         if (expression is not MethodCallExpression call || !IsQueryable(call))
             throw context.NotSupported(expression, "only Spark queries (spark.Table<T>(), spark.Sql<T>()) and Queryable operators can be translated here.");
 
-        var source = TranslateSequence(context, call.Arguments[0]);
         var previousOperator = context.Operator;
+        if (GroupJoinTranslator.IsGroupJoinThenSelectMany(call))
+        {
+            try
+            {
+                return GroupJoinTranslator.Translate(context, call);
+            }
+            finally
+            {
+                context.Operator = previousOperator;
+            }
+        }
+        var source = TranslateSequence(context, call.Arguments[0]);
         context.Operator = call.Method.Name;
         try
         {
@@ -48,6 +60,9 @@ internal static class QueryTranslator
                 nameof(Queryable.Skip) or nameof(Queryable.Take) => SkipTakeTranslator.Translate(context, source, call),
                 nameof(Queryable.Distinct) => DistinctTranslator.Translate(context, source, call),
                 nameof(Queryable.GroupBy) => GroupByTranslator.Translate(context, source, call),
+                nameof(Queryable.Join) or "LeftJoin" => JoinTranslator.Translate(context, source, call),
+                nameof(Queryable.GroupJoin) => throw context.NotSupported(call, "GroupJoin translates only when SelectMany flattens its groups (a left or inner join).",
+                    "Write a left join as from c in cs.DefaultIfEmpty() after join … into cs, use LeftJoin, or join and then GroupBy to aggregate the matches."),
                 _ => throw context.NotSupported(call, $"the operator {call.Method.Name} is not supported by Spark.Linq yet.",
                     "See docs/linq-support.md for the supported operators, or call AsEnumerable() before it to run it on the client."),
             };

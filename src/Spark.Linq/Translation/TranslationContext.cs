@@ -40,6 +40,17 @@ internal sealed class TranslationContext
 
     public IReadOnlyList<IMemberTranslator> MemberTranslators => MethodTranslatorChain.Members;
 
+    private readonly HashSet<string> _aliases = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>A subquery alias not used yet in this translation, from a lambda parameter's name when it is a plain identifier.</summary>
+    public string NewAlias(string? preferred)
+    {
+        var name = !string.IsNullOrEmpty(preferred) && preferred.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') && !char.IsAsciiDigit(preferred[0]) ? preferred : "t";
+        var alias = name;
+        for (var i = 1; !_aliases.Add(alias); i++) alias = name + i;
+        return alias;
+    }
+
     public ValueShape? Lookup(ParameterExpression parameter) => _symbols.GetValueOrDefault(parameter);
 
     /// <summary>Binds <paramref name="parameter"/> to <paramref name="shape"/> until the returned scope is disposed.</summary>

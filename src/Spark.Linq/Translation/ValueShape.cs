@@ -65,6 +65,14 @@ internal sealed class ValueShape
     /// <summary>The same shape, marked as possibly missing (the right side of a left join): <paramref name="probe"/> is null when it is.</summary>
     public ValueShape Optional(SparkExpression probe) => new(Reference, ClrType, _member, MemberNames) { Group = Group, MissingWhenNull = probe };
 
+    /// <summary>The same shape with every expression rewritten by <paramref name="rewrite"/> (e.g. qualified by a join side's alias).</summary>
+    public ValueShape Map(Func<SparkExpression, SparkExpression> rewrite) =>
+        new(rewrite(Reference), ClrType, _member is null ? null : name => _member(name)?.Map(rewrite), MemberNames)
+        {
+            Group = Group,
+            MissingWhenNull = MissingWhenNull is null ? null : rewrite(MissingWhenNull),
+        };
+
     /// <summary>A value built in a projection (anonymous type, DTO, record) from named member shapes.</summary>
     public static ValueShape Composite(Type type, SparkExpression reference, IReadOnlyList<KeyValuePair<string, ValueShape>> members)
     {

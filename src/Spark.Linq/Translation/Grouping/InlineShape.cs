@@ -48,6 +48,8 @@ internal static class InlineShape
             arguments.Add(Expr.Lit(field));
             arguments.Add(StructOf(context, member));
         }
-        return Expr.Fn("named_struct", arguments.ToArray());
+        var value = Expr.Fn("named_struct", arguments.ToArray());
+        // A left join's missing right side is a null object, not an object of nulls.
+        return shape.MissingWhenNull is { } probe ? Expr.Fn("when", Expr.Fn("isnotnull", probe), value) : value;
     }
 }

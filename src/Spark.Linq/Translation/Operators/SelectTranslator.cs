@@ -28,7 +28,7 @@ internal static class SelectTranslator
         return new QueryState(relation, projection.Row) { Ordering = Carried(source.Ordering, projection.Columns) };
     }
 
-    private static IReadOnlyList<SortOrder> Carried(IReadOnlyList<SortOrder> ordering, IReadOnlyList<Spark.Connect.Expression> columns)
+    public static IReadOnlyList<SortOrder> Carried(IReadOnlyList<SortOrder> ordering, IReadOnlyList<Spark.Connect.Expression> columns)
     {
         var carried = new List<SortOrder>(ordering.Count);
         foreach (var key in ordering)
@@ -96,7 +96,7 @@ internal sealed record Projection(IReadOnlyList<Spark.Connect.Expression> Column
             return (Expr.Fn("named_struct", arguments.ToArray()), ValueShape.Composite(value.Type, column, shapes));
         }
         if (ShapeResolver.TryResolve(context, value) is { IsComplex: true } complex)
-            return (complex.Reference, ValueShape.Entity(complex.ClrType, context.Naming, column, field => Expr.Extract(column, field)));
+            return (Grouping.InlineShape.StructOf(context, complex), ValueShape.Entity(complex.ClrType, context.Naming, column, field => Expr.Extract(column, field)));
 
         var scalar = ScalarTranslator.Translate(context, value);
         return (scalar.Expression, ValueShape.Scalar(column, value.Type));
