@@ -4,9 +4,6 @@ public class UnsupportedOperatorTests : UntranslatableTestBase
 {
     private static readonly Order[] LocalOrders = [new Order { Id = 1 }];
 
-    [Test] public void Join() => Rejects(Orders.Join(Spark.Table<Customer>(), o => o.CustomerId, c => c.Id, (o, c) => c.Name), "Join(", "Join");
-    [Test] public void GroupJoin() => Rejects(Orders.GroupJoin(Spark.Table<Customer>(), o => o.CustomerId, c => c.Id, (o, cs) => o.Id), "GroupJoin(", "GroupJoin");
-    [Test] public void LeftJoin() => Rejects(Orders.LeftJoin(Spark.Table<Customer>(), o => o.CustomerId, c => c.Id, (o, c) => o.Id), "LeftJoin(", "LeftJoin");
     [Test] public void SelectMany() => Rejects(Orders.SelectMany(o => o.Region), "SelectMany(", "SelectMany");
     [Test] public void Zip() => Rejects(Orders.Zip(Orders), "Zip(", "Zip");
     [Test] public void Reverse() => Rejects(Orders.OrderBy(o => o.Id).Reverse(), "Reverse(", "Reverse");
