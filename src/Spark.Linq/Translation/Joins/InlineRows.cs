@@ -7,41 +7,53 @@ using SparkExpression = Spark.Connect.Expression;
 namespace Spark.Linq.Translation.Joins;
 
 /// <summary>
-/// Turns an inline row (a join's result selector kept as expressions) into real columns with one
-/// <c>Project</c>: scalars as columns, objects (whole join sides, nested values) as struct columns,
-/// named as the materializer looks for them.
+/// Turns a row into real columns with one <c>Project</c>: scalars as columns, objects (whole join
+/// sides, nested values) as struct columns, named as the materializer looks for them. Used for inline
+/// rows (a join's result selector kept as expressions) and for the sides of set operations.
 /// </summary>
 internal static class InlineRows
 {
-    public static QueryState Materialize(TranslationContext context, QueryState state)
+    public static QueryState Materialize(TranslationContext context, QueryState state) => state.Inline ? Project(context, state) : state;
+
+    /// <summary>
+    /// The row as explicit columns in member order, whatever it was (a set operation matches columns by
+    /// position, so each side states its order); a Project that already outputs exactly those columns is kept.
+    /// </summary>
+    public static QueryState Explicit(TranslationContext context, QueryState state)
     {
-        if (!state.Inline) return state;
-        var row = state.Row;
-        var columns = new List<SparkExpression>();
-        ValueShape shape;
-        if (!row.IsComplex)
-        {
-            columns.Add(Expr.Alias(row.Reference, Projection.ValueColumn));
-            shape = ValueShape.Scalar(Expr.Col(Projection.ValueColumn), row.ClrType);
-        }
-        else
-        {
-            var anonymous = row.ClrType.IsAnonymous();
-            var mapping = EntityMapping.For(row.ClrType, context.Naming);
-            var members = new List<KeyValuePair<string, ValueShape>>();
-            foreach (var name in row.MemberNames)
-            {
-                if (row.Member(name) is not { } member) continue;
-                var column = anonymous ? name : mapping.Members.FirstOrDefault(m => m.Member.Name == name)?.ColumnName ?? name;
-                columns.Add(Expr.Alias(InlineShape.StructOf(context, member), column));
-                var reference = Expr.Col(column);
-                members.Add(new(name, member.IsComplex
-                    ? ValueShape.Entity(member.ClrType, context.Naming, reference, field => Expr.Extract(reference, field))
-                    : ValueShape.Scalar(reference, member.ClrType)));
-            }
-            shape = ValueShape.Composite(row.ClrType, Expr.Star(), members);
-        }
+        var (columns, _) = Columns(context, state.Row);
+        var names = columns.Select(e => e.Alias.Name[0]);
+        if (!state.Inline && state.Relation.Project is { } existing
+            && existing.Expressions.Select(e => e.Alias?.Name.Count == 1 ? e.Alias.Name[0] : null).SequenceEqual(names))
+            return state;
+        return Project(context, state);
+    }
+
+    private static QueryState Project(TranslationContext context, QueryState state)
+    {
+        var (columns, shape) = Columns(context, state.Row);
         var relation = context.Rel.Project(state.Relation, columns);
         return new QueryState(relation, shape) { Ordering = SelectTranslator.Carried(state.Ordering, columns) };
+    }
+
+    private static (List<SparkExpression> Columns, ValueShape Shape) Columns(TranslationContext context, ValueShape row)
+    {
+        if (!row.IsComplex)
+            return ([Expr.Alias(row.Reference, Projection.ValueColumn)], ValueShape.Scalar(Expr.Col(Projection.ValueColumn), row.ClrType));
+        var columns = new List<SparkExpression>();
+        var anonymous = row.ClrType.IsAnonymous();
+        var mapping = EntityMapping.For(row.ClrType, context.Naming);
+        var members = new List<KeyValuePair<string, ValueShape>>();
+        foreach (var name in row.MemberNames)
+        {
+            if (row.Member(name) is not { } member) continue;
+            var column = anonymous ? name : mapping.Members.FirstOrDefault(m => m.Member.Name == name)?.ColumnName ?? name;
+            columns.Add(Expr.Alias(InlineShape.StructOf(context, member), column));
+            var reference = Expr.Col(column);
+            members.Add(new(name, member.IsComplex
+                ? ValueShape.Entity(member.ClrType, context.Naming, reference, field => Expr.Extract(reference, field))
+                : ValueShape.Scalar(reference, member.ClrType)));
+        }
+        return (columns, ValueShape.Composite(row.ClrType, Expr.Star(), members));
     }
 }
