@@ -68,6 +68,8 @@ internal static class QueryTranslator
                 _ => throw context.NotSupported(call, $"the operator {call.Method.Name} is not supported by Spark.Linq yet.",
                     "See docs/linq-support.md for the supported operators, or call AsEnumerable() before it to run it on the client."),
             };
+            if (context.HasScalarSubqueries)
+                throw context.NotSupported(call, "a subquery aggregate is supported only in Where and Select.", "Compute it in a Select first, or run it as its own query before this one.");
             // Only a Sort just built can be extended by ThenBy.
             return OrderByTranslator.IsOrderBy(call.Method.Name) ? state : state with { SortInput = null };
         }
@@ -85,6 +87,15 @@ internal static class QueryTranslator
         throw context.NotSupported(query, "the result would be the groups themselves (IGrouping), which can't be read back as rows.",
                 "End the query with a Select over the groups, e.g. .Select(g => new { g.Key, Count = g.Count(), Items = g.ToList() }).");
     }
+
+    /// <summary>True if <paramref name="expression"/> is a chain of Queryable operators over a Spark root (not a local IQueryable).</summary>
+    public static bool IsSparkQuery(Expression expression) => expression switch
+    {
+        SparkRootExpression => true,
+        UnaryExpression { NodeType: ExpressionType.Convert } convert => IsSparkQuery(convert.Operand),
+        MethodCallExpression call when IsQueryable(call) => IsSparkQuery(call.Arguments[0]),
+        _ => false,
+    };
 
     public static bool IsQueryable(MethodCallExpression call) => call.Method.DeclaringType == typeof(Queryable);
 

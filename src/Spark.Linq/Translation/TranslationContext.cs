@@ -51,6 +51,29 @@ internal sealed class TranslationContext
         return alias;
     }
 
+    private readonly List<Spark.Connect.Relation> _scalarSubqueries = [];
+    private int _scalarCount;
+
+    /// <summary>Registers a one-row subquery for the current operator to cross-join; returns the unique name of its column.</summary>
+    public string AddScalarSubquery(Spark.Connect.Relation relation)
+    {
+        _scalarSubqueries.Add(relation);
+        return "_scalar" + _scalarCount++;
+    }
+
+    /// <summary>The scalar subqueries registered since the last call.</summary>
+    public IReadOnlyList<Spark.Connect.Relation> TakeScalarSubqueries()
+    {
+        var taken = _scalarSubqueries.ToList();
+        _scalarSubqueries.Clear();
+        return taken;
+    }
+
+    /// <summary>Puts back subqueries taken while a nested query was translated.</summary>
+    public void RestoreScalarSubqueries(IEnumerable<Spark.Connect.Relation> relations) => _scalarSubqueries.InsertRange(0, relations);
+
+    public bool HasScalarSubqueries => _scalarSubqueries.Count > 0;
+
     public ValueShape? Lookup(ParameterExpression parameter) => _symbols.GetValueOrDefault(parameter);
 
     /// <summary>Binds <paramref name="parameter"/> to <paramref name="shape"/> until the returned scope is disposed.</summary>

@@ -23,6 +23,7 @@ internal static class MethodTranslatorChain
     public static IReadOnlyList<IMethodCallTranslator> All { get; } =
     [
         new Grouping.GroupAggregateTranslator(),
+        new Joins.ScalarSubqueries(),
         new StringMethodTranslator(),
         new StringTransformTranslator(),
         new StringStaticTranslator(),

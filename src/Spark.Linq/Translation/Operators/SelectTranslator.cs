@@ -22,7 +22,7 @@ internal static class SelectTranslator
 
         using var scope = context.Bind(selector.Parameters[0], source.Row);
         var projection = Projection.Build(context, selector.Body);
-        var relation = context.Rel.Project(source.Relation, projection.Columns);
+        var relation = context.Rel.Project(Joins.ScalarSubqueries.Attach(context, source.Relation), projection.Columns);
         // The rows keep their order. Sort keys refer to the input's columns; where every key is also
         // projected, it is renamed to its output column so Last and Distinct can still use the ordering.
         return new QueryState(relation, projection.Row) { Ordering = Carried(source.Ordering, projection.Columns) };
