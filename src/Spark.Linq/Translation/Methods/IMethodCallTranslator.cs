@@ -24,6 +24,7 @@ internal static class MethodTranslatorChain
     [
         new Grouping.GroupAggregateTranslator(),
         new Joins.ScalarSubqueries(),
+        new WindowFunctionTranslator(),
         new StringMethodTranslator(),
         new StringTransformTranslator(),
         new StringStaticTranslator(),
