@@ -101,4 +101,24 @@ public class SubqueryPlanTests : PlanTestBase
                     Read sales.orders
             """);
     }
+
+    [Test]
+    public void A_semi_join_next_to_a_scalar_subquery_condition()
+    {
+        var orders = Orders;
+        var customers = Customers;
+        var query = Orders.Where(o => o.Amount > orders.Average(x => x.Amount) && customers.Any(c => c.Id == o.CustomerId)).Select(o => o.Id);
+        AssertPlan(query, """
+            Project [o.Id AS Id]
+              Join LeftSemi (c.Id == o.customer_id)
+                Filter (o.Amount > _scalar0)
+                  Join Cross
+                    SubqueryAlias o
+                      Read sales.orders
+                    Aggregate [] [avg(Amount) AS _scalar0]
+                      Read sales.orders
+                SubqueryAlias c
+                  Read crm.customers
+            """);
+    }
 }

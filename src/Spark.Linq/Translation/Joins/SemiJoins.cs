@@ -27,7 +27,7 @@ internal static class SemiJoins
         var relation = left.Relation;
         var plain = conjuncts.Except(subqueries).Select(c => ScalarTranslator.TranslatePredicate(context, c).Expression).ToList();
         if (plain.Count > 0)
-            relation = context.Rel.Filter(relation, plain.Skip(1).Aggregate(plain[0], (all, next) => Expr.Fn("and", all, next)));
+            relation = context.Rel.Filter(ScalarSubqueries.Attach(context, relation), plain.Skip(1).Aggregate(plain[0], (all, next) => Expr.Fn("and", all, next)));
         foreach (var conjunct in subqueries)
         {
             var (call, negated) = Subquery(conjunct)!.Value;
