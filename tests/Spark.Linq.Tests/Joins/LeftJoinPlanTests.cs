@@ -84,4 +84,18 @@ public class LeftJoinPlanTests : PlanTestBase
                   Read sales.orders
             """);
     }
+
+    [Test]
+    public void The_dotnet_10_RightJoin_operator_is_a_right_outer_join_whose_left_side_may_be_missing()
+    {
+        var query = Orders.RightJoin(Customers, o => o.CustomerId, c => c.Id, (o, c) => new { c.Name, Order = o == null ? (long?)null : o.Id });
+        AssertPlan(query, """
+            Project [c.Name AS Name, when(isnull(o.customer_id), NULL, o.Id) AS Order]
+              Join RightOuter (o.customer_id == c.Id)
+                SubqueryAlias o
+                  Read sales.orders
+                SubqueryAlias c
+                  Read crm.customers
+            """);
+    }
 }

@@ -13,8 +13,11 @@ namespace Spark.Linq.Translation.Joins;
 /// </summary>
 internal static class JoinKeys
 {
-    /// <summary>The condition, and a right-side expression that is null exactly when the right side had no match (null if none is).</summary>
-    public static (SparkExpression Condition, SparkExpression? Probe) Condition(TranslationContext context, LambdaExpression outerKey, QueryState outer,
+    /// <summary>
+    /// The condition, and for each side an expression that is null exactly when that side had no match in
+    /// an outer join (null when no key qualifies: all keys compared null-safely).
+    /// </summary>
+    public static (SparkExpression Condition, SparkExpression? InnerProbe, SparkExpression? OuterProbe) Condition(TranslationContext context, LambdaExpression outerKey, QueryState outer,
         LambdaExpression innerKey, QueryState inner)
     {
         var pairs = new List<(Expression Outer, Expression Inner)>();
@@ -33,7 +36,7 @@ internal static class JoinKeys
         }
 
         var parts = new List<SparkExpression>();
-        SparkExpression? probe = null;
+        SparkExpression? probe = null, outerProbe = null;
         foreach (var (outerPart, innerPart) in pairs)
         {
             SparkValue left, right;
@@ -42,8 +45,10 @@ internal static class JoinKeys
             var nullSafe = pairs.Count > 1 && context.CSharpNulls && (left.CanBeNull || right.CanBeNull);
             parts.Add(Expr.Fn(nullSafe ? "<=>" : "==", left.Expression, right.Expression));
             // With plain ==, a matched right row has a non-null key: null there means no match.
-            if (!nullSafe) probe ??= right.Expression;
+            if (nullSafe) continue;
+            probe ??= right.Expression;
+            outerProbe ??= left.Expression;
         }
-        return (parts.Skip(1).Aggregate(parts[0], (all, next) => Expr.Fn("and", all, next)), probe);
+        return (parts.Skip(1).Aggregate(parts[0], (all, next) => Expr.Fn("and", all, next)), probe, outerProbe);
     }
 }

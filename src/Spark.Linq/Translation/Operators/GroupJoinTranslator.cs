@@ -31,7 +31,7 @@ internal static class GroupJoinTranslator
         var groupSelector = QueryTranslator.Lambda(groupJoin.Arguments[4]);
         var left = JoinSide.Prepare(context, outer, outerKey.Parameters[0].Name, groupJoin.Arguments[0]);
         var right = JoinSide.PrepareRight(context, QueryTranslator.TranslateSequence(context, groupJoin.Arguments[1]), innerKey.Parameters[0].Name, groupJoin.Arguments[1]);
-        var (condition, probe) = JoinKeys.Condition(context, outerKey, left, innerKey, right);
+        var (condition, probe, _) = JoinKeys.Condition(context, outerKey, left, innerKey, right);
 
         // The group of matches only exists to be flattened again; it stands for the right side until then.
         var group = ValueShape.Composite(groupSelector.Parameters[1].Type, Expr.Star(), []);
