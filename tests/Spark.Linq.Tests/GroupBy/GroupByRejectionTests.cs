@@ -27,4 +27,8 @@ public class GroupByRejectionTests : UntranslatableTestBase
     [Test]
     public void Select_after_Distinct_inside_a_group() =>
         Rejects(Orders.GroupBy(o => o.Region).Select(g => g.Distinct().Select(o => o.Id).Count()), "Select", "Select", "Move Distinct() after Select");
+
+    [Test]
+    public void A_group_as_a_member() =>
+        Rejects(Orders.GroupBy(o => o.Region).Select(g => new { g.Key, Items = g }), "g", "Select", "g.ToList()");
 }

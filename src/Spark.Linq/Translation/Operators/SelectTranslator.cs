@@ -96,7 +96,12 @@ internal sealed record Projection(IReadOnlyList<Spark.Connect.Expression> Column
             return (Expr.Fn("named_struct", arguments.ToArray()), ValueShape.Composite(value.Type, column, shapes));
         }
         if (ShapeResolver.TryResolve(context, value) is { IsComplex: true } complex)
+        {
+            if (complex.Group is not null)
+                throw context.NotSupported(value, "a group itself can't be a column: it is a key plus rows.",
+                    "Collect its elements instead: g.ToList(), or g.Select(x => x.Member).ToList().");
             return (Grouping.InlineShape.StructOf(context, complex), ValueShape.Entity(complex.ClrType, context.Naming, column, field => Expr.Extract(column, field)));
+        }
 
         var scalar = ScalarTranslator.Translate(context, value);
         return (scalar.Expression, ValueShape.Scalar(column, value.Type));
