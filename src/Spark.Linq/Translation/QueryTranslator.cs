@@ -16,7 +16,12 @@ internal static class QueryTranslator
         {
             var source = TranslateSequence(context, call.Arguments[0]);
             if (!AggregateOperators.Handles(call.Method.Name)) RejectGroups(context, call, source);
-            return TerminalOperators.Translate(context, source, call);
+            var translated = TerminalOperators.Translate(context, source, call);
+            if (context.HasScalarSubqueries)
+                throw new SparkTranslationException(ExpressionPrinter.Print(call, context.Origins), call.Method.Name,
+                    "a subquery aggregate is supported only in Where and Select (and in predicates such as Count(x => …)).",
+                    "Compute it in a Select first, or run it as its own query before this one.");
+            return translated;
         }
         var state = TranslateSequence(context, query);
         RejectGroups(context, query, state);

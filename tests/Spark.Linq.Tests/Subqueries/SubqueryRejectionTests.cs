@@ -31,4 +31,11 @@ public class SubqueryRejectionTests : UntranslatableTestBase
         var orders = Orders;
         Rejects(Orders.Where(o => orders.Contains(o)), "Contains", "Where", "Select the value first");
     }
+
+    [Test]
+    public void A_scalar_subquery_in_a_terminal_selector()
+    {
+        var orders = Orders;
+        RejectsTerminal(() => Orders.Sum(o => o.Amount / orders.Sum(x => x.Amount)), "Sum(", "Sum", "Select first");
+    }
 }
