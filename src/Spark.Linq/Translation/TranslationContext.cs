@@ -74,6 +74,9 @@ internal sealed class TranslationContext
 
     public bool HasScalarSubqueries => _scalarSubqueries.Count > 0;
 
+    /// <summary>Set when a window function is translated, so a join's result selector that uses one is projected at once.</summary>
+    public bool WindowSeen { get; set; }
+
     public ValueShape? Lookup(ParameterExpression parameter) => _symbols.GetValueOrDefault(parameter);
 
     /// <summary>Binds <paramref name="parameter"/> to <paramref name="shape"/> until the returned scope is disposed.</summary>

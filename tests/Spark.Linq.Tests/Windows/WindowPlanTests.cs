@@ -39,6 +39,26 @@ public class WindowPlanTests : UntranslatableTestBase
     }
 
     [Test]
+    public void A_window_in_a_join_result_selector_is_projected_at_once_so_a_filter_on_it_is_valid()
+    {
+        var customers = Spark.Table<Customer>("crm.customers");
+        var query = from c in customers
+                    join o in Orders on c.Id equals o.CustomerId
+                    select new { c.Name, o.Amount, Rank = SparkFunctions.Rank(Window.PartitionBy(c.Name).OrderByDescending(o.Amount)) } into x
+                    where x.Rank <= 2
+                    select x;
+        AssertPlan(query, """
+            Filter (Rank <= 2)
+              Project [c.Name AS Name, o.Amount AS Amount, rank() OVER (PARTITION BY c.Name ORDER BY o.Amount DESC NULLS LAST) AS Rank]
+                Join Inner (c.Id == o.customer_id)
+                  SubqueryAlias c
+                    Read crm.customers
+                  SubqueryAlias o
+                    Read sales.orders
+            """);
+    }
+
+    [Test]
     public void Lag_lead_running_sums_and_moving_averages()
     {
         var query = Orders.Select(o => new

@@ -13,6 +13,20 @@ namespace Spark.Linq.Translation.Joins;
 /// </summary>
 internal static class InlineRows
 {
+    /// <summary>
+    /// A join's result: <paramref name="row"/> (the result selector) kept inline over <paramref name="relation"/>, or
+    /// projected at once when it computes a window function, which Spark evaluates only in a projection.
+    /// </summary>
+    public static QueryState Result(TranslationContext context, Spark.Connect.Relation relation, Func<ValueShape> row)
+    {
+        var seen = context.WindowSeen;
+        context.WindowSeen = false;
+        var state = new QueryState(relation, row()) { Inline = true };
+        var windowed = context.WindowSeen;
+        context.WindowSeen = seen || windowed;
+        return windowed ? Project(context, state) : state;
+    }
+
     public static QueryState Materialize(TranslationContext context, QueryState state) => state.Inline ? Project(context, state) : state;
 
     /// <summary>

@@ -12,7 +12,8 @@ namespace Spark.Linq.Translation.Methods;
 /// → a <c>Window</c> expression: the function, the partition and order keys, and the frame. Frame bounds
 /// are read when translating (0 → CURRENT ROW, the Unbounded constants → UNBOUNDED), so they are part of
 /// the plan's shape and never literals that a cached plan re-binds. Spark allows window functions only in
-/// a projection, so they translate only in Select.
+/// a projection, so they translate only in Select and in the result selectors of joins (which are then
+/// projected at once).
 /// </summary>
 internal sealed class WindowFunctionTranslator : IMethodCallTranslator
 {
@@ -21,9 +22,10 @@ internal sealed class WindowFunctionTranslator : IMethodCallTranslator
         var parameters = call.Method.GetParameters();
         if (call.Method.DeclaringType != typeof(SparkFunctions) || parameters.Length == 0 || parameters[^1].ParameterType != typeof(WindowSpec))
             return null;
-        if (context.Operator != nameof(Queryable.Select))
+        if (context.Operator is not (nameof(Queryable.Select) or nameof(Queryable.Join) or "LeftJoin" or "RightJoin" or nameof(Queryable.SelectMany)))
             throw context.NotSupported(call, "window functions can only be computed in a Select (Spark evaluates them over the rows a projection sees).",
                 "Select the value into a member first, then filter or sort on it: .Select(o => new { o, N = SparkFunctions.RowNumber(…) }).Where(x => x.N <= 3).");
+        context.WindowSeen = true;
         var name = call.Method.GetCustomAttribute<SparkFunctionAttribute>()!.Name;
         var arguments = call.Arguments.Take(call.Arguments.Count - 1).Select(a => ScalarTranslator.Translate(context, a).Expression).ToArray();
         var window = new SparkExpression.Types.Window { WindowFunction = Expr.Fn(name, arguments) };

@@ -63,6 +63,6 @@ internal static class GroupJoinTranslator
         var resultSelector = QueryTranslator.Lambda(selectMany.Arguments[2]);
         using var sourceScope = context.Bind(resultSelector.Parameters[0], joined);
         using var elementScope = context.Bind(resultSelector.Parameters[1], element);
-        return new QueryState(relation, InlineShape.Of(context, resultSelector.Body)) { Inline = true };
+        return InlineRows.Result(context, relation, () => InlineShape.Of(context, resultSelector.Body));
     }
 }

@@ -31,6 +31,6 @@ internal static class JoinTranslator
         var rightRow = type == JoinType.LeftOuter && probe is not null ? right.Row.Optional(probe) : right.Row;
         using var outerScope = context.Bind(resultSelector.Parameters[0], leftRow);
         using var innerScope = context.Bind(resultSelector.Parameters[1], rightRow);
-        return new QueryState(relation, InlineShape.Of(context, resultSelector.Body)) { Inline = true };
+        return InlineRows.Result(context, relation, () => InlineShape.Of(context, resultSelector.Body));
     }
 }

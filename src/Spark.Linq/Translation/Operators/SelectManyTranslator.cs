@@ -96,7 +96,7 @@ internal static class SelectManyTranslator
         if (resultSelector is null) return new QueryState(relation, element) { Inline = true };
         using var outerScope = context.Bind(resultSelector.Parameters[0], outer);
         using var elementScope = context.Bind(resultSelector.Parameters[1], element);
-        return new QueryState(relation, InlineShape.Of(context, resultSelector.Body)) { Inline = true };
+        return InlineRows.Result(context, relation, () => InlineShape.Of(context, resultSelector.Body));
     }
 
     // Named after the range variable (item), kept apart from the row's own columns.
