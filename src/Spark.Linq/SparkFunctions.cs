@@ -5,7 +5,7 @@ namespace Spark.Linq;
 /// They only have meaning inside a query, where they become calls of the Spark function of the same
 /// name; calling one directly throws.
 /// </summary>
-public static class SparkFunctions
+public static partial class SparkFunctions
 {
     /// <summary>SQL LIKE: <c>%</c> matches any run of characters, <c>_</c> one character.</summary>
     [SparkFunction("like")]

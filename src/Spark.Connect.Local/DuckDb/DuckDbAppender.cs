@@ -31,6 +31,12 @@ internal sealed unsafe class DuckDbAppender : IDisposable
 
     public void AppendNull() => Check(NativeMethods.duckdb_append_null(Live()), "append NULL");
     public void Append(bool value) => Check(NativeMethods.duckdb_append_bool(Live(), value), "append BOOLEAN");
+    public void Append(sbyte value) => Check(NativeMethods.duckdb_append_int8(Live(), value), "append TINYINT");
+    public void Append(short value) => Check(NativeMethods.duckdb_append_int16(Live(), value), "append SMALLINT");
+    public void Append(float value) => Check(NativeMethods.duckdb_append_float(Live(), value), "append FLOAT");
+    public void Append(DuckDbInterval value) => Check(NativeMethods.duckdb_append_interval(Live(), value), "append INTERVAL");
+    /// <summary>Appends epoch microseconds to a TIMESTAMP or TIMESTAMPTZ column (both store UTC microseconds).</summary>
+    public void AppendTimestampMicros(long micros) => Check(NativeMethods.duckdb_append_timestamp(Live(), micros), "append TIMESTAMP");
     public void Append(int value) => Check(NativeMethods.duckdb_append_int32(Live(), value), "append INTEGER");
     public void Append(long value) => Check(NativeMethods.duckdb_append_int64(Live(), value), "append BIGINT");
     public void Append(double value) => Check(NativeMethods.duckdb_append_double(Live(), value), "append DOUBLE");

@@ -111,4 +111,11 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Library)] internal static partial nint duckdb_prepared_statement_column_name(PreparedStatementHandle statement, ulong column);
     // Returns a logical type the caller must destroy (DuckDbLogicalType.FromNative does).
     [LibraryImport(Library)] internal static partial nint duckdb_prepared_statement_column_logical_type(PreparedStatementHandle statement, ulong column);
+
+    // --- Appender additions for the local server's data loading (CreateTable, LocalRelation): the
+    // remaining fixed-width types, so each C# / Arrow value is appended without a text round trip.
+    [LibraryImport(Library)] internal static partial DuckDbState duckdb_append_int8(AppenderHandle a, sbyte value);
+    [LibraryImport(Library)] internal static partial DuckDbState duckdb_append_int16(AppenderHandle a, short value);
+    [LibraryImport(Library)] internal static partial DuckDbState duckdb_append_float(AppenderHandle a, float value);
+    [LibraryImport(Library)] internal static partial DuckDbState duckdb_append_interval(AppenderHandle a, DuckDbInterval value);
 }

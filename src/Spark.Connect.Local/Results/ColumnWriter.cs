@@ -28,8 +28,7 @@ internal abstract class ColumnWriter
         DuckDbTypeId.TimestampS => new WideningWriter<long, long>(v => checked(v * 1_000_000)),
         DuckDbTypeId.TimestampMs => new WideningWriter<long, long>(v => checked(v * 1_000)),
         DuckDbTypeId.TimestampNs => new WideningWriter<long, long>(NanosToMicros),
-        DuckDbTypeId.Interval => new WideningWriter<DuckDbInterval, ArrowMonthDayNanoInterval>(
-            v => new ArrowMonthDayNanoInterval(v.Months, v.Days, checked(v.Micros * 1_000))),
+        DuckDbTypeId.Interval => new WideningWriter<DuckDbInterval, long>(DayTimeMicros),
         DuckDbTypeId.Decimal or DuckDbTypeId.UBigInt or DuckDbTypeId.HugeInt or DuckDbTypeId.UHugeInt => new DecimalWriter(type.Id),
         DuckDbTypeId.Varchar or DuckDbTypeId.Blob => new BytesWriter(),
         DuckDbTypeId.List => new ListWriter(For(type.ListChild!)),
@@ -37,6 +36,12 @@ internal abstract class ColumnWriter
         DuckDbTypeId.Struct => new StructWriter(type.StructFields.Select(f => For(f.Type)).ToArray()),
         _ => throw new NotSupportedException($"DuckDB type {type} has no Arrow writer."),
     };
+
+    // A day is 24 hours in a day-time interval (no calendar), so days convert exactly; months don't.
+    private static long DayTimeMicros(DuckDbInterval interval) => interval.Months == 0
+        ? checked(interval.Days * 86_400_000_000L + interval.Micros)
+        : throw new OverflowException(
+            $"an INTERVAL of {interval.Months} month(s) has no fixed length, so it can't be returned as Spark's day-time interval; return a number of days or a timestamp instead");
 
     // Floors, so an instant before 1970 keeps its microsecond rather than rounding toward the epoch.
     private static long NanosToMicros(long nanos)

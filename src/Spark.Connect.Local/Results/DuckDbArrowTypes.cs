@@ -56,8 +56,10 @@ internal static class DuckDbArrowTypes
         DuckDbTypeId.Timestamp or DuckDbTypeId.TimestampS or DuckDbTypeId.TimestampMs or DuckDbTypeId.TimestampNs =>
             ArrowType.Timestamp(ArrowTimeUnit.Microsecond, null),
         DuckDbTypeId.TimestampTz => ArrowType.Timestamp(ArrowTimeUnit.Microsecond, "UTC"),
-        // DuckDB's INTERVAL (months, days, micros) is Spark's CalendarIntervalType, sent as month_day_nano.
-        DuckDbTypeId.Interval => ArrowType.Interval(ArrowIntervalUnit.MonthDayNano),
+        // Spark gives a day-time interval (Arrow duration[us]) for everything that yields an INTERVAL
+        // here: timestamp differences, TimeSpan literals, time of day. DuckDB has one INTERVAL type, so
+        // results use Spark's type; a value carrying months can't be expressed and fails by column name.
+        DuckDbTypeId.Interval => ArrowType.Duration(ArrowTimeUnit.Microsecond),
         _ => throw Unsupported(column, type),
     };
 

@@ -66,6 +66,43 @@ internal static class Expr
     /// <summary><c>*</c>: every column of the input.</summary>
     public static SparkExpression Star() => new() { UnresolvedStar = new() };
 
+    /// <summary>
+    /// A copy of <paramref name="expression"/> whose column references are qualified by
+    /// <paramref name="alias"/> (<c>Id</c> → <c>o.Id</c>, <c>*</c> → <c>o.*</c>), for reading one side of a join.
+    /// </summary>
+    public static SparkExpression Qualify(SparkExpression expression, string alias)
+    {
+        var copy = expression.Clone();
+        QualifyInPlace(copy, QuoteIfNeeded(alias));
+        return copy;
+    }
+
+    private static void QualifyInPlace(IMessage message, string prefix)
+    {
+        switch (message)
+        {
+            case SparkExpression.Types.UnresolvedAttribute attribute:
+                attribute.UnparsedIdentifier = prefix + "." + attribute.UnparsedIdentifier;
+                return;
+            case SparkExpression.Types.UnresolvedStar star when !star.HasUnparsedTarget:
+                star.UnparsedTarget = prefix + ".*";
+                return;
+        }
+        foreach (var field in message.Descriptor.Fields.InDeclarationOrder())
+        {
+            if (field.FieldType != Google.Protobuf.Reflection.FieldType.Message) continue;
+            var value = field.Accessor.GetValue(message);
+            if (field.IsRepeated)
+            {
+                foreach (var item in (System.Collections.IList)value) QualifyInPlace((IMessage)item, prefix);
+            }
+            else if (value is IMessage child)
+            {
+                QualifyInPlace(child, prefix);
+            }
+        }
+    }
+
     /// <summary>Spark parses attribute names as multi-part identifiers; back-quote names that would split or mis-parse.</summary>
     internal static string QuoteIfNeeded(string name)
     {

@@ -20,6 +20,7 @@ internal static class ExpressionPrinter
         Expression.ExprTypeOneofCase.UnresolvedExtractValue => $"{Print(e.UnresolvedExtractValue.Child)}[{Print(e.UnresolvedExtractValue.Extraction)}]",
         Expression.ExprTypeOneofCase.SortOrder => Print(e.SortOrder),
         Expression.ExprTypeOneofCase.ExpressionString => e.ExpressionString.Expression,
+        Expression.ExprTypeOneofCase.Window => Window(e.Window),
         Expression.ExprTypeOneofCase.CallFunction => $"{e.CallFunction.FunctionName}({string.Join(", ", e.CallFunction.Arguments.Select(Print))})",
         _ => e.ExprTypeCase.ToString(),
     };
@@ -27,6 +28,24 @@ internal static class ExpressionPrinter
     public static string Print(Expression.Types.SortOrder order) =>
         $"{Print(order.Child)} {(order.Direction == Expression.Types.SortOrder.Types.SortDirection.Descending ? "DESC" : "ASC")} " +
         (order.NullOrdering == Expression.Types.SortOrder.Types.NullOrdering.SortNullsLast ? "NULLS LAST" : "NULLS FIRST");
+
+    private static string Window(Expression.Types.Window w)
+    {
+        var parts = new List<string>();
+        if (w.PartitionSpec.Count > 0) parts.Add("PARTITION BY " + string.Join(", ", w.PartitionSpec.Select(Print)));
+        if (w.OrderSpec.Count > 0) parts.Add("ORDER BY " + string.Join(", ", w.OrderSpec.Select(Print)));
+        if (w.FrameSpec is { } frame)
+            parts.Add($"{(frame.FrameType == Expression.Types.Window.Types.WindowFrame.Types.FrameType.Row ? "ROWS" : "RANGE")} BETWEEN {Bound(frame.Lower, "PRECEDING")} AND {Bound(frame.Upper, "FOLLOWING")}");
+        return $"{Print(w.WindowFunction)} OVER ({string.Join(" ", parts)})";
+    }
+
+    private static string Bound(Expression.Types.Window.Types.WindowFrame.Types.FrameBoundary bound, string unbounded) =>
+        bound.BoundaryCase switch
+        {
+            Expression.Types.Window.Types.WindowFrame.Types.FrameBoundary.BoundaryOneofCase.CurrentRow => "CURRENT ROW",
+            Expression.Types.Window.Types.WindowFrame.Types.FrameBoundary.BoundaryOneofCase.Unbounded => "UNBOUNDED " + unbounded,
+            _ => Print(bound.Value),
+        };
 
     private static string Function(Expression.Types.UnresolvedFunction f)
     {

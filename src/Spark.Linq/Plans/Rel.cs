@@ -46,10 +46,33 @@ internal sealed class Rel(PlanIds ids)
 
     public Relation GlobalAggregate(Relation input, IEnumerable<SparkExpression> aggregates)
     {
-        var aggregate = new Aggregate { Input = input, GroupType = Aggregate.Types.GroupType.Groupby };
+        var aggregate = new Spark.Connect.Aggregate { Input = input, GroupType = Spark.Connect.Aggregate.Types.GroupType.Groupby };
         aggregate.AggregateExpressions.AddRange(aggregates);
         return New(r => r.Aggregate = aggregate);
     }
+
+    /// <summary>A GROUP BY aggregate; its output is the grouping expressions followed by the aggregates.</summary>
+    public Relation Aggregate(Relation input, IEnumerable<SparkExpression> grouping, IEnumerable<SparkExpression> aggregates)
+    {
+        var aggregate = new Spark.Connect.Aggregate { Input = input, GroupType = Spark.Connect.Aggregate.Types.GroupType.Groupby };
+        aggregate.GroupingExpressions.AddRange(grouping);
+        aggregate.AggregateExpressions.AddRange(aggregates);
+        return New(r => r.Aggregate = aggregate);
+    }
+
+    public Relation Join(Relation left, Relation right, SparkExpression? condition, Join.Types.JoinType type)
+    {
+        var join = new Join { Left = left, Right = right, JoinType = type };
+        if (condition is not null) join.JoinCondition = condition;
+        return New(r => r.Join = join);
+    }
+
+    /// <summary>Names <paramref name="input"/> so its columns can be qualified as <c>alias.column</c>.</summary>
+    public Relation SubqueryAlias(Relation input, string alias) => New(r => r.SubqueryAlias = new SubqueryAlias { Input = input, Alias = alias });
+
+    /// <summary>UNION / INTERSECT / EXCEPT by column position.</summary>
+    public Relation SetOp(Relation left, Relation right, SetOperation.Types.SetOpType type, bool all) =>
+        New(r => r.SetOp = new SetOperation { LeftInput = left, RightInput = right, SetOpType = type, IsAll = all });
 
     private Relation New(Action<Relation> fill)
     {

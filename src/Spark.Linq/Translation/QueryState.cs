@@ -20,6 +20,13 @@ internal sealed record QueryState(Relation Relation, ValueShape Row)
     /// earlier ordering that only breaks ties (LINQ's OrderBy is a stable sort).
     /// </summary>
     public int ThenByPosition { get; init; }
+
+    /// <summary>
+    /// True when <see cref="Row"/> is made of expressions over the relation's columns (a join's result
+    /// selector, not projected yet) rather than the relation's own columns. Operators that need the
+    /// row as columns (Distinct, set operations, reading results) project it first.
+    /// </summary>
+    public bool Inline { get; init; }
 }
 
 /// <summary>What the caller gets back from running a translated query.</summary>

@@ -15,9 +15,17 @@ internal static class QueryTranslator
         if (query is MethodCallExpression call && IsQueryable(call) && TerminalOperators.Handles(call.Method.Name))
         {
             var source = TranslateSequence(context, call.Arguments[0]);
-            return TerminalOperators.Translate(context, source, call);
+            if (!AggregateOperators.Handles(call.Method.Name)) RejectGroups(context, call, source);
+            var translated = TerminalOperators.Translate(context, source, call);
+            if (context.HasScalarSubqueries)
+                throw new SparkTranslationException(ExpressionPrinter.Print(call, context.Origins), call.Method.Name,
+                    "a subquery aggregate is supported only in Where and Select (and in predicates such as Count(x => …)).",
+                    "Compute it in a Select first, or run it as its own query before this one.");
+            return translated;
         }
         var state = TranslateSequence(context, query);
+        RejectGroups(context, query, state);
+        state = Joins.InlineRows.Materialize(context, state);
         return new TranslatedQuery(state.Relation, state.Row, QueryResultKind.Sequence, state.Row.ClrType);
     }
 
@@ -32,8 +40,19 @@ internal static class QueryTranslator
         if (expression is not MethodCallExpression call || !IsQueryable(call))
             throw context.NotSupported(expression, "only Spark queries (spark.Table<T>(), spark.Sql<T>()) and Queryable operators can be translated here.");
 
-        var source = TranslateSequence(context, call.Arguments[0]);
         var previousOperator = context.Operator;
+        if (GroupJoinTranslator.IsGroupJoinThenSelectMany(call))
+        {
+            try
+            {
+                return GroupJoinTranslator.Translate(context, call);
+            }
+            finally
+            {
+                context.Operator = previousOperator;
+            }
+        }
+        var source = TranslateSequence(context, call.Arguments[0]);
         context.Operator = call.Method.Name;
         try
         {
@@ -45,9 +64,18 @@ internal static class QueryTranslator
                     or nameof(Queryable.ThenBy) or nameof(Queryable.ThenByDescending) => OrderByTranslator.Translate(context, source, call),
                 nameof(Queryable.Skip) or nameof(Queryable.Take) => SkipTakeTranslator.Translate(context, source, call),
                 nameof(Queryable.Distinct) => DistinctTranslator.Translate(context, source, call),
+                nameof(Queryable.GroupBy) => GroupByTranslator.Translate(context, source, call),
+                nameof(Queryable.Concat) or nameof(Queryable.Union) or nameof(Queryable.Intersect) or nameof(Queryable.Except)
+                    => SetOperationTranslator.Translate(context, source, call),
+                nameof(Queryable.SelectMany) => SelectManyTranslator.Translate(context, source, call),
+                nameof(Queryable.Join) or "LeftJoin" or "RightJoin" => JoinTranslator.Translate(context, source, call),
+                nameof(Queryable.GroupJoin) => throw context.NotSupported(call, "GroupJoin translates only when SelectMany flattens its groups (a left or inner join).",
+                    "Write a left join as from c in cs.DefaultIfEmpty() after join … into cs, use LeftJoin, or join and then GroupBy to aggregate the matches."),
                 _ => throw context.NotSupported(call, $"the operator {call.Method.Name} is not supported by Spark.Linq yet.",
                     "See docs/linq-support.md for the supported operators, or call AsEnumerable() before it to run it on the client."),
             };
+            if (context.HasScalarSubqueries)
+                throw context.NotSupported(call, "a subquery aggregate is supported only in Where and Select.", "Compute it in a Select first, or run it as its own query before this one.");
             // Only a Sort just built can be extended by ThenBy.
             return OrderByTranslator.IsOrderBy(call.Method.Name) ? state : state with { SortInput = null };
         }
@@ -56,6 +84,24 @@ internal static class QueryTranslator
             context.Operator = previousOperator;
         }
     }
+
+    /// <summary>Groups themselves can't be read back: each is a key plus rows, not one row.</summary>
+    private static void RejectGroups(TranslationContext context, Expression query, QueryState state)
+    {
+        if (state.Row.Group is null) return;
+        context.Operator = nameof(Queryable.GroupBy);
+        throw context.NotSupported(query, "the result would be the groups themselves (IGrouping), which can't be read back as rows.",
+                "End the query with a Select over the groups, e.g. .Select(g => new { g.Key, Count = g.Count(), Items = g.ToList() }).");
+    }
+
+    /// <summary>True if <paramref name="expression"/> is a chain of Queryable operators over a Spark root (not a local IQueryable).</summary>
+    public static bool IsSparkQuery(Expression expression) => expression switch
+    {
+        SparkRootExpression => true,
+        UnaryExpression { NodeType: ExpressionType.Convert } convert => IsSparkQuery(convert.Operand),
+        MethodCallExpression call when IsQueryable(call) => IsSparkQuery(call.Arguments[0]),
+        _ => false,
+    };
 
     public static bool IsQueryable(MethodCallExpression call) => call.Method.DeclaringType == typeof(Queryable);
 

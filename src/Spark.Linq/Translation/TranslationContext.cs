@@ -40,6 +40,43 @@ internal sealed class TranslationContext
 
     public IReadOnlyList<IMemberTranslator> MemberTranslators => MethodTranslatorChain.Members;
 
+    private readonly HashSet<string> _aliases = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>A subquery alias not used yet in this translation, from a lambda parameter's name when it is a plain identifier.</summary>
+    public string NewAlias(string? preferred)
+    {
+        var name = !string.IsNullOrEmpty(preferred) && preferred.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') && !char.IsAsciiDigit(preferred[0]) ? preferred : "t";
+        var alias = name;
+        for (var i = 1; !_aliases.Add(alias); i++) alias = name + i;
+        return alias;
+    }
+
+    private readonly List<Spark.Connect.Relation> _scalarSubqueries = [];
+    private int _scalarCount;
+
+    /// <summary>Registers a one-row subquery for the current operator to cross-join; returns the unique name of its column.</summary>
+    public string AddScalarSubquery(Spark.Connect.Relation relation)
+    {
+        _scalarSubqueries.Add(relation);
+        return "_scalar" + _scalarCount++;
+    }
+
+    /// <summary>The scalar subqueries registered since the last call.</summary>
+    public IReadOnlyList<Spark.Connect.Relation> TakeScalarSubqueries()
+    {
+        var taken = _scalarSubqueries.ToList();
+        _scalarSubqueries.Clear();
+        return taken;
+    }
+
+    /// <summary>Puts back subqueries taken while a nested query was translated.</summary>
+    public void RestoreScalarSubqueries(IEnumerable<Spark.Connect.Relation> relations) => _scalarSubqueries.InsertRange(0, relations);
+
+    public bool HasScalarSubqueries => _scalarSubqueries.Count > 0;
+
+    /// <summary>Set when a window function is translated, so a join's result selector that uses one is projected at once.</summary>
+    public bool WindowSeen { get; set; }
+
     public ValueShape? Lookup(ParameterExpression parameter) => _symbols.GetValueOrDefault(parameter);
 
     /// <summary>Binds <paramref name="parameter"/> to <paramref name="shape"/> until the returned scope is disposed.</summary>

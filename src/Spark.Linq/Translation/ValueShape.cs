@@ -31,6 +31,12 @@ internal sealed class ValueShape
     /// <summary>The members of a complex value, in column order.</summary>
     public IReadOnlyList<string> MemberNames { get; }
 
+    /// <summary>For the rows of a GroupBy: the group being aggregated (its elements and the Aggregate they feed), else null.</summary>
+    public Grouping.GroupScope? Group { get; private init; }
+
+    /// <summary>For a left join's right side: the column that is null exactly when the row had no match, else null.</summary>
+    public SparkExpression? MissingWhenNull { get; private init; }
+
     public ValueShape? Member(MemberInfo member) => _member?.Invoke(member.Name);
 
     public ValueShape? Member(string name) => _member?.Invoke(name);
@@ -51,6 +57,21 @@ internal sealed class ValueShape
                 : Scalar(columnReference, mapped.ClrType);
         }, mapping.Members.Select(m => m.Member.Name).ToList());
     }
+
+    /// <summary>An <c>IGrouping&lt;K, E&gt;</c>: its only member is <c>Key</c>; aggregates over its elements go through <paramref name="scope"/>.</summary>
+    public static ValueShape Grouping(Type type, ValueShape key, Grouping.GroupScope scope) =>
+        new(Plans.Expr.Star(), type, name => name == "Key" ? key : null, ["Key"]) { Group = scope };
+
+    /// <summary>The same shape, marked as possibly missing (the right side of a left join): <paramref name="probe"/> is null when it is.</summary>
+    public ValueShape Optional(SparkExpression probe) => new(Reference, ClrType, _member, MemberNames) { Group = Group, MissingWhenNull = probe };
+
+    /// <summary>The same shape with every expression rewritten by <paramref name="rewrite"/> (e.g. qualified by a join side's alias).</summary>
+    public ValueShape Map(Func<SparkExpression, SparkExpression> rewrite) =>
+        new(rewrite(Reference), ClrType, _member is null ? null : name => _member(name)?.Map(rewrite), MemberNames)
+        {
+            Group = Group,
+            MissingWhenNull = MissingWhenNull is null ? null : rewrite(MissingWhenNull),
+        };
 
     /// <summary>A value built in a projection (anonymous type, DTO, record) from named member shapes.</summary>
     public static ValueShape Composite(Type type, SparkExpression reference, IReadOnlyList<KeyValuePair<string, ValueShape>> members)

@@ -104,10 +104,18 @@ public class BatchingAndErrorTests : ArrowResultTestBase
     }
 
     [Test]
-    public void An_interval_too_long_for_nanoseconds_fails_naming_the_column()
+    public void An_interval_too_long_for_a_day_time_interval_fails_naming_the_column()
     {
-        using var result = Connection.Query("SELECT to_microseconds(9223372036854776) AS span");
+        using var result = Connection.Query("SELECT INTERVAL (200000000) DAY AS span");
         var error = Assert.Throws<OverflowException>(() => new DuckDbArrowConverter().ReadBatches(result).ToList())!;
-        Assert.That(error.Message, Does.Contain("'span'").And.Contain("interval[MonthDayNano]"));
+        Assert.That(error.Message, Does.Contain("'span'").And.Contain("duration[us]"));
+    }
+
+    [Test]
+    public void An_interval_with_months_fails_naming_the_column_and_the_months()
+    {
+        using var result = Connection.Query("SELECT INTERVAL 1 DAY AS fine UNION ALL SELECT INTERVAL 14 MONTH");
+        var error = Assert.Throws<OverflowException>(() => new DuckDbArrowConverter().ReadBatches(result).ToList())!;
+        Assert.That(error.Message, Does.Contain("'fine'").And.Contain("14 month(s)").And.Contain("day-time interval"));
     }
 }

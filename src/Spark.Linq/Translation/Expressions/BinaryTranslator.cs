@@ -74,6 +74,9 @@ internal static class BinaryTranslator
     {
         var operand = IsNull(binary.Right) ? binary.Left : IsNull(binary.Left) ? binary.Right : null;
         if (operand is null) return null;
+        // The right side of a left join is null when it had no match: test the column that says so.
+        if (ShapeResolver.TryResolve(context, operand) is { MissingWhenNull: { } probe })
+            return SparkValue.NotNull(Expr.Fn(binary.NodeType == ExpressionType.Equal ? "isnull" : "isnotnull", probe), typeof(bool));
         var value = ScalarTranslator.Translate(context, operand);
         var function = binary.NodeType == ExpressionType.Equal ? "isnull" : "isnotnull";
         return SparkValue.NotNull(Expr.Fn(function, value.Expression), typeof(bool));

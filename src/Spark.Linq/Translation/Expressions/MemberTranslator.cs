@@ -14,6 +14,8 @@ internal static class MemberTranslator
         if (member.Expression is not null && ShapeResolver.TryResolve(context, member.Expression) is { IsComplex: true } owner)
             throw context.NotSupported(member, $"'{member.Member.Name}' is not a mapped column of {owner.ClrType.Name}.",
                 "Check that the member is public and not [NotMapped], or that the projection before this step selects it.");
+        // A member of something untranslatable (g.OrderBy(…).First().Amount): the inner part's error says more.
+        if (member.Expression is MethodCallExpression inner) ScalarTranslator.Translate(context, inner);
         throw context.NotSupported(member, $"the member {member.Member.DeclaringType?.Name}.{member.Member.Name} has no Spark translation.");
     }
 }
@@ -29,8 +31,8 @@ internal static class MethodCallTranslator
         }
         var method = call.Method;
         if (method.DeclaringType == typeof(Queryable))
-            throw context.NotSupported(call, $"a query inside a lambda (a subquery with {method.Name}) is not supported yet.",
-                "Join the tables instead when joins are available, or run the inner query first and test membership with a captured array: ids.Contains(x.Id).");
+            throw context.NotSupported(call, $"this subquery ({method.Name}) can't be translated here: subqueries translate as whole conditions of Where (Any, !Any, Contains) and as uncorrelated aggregates (Count, Sum, Min, Max, Average).",
+                "Make it a condition of its own in Where (joined with &&), join the tables instead, or run the inner query first and test membership with a captured array: ids.Contains(x.Id).");
         if (method.DeclaringType == typeof(Enumerable) && call.Arguments.Skip(1).Any(a => a is LambdaExpression))
             throw context.NotSupported(call, $"{method.Name} over a local collection with a lambda that reads the row would need to run per row on the client.",
                 "Test membership with localValues.Contains(x.Member), or call AsEnumerable() before this part so it runs on the client.");

@@ -22,6 +22,9 @@ internal static class MethodTranslatorChain
 {
     public static IReadOnlyList<IMethodCallTranslator> All { get; } =
     [
+        new Grouping.GroupAggregateTranslator(),
+        new Joins.ScalarSubqueries(),
+        new WindowFunctionTranslator(),
         new StringMethodTranslator(),
         new StringTransformTranslator(),
         new StringStaticTranslator(),

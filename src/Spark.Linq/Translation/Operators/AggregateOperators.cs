@@ -83,13 +83,13 @@ internal static class AggregateOperators
         return Scalar(context, source.Relation, aggregate, name.ToLowerInvariant(), resultType, kind);
     }
 
-    private static bool NeedsCast(Type type)
+    public static bool NeedsCast(Type type)
     {
         var t = TypeClassifier.Unwrap(type);
         return t == typeof(int) || t == typeof(float) || t == typeof(decimal);
     }
 
-    private static Spark.Connect.Expression ZeroOf(TranslationContext context, Type type, Expression call) =>
+    public static Spark.Connect.Expression ZeroOf(TranslationContext context, Type type, Expression call) =>
         Expr.Lit(LiteralFactory.TryCreate(Convert.ChangeType(0, TypeClassifier.Unwrap(type)), TypeClassifier.Unwrap(type))
             ?? throw context.NotSupported(call, $"Sum over {type.Name} has no Spark equivalent."));
 

@@ -22,13 +22,13 @@ internal static class SelectTranslator
 
         using var scope = context.Bind(selector.Parameters[0], source.Row);
         var projection = Projection.Build(context, selector.Body);
-        var relation = context.Rel.Project(source.Relation, projection.Columns);
+        var relation = context.Rel.Project(Joins.ScalarSubqueries.Attach(context, source.Relation), projection.Columns);
         // The rows keep their order. Sort keys refer to the input's columns; where every key is also
         // projected, it is renamed to its output column so Last and Distinct can still use the ordering.
         return new QueryState(relation, projection.Row) { Ordering = Carried(source.Ordering, projection.Columns) };
     }
 
-    private static IReadOnlyList<SortOrder> Carried(IReadOnlyList<SortOrder> ordering, IReadOnlyList<Spark.Connect.Expression> columns)
+    public static IReadOnlyList<SortOrder> Carried(IReadOnlyList<SortOrder> ordering, IReadOnlyList<Spark.Connect.Expression> columns)
     {
         var carried = new List<SortOrder>(ordering.Count);
         foreach (var key in ordering)
@@ -96,7 +96,12 @@ internal sealed record Projection(IReadOnlyList<Spark.Connect.Expression> Column
             return (Expr.Fn("named_struct", arguments.ToArray()), ValueShape.Composite(value.Type, column, shapes));
         }
         if (ShapeResolver.TryResolve(context, value) is { IsComplex: true } complex)
-            return (complex.Reference, ValueShape.Entity(complex.ClrType, context.Naming, column, field => Expr.Extract(column, field)));
+        {
+            if (complex.Group is not null)
+                throw context.NotSupported(value, "a group itself can't be a column: it is a key plus rows.",
+                    "Collect its elements instead: g.ToList(), or g.Select(x => x.Member).ToList().");
+            return (Grouping.InlineShape.StructOf(context, complex), ValueShape.Entity(complex.ClrType, context.Naming, column, field => Expr.Extract(column, field)));
+        }
 
         var scalar = ScalarTranslator.Translate(context, value);
         return (scalar.Expression, ValueShape.Scalar(column, value.Type));

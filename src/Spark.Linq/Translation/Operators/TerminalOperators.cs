@@ -38,6 +38,7 @@ internal static class TerminalOperators
         if (call.Arguments.Count > 1 && call.Arguments[1].Type != typeof(int) && !IsPredicate(call.Arguments[1]))
             throw context.NotSupported(call, $"the overload of {name} with a default value or index type {call.Arguments[1].Type.Name} is not supported.");
 
+        source = Joins.InlineRows.Materialize(context, source);
         var relation = source.Relation;
         if (call.Arguments.Count > 1 && IsPredicate(call.Arguments[1]))
             relation = WhereTranslator.Filter(context, source, QueryTranslator.Lambda(call.Arguments[1]));

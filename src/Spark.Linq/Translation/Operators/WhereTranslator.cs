@@ -11,7 +11,12 @@ internal static class WhereTranslator
         var predicate = QueryTranslator.Lambda(call.Arguments[1]);
         if (predicate.Parameters.Count != 1)
             throw context.NotSupported(call, "the overload of Where with a row index has no Spark equivalent.");
-        return source with { Relation = Filter(context, source, predicate) };
+        if (Joins.SemiJoins.TryTranslate(context, source, predicate, call.Arguments[0]) is { } joined) return joined;
+        var filtered = Filter(context, source, predicate);
+        if (ReferenceEquals(filtered.Filter.Input, source.Relation)) return source with { Relation = filtered };
+        // A scalar subquery was joined in: its column is extra, so the row is projected explicitly later, and the order restored.
+        var relation = source.Ordering.Count > 0 ? context.Rel.Sort(filtered, source.Ordering) : filtered;
+        return source with { Relation = relation, Inline = true, SortInput = null };
     }
 
     /// <summary>Filters <paramref name="source"/> by <paramref name="predicate"/>; also used by First(x => …), Count(x => …) and the like.</summary>
@@ -19,6 +24,6 @@ internal static class WhereTranslator
     {
         using var scope = context.Bind(predicate.Parameters[0], source.Row);
         var condition = ScalarTranslator.TranslatePredicate(context, predicate.Body);
-        return context.Rel.Filter(source.Relation, condition.Expression);
+        return context.Rel.Filter(Joins.ScalarSubqueries.Attach(context, source.Relation), condition.Expression);
     }
 }

@@ -1,0 +1,80 @@
+using Spark.Connect.Local.DuckDb;
+using Spark.Connect.Local.Planning;
+
+namespace Spark.Connect.Local.Data;
+
+/// <summary>
+/// Registers shared data (tables from C# objects, views over files) in the database's main schema, on
+/// a connection of its own, so every session sees it.
+/// </summary>
+internal sealed class DataLoader(DuckDbDatabase database) : IDisposable
+{
+    private readonly DuckDbConnection _connection = database.Connect();
+    private readonly Lock _lock = new();
+
+    internal void CreateTable<T>(string name, IEnumerable<T> rows)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(rows);
+        var columns = ClrColumns.For(typeof(T));
+        var definition = string.Join(", ", columns.Select(c => $"{SqlIdentifiers.Quote(c.Name)} {c.SqlType}"));
+        lock (_lock)
+        {
+            // One transaction: a failure half-way leaves the previous table (if any) untouched.
+            _connection.ExecuteNonQuery("BEGIN TRANSACTION");
+            try
+            {
+                _connection.ExecuteNonQuery($"CREATE OR REPLACE TABLE {SqlIdentifiers.Quote(name)} ({definition})");
+                using (var appender = _connection.CreateAppender(name))
+                {
+                    foreach (var row in rows)
+                    {
+                        if (row is null)
+                            throw new ArgumentException($"The rows for table '{name}' contain a null {typeof(T).Name}; remove it.", nameof(rows));
+                        foreach (var column in columns)
+                        {
+                            if (column.Property.GetValue(row) is { } value)
+                                column.Append(appender, value);
+                            else
+                                appender.AppendNull();
+                        }
+                        appender.EndRow();
+                    }
+                    appender.Close();
+                }
+                _connection.ExecuteNonQuery("COMMIT");
+            }
+            catch
+            {
+                _connection.ExecuteNonQuery("ROLLBACK");
+                throw;
+            }
+        }
+    }
+
+    internal void RegisterFile(string name, string path, FileFormat format)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var fullPath = Path.GetFullPath(path);
+        if (!File.Exists(fullPath))
+            throw new FileNotFoundException($"Cannot register '{name}': the file '{fullPath}' does not exist.", fullPath);
+        var sql = $"CREATE OR REPLACE VIEW {SqlIdentifiers.Quote(name)} AS SELECT * FROM {FileFormats.ReaderFunction(format)}({SqlLiterals.QuoteString(fullPath)})";
+        lock (_lock)
+        {
+            _connection.ExecuteNonQuery(sql);
+            try
+            {
+                // Reading the schema now turns a corrupt or mis-named file into an error here, not in a later query.
+                using var result = _connection.Query($"SELECT * FROM {SqlIdentifiers.Quote(name)} LIMIT 0");
+            }
+            catch (DuckDbException)
+            {
+                _connection.ExecuteNonQuery($"DROP VIEW IF EXISTS {SqlIdentifiers.Quote(name)}");
+                throw;
+            }
+        }
+    }
+
+    public void Dispose() => _connection.Dispose();
+}

@@ -1,0 +1,132 @@
+using System.Globalization;
+using Spark.Connect.Arrow;
+using Spark.Connect.Local.DuckDb;
+using Spark.Connect.Local.Planning;
+
+namespace Spark.Connect.Local.Data;
+
+/// <summary>
+/// Loads a <see cref="LocalRelation"/> (an Arrow IPC stream from the client) into a temporary table of a
+/// session's connection. The bytes come from the network: our Arrow reader validates every buffer before
+/// use, and anything malformed or of an unsupported type becomes a <see cref="LocalEngineException"/>.
+/// </summary>
+internal static class LocalRelationLoader
+{
+    internal static void Load(DuckDbConnection connection, string table, LocalRelation relation)
+    {
+        if (!relation.HasData || relation.Data.IsEmpty)
+            throw LocalEngineException.Unsupported("a LocalRelation without Arrow data (schema only)",
+                "Send the rows as an Arrow IPC stream in LocalRelation.data.");
+        ArrowStreamReader reader;
+        IReadOnlyList<RecordBatch> batches;
+        try
+        {
+            reader = new ArrowStreamReader(relation.Data.Memory);
+            batches = reader.ReadAllBatches();
+        }
+        catch (ArrowFormatException error)
+        {
+            throw new LocalEngineException("INVALID_LOCAL_RELATION", "22000",
+                $"The LocalRelation's Arrow data is malformed: {error.Message}", new Dictionary<string, string> { ["reason"] = error.Message }, error);
+        }
+
+        var fields = reader.Schema.Fields;
+        if (fields.Count == 0)
+            throw new LocalEngineException("INVALID_LOCAL_RELATION", "22000", "The LocalRelation's Arrow schema has no columns.");
+        var definition = string.Join(", ", fields.Select(f => $"{SqlIdentifiers.Quote(f.Name)} {SqlType(f)}"));
+        var appenders = fields.Select(ValueAppender).ToArray();
+        var quoted = SqlIdentifiers.Quote(table);
+        connection.ExecuteNonQuery($"CREATE OR REPLACE TEMP TABLE {quoted} ({definition})");
+        try
+        {
+            using var appender = connection.CreateAppender(table);
+            foreach (var batch in batches)
+            {
+                for (var row = 0; row < batch.Length; row++)
+                {
+                    for (var c = 0; c < appenders.Length; c++)
+                    {
+                        var column = batch.Columns[c];
+                        if (column.IsNull(row))
+                            appender.AppendNull();
+                        else
+                            appenders[c](appender, column, row);
+                    }
+                    appender.EndRow();
+                }
+            }
+            appender.Close();
+        }
+        catch (Exception error)
+        {
+            connection.ExecuteNonQuery($"DROP TABLE IF EXISTS {quoted}");
+            if (error is ArgumentOutOfRangeException or OverflowException or InvalidCastException)
+                throw new LocalEngineException("INVALID_LOCAL_RELATION", "22000",
+                    $"The LocalRelation holds a value out of range for its column type: {error.Message}", null, error);
+            throw;
+        }
+    }
+
+    private static string SqlType(ArrowField field) => field.Type.Id switch
+    {
+        ArrowTypeId.Null => "INTEGER",
+        ArrowTypeId.Boolean => "BOOLEAN",
+        ArrowTypeId.Int8 => "TINYINT",
+        ArrowTypeId.Int16 => "SMALLINT",
+        ArrowTypeId.Int32 => "INTEGER",
+        ArrowTypeId.Int64 => "BIGINT",
+        ArrowTypeId.Float32 => "FLOAT",
+        ArrowTypeId.Float64 => "DOUBLE",
+        ArrowTypeId.Decimal128 => $"DECIMAL({field.Type.Precision},{field.Type.Scale})",
+        ArrowTypeId.Utf8 or ArrowTypeId.LargeUtf8 => "VARCHAR",
+        ArrowTypeId.Binary or ArrowTypeId.LargeBinary => "BLOB",
+        ArrowTypeId.Date32 => "DATE",
+        ArrowTypeId.Timestamp when field.Type.TimeZone is null => "TIMESTAMP",
+        ArrowTypeId.Timestamp => "TIMESTAMPTZ",
+        ArrowTypeId.Duration => "INTERVAL",
+        _ => throw LocalEngineException.Unsupported($"LocalRelation column '{field.Name}' of Arrow type {field.Type}",
+            "Local data may hold booleans, numbers, decimals, strings, binary, dates, timestamps and durations; nested types are not loaded yet."),
+    };
+
+    private delegate void AppendValue(DuckDbAppender appender, ArrowColumn column, int row);
+
+    private static AppendValue ValueAppender(ArrowField field) => field.Type.Id switch
+    {
+        ArrowTypeId.Null => (a, _, _) => a.AppendNull(),
+        ArrowTypeId.Boolean => (a, c, r) => a.Append(((BooleanColumn)c).GetValue(r)),
+        ArrowTypeId.Int8 => (a, c, r) => a.Append(((PrimitiveColumn<sbyte>)c).GetValue(r)),
+        ArrowTypeId.Int16 => (a, c, r) => a.Append(((PrimitiveColumn<short>)c).GetValue(r)),
+        ArrowTypeId.Int32 => (a, c, r) => a.Append(((PrimitiveColumn<int>)c).GetValue(r)),
+        ArrowTypeId.Int64 => (a, c, r) => a.Append(((PrimitiveColumn<long>)c).GetValue(r)),
+        ArrowTypeId.Float32 => (a, c, r) => a.Append(((PrimitiveColumn<float>)c).GetValue(r)),
+        ArrowTypeId.Float64 => (a, c, r) => a.Append(((PrimitiveColumn<double>)c).GetValue(r)),
+        ArrowTypeId.Decimal128 => (a, c, r) => a.Append(DecimalText(((Decimal128Column)c).GetUnscaled(r), field.Type.Scale)),
+        ArrowTypeId.Utf8 or ArrowTypeId.LargeUtf8 => (a, c, r) => a.Append(((StringColumn)c).GetString(r)!),
+        ArrowTypeId.Binary or ArrowTypeId.LargeBinary => (a, c, r) => a.Append(((BinaryColumn)c).GetBytes(r)),
+        ArrowTypeId.Date32 => (a, c, r) => a.Append(DuckDbTime.FromDays(((Date32Column)c).GetValue(r))),
+        ArrowTypeId.Timestamp => (a, c, r) => a.AppendTimestampMicros(ToMicros(((PrimitiveColumn<long>)c).GetValue(r), field)),
+        ArrowTypeId.Duration => (a, c, r) => a.Append(new DuckDbInterval(0, 0, ToMicros(((PrimitiveColumn<long>)c).GetValue(r), field))),
+        _ => throw new InvalidOperationException($"No appender for {field.Type}."),
+    };
+
+    private static long ToMicros(long value, ArrowField field) => field.Type.Unit switch
+    {
+        ArrowTimeUnit.Second => checked(value * 1_000_000),
+        ArrowTimeUnit.Millisecond => checked(value * 1_000),
+        ArrowTimeUnit.Microsecond => value,
+        _ => value / 1000 - (value % 1000 < 0 ? 1 : 0),
+    };
+
+    // DuckDB parses decimal text exactly, so the unscaled integer and scale travel as "123.45" without rounding.
+    internal static string DecimalText(Int128 unscaled, int scale)
+    {
+        var negative = unscaled < 0;
+        var digits = (negative ? -unscaled : unscaled).ToString(CultureInfo.InvariantCulture);
+        if (scale > 0)
+        {
+            digits = digits.PadLeft(scale + 1, '0');
+            digits = digits[..^scale] + "." + digits[^scale..];
+        }
+        return negative ? "-" + digits : digits;
+    }
+}

@@ -1,0 +1,176 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Spark.Connect.Local.Data;
+using Spark.Connect.Local.DuckDb;
+using Spark.Connect.Local.Service;
+using Spark.Connect.Server;
+
+namespace Spark.Connect.Local;
+
+/// <summary>
+/// A Spark Connect server that runs plans on an embedded DuckDB database, in this process, without a
+/// Spark cluster. Serves HTTP/2 without TLS (h2c), by default on 127.0.0.1 and a free port.
+/// </summary>
+/// <example>
+/// <code>
+/// await using var server = await LocalSparkServer.StartAsync();
+/// server.CreateTable("orders", orders);
+/// var client = SparkConnectClient.Create(server.ConnectionString);
+/// </code>
+/// </example>
+public sealed class LocalSparkServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly DuckDbDatabase _database;
+    private readonly LocalSparkService _service;
+    private readonly DataLoader _data;
+    private int _disposed;
+
+    private LocalSparkServer(WebApplication app, DuckDbDatabase database, LocalSparkService service, int port, string host, string? token)
+    {
+        _app = app;
+        _database = database;
+        _service = service;
+        _data = new DataLoader(database);
+        Port = port;
+        // A wildcard bind address is not something a client can connect to; loopback reaches it locally.
+        var reachable = host switch { "0.0.0.0" => "127.0.0.1", "::" => "::1", _ => host };
+        var address = reachable.Contains(':', StringComparison.Ordinal) ? $"[{reachable}]" : reachable;
+        _display = $"sc://{address}:{port}";
+        ConnectionString = _display + (token is null ? string.Empty : "/;use_ssl=false;token=" + Uri.EscapeDataString(token));
+    }
+
+    private readonly string _display;
+
+    /// <summary>The RPC implementation (sessions and operations), for tests and diagnostics.</summary>
+    internal LocalSparkService Service => _service;
+
+    /// <summary>The port the server listens on.</summary>
+    public int Port { get; }
+
+    /// <summary>
+    /// The connection string for <c>SparkConnectClient.Create</c> / <c>SparkSession.Connect</c>:
+    /// <c>sc://127.0.0.1:PORT</c>, plus <c>/;use_ssl=false;token=…</c> when a token is configured (treat it as a secret
+    /// then). The server speaks HTTP/2 without TLS, so a client must be told to send a token without TLS
+    /// (<c>SparkConnectClientOptions.AllowTokenWithoutTls</c>); keep such servers on loopback.
+    /// </summary>
+    public string ConnectionString { get; }
+
+    /// <summary>Starts a server; returns once it accepts connections.</summary>
+    /// <exception cref="ArgumentException">An option is invalid.</exception>
+    /// <exception cref="DuckDbException">The DuckDB native library or database could not be opened.</exception>
+    public static async Task<LocalSparkServer> StartAsync(LocalSparkServerOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new LocalSparkServerOptions();
+        options.Validate();
+        var bindAddress = ResolveHost(options.Host);
+        var database = DuckDbDatabase.Open(options.DatabasePath ?? DuckDbDatabase.InMemory);
+        try
+        {
+            var service = new LocalSparkService(database, options);
+            var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+            builder.Services.AddRouting();
+            builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
+            builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+            {
+                kestrel.Limits.Http2.MaxStreamsPerConnection = 1000;
+                kestrel.Listen(bindAddress, options.Port, listen => listen.Protocols = HttpProtocols.Http2);
+            });
+            var app = builder.Build();
+            if (options.Token is not null)
+                app.Use(new TokenAuthenticator(options.Token).Middleware);
+            app.MapSparkConnect(service);
+            try
+            {
+                await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                await app.DisposeAsync().ConfigureAwait(false);
+                service.Dispose();
+                throw;
+            }
+            var bound = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+            return new LocalSparkServer(app, database, service, bound.Port, options.Host, options.Token);
+        }
+        catch
+        {
+            database.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Creates (or replaces) table <paramref name="name"/> from <paramref name="rows"/>: one column per public
+    /// readable property (named by <c>[Column("…")]</c> or as written; <c>[NotMapped]</c> skipped), typed from the
+    /// property type (see docs/local-engine.md, "Data"). Every session sees the table.
+    /// </summary>
+    /// <exception cref="NotSupportedException">A property type has no DuckDB column type.</exception>
+    public void CreateTable<T>(string name, IEnumerable<T> rows)
+    {
+        ThrowIfDisposed();
+        _data.CreateTable(name, rows);
+    }
+
+    /// <summary>Registers a Parquet, CSV or JSON file (chosen by its extension) as view <paramref name="name"/>.</summary>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="ArgumentException">The extension is not .parquet, .csv or .json/.jsonl/.ndjson.</exception>
+    public void RegisterFile(string name, string path)
+    {
+        ThrowIfDisposed();
+        _data.RegisterFile(name, path, FileFormats.FromExtension(path));
+    }
+
+    /// <summary>Registers a file of an explicit <paramref name="format"/> (<c>parquet</c>, <c>csv</c> or <c>json</c>) as view <paramref name="name"/>.</summary>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="ArgumentException">The format is not one of the three.</exception>
+    public void RegisterFile(string name, string path, string format)
+    {
+        ThrowIfDisposed();
+        _data.RegisterFile(name, path, FileFormats.Parse(format));
+    }
+
+    /// <summary>Stops accepting calls, ends every session and closes the database.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+            return;
+        _service.InterruptEverything();
+        using (var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(2)))
+        {
+            try
+            {
+                await _app.StopAsync(stopping.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Calls still running after the grace period are aborted by disposing the app.
+            }
+        }
+        await _app.DisposeAsync().ConfigureAwait(false);
+        _service.Dispose();
+        _data.Dispose();
+        _database.Dispose();
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"LocalSparkServer({_display})";
+
+    private static IPAddress ResolveHost(string host)
+    {
+        if (host == "localhost")
+            return IPAddress.Loopback;
+        if (IPAddress.TryParse(host, out var address))
+            return address;
+        throw new ArgumentException($"LocalSparkServerOptions.Host '{host}' is not an IP address; use 127.0.0.1, ::1 or 0.0.0.0.");
+    }
+
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+}

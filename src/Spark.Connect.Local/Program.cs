@@ -1,0 +1,60 @@
+namespace Spark.Connect.Local;
+
+/// <summary>Runs the local Spark Connect server as a process until Ctrl+C.</summary>
+internal static class Program
+{
+    private static async Task<int> Main(string[] args)
+    {
+        var options = ServerCommandLine.Parse(args, Environment.GetEnvironmentVariable(ServerCommandLine.TokenVariable), out var error);
+        if (options is null)
+        {
+            await Console.Error.WriteLineAsync(error + "\n" + ServerCommandLine.Usage).ConfigureAwait(false);
+            return 2;
+        }
+
+        using var stop = new CancellationTokenSource();
+        void Stop()
+        {
+            try
+            {
+                stop.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // Main already returned.
+            }
+        }
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            Stop();
+        };
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop();
+
+        LocalSparkServer server;
+        try
+        {
+            server = await LocalSparkServer.StartAsync(options, stop.Token).ConfigureAwait(false);
+        }
+        catch (Exception failure) when (failure is IOException or DuckDb.DuckDbException or ArgumentException or OperationCanceledException)
+        {
+            // E.g. the port is taken or the DuckDB library is missing: say so without a stack trace.
+            await Console.Error.WriteLineAsync($"The local Spark Connect server could not start: {failure.Message}").ConfigureAwait(false);
+            return 1;
+        }
+        await using var running = server;
+        // The token is a secret: print the address only.
+        Console.WriteLine($"Spark Connect (local, DuckDB) listening on sc://{(options.Host.Contains(':', StringComparison.Ordinal) ? $"[{options.Host}]" : options.Host)}:{server.Port}"
+            + (options.Token is null ? string.Empty : " (token required: add ;token=<SPARK_LOCAL_TOKEN> to the connection string)"));
+        Console.WriteLine("Press Ctrl+C to stop.");
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C: fall through to disposal.
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,36 @@
+using System.Linq.Expressions;
+using Spark.Linq.Translation.Grouping;
+using Spark.Linq.Translation.Joins;
+using JoinType = Spark.Connect.Join.Types.JoinType;
+
+namespace Spark.Linq.Translation.Operators;
+
+/// <summary>
+/// <c>Join</c> (query syntax <c>join … on … equals …</c>) → an inner <c>Join</c> of the two sides,
+/// each under a <c>SubqueryAlias</c>; .NET 10's <c>LeftJoin</c> / <c>RightJoin</c> → a left / right outer
+/// Join whose optional side is null when nothing matched. The result selector stays inline (see <see cref="QueryState.Inline"/>),
+/// so the transparent identifiers of chained joins (<c>new { o, c }</c>) cost no projection.
+/// </summary>
+internal static class JoinTranslator
+{
+    public static QueryState Translate(TranslationContext context, QueryState source, MethodCallExpression call)
+    {
+        if (call.Arguments.Count > 5)
+            throw context.NotSupported(call, "a custom IEqualityComparer can't run on Spark.",
+                "Remove the comparer: Spark compares keys itself (strings ordinally); for case-insensitive keys join on ToLower() values.");
+        var outerKey = QueryTranslator.Lambda(call.Arguments[2]);
+        var innerKey = QueryTranslator.Lambda(call.Arguments[3]);
+        var resultSelector = QueryTranslator.Lambda(call.Arguments[4]);
+        var left = JoinSide.Prepare(context, source, outerKey.Parameters[0].Name, call.Arguments[0]);
+        var right = JoinSide.PrepareRight(context, QueryTranslator.TranslateSequence(context, call.Arguments[1]), innerKey.Parameters[0].Name, call.Arguments[1]);
+        var (condition, probe, outerProbe) = JoinKeys.Condition(context, outerKey, left, innerKey, right);
+
+        var type = call.Method.Name switch { "LeftJoin" => JoinType.LeftOuter, "RightJoin" => JoinType.RightOuter, _ => JoinType.Inner };
+        var relation = context.Rel.Join(left.Relation, right.Relation, condition, type);
+        var leftRow = type == JoinType.RightOuter && outerProbe is not null ? left.Row.Optional(outerProbe) : left.Row;
+        var rightRow = type == JoinType.LeftOuter && probe is not null ? right.Row.Optional(probe) : right.Row;
+        using var outerScope = context.Bind(resultSelector.Parameters[0], leftRow);
+        using var innerScope = context.Bind(resultSelector.Parameters[1], rightRow);
+        return InlineRows.Result(context, relation, () => InlineShape.Of(context, resultSelector.Body));
+    }
+}
