@@ -57,3 +57,16 @@ public sealed class ValueCase<T>(string name, Func<SalesSources, T> query) : Dif
         }
     }
 }
+
+/// <summary>
+/// A query written twice: with Spark-only functions (window functions have no LINQ-to-Objects
+/// meaning) and as the plain LINQ that computes the same rows in memory.
+/// </summary>
+public sealed class EquivalentCase<T>(string name, bool ordered, Func<SalesSources, IQueryable<T>> spark, Func<SalesSources, IEnumerable<T>> objects)
+    : DifferentialCase(name, ordered)
+{
+    public override Outcome RunObjects(SalesSources sources) => Outcome.Of(objects(sources).ToList().Cast<object?>());
+
+    public override async Task<Outcome> RunSparkAsync(SalesSources sources, CancellationToken cancellationToken) =>
+        Outcome.Of((await spark(sources).ToListAsync(cancellationToken)).Cast<object?>());
+}

@@ -21,7 +21,8 @@ internal static class AggregateFunctions
         registry.Aggregate(c => Simple(c, "max"), "max");
         registry.Aggregate(c => Simple(c, "bool_or"), "bool_or", "any", "some");
         registry.Aggregate(c => Simple(c, "bool_and"), "bool_and", "every");
-        registry.Aggregate(c => Simple(c, "count_if"), "count_if");
+        // Spark's count_if is a bigint and 0 over no rows; DuckDB's is a HUGEINT and null there.
+        registry.Aggregate(c => $"CAST(coalesce(count_if({Distinct(c)}{c.Expect(1)[0]}){c.OverSuffix}, 0) AS BIGINT)", "count_if");
         registry.Aggregate(c => Statistic(c, "stddev_samp"), "stddev", "std", "stddev_samp");
         registry.Aggregate(c => Statistic(c, "stddev_pop"), "stddev_pop");
         registry.Aggregate(c => Statistic(c, "var_samp"), "variance", "var_samp");

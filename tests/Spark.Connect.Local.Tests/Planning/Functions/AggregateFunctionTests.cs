@@ -18,6 +18,13 @@ public class AggregateFunctionTests : FunctionTestBase
     }
 
     [Test]
+    public void Count_if_counts_true_rows_as_a_bigint()
+    {
+        Assert.That(Aggregate(Ints, "count_if", false, Sql("x > 0")), Is.EqualTo(new Result("2", "BIGINT")));
+        Assert.That(Aggregate(Empty, "count_if", false, Sql("x > 0")), Is.EqualTo(new Result("0", "BIGINT")));
+    }
+
+    [Test]
     public void Count_of_several_columns_counts_rows_where_all_are_present()
     {
         const string pairs = "(VALUES (1, 1), (1, 1), (1, NULL), (2, 1)) t(a, b)";
