@@ -21,24 +21,44 @@ Console.WriteLine(server is null ? $"Spark Connect server: {remote}" : $"Local S
 Console.WriteLine();
 
 IQueryable<Order> orders = server is null ? spark.CreateDataFrame(data.Orders) : spark.Table<Order>("orders");
+IQueryable<Customer> customers = server is null ? spark.CreateDataFrame(data.Customers) : spark.Table<Customer>("customers");
 IQueryable<Product> products = server is null ? spark.CreateDataFrame(data.Products) : spark.Table<Product>("products");
 
-var minimum = 500m;
+var minimum = 900m;
 await TablePrinter.ShowAsync("Big EMEA orders in March (filter and projection)",
     orders.Where(o => o.Region == "EMEA" && o.Amount >= minimum && o.PlacedAt.Month == 3)
           .OrderBy(o => o.PlacedAt)
           .Select(o => new { o.Id, o.PlacedAt, o.Quantity, o.Amount }));
 
-await TablePrinter.ShowAsync("Top 5 orders (top-N)",
-    orders.OrderByDescending(o => o.Amount).ThenBy(o => o.Id).Take(5)
-          .Select(o => new { o.Id, o.Region, o.Amount }));
+await TablePrinter.ShowAsync("Revenue by region (grouped aggregate)",
+    orders.GroupBy(o => o.Region)
+          .Select(g => new { Region = g.Key, Orders = g.Count(), Revenue = g.Sum(o => o.Amount), AverageOrder = g.Average(o => o.Amount) })
+          .OrderByDescending(r => r.Revenue));
 
-await TablePrinter.ShowAsync("Cheapest products per unit (computed columns)",
-    products.OrderBy(p => p.Price).ThenBy(p => p.Id).Take(5)
-            .Select(p => new { p.Name, p.Category, p.Price, WithTax = Math.Round(p.Price * 1.19m, 2) }));
+await TablePrinter.ShowAsync("Top 5 orders with their customers (join, top-N)",
+    (from o in orders
+     join c in customers on o.CustomerId equals c.Id
+     orderby o.Amount descending, o.Id
+     select new { o.Id, Customer = c.Name, c.Country, o.Amount }).Take(5));
+
+await TablePrinter.ShowAsync("Orders by customer country, unknown customers included (left join)",
+    from o in orders
+    join c in customers on o.CustomerId equals c.Id into matches
+    from c in matches.DefaultIfEmpty()
+    group o by c == null ? "(unknown)" : c.Country into g
+    orderby g.Key
+    select new { Country = g.Key, Orders = g.Count(), Revenue = g.Sum(o => o.Amount) });
+
+await TablePrinter.ShowAsync("Two best-selling products per category (per-group ranking)",
+    (from o in orders
+     join p in products on o.ProductId equals p.Id
+     group o by new { p.Category, p.Name } into g
+     select new { g.Key.Category, Product = g.Key.Name, Units = g.Sum(o => o.Quantity) })
+    .Select(x => new { x.Category, x.Product, x.Units, Rank = SparkFunctions.RowNumber(Window.PartitionBy(x.Category).OrderByDescending(x.Units).ThenBy(x.Product)) })
+    .Where(x => x.Rank <= 2)
+    .OrderBy(x => x.Category).ThenBy(x => x.Rank));
 
 // Terminal operators run one aggregate query each on the server.
 var count = await orders.CountAsync();
 var revenue = await orders.SumAsync(o => o.Amount);
-var average = await orders.AverageAsync(o => o.Amount);
-Console.WriteLine($"== Totals (aggregates)\n{count} orders, revenue {revenue:N2}, average order {average:N2}\n");
+Console.WriteLine($"== Totals (terminal aggregates)\n{count} orders, revenue {revenue:N2}\n");

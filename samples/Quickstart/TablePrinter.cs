@@ -34,6 +34,7 @@ internal static class TablePrinter
         null => "null",
         DateTime t => t.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
         double d => d.ToString("F2", CultureInfo.InvariantCulture),
+        decimal m => m.ToString("0.00##", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
