@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 
@@ -21,11 +23,12 @@ public static class PeakMemory
     internal static (long Heap, long WorkingSet)? For(int rows) => Peaks.TryGetValue(rows, out var p) ? p : null;
 }
 
-/// <summary>Adds the peak columns to a summary (works only in-process, where the samples live).</summary>
+/// <summary>A short in-process job plus the peak columns (the samples live in the benchmark's process).</summary>
 public sealed class PeakMemoryConfig : ManualConfig
 {
     public PeakMemoryConfig()
     {
+        AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance));
         AddColumn(new PeakColumn("Peak heap", p => p.Heap), new PeakColumn("Peak working set", p => p.WorkingSet));
     }
 
