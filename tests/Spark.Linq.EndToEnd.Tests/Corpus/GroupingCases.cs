@@ -33,6 +33,9 @@ public static partial class SalesCorpus
         yield return Rows("group by enum and bool", s => s.Orders.GroupBy(o => new { o.Status, o.IsGift }).Select(g => new { g.Key.Status, g.Key.IsGift, N = g.Count() }));
         yield return Rows("group elements as list", s => s.Orders.Where(o => o.CustomerId <= 5).GroupBy(o => o.CustomerId).Select(g => new { g.Key, Ids = g.Select(o => o.Id).ToList() }));
         yield return Rows("group by date part string key", s => s.Orders.GroupBy(o => o.Region + "/" + o.PlacedAt.Year).Select(g => new { g.Key, N = g.Count() }));
+        yield return Rows("group over empty input", s => s.Orders.Where(o => o.Quantity > 1000).GroupBy(o => o.Region).Select(g => new { g.Key, N = g.Count() }));
+        yield return Rows("one group over empty input is no group", s => s.Orders.Where(o => o.Quantity > 1000).GroupBy(o => 1).Select(g => new { N = g.Count(), Total = g.Sum(o => o.Amount) }));
+        yield return Rows("group with duplicate composite keys from nulls", s => s.Orders.GroupBy(o => new { o.Rating, o.Discount }).Where(g => g.Count() > 1).Select(g => new { g.Key.Rating, g.Key.Discount, N = g.Count() }));
         yield return InOrder("groups ordered by key", s => s.Customers.GroupBy(c => c.Country).OrderBy(g => g.Key).Select(g => new { g.Key, N = g.Count() }));
     }
 }

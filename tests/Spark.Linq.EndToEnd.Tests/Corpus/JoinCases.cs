@@ -21,6 +21,8 @@ public static partial class SalesCorpus
         yield return Rows("left join with default if empty", s => from o in s.Orders join c in s.Customers on o.CustomerId equals c.Id into cs from c in cs.DefaultIfEmpty() select new { o.Id, Name = c == null ? "(none)" : c.Name });
         yield return Rows("left join keeps unmatched", s => from o in s.Orders join c in s.Customers on o.CustomerId equals c.Id into cs from c in cs.DefaultIfEmpty() where c == null select o.Id);
         yield return Rows("left join operator", s => s.Orders.LeftJoin(s.Customers, o => o.CustomerId, c => c.Id, (o, c) => new { o.Id, Country = c == null ? null : c.Country }));
+        yield return Rows("join with an empty side", s => from o in s.Orders join c in s.Customers.Where(c => c.Id > 1000) on o.CustomerId equals c.Id select new { o.Id, c.Name });
+        yield return Rows("left join with an empty side keeps every row", s => from p in s.Products join o in s.Orders.Where(o => o.Quantity > 1000) on p.Id equals o.ProductId into os from o in os.DefaultIfEmpty() select new { p.Id, Order = o == null ? -1L : o.Id });
         yield return Rows("cross join with filter", s => from c in s.Customers from p in s.Products where c.Tier == 3 && p.Price < 50m select new { c.Id, Product = p.Id });
         yield return Rows("cross join with equality filter", s => from o in s.Orders from p in s.Products where o.ProductId == p.Id && o.Quantity > 9 select new { o.Id, p.Name });
     }
