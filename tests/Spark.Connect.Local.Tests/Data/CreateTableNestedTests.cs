@@ -34,6 +34,139 @@ public sealed class CreateTableNestedTests : LocalServerTestBase
         }));
     }
 
+    [Test]
+    public async Task Records_become_structs_with_nested_lists_and_nulls_at_every_level()
+    {
+        var rows = new[]
+        {
+            new Order(1, new Customer("Ann", new Address("Oslo", ["0150", "0151"])),
+                [new Line("pen", 2, 1.5m), new Line("ink", null, null), null], ["red"]),
+            new Order(2, new Customer(null, null), [], []),
+            new Order(3, new Customer("Bob", new Address(null, null)), null, null),
+            new Order(4, null, [new Line(null, 0, 0m)], [null]),
+        };
+        Server.CreateTable("orders", rows);
+
+        var responses = await CollectAsync(NewClient().ExecutePlanAsync(Sql("SELECT * FROM orders ORDER BY Id")));
+
+        var fields = SchemaOf(responses).Fields;
+        Assert.That(fields.Select(f => f.ToString()), Is.EqualTo(new[]
+        {
+            "Id: int32",
+            "Buyer: struct<Name: utf8, Home: struct<town: utf8, Codes: list<element: utf8>>>",
+            "Lines: list<element: struct<Item: utf8, Qty: int32, Price: decimal128(38, 18)>>",
+            "Tags: list<element: utf8>",
+        }), "struct fields by member name, [Column] honoured, [NotMapped] skipped");
+        Assert.That(fields[2].Children[0].Nullable && fields[2].Children[0].Children.All(f => f.Nullable));
+        Assert.That(NestedValues.Rows(Batches(responses)), Is.EqualTo(new object?[][]
+        {
+            [1, new object?[] { "Ann", new object?[] { "Oslo", new[] { "0150", "0151" } } },
+                new object?[] { new object?[] { "pen", 2, 1.5m }, new object?[] { "ink", null, null }, null }, new[] { "red" }],
+            [2, new object?[] { null, null }, Array.Empty<object>(), Array.Empty<string>()],
+            [3, new object?[] { "Bob", new object?[] { null, null } }, null, null],
+            [4, null, new object?[] { new object?[] { null, 0, 0m } }, new string?[] { null }],
+        }));
+    }
+
+    [Test]
+    public async Task Dictionaries_become_maps_with_null_values_empty_maps_and_nested_values()
+    {
+        var rows = new[]
+        {
+            new WithMaps { Key = 1, Counts = new() { ["a"] = 1, ["b"] = null }, ById = new Dictionary<int, List<string>?> { [7] = ["x", "y"], [8] = null } },
+            new WithMaps { Key = 2, Counts = [], ById = new Dictionary<int, List<string>?>() },
+            new WithMaps { Key = 3, Counts = null, ById = null },
+        };
+        Server.CreateTable("maps", rows);
+
+        var responses = await CollectAsync(NewClient().ExecutePlanAsync(Sql("SELECT * FROM maps ORDER BY Key")));
+
+        var fields = SchemaOf(responses).Fields;
+        Assert.That(fields.Select(f => f.ToString()), Is.EqualTo(new[]
+        {
+            "Key: int32",
+            "Counts: map<entries: struct<key: utf8, value: int32>>",
+            "ById: map<entries: struct<key: int32, value: list<element: utf8>>>",
+        }));
+        Assert.That(fields[1].Children[0].Children[0].Nullable, Is.False, "map keys are non-null");
+        Assert.That(fields[1].Children[0].Children[1].Nullable, Is.True);
+        Assert.That(NestedValues.Rows(Batches(responses)), Is.EqualTo(new object?[][]
+        {
+            [1, new Dictionary<object, object?> { ["a"] = 1, ["b"] = null }, new Dictionary<object, object?> { [7] = new[] { "x", "y" }, [8] = null }],
+            [2, new Dictionary<object, object?>(), new Dictionary<object, object?>()],
+            [3, null, null],
+        }));
+    }
+
+    [Test]
+    public void A_null_map_key_is_an_error_naming_the_column_and_keeps_the_previous_table()
+    {
+        Server.CreateTable("keyed", new[] { new NullableKeys { Lookup = [new KeyValuePair<string?, int>("ok", 1)] } });
+
+        var error = Assert.Throws<ArgumentException>(() => Server.CreateTable("keyed",
+            new[] { new NullableKeys { Lookup = [new KeyValuePair<string?, int>(null, 1)] } }));
+
+        Assert.That(error!.Message, Does.Contain("'Lookup'").And.Contain("null key"));
+    }
+
+    [Test]
+    public void Recursive_and_unsupported_nested_types_are_rejected_naming_the_member()
+    {
+        var recursive = Assert.Throws<NotSupportedException>(() => Server.CreateTable("tree", new[] { new TreeNode() }));
+        Assert.That(recursive!.Message, Does.Contain("TreeNode").And.Contain("recursive"));
+
+        var unsupported = Assert.Throws<NotSupportedException>(() => Server.CreateTable("objects", new[] { new WithObjects() }));
+        Assert.That(unsupported!.Message, Does.Contain("Things").And.Contain("Object"));
+    }
+
+    private sealed record Address([property: Column("town")] string? City, string[]? Codes);
+
+    private sealed record Customer(string? Name, Address? Home)
+    {
+        [NotMapped]
+        public int Ignored => 42;
+    }
+
+    private sealed record Line(string? Item, int? Qty, decimal? Price);
+
+    private sealed record Order(int Id, Customer? Buyer, List<Line?>? Lines, string?[]? Tags);
+
+    private sealed class WithMaps
+    {
+        public int Key { get; set; }
+        public Dictionary<string, int?>? Counts { get; set; }
+        public IReadOnlyDictionary<int, List<string>?>? ById { get; set; }
+    }
+
+    // A custom dictionary type is the only way to present a null key: Dictionary itself refuses one.
+    private sealed class NullableKeys
+    {
+        public KeyList? Lookup { get; set; }
+    }
+
+    private sealed class KeyList : List<KeyValuePair<string?, int>>, IReadOnlyDictionary<string?, int>
+    {
+        public IEnumerable<string?> Keys => this.Select(p => p.Key);
+        public IEnumerable<int> Values => this.Select(p => p.Value);
+        public int this[string? key] => this.First(p => p.Key == key).Value;
+        public bool ContainsKey(string? key) => this.Any(p => p.Key == key);
+        public bool TryGetValue(string? key, out int value)
+        {
+            value = ContainsKey(key) ? this[key] : 0;
+            return ContainsKey(key);
+        }
+    }
+
+    private sealed class TreeNode
+    {
+        public List<TreeNode> Children { get; set; } = [];
+    }
+
+    private sealed class WithObjects
+    {
+        public List<object> Things { get; set; } = [];
+    }
+
     private sealed class WithLists
     {
         public int Key { get; set; }
