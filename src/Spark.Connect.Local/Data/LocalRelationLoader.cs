@@ -51,7 +51,16 @@ internal static class LocalRelationLoader
         var definition = string.Join(", ", columns.Select(c => c.Sql));
         var appenders = columns.Select(c => c.Append).ToArray();
         var quoted = SqlIdentifiers.Quote(table);
-        connection.ExecuteNonQuery($"CREATE OR REPLACE TEMP TABLE {quoted} ({definition})");
+        try
+        {
+            connection.ExecuteNonQuery($"CREATE OR REPLACE TEMP TABLE {quoted} ({definition})");
+        }
+        catch (DuckDbException error)
+        {
+            // The column names and types come from the client's schema, e.g. struct field names DuckDB refuses.
+            throw new LocalEngineException("INVALID_LOCAL_RELATION", "22000",
+                $"The LocalRelation's schema cannot be a table: {error.Message}", null, error);
+        }
         try
         {
             using var appender = connection.CreateAppender(table);

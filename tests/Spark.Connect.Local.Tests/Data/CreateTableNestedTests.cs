@@ -99,7 +99,7 @@ public sealed class CreateTableNestedTests : LocalServerTestBase
     }
 
     [Test]
-    public void A_null_map_key_is_an_error_naming_the_column_and_keeps_the_previous_table()
+    public async Task A_null_map_key_is_an_error_naming_the_column_and_keeps_the_previous_table()
     {
         Server.CreateTable("keyed", new[] { new NullableKeys { Lookup = [new KeyValuePair<string?, int>("ok", 1)] } });
 
@@ -107,6 +107,8 @@ public sealed class CreateTableNestedTests : LocalServerTestBase
             new[] { new NullableKeys { Lookup = [new KeyValuePair<string?, int>(null, 1)] } }));
 
         Assert.That(error!.Message, Does.Contain("'Lookup'").And.Contain("null key"));
+        var kept = NestedValues.Rows(Batches(await CollectAsync(NewClient().ExecutePlanAsync(Table("keyed"))))).Single();
+        Assert.That(kept, Is.EqualTo(new object?[] { new Dictionary<object, object?> { ["ok"] = 1 } }));
     }
 
     [Test]

@@ -201,6 +201,27 @@ public sealed class LocalRelationNestedTests
         Assert.That(truncated!.ErrorClass, Is.EqualTo("INVALID_LOCAL_RELATION"));
     }
 
+    [Test]
+    public void Duplicate_map_keys_and_duplicate_struct_fields_fail_with_a_typed_error()
+    {
+        var maps = new ArrowSchema([ArrowField.Map("m", ArrowType.Int32, new ArrowField("value", ArrowType.Int32))]);
+        var builder = new RecordBatchBuilder(maps);
+        var map = builder.Column<MapBuilder>(0);
+        map.Append();
+        foreach (var value in new[] { 1, 2 })
+        {
+            ((PrimitiveBuilder<int>)map.Keys).Append(5);
+            ((PrimitiveBuilder<int>)map.Items).Append(value);
+        }
+        var duplicateKey = Assert.Throws<LocalEngineException>(() => Load(builder.Build()));
+        Assert.That(duplicateKey!.ErrorClass, Is.EqualTo("INVALID_LOCAL_RELATION"));
+
+        var structs = new ArrowSchema([ArrowField.Struct("s", [new ArrowField("a", ArrowType.Int32), new ArrowField("A", ArrowType.Int32)])]);
+        var duplicateField = Assert.Throws<LocalEngineException>(() => Load(new RecordBatchBuilder(structs).Build()));
+        Assert.That(duplicateField!.ErrorClass, Is.EqualTo("INVALID_LOCAL_RELATION"));
+        Assert.That(duplicateField.Message, Does.Contain("'s'").And.Contain("'a'"));
+    }
+
     private (ArrowSchema Schema, List<object?[]> Rows) Load(RecordBatch batch)
     {
         var ipc = ArrowStreamWriter.WriteToArray(batch.Schema, [batch]);
@@ -208,5 +229,48 @@ public sealed class LocalRelationNestedTests
         using var result = _connection.Query("SELECT * FROM loaded");
         var batches = new DuckDbArrowConverter().ReadBatches(result).ToList();
         return (batches[0].Schema, NestedValues.Rows(batches));
+    }
+}
+
+public sealed class LocalRelationNestedServerTests : Server.LocalServerTestBase
+{
+    [Test]
+    public async Task A_nested_local_relation_sent_by_a_client_comes_back_with_spark_types()
+    {
+        var schema = new ArrowSchema([
+            new ArrowField("id", ArrowType.Int32),
+            ArrowField.List("tags", new ArrowField("element", ArrowType.Utf8)),
+            ArrowField.Map("attrs", ArrowType.Utf8, new ArrowField("value", ArrowType.Int32)),
+        ]);
+        var builder = new RecordBatchBuilder(schema);
+        var tags = builder.Column<ListBuilder>(1);
+        var attrs = builder.Column<MapBuilder>(2);
+        foreach (var id in new[] { 1, 2 })
+        {
+            builder.Column<PrimitiveBuilder<int>>(0).Append(id);
+            tags.Append();
+            ((Utf8Builder)tags.Values).Append($"t{id}");
+            attrs.Append();
+            ((Utf8Builder)attrs.Keys).Append("k");
+            ((PrimitiveBuilder<int>)attrs.Items).Append(id * 10);
+        }
+        var relation = new Relation { LocalRelation = new LocalRelation { Data = ByteString.CopyFrom(ArrowStreamWriter.WriteToArray(schema, [builder.Build()])) } };
+        var filtered = new Relation { Filter = new Filter { Input = relation, Condition = new Expression { UnresolvedFunction = new Expression.Types.UnresolvedFunction
+        {
+            FunctionName = "==",
+            Arguments = { new Expression { UnresolvedAttribute = new Expression.Types.UnresolvedAttribute { UnparsedIdentifier = "id" } },
+                new Expression { Literal = new Expression.Types.Literal { Integer = 2 } } },
+        } } } };
+
+        var responses = await CollectAsync(NewClient().ExecutePlanAsync(new Plan { Root = filtered }));
+
+        Assert.That(SchemaOf(responses).Fields.Select(f => f.ToString()), Is.EqualTo(new[]
+        {
+            "id: int32", "tags: list<element: utf8>", "attrs: map<entries: struct<key: utf8, value: int32>>",
+        }));
+        Assert.That(NestedValues.Rows(Batches(responses)), Is.EqualTo(new object?[][]
+        {
+            [2, new[] { "t2" }, new Dictionary<object, object?> { ["k"] = 20 }],
+        }));
     }
 }
