@@ -121,6 +121,75 @@ public sealed class CreateTableNestedTests : LocalServerTestBase
         Assert.That(unsupported!.Message, Does.Contain("Things").And.Contain("Object"));
     }
 
+    [Test]
+    public async Task Every_scalar_member_type_loads_inside_a_list_with_its_spark_type()
+    {
+        var when = new DateTime(2024, 2, 29, 13, 45, 10, DateTimeKind.Unspecified);
+        var at = new DateTimeOffset(2024, 3, 1, 8, 0, 0, TimeSpan.FromHours(2));
+        var id = Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e");
+        var row = new ScalarLists
+        {
+            Flags = [true, false], I8 = [-8], I16 = [-16], I64 = [long.MinValue], U8 = [255], U16 = [65535], U32 = [uint.MaxValue],
+            U64 = [ulong.MaxValue], F32 = [1.5f], Money = [-1234.5678m], Letters = ['Z'], Whens = [when], Ats = [at],
+            Days = [new DateOnly(1999, 12, 31)], Spans = [TimeSpan.FromMinutes(90)], Ids = [id], Colors = [Color.Blue], Blobs = [[1, 2], []],
+        };
+        Server.CreateTable("scalar_lists", new[] { row });
+
+        var responses = await CollectAsync(NewClient().ExecutePlanAsync(Table("scalar_lists")));
+
+        var expected = new (ArrowType Type, object Values)[]
+        {
+            (ArrowType.Boolean, new[] { true, false }), (ArrowType.Int8, new sbyte[] { -8 }), (ArrowType.Int16, new short[] { -16 }),
+            (ArrowType.Int64, new[] { long.MinValue }), (ArrowType.Int16, new short[] { 255 }), (ArrowType.Int32, new[] { 65535 }),
+            (ArrowType.Int64, new[] { (long)uint.MaxValue }), (ArrowType.Decimal128(20, 0), new[] { (decimal)ulong.MaxValue }),
+            (ArrowType.Float32, new[] { 1.5f }), (ArrowType.Decimal128(38, 18), new[] { -1234.5678m }), (ArrowType.Utf8, new[] { "Z" }),
+            (ArrowType.Timestamp(ArrowTimeUnit.Microsecond, null), new[] { (when - DateTime.UnixEpoch).Ticks / 10 }),
+            (ArrowType.Timestamp(ArrowTimeUnit.Microsecond, "UTC"), new[] { (at.UtcDateTime - DateTime.UnixEpoch).Ticks / 10 }),
+            (ArrowType.Date32, new[] { new DateOnly(1999, 12, 31) }), (ArrowType.Duration(ArrowTimeUnit.Microsecond), new[] { TimeSpan.FromMinutes(90) }),
+            (ArrowType.Utf8, new[] { id.ToString() }), (ArrowType.Int16, new short[] { 2 }), (ArrowType.Binary, new[] { new byte[] { 1, 2 }, [] }),
+        };
+        Assert.That(SchemaOf(responses).Fields.Select(f => f.Children[0].Type), Is.EqualTo(expected.Select(e => e.Type)));
+        Assert.That(NestedValues.Rows(Batches(responses)).Single(), Is.EqualTo(expected.Select(e => e.Values).ToArray()));
+    }
+
+    [Test]
+    public void A_decimal_too_large_for_a_nested_decimal_column_is_rejected()
+    {
+        var error = Assert.Catch(() => Server.CreateTable("big", new[] { new WithDecimals { Values = [decimal.MaxValue] } }));
+
+        Assert.That(error, Is.InstanceOf<OverflowException>());
+        Assert.That(error!.Message, Does.Contain("DECIMAL(38,18)"));
+    }
+
+    private enum Color : short { Red, Green, Blue }
+
+    private sealed class WithDecimals
+    {
+        public decimal[] Values { get; set; } = [];
+    }
+
+    private sealed class ScalarLists
+    {
+        public bool[] Flags { get; set; } = [];
+        public sbyte[] I8 { get; set; } = [];
+        public short[] I16 { get; set; } = [];
+        public long[] I64 { get; set; } = [];
+        public List<byte> U8 { get; set; } = [];
+        public ushort[] U16 { get; set; } = [];
+        public uint[] U32 { get; set; } = [];
+        public ulong[] U64 { get; set; } = [];
+        public float[] F32 { get; set; } = [];
+        public decimal[] Money { get; set; } = [];
+        public char[] Letters { get; set; } = [];
+        public DateTime[] Whens { get; set; } = [];
+        public DateTimeOffset[] Ats { get; set; } = [];
+        public DateOnly[] Days { get; set; } = [];
+        public TimeSpan[] Spans { get; set; } = [];
+        public Guid[] Ids { get; set; } = [];
+        public Color[] Colors { get; set; } = [];
+        public byte[][] Blobs { get; set; } = [];
+    }
+
     private sealed record Address([property: Column("town")] string? City, string[]? Codes);
 
     private sealed record Customer(string? Name, Address? Home)

@@ -148,6 +148,50 @@ public sealed class LocalRelationNestedTests
     }
 
     [Test]
+    public void Every_scalar_arrow_type_loads_as_a_struct_field()
+    {
+        var micros = (new DateTime(2024, 5, 6, 7, 8, 9) - DateTime.UnixEpoch).Ticks / 10;
+        var members = new ArrowField[]
+        {
+            new("b", ArrowType.Boolean), new("i8", ArrowType.Int8), new("i16", ArrowType.Int16), new("i64", ArrowType.Int64),
+            new("f32", ArrowType.Float32), new("f64", ArrowType.Float64), new("dec", ArrowType.Decimal128(38, 4)), new("bin", ArrowType.Binary),
+            new("ts", ArrowType.Timestamp(ArrowTimeUnit.Microsecond, "UTC")), new("ms", ArrowType.Timestamp(ArrowTimeUnit.Millisecond, null)),
+            new("ns", ArrowType.Timestamp(ArrowTimeUnit.Nanosecond, null)), new("dur", ArrowType.Duration(ArrowTimeUnit.Second)),
+            new("nothing", ArrowType.Null),
+        };
+        var builder = new RecordBatchBuilder(new ArrowSchema([ArrowField.Struct("s", members)]));
+        var record = builder.Column<StructBuilder>(0);
+        ((BooleanBuilder)record.Children[0]).Append(true);
+        ((PrimitiveBuilder<sbyte>)record.Children[1]).Append(-1);
+        ((PrimitiveBuilder<short>)record.Children[2]).Append(short.MinValue);
+        ((PrimitiveBuilder<long>)record.Children[3]).Append(long.MaxValue);
+        ((PrimitiveBuilder<float>)record.Children[4]).Append(0.25f);
+        ((PrimitiveBuilder<double>)record.Children[5]).Append(-2.5);
+        ((Decimal128Builder)record.Children[6]).Append(-12345.6789m);
+        ((BinaryBuilder)record.Children[7]).Append([0, 1, 2]);
+        ((TimestampBuilder)record.Children[8]).Append(micros);
+        ((TimestampBuilder)record.Children[9]).Append(micros / 1000);
+        ((TimestampBuilder)record.Children[10]).Append(micros * 1000 + 999);
+        ((DurationBuilder)record.Children[11]).Append(TimeSpan.FromSeconds(3));
+        record.Children[12].AppendNull();
+        record.Append();
+
+        var (loaded, rows) = Load(builder.Build());
+
+        Assert.That(loaded.Fields[0].Children.Select(f => f.Type), Is.EqualTo(new[]
+        {
+            ArrowType.Boolean, ArrowType.Int8, ArrowType.Int16, ArrowType.Int64, ArrowType.Float32, ArrowType.Float64, ArrowType.Decimal128(38, 4),
+            ArrowType.Binary, ArrowType.Timestamp(ArrowTimeUnit.Microsecond, "UTC"), ArrowType.Timestamp(ArrowTimeUnit.Microsecond, null),
+            ArrowType.Timestamp(ArrowTimeUnit.Microsecond, null), ArrowType.Duration(ArrowTimeUnit.Microsecond), ArrowType.Int32,
+        }));
+        Assert.That(rows.Single()[0], Is.EqualTo(new object?[]
+        {
+            true, (sbyte)-1, short.MinValue, long.MaxValue, 0.25f, -2.5, -12345.6789m, new byte[] { 0, 1, 2 }, micros, micros, micros,
+            TimeSpan.FromSeconds(3), null,
+        }));
+    }
+
+    [Test]
     public void A_null_map_key_fails_naming_the_column_and_leaves_no_table()
     {
         // Our builder declares keys non-null but does not stop a null key, just as a hostile client would not.
