@@ -100,8 +100,18 @@ internal static class LocalRelationLoader
         nested.Add(converter);
         return ($"{SqlIdentifiers.Quote(field.Name)} {NestedTypes.Sql(converter.Type)}", (appender, column, row) =>
         {
-            using var value = converter.Create(column, row);
-            appender.AppendValue(value);
+            try
+            {
+                using var value = converter.Create(column, row);
+                appender.AppendValue(value);
+            }
+            catch (DuckDbException error)
+            {
+                // E.g. duplicate keys in one map: DuckDB refuses the value.
+                throw new LocalEngineException("INVALID_LOCAL_RELATION", "22000",
+                    $"The LocalRelation's column '{field.Name}' holds a value DuckDB cannot store: {error.Message}",
+                    new Dictionary<string, string> { ["column"] = field.Name }, error);
+            }
         });
     }
 

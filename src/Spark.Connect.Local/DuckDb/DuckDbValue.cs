@@ -91,7 +91,7 @@ internal static unsafe class DuckDbValues
         var valuePointers = Pointers(values);
         fixed (nint* k = keyPointers)
         fixed (nint* v = valuePointers)
-            return Keep(Keep(ValueHandle.Own(NativeMethods.duckdb_create_map_value(mapType, k, v, (ulong)keys.Count), "MAP"), keys), values);
+            return Keep(Keep(ValueHandle.Own(NativeMethods.duckdb_create_map_value(mapType, k, v, (ulong)keys.Count), "MAP (keys must be distinct and non-null)"), keys), values);
     }
 
     // The C API rejects a NULL array even for zero entries, so there is always at least one slot.

@@ -259,6 +259,7 @@ public sealed class LocalRelationNestedTests
         }
         var duplicateKey = Assert.Throws<LocalEngineException>(() => Load(builder.Build()));
         Assert.That(duplicateKey!.ErrorClass, Is.EqualTo("INVALID_LOCAL_RELATION"));
+        Assert.That(duplicateKey.Message, Does.Contain("'m'").And.Contain("distinct"));
 
         var structs = new ArrowSchema([ArrowField.Struct("s", [new ArrowField("a", ArrowType.Int32), new ArrowField("A", ArrowType.Int32)])]);
         var duplicateField = Assert.Throws<LocalEngineException>(() => Load(new RecordBatchBuilder(structs).Build()));
