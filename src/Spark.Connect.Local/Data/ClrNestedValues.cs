@@ -204,9 +204,12 @@ internal static class ClrNestedValues
         }
     }
 
+    // Own classes, records and record structs expand into STRUCTs; framework types (System.*: object, Type,
+    // Uri, TimeOnly, ...) never do, so they fail as unsupported instead of exposing their internals.
     private static bool IsStruct(Type type) =>
-        type.IsClass && type != typeof(string) && !type.IsArray && !typeof(IEnumerable).IsAssignableFrom(type) && type != typeof(object)
-        && !typeof(Delegate).IsAssignableFrom(type);
+        (type.IsClass || (type.IsValueType && !type.IsPrimitive && !type.IsEnum))
+        && !type.IsArray && !typeof(IEnumerable).IsAssignableFrom(type) && !typeof(Delegate).IsAssignableFrom(type)
+        && !(type.Namespace is { } ns && (ns == "System" || ns.StartsWith("System.", StringComparison.Ordinal)));
 
     private static Type? ElementType(Type type)
     {

@@ -190,6 +190,33 @@ public sealed class CreateTableNestedTests : LocalServerTestBase
         public byte[][] Blobs { get; set; } = [];
     }
 
+    [Test]
+    public async Task Record_structs_load_as_structs_and_framework_types_are_not_expanded()
+    {
+        Server.CreateTable("points", new[] { new WithPoints { Points = [new Point(1, 2), null], Origin = new Point(0, 0) } });
+
+        var responses = await CollectAsync(NewClient().ExecutePlanAsync(Table("points")));
+
+        Assert.That(SchemaOf(responses).Fields.Select(f => f.ToString()), Is.EqualTo(new[]
+        {
+            "Points: list<element: struct<X: int32, Y: int32>>", "Origin: struct<X: int32, Y: int32>",
+        }));
+        Assert.That(NestedValues.Rows(Batches(responses)).Single(), Is.EqualTo(new object?[]
+        {
+            new object?[] { new object?[] { 1, 2 }, null }, new object?[] { 0, 0 },
+        }));
+        var error = Assert.Throws<NotSupportedException>(() => Server.CreateTable("times", new[] { new { Times = new[] { TimeOnly.MinValue } } }));
+        Assert.That(error!.Message, Does.Contain("TimeOnly"));
+    }
+
+    private readonly record struct Point(int X, int Y);
+
+    private sealed class WithPoints
+    {
+        public List<Point?> Points { get; set; } = [];
+        public Point Origin { get; set; }
+    }
+
     private sealed record Address([property: Column("town")] string? City, string[]? Codes);
 
     private sealed record Customer(string? Name, Address? Home)
