@@ -7,7 +7,8 @@ using Spark.Connect.Local.DuckDb;
 namespace Spark.Connect.Local.Data;
 
 /// <summary>A column of a table built from C# objects: its name, DuckDB type, and how a property value is appended.</summary>
-internal sealed record ClrColumn(string Name, string SqlType, PropertyInfo Property, Action<DuckDbAppender, object> Append);
+/// <remarks><paramref name="Owned"/> holds native types that nested columns build values with; dispose it after loading.</remarks>
+internal sealed record ClrColumn(string Name, string SqlType, PropertyInfo Property, Action<DuckDbAppender, object> Append, IDisposable? Owned = null);
 
 /// <summary>
 /// Maps a C# type's public readable instance properties to table columns: <c>[Column("name")]</c> renames,
@@ -24,6 +25,11 @@ internal static partial class ClrColumns
                 continue;
             var column = property.GetCustomAttribute<ColumnAttribute>();
             var name = string.IsNullOrEmpty(column?.Name) ? property.Name : column.Name;
+            if (ClrNestedValues.IsNested(Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType))
+            {
+                columns.Add(Nested(property, name));
+                continue;
+            }
             var (sqlType, append) = Map(property, column?.TypeName);
             columns.Add(new ClrColumn(name, sqlType, property, append));
         }
@@ -33,6 +39,16 @@ internal static partial class ClrColumns
         if (duplicate is not null)
             throw new ArgumentException($"{type.Name} maps more than one property to column '{duplicate.Key}' (column names are case-insensitive); rename one with [Column].");
         return columns;
+    }
+
+    private static ClrColumn Nested(PropertyInfo property, string name)
+    {
+        var converter = ClrNestedValues.For(property.PropertyType, name, $"Property {property.DeclaringType?.Name}.{property.Name}");
+        return new ClrColumn(name, NestedTypes.Sql(converter.Type), property, (appender, value) =>
+        {
+            using var created = converter.Create(value);
+            appender.AppendValue(created);
+        }, converter);
     }
 
     private static (string SqlType, Action<DuckDbAppender, object> Append) Map(PropertyInfo property, string? typeName)
@@ -67,7 +83,7 @@ internal static partial class ClrColumns
             _ => throw new NotSupportedException(
                 $"Property {property.DeclaringType?.Name}.{property.Name} has type {property.PropertyType.Name}, which has no table column type. " +
                 "Supported: bool, integers, float, double, decimal, string, char, DateTime, DateTimeOffset, DateOnly, TimeSpan, Guid, enums, byte[] " +
-                "(and their nullable forms); mark other properties [NotMapped]."),
+                "(and their nullable forms), arrays and lists of them, classes/records (structs) and dictionaries (maps); mark other properties [NotMapped]."),
         };
     }
 

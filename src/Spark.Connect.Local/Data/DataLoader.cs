@@ -18,6 +18,19 @@ internal sealed class DataLoader(DuckDbDatabase database) : IDisposable
         ArgumentNullException.ThrowIfNull(rows);
         var columns = ClrColumns.For(typeof(T));
         var definition = string.Join(", ", columns.Select(c => $"{SqlIdentifiers.Quote(c.Name)} {c.SqlType}"));
+        try
+        {
+            Load(name, rows, columns, definition);
+        }
+        finally
+        {
+            foreach (var column in columns)
+                column.Owned?.Dispose();
+        }
+    }
+
+    private void Load<T>(string name, IEnumerable<T> rows, IReadOnlyList<ClrColumn> columns, string definition)
+    {
         lock (_lock)
         {
             // One transaction: a failure half-way leaves the previous table (if any) untouched.

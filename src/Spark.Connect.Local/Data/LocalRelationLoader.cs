@@ -33,10 +33,34 @@ internal static class LocalRelationLoader
         var fields = reader.Schema.Fields;
         if (fields.Count == 0)
             throw new LocalEngineException("INVALID_LOCAL_RELATION", "22000", "The LocalRelation's Arrow schema has no columns.");
-        var definition = string.Join(", ", fields.Select(f => $"{SqlIdentifiers.Quote(f.Name)} {SqlType(f)}"));
-        var appenders = fields.Select(ValueAppender).ToArray();
+        var nested = new List<ArrowValueConverter>();
+        try
+        {
+            var columns = fields.Select(f => Column(f, nested)).ToArray();
+            Append(connection, table, batches, columns);
+        }
+        finally
+        {
+            foreach (var converter in nested)
+                converter.Dispose();
+        }
+    }
+
+    private static void Append(DuckDbConnection connection, string table, IReadOnlyList<RecordBatch> batches, (string Sql, AppendValue Append)[] columns)
+    {
+        var definition = string.Join(", ", columns.Select(c => c.Sql));
+        var appenders = columns.Select(c => c.Append).ToArray();
         var quoted = SqlIdentifiers.Quote(table);
-        connection.ExecuteNonQuery($"CREATE OR REPLACE TEMP TABLE {quoted} ({definition})");
+        try
+        {
+            connection.ExecuteNonQuery($"CREATE OR REPLACE TEMP TABLE {quoted} ({definition})");
+        }
+        catch (DuckDbException error)
+        {
+            // The column names and types come from the client's schema, e.g. struct field names DuckDB refuses.
+            throw new LocalEngineException("INVALID_LOCAL_RELATION", "22000",
+                $"The LocalRelation's schema cannot be a table: {error.Message}", null, error);
+        }
         try
         {
             using var appender = connection.CreateAppender(table);
@@ -60,11 +84,35 @@ internal static class LocalRelationLoader
         catch (Exception error)
         {
             connection.ExecuteNonQuery($"DROP TABLE IF EXISTS {quoted}");
-            if (error is ArgumentOutOfRangeException or OverflowException or InvalidCastException)
+            if (error is ArgumentOutOfRangeException or OverflowException or InvalidCastException or DuckDbException)
                 throw new LocalEngineException("INVALID_LOCAL_RELATION", "22000",
-                    $"The LocalRelation holds a value out of range for its column type: {error.Message}", null, error);
+                    $"The LocalRelation holds a value DuckDB cannot store in its column: {error.Message}", null, error);
             throw;
         }
+    }
+
+    // Nested columns build DuckDB values (their converters are collected for disposal); scalar ones use the typed appends.
+    private static (string Sql, AppendValue Append) Column(ArrowField field, List<ArrowValueConverter> nested)
+    {
+        if (field.Type.Id is not (ArrowTypeId.List or ArrowTypeId.LargeList or ArrowTypeId.Struct or ArrowTypeId.Map))
+            return ($"{SqlIdentifiers.Quote(field.Name)} {SqlType(field)}", ValueAppender(field));
+        var converter = ArrowValueConverter.For(field, field.Name);
+        nested.Add(converter);
+        return ($"{SqlIdentifiers.Quote(field.Name)} {NestedTypes.Sql(converter.Type)}", (appender, column, row) =>
+        {
+            try
+            {
+                using var value = converter.Create(column, row);
+                appender.AppendValue(value);
+            }
+            catch (DuckDbException error)
+            {
+                // E.g. duplicate keys in one map: DuckDB refuses the value.
+                throw new LocalEngineException("INVALID_LOCAL_RELATION", "22000",
+                    $"The LocalRelation's column '{field.Name}' holds a value DuckDB cannot store: {error.Message}",
+                    new Dictionary<string, string> { ["column"] = field.Name }, error);
+            }
+        });
     }
 
     private static string SqlType(ArrowField field) => field.Type.Id switch
@@ -85,7 +133,7 @@ internal static class LocalRelationLoader
         ArrowTypeId.Timestamp => "TIMESTAMPTZ",
         ArrowTypeId.Duration => "INTERVAL",
         _ => throw LocalEngineException.Unsupported($"LocalRelation column '{field.Name}' of Arrow type {field.Type}",
-            "Local data may hold booleans, numbers, decimals, strings, binary, dates, timestamps and durations; nested types are not loaded yet."),
+            "Local data may hold booleans, numbers, decimals, strings, binary, dates, timestamps, durations, and lists, structs and maps of them."),
     };
 
     private delegate void AppendValue(DuckDbAppender appender, ArrowColumn column, int row);
@@ -109,7 +157,7 @@ internal static class LocalRelationLoader
         _ => throw new InvalidOperationException($"No appender for {field.Type}."),
     };
 
-    private static long ToMicros(long value, ArrowField field) => field.Type.Unit switch
+    internal static long ToMicros(long value, ArrowField field) => field.Type.Unit switch
     {
         ArrowTimeUnit.Second => checked(value * 1_000_000),
         ArrowTimeUnit.Millisecond => checked(value * 1_000),

@@ -65,6 +65,9 @@ internal sealed unsafe class DuckDbAppender : IDisposable
             Check(NativeMethods.duckdb_append_blob(Live(), data, (ulong)value.Length), "append BLOB");
     }
 
+    /// <summary>Appends a value created with <see cref="DuckDbValues"/> (nested values); DuckDB casts it to the column type.</summary>
+    public void AppendValue(ValueHandle value) => Check(NativeMethods.duckdb_append_value(Live(), value), "append a value");
+
     /// <summary>Finishes the current row; every column must have received a value.</summary>
     public void EndRow() => Check(NativeMethods.duckdb_appender_end_row(Live()), "end the row");
 

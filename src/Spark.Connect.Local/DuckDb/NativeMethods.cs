@@ -118,4 +118,34 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Library)] internal static partial DuckDbState duckdb_append_int16(AppenderHandle a, short value);
     [LibraryImport(Library)] internal static partial DuckDbState duckdb_append_float(AppenderHandle a, float value);
     [LibraryImport(Library)] internal static partial DuckDbState duckdb_append_interval(AppenderHandle a, DuckDbInterval value);
+    // --- Nested values (LIST/STRUCT/MAP) for the data loaders: logical types are built from a managed
+    // description, values are created bottom-up (composites copy their children, so every value is
+    // destroyed by its creator) and appended with duckdb_append_value, which casts to the column type.
+    // The create functions return NULL on bad input (e.g. a NULL values pointer, even for zero entries).
+    [LibraryImport(Library)] internal static partial nint duckdb_create_logical_type(DuckDbTypeId type);
+    [LibraryImport(Library)] internal static partial nint duckdb_create_decimal_type(byte width, byte scale);
+    [LibraryImport(Library)] internal static partial nint duckdb_create_list_type(LogicalTypeHandle child);
+    [LibraryImport(Library)] internal static partial nint duckdb_create_map_type(LogicalTypeHandle key, LogicalTypeHandle value);
+    [LibraryImport(Library)] internal static partial nint duckdb_create_struct_type(nint* memberTypes, nint* memberNames, ulong memberCount);
+    [LibraryImport(Library)] internal static partial void duckdb_destroy_value(ref nint value);
+    [LibraryImport(Library)] internal static partial nint duckdb_create_null_value();
+    [LibraryImport(Library)] internal static partial nint duckdb_create_bool([MarshalAs(UnmanagedType.U1)] bool value);
+    [LibraryImport(Library)] internal static partial nint duckdb_create_int8(sbyte value);
+    [LibraryImport(Library)] internal static partial nint duckdb_create_int16(short value);
+    [LibraryImport(Library)] internal static partial nint duckdb_create_int32(int value);
+    [LibraryImport(Library)] internal static partial nint duckdb_create_int64(long value);
+    [LibraryImport(Library)] internal static partial nint duckdb_create_float(float value);
+    [LibraryImport(Library)] internal static partial nint duckdb_create_double(double value);
+    [LibraryImport(Library)] internal static partial nint duckdb_create_decimal(NativeDecimal value);
+    // duckdb_date / duckdb_timestamp are one-field structs, passed like their int32 / int64.
+    [LibraryImport(Library)] internal static partial nint duckdb_create_date(int days);
+    [LibraryImport(Library)] internal static partial nint duckdb_create_timestamp(long micros);
+    [LibraryImport(Library)] internal static partial nint duckdb_create_timestamp_tz(long micros);
+    [LibraryImport(Library)] internal static partial nint duckdb_create_interval(DuckDbInterval value);
+    [LibraryImport(Library)] internal static partial nint duckdb_create_varchar_length(byte* utf8, ulong length);
+    [LibraryImport(Library)] internal static partial nint duckdb_create_blob(byte* data, ulong length);
+    [LibraryImport(Library)] internal static partial nint duckdb_create_list_value(LogicalTypeHandle childType, nint* values, ulong count);
+    [LibraryImport(Library)] internal static partial nint duckdb_create_struct_value(LogicalTypeHandle structType, nint* values);
+    [LibraryImport(Library)] internal static partial nint duckdb_create_map_value(LogicalTypeHandle mapType, nint* keys, nint* values, ulong count);
+    [LibraryImport(Library)] internal static partial DuckDbState duckdb_append_value(AppenderHandle a, ValueHandle value);
 }

@@ -69,7 +69,7 @@ public sealed class CreateTableTests : LocalServerTestBase
     [Test]
     public void Unsupported_member_types_and_bad_decimal_type_names_are_rejected_clearly()
     {
-        var unsupported = Assert.Throws<NotSupportedException>(() => Server.CreateTable("bad", new[] { new WithList() }));
+        var unsupported = Assert.Throws<NotSupportedException>(() => Server.CreateTable("bad", new[] { new WithObject() }));
         Assert.That(unsupported!.Message, Does.Contain("Items").And.Contain("NotMapped"));
 
         var badDecimal = Assert.Throws<ArgumentException>(() => Server.CreateTable("bad", new[] { new WithBadDecimal() }));
@@ -89,9 +89,9 @@ public sealed class CreateTableTests : LocalServerTestBase
 
     private sealed record Sparse(int Key, string? Label, double? Score);
 
-    private sealed class WithList
+    private sealed class WithObject
     {
-        public List<int> Items { get; set; } = [];
+        public object Items { get; set; } = new();
     }
 
     private sealed class WithBadDecimal

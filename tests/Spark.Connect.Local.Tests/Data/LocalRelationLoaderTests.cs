@@ -119,15 +119,15 @@ public sealed class LocalRelationLoaderTests
     }
 
     [Test]
-    public void Nested_columns_are_unsupported_with_the_column_name()
+    public void Unsupported_element_types_are_rejected_with_the_column_name()
     {
-        var schema = new ArrowSchema([ArrowField.List("xs", new ArrowField("element", ArrowType.Int32))]);
+        var schema = new ArrowSchema([ArrowField.List("xs", new ArrowField("element", ArrowType.UInt32))]);
         var bytes = ArrowStreamWriter.WriteToArray(schema, [new RecordBatchBuilder(schema).Build()]);
 
         var error = Assert.Throws<LocalEngineException>(() => LocalRelationLoader.Load(_connection, "t", new LocalRelation { Data = ByteString.CopyFrom(bytes) }));
 
         Assert.That(error!.ErrorClass, Is.EqualTo("UNSUPPORTED_FEATURE.LOCAL_ENGINE"));
-        Assert.That(error.Message, Does.Contain("xs"));
+        Assert.That(error.Message, Does.Contain("xs").And.Contain("uint32"));
     }
 
     private (ArrowSchema Schema, List<object?[]> Rows) Load(RecordBatch batch) => Load(ArrowStreamWriter.WriteToArray(batch.Schema, [batch]));
@@ -142,7 +142,7 @@ public sealed class LocalRelationLoaderTests
         {
             schema = batch.Schema;
             for (var row = 0; row < batch.Length; row++)
-                rows.Add(batch.Columns.Select(c => LocalServerTestBase.Value(c, row)).ToArray());
+                rows.Add(batch.Columns.Select(c => NestedValues.Read(c, row)).ToArray());
         }
         return (schema!, rows);
     }
