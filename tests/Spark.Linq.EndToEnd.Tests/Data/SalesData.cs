@@ -65,7 +65,19 @@ public sealed class SalesData
                 Priority = (short)random.Next(0, 4),
             };
         }).ToList();
+
+        // Baskets: some empty (explode drops them, explode_outer keeps them), some items repeated.
+        Baskets = Enumerable.Range(1, 120).Select(id => new Basket
+        {
+            Id = id,
+            CustomerId = random.Next(1, 61),
+            Items = [.. Enumerable.Range(0, random.Next(0, 5)).Select(_ => Categories[random.Next(Categories.Length)] + "-" + random.Next(1, 4))],
+            Counts = [.. Enumerable.Range(0, random.Next(0, 4)).Select(_ => random.Next(-1, 6))],
+            ShipTo = id % 4 == 0 ? null : new Address(Countries[random.Next(Countries.Length)] + " city", id % 3 == 0 ? null : $"{10000 + id}"),
+        }).ToList();
     }
+
+    public IReadOnlyList<Basket> Baskets { get; }
 
     public IReadOnlyList<Customer> Customers { get; }
 

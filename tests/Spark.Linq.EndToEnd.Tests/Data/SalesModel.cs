@@ -47,3 +47,15 @@ public sealed class Order
     public long? CouponCode { get; set; }
     public short Priority { get; set; }
 }
+
+public sealed record Address(string City, string? Zip);
+
+/// <summary>A saved basket: list columns (explode) and a nested struct.</summary>
+public sealed class Basket
+{
+    public long Id { get; set; }
+    public int CustomerId { get; set; }
+    public List<string> Items { get; set; } = [];
+    public int[] Counts { get; set; } = [];
+    public Address? ShipTo { get; set; }
+}

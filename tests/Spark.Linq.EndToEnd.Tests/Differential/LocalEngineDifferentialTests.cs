@@ -24,6 +24,7 @@ public sealed class LocalEngineDifferentialTests
         _server.CreateTable("orders", data.Orders);
         _server.CreateTable("customers", data.Customers);
         _server.CreateTable("products", data.Products);
+        _server.CreateTable("baskets", data.Baskets);
         _spark = SparkSession.Connect(_server.ConnectionString);
         _expected = new ObjectSources(data);
         _actual = new SparkSources(_spark, data, tablesOnServer: true);

@@ -14,6 +14,8 @@ public abstract class SalesSources
 
     public abstract IQueryable<Product> Products { get; }
 
+    public abstract IQueryable<Basket> Baskets { get; }
+
     /// <summary>Rows that are not in any table: <c>CreateDataFrame</c> on Spark, the rows themselves in memory.</summary>
     public abstract IQueryable<T> Local<T>(IEnumerable<T> rows);
 }
@@ -27,6 +29,8 @@ public sealed class ObjectSources(SalesData data) : SalesSources
 
     public override IQueryable<Product> Products => data.Products.AsQueryable();
 
+    public override IQueryable<Basket> Baskets => data.Baskets.AsQueryable();
+
     public override IQueryable<T> Local<T>(IEnumerable<T> rows) => rows.ToList().AsQueryable();
 }
 
@@ -38,6 +42,8 @@ public sealed class SparkSources(SparkSession spark, SalesData data, bool tables
     public override IQueryable<Customer> Customers => tablesOnServer ? spark.Table<Customer>("customers") : spark.CreateDataFrame(data.Customers);
 
     public override IQueryable<Product> Products => tablesOnServer ? spark.Table<Product>("products") : spark.CreateDataFrame(data.Products);
+
+    public override IQueryable<Basket> Baskets => tablesOnServer ? spark.Table<Basket>("baskets") : spark.CreateDataFrame(data.Baskets);
 
     public override IQueryable<T> Local<T>(IEnumerable<T> rows) => spark.CreateDataFrame(rows);
 }

@@ -1,6 +1,6 @@
 namespace Spark.Connect.Local.Planning.Functions;
 
-/// <summary>Structs and arrays: <c>named_struct</c>, <c>get</c>, <c>array</c>, <c>size</c>, <c>array_contains</c>.</summary>
+/// <summary>Structs and arrays: <c>named_struct</c>, <c>get</c>, <c>array</c>, <c>size</c>, <c>array_contains</c>, <c>explode</c>.</summary>
 internal static class CollectionFunctions
 {
     /// <summary>Adds this family to <paramref name="registry"/>.</summary>
@@ -12,6 +12,25 @@ internal static class CollectionFunctions
         // ANSI Spark's size of a null array is null, as DuckDB's len.
         registry.Scalar(c => $"CAST(len({c.Expect(1)[0]}) AS INTEGER)", "size", "cardinality", "array_size");
         registry.Scalar(c => $"list_contains({c.Expect(2)[0]}, {c[1]})", "array_contains");
+        registry.Scalar(c => Explode(c, outer: false), "explode");
+        registry.Scalar(c => Explode(c, outer: true), "explode_outer");
+    }
+
+    /// <summary>
+    /// The generators over arrays. Spark's <c>explode</c> gives one row per element and none for an empty
+    /// or null array; <c>explode_outer</c> gives one row with a null element for those. DuckDB's
+    /// <c>unnest</c> in the select list behaves like <c>explode</c>, so the outer form swaps an empty or
+    /// null list for a list holding one NULL.
+    /// </summary>
+    private static string Explode(FunctionCall call, bool outer)
+    {
+        var list = call.Expect(1)[0];
+        var type = call.TypeOf(0);
+        if (type.Name.StartsWith("MAP(", StringComparison.Ordinal))
+            throw LocalEngineException.Unsupported($"{call.Name} of a map", "Explode an array; for a map, explode map_entries(map).");
+        if (type.Family != TypeFamily.Unknown && !type.Name.EndsWith("[]", StringComparison.Ordinal))
+            throw FunctionErrors.UnexpectedInputType(call.Name, "array", "an array");
+        return outer ? $"unnest(CASE WHEN len({list}) > 0 THEN {list} ELSE [NULL] END)" : $"unnest({list})";
     }
 
     /// <summary>

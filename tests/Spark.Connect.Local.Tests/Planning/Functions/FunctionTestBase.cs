@@ -62,6 +62,14 @@ public abstract class FunctionTestBase : DuckDbTestBase
         return Run(context, $"SELECT {rendered} AS r, {orderBy} AS k FROM {from}", orderBy: "k");
     }
 
+    /// <summary>Renders a generator (explode) over <paramref name="from"/> and returns every row it makes, sorted by value (nulls first).</summary>
+    internal List<Result> Generate(string from, string name, params SqlArgument[] args)
+    {
+        var context = new HarnessContext(Connection, from);
+        var rendered = SparkFunctionCatalog.Render(name, args, false, context);
+        return Run(context, $"SELECT {rendered} AS r FROM {from}", orderBy: "1 NULLS FIRST");
+    }
+
     /// <summary>The typed error rendering raises.</summary>
     internal static LocalEngineException RenderFails(string name, params SqlArgument[] args) =>
         Assert.Throws<LocalEngineException>(() => SparkFunctionCatalog.Render(name, args, false, new HarnessContext(null, null)))!;
