@@ -41,7 +41,12 @@ internal sealed class QueryExecutor(SparkSession session)
         {
             buffer.Clear();
             Materialization.ArrowMaterializer<T>.For(batch.Schema, session.QueryOptions.NamingPolicy).AppendTo(batch, buffer);
-            foreach (var row in buffer) yield return row;
+            foreach (var row in buffer)
+            {
+                // A batch holds thousands of rows: a caller that cancels mid-batch stops at the next row, not the next batch.
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return row;
+            }
         }
     }
 

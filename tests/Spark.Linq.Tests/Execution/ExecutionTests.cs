@@ -140,6 +140,22 @@ public class ExecutionTests
     }
 
     [Test]
+    public async Task Cancelling_in_the_middle_of_a_batch_stops_at_the_next_row()
+    {
+        Answer(OrderSchema, Orders(Enumerable.Range(1, 50).Select(i => ((long)i, (string?)"r", (double)i)).ToArray()));
+        using var cts = new CancellationTokenSource();
+        var seen = 0;
+
+        await Assert.CatchAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var _ in Rows.AsAsyncEnumerable().WithCancellation(cts.Token))
+                if (++seen == 3) cts.Cancel();
+        });
+
+        Assert.That(seen, Is.EqualTo(3), "rows handed out after cancellation");
+    }
+
+    [Test]
     public async Task Execution_progress_is_reported()
     {
         _server.ExecutePlan.Always((request, _) => new[]
