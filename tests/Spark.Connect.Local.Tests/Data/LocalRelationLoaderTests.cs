@@ -9,25 +9,8 @@ using Spark.Connect.Local.Tests.Server;
 
 namespace Spark.Connect.Local.Tests.Data;
 
-public sealed class LocalRelationLoaderTests
+public sealed class LocalRelationLoaderTests : LocalRelationTestBase
 {
-    private DuckDbDatabase _database = null!;
-    private DuckDbConnection _connection = null!;
-
-    [SetUp]
-    public void Open()
-    {
-        _database = DuckDbDatabase.Open();
-        _connection = _database.Connect();
-    }
-
-    [TearDown]
-    public void Close()
-    {
-        _connection.Dispose();
-        _database.Dispose();
-    }
-
     [Test]
     public void Every_scalar_arrow_type_loads_with_its_values_and_nulls()
     {
@@ -99,7 +82,7 @@ public sealed class LocalRelationLoaderTests
     public void Corrupt_bytes_fail_with_a_typed_error(byte[] bytes)
     {
         var error = Assert.Throws<LocalEngineException>(() =>
-            LocalRelationLoader.Load(_connection, "t", new LocalRelation { Data = ByteString.CopyFrom(bytes) }));
+            LocalRelationLoader.Load(Connection, "t", new LocalRelation { Data = ByteString.CopyFrom(bytes) }));
         Assert.That(error!.ErrorClass, Is.AnyOf("INVALID_LOCAL_RELATION", "UNSUPPORTED_FEATURE.LOCAL_ENGINE"));
     }
 
@@ -112,10 +95,10 @@ public sealed class LocalRelationLoaderTests
         var bytes = ArrowStreamWriter.WriteToArray(schema, [builder.Build()]);
 
         var error = Assert.Throws<LocalEngineException>(() =>
-            LocalRelationLoader.Load(_connection, "t", new LocalRelation { Data = ByteString.CopyFrom(bytes.AsSpan(0, bytes.Length - 20)) }));
+            LocalRelationLoader.Load(Connection, "t", new LocalRelation { Data = ByteString.CopyFrom(bytes.AsSpan(0, bytes.Length - 20)) }));
 
         Assert.That(error!.ErrorClass, Is.EqualTo("INVALID_LOCAL_RELATION"));
-        Assert.Throws<DuckDbException>(() => _connection.Query("SELECT * FROM t").Dispose());
+        Assert.Throws<DuckDbException>(() => Connection.Query("SELECT * FROM t").Dispose());
     }
 
     [Test]
@@ -124,27 +107,10 @@ public sealed class LocalRelationLoaderTests
         var schema = new ArrowSchema([ArrowField.List("xs", new ArrowField("element", ArrowType.UInt32))]);
         var bytes = ArrowStreamWriter.WriteToArray(schema, [new RecordBatchBuilder(schema).Build()]);
 
-        var error = Assert.Throws<LocalEngineException>(() => LocalRelationLoader.Load(_connection, "t", new LocalRelation { Data = ByteString.CopyFrom(bytes) }));
+        var error = Assert.Throws<LocalEngineException>(() => LocalRelationLoader.Load(Connection, "t", new LocalRelation { Data = ByteString.CopyFrom(bytes) }));
 
         Assert.That(error!.ErrorClass, Is.EqualTo("UNSUPPORTED_FEATURE.LOCAL_ENGINE"));
         Assert.That(error.Message, Does.Contain("xs").And.Contain("uint32"));
-    }
-
-    private (ArrowSchema Schema, List<object?[]> Rows) Load(RecordBatch batch) => Load(ArrowStreamWriter.WriteToArray(batch.Schema, [batch]));
-
-    private (ArrowSchema Schema, List<object?[]> Rows) Load(byte[] ipc)
-    {
-        LocalRelationLoader.Load(_connection, "loaded", new LocalRelation { Data = ByteString.CopyFrom(ipc) });
-        using var result = _connection.Query("SELECT * FROM loaded");
-        var rows = new List<object?[]>();
-        ArrowSchema? schema = null;
-        foreach (var batch in new DuckDbArrowConverter().ReadBatches(result))
-        {
-            schema = batch.Schema;
-            for (var row = 0; row < batch.Length; row++)
-                rows.Add(batch.Columns.Select(c => NestedValues.Read(c, row)).ToArray());
-        }
-        return (schema!, rows);
     }
 }
 

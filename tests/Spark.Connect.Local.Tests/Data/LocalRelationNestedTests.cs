@@ -7,25 +7,8 @@ using Spark.Connect.Local.Results;
 
 namespace Spark.Connect.Local.Tests.Data;
 
-public sealed class LocalRelationNestedTests
+public sealed class LocalRelationNestedTests : LocalRelationTestBase
 {
-    private DuckDbDatabase _database = null!;
-    private DuckDbConnection _connection = null!;
-
-    [SetUp]
-    public void Open()
-    {
-        _database = DuckDbDatabase.Open();
-        _connection = _database.Connect();
-    }
-
-    [TearDown]
-    public void Close()
-    {
-        _connection.Dispose();
-        _database.Dispose();
-    }
-
     [Test]
     public void List_columns_load_with_null_lists_null_elements_and_empty_lists()
     {
@@ -206,7 +189,7 @@ public sealed class LocalRelationNestedTests
 
         Assert.That(error!.ErrorClass, Is.EqualTo("INVALID_LOCAL_RELATION"));
         Assert.That(error.Message, Does.Contain("'lookup'").And.Contain("null key"));
-        Assert.Throws<DuckDbException>(() => _connection.Query("SELECT * FROM loaded").Dispose());
+        Assert.Throws<DuckDbException>(() => Connection.Query("SELECT * FROM loaded").Dispose());
     }
 
     [Test]
@@ -239,7 +222,7 @@ public sealed class LocalRelationNestedTests
             corrupt[position] ^= 0xA5;
             try
             {
-                LocalRelationLoader.Load(_connection, "fuzzed", new LocalRelation { Data = ByteString.CopyFrom(corrupt) });
+                LocalRelationLoader.Load(Connection, "fuzzed", new LocalRelation { Data = ByteString.CopyFrom(corrupt) });
             }
             catch (LocalEngineException error)
             {
@@ -250,7 +233,7 @@ public sealed class LocalRelationNestedTests
         Assert.That(failures, Is.GreaterThan(0), "some corruptions must be detected");
 
         var truncated = Assert.Throws<LocalEngineException>(() =>
-            LocalRelationLoader.Load(_connection, "t", new LocalRelation { Data = ByteString.CopyFrom(bytes.AsSpan(0, bytes.Length - 40)) }));
+            LocalRelationLoader.Load(Connection, "t", new LocalRelation { Data = ByteString.CopyFrom(bytes.AsSpan(0, bytes.Length - 40)) }));
         Assert.That(truncated!.ErrorClass, Is.EqualTo("INVALID_LOCAL_RELATION"));
     }
 
@@ -274,15 +257,6 @@ public sealed class LocalRelationNestedTests
         var duplicateField = Assert.Throws<LocalEngineException>(() => Load(new RecordBatchBuilder(structs).Build()));
         Assert.That(duplicateField!.ErrorClass, Is.EqualTo("INVALID_LOCAL_RELATION"));
         Assert.That(duplicateField.Message, Does.Contain("'s'").And.Contain("'a'"));
-    }
-
-    private (ArrowSchema Schema, List<object?[]> Rows) Load(RecordBatch batch)
-    {
-        var ipc = ArrowStreamWriter.WriteToArray(batch.Schema, [batch]);
-        LocalRelationLoader.Load(_connection, "loaded", new LocalRelation { Data = ByteString.CopyFrom(ipc) });
-        using var result = _connection.Query("SELECT * FROM loaded");
-        var batches = new DuckDbArrowConverter().ReadBatches(result).ToList();
-        return (batches[0].Schema, NestedValues.Rows(batches));
     }
 }
 
