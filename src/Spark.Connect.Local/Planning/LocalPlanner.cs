@@ -1,5 +1,7 @@
 using Spark.Connect.Local.DuckDb;
 using Spark.Connect.Local.Planning.Relations;
+using Spark.Connect.Local.Planning.Rendering;
+using Spark.Connect.Local.Planning.Resolution;
 
 namespace Spark.Connect.Local.Planning;
 
@@ -25,9 +27,35 @@ internal sealed class LocalPlanner
     internal PlannedQuery Plan(Relation relation)
     {
         ArgumentNullException.ThrowIfNull(relation);
+        try
+        {
+            return ResolveThenRender(relation);
+        }
+        catch (NotYetResolvableException)
+        {
+            // A kind the resolver does not cover yet: the whole relation goes to the single-statement renderer.
+            var context = new PlanningContext(_session, _functions);
+            var source = new RelationRenderer(context).Render(relation);
+            return Compact(source.ToQuery(), context.Parameters);
+        }
+    }
+
+    /// <summary>Resolves the relation into a typed plan, then renders that plan as one statement with Spark's operator order.</summary>
+    private PlannedQuery ResolveThenRender(Relation relation)
+    {
         var context = new PlanningContext(_session, _functions);
-        var source = new RelationRenderer(context).Render(relation);
-        return Compact(source.ToQuery(), context.Parameters);
+        var plan = new RelationResolver(new ResolutionContext(context)).Resolve(relation);
+        var sql = PlanSql.RenderRoot(plan, context);
+        return Compact(sql, context.Parameters) with { Schema = SchemaOf(plan) };
+    }
+
+    /// <summary>The plan's output as Spark's struct schema (names, types, nullability).</summary>
+    private static DataType SchemaOf(LogicalPlan plan)
+    {
+        var schema = new DataType.Types.Struct();
+        foreach (var column in plan.Output)
+            schema.Fields.Add(new DataType.Types.StructField { Name = column.Name, DataType = column.Type, Nullable = column.Nullable });
+        return new DataType { Struct = schema };
     }
 
     /// <summary>

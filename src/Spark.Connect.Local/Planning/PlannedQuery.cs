@@ -8,4 +8,8 @@ namespace Spark.Connect.Local.Planning;
 /// travels in <see cref="Parameters"/> and is bound positionally to <c>$1</c>, <c>$2</c>, … so a
 /// user's string can never become SQL text.
 /// </summary>
-internal sealed record PlannedQuery(string Sql, IReadOnlyList<Expression.Types.Literal> Parameters);
+internal sealed record PlannedQuery(string Sql, IReadOnlyList<Expression.Types.Literal> Parameters)
+{
+    /// <summary>The result's Spark schema as the resolver typed it; null when the relation was planned without resolution.</summary>
+    internal DataType? Schema { get; init; }
+}

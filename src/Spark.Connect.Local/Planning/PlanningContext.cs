@@ -18,6 +18,9 @@ internal sealed class PlanningContext(IPlanningSession session, FunctionRenderer
 
     internal IPlanningSession Session => session;
 
+    /// <summary>The test's function table, or null for the catalog.</summary>
+    internal FunctionRenderer? FunctionOverride => functions;
+
     /// <summary>Renders Spark function calls: the catalog, unless a test substitutes its own.</summary>
     internal FunctionRenderer Functions => functions ?? SparkFunctionCatalog.Render;
 

@@ -115,8 +115,10 @@ public sealed class JoinTests : PlannerTestBase
         var limited = New(r => r.Limit = new Limit { Input = Sort(join, Asc(Col(left, "title"))), Limit_ = 1 });
         Assert.That(Columns(limited), Is.EqualTo(new[] { "dept", "title", "dept", "title" }));
         Assert.That(Lines(limited), Is.EqualTo(new[] { "10|Eng|10|Eng" }));
-        // A bare name that both sides have is ambiguous (DuckDB's binder says so, as Spark would).
-        Assert.Throws<Spark.Connect.Local.DuckDb.DuckDbException>(() => Rows(SortBy(join, "title")));
+        // A bare name that both sides have is ambiguous, as in Spark; the message lists both candidates.
+        var error = PlanError(SortBy(join, "title"));
+        Assert.That(error.ErrorClass, Is.EqualTo("AMBIGUOUS_REFERENCE"));
+        Assert.That(error.Message, Does.Contain("[`depts`.`title`, `depts`.`title`]"));
     }
 
     [Test]
@@ -133,13 +135,15 @@ public sealed class JoinTests : PlannerTestBase
     }
 
     [Test]
-    public void AfterAJoinIsMaterialisedDuplicateNamesDoNotResolveSilently()
+    public void DataFrameReferencesStillFindTheirSideAfterADistinctOverAJoin()
     {
+        // Spark keeps each side's columns (by id) through the distinct, so right["title"] is the right side's.
         var left = Table("depts");
-        var right = Table("depts");
-        var join = Join(left, right, Fn("==", Col(left, "dept"), Col(right, "dept")));
+        var right = New(r => r.Filter = new Filter { Input = Table("depts"), Condition = Fn("==", Col("dept"), Lit(20)) });
+        var join = Join(left, right, Fn("<", Col(left, "dept"), Col(right, "dept")), Spark.Connect.Join.Types.JoinType.LeftOuter);
         var distinct = New(r => r.Deduplicate = new Deduplicate { Input = join, AllColumnsAsKeys = true });
-        var error = PlanError(Project(distinct, Col(right, "title")));
-        Assert.That(error.ErrorClass, Is.EqualTo("AMBIGUOUS_COLUMN_REFERENCE"));
+        var titles = Project(distinct, Col(left, "title"), Col(right, "title"));
+        // Sorting by left["dept"], which the projection dropped, re-adds it below the sort as Spark does.
+        Assert.That(Lines(Sort(titles, Asc(Col(left, "dept")))), Is.EqualTo(new[] { "Eng|Ops", "Ops|∅", "Law|∅" }));
     }
 }

@@ -30,11 +30,16 @@ public sealed class OrderingAndErrorTests : PlannerTestBase
     }
 
     [Test]
-    public void UnknownColumnNamesAreLeftToDuckDbsBinder()
+    public void UnknownColumnNamesAreSparksUnresolvedColumnWithSuggestions()
     {
-        Assert.Throws<DuckDbException>(() => Rows(Project(Table("people"), Col("nope"))));
+        var error = PlanError(Project(Table("people"), Col("nmae")));
+        Assert.That(error.ErrorClass, Is.EqualTo("UNRESOLVED_COLUMN.WITH_SUGGESTION"));
+        Assert.That(error.SqlState, Is.EqualTo("42703"));
+        Assert.That(error.MessageParameters["objectName"], Is.EqualTo("`nmae`"));
+        // The closest name is proposed first.
+        Assert.That(error.MessageParameters["proposal"], Does.StartWith("`people`.`name`"));
         var withColumns = New(r => r.WithColumns = new WithColumns { Input = Project(Table("people"), Col("nope")), Aliases = { Alias(Lit(1), "x").Alias } });
-        Assert.Throws<DuckDbException>(() => Rows(withColumns));
+        Assert.That(PlanError(withColumns).ErrorClass, Is.EqualTo("UNRESOLVED_COLUMN.WITH_SUGGESTION"));
     }
 
     [Test]

@@ -27,7 +27,7 @@ internal static class WindowRenderer
     /// a non-negative offset plus PRECEDING or FOLLOWING, so the keyword is chosen from the sign and the
     /// magnitude is bound.
     /// </summary>
-    private static string Bound(Boundary? boundary, bool lower, PlanningContext context)
+    internal static string Bound(Boundary? boundary, bool lower, PlanningContext context)
     {
         switch (boundary?.BoundaryCase)
         {

@@ -7,7 +7,7 @@ namespace Spark.Connect.Local.Planning.Functions;
 /// Spark expression it came from, so a renderer can look at literal arguments (a date part's name,
 /// a rounding scale) and choose a fixed keyword from an allow-list instead of binding them.
 /// </summary>
-internal readonly record struct SqlArgument(string Sql, Expression Source);
+internal readonly record struct SqlArgument(string Sql, Expression Source, DataType? Type = null);
 
 /// <summary>What a function renderer may ask of the planner while rendering one call.</summary>
 internal interface IFunctionRenderContext

@@ -1,0 +1,115 @@
+using System.Globalization;
+using Spark.Connect.Local.Planning.Resolution;
+
+namespace Spark.Connect.Local.Planning.Rendering;
+
+/// <summary>
+/// DuckDB SQL for a resolved plan. Every node is one SELECT over its children as derived tables, so each
+/// relation applies to the complete output of its input, in Spark's order (a window or aggregate over a
+/// limit sees only the limited rows). Each query's columns are named by id (<c>"c12"</c>), in output order.
+/// </summary>
+internal static class PlanSql
+{
+    internal static string Render(LogicalPlan plan, PlanningContext context)
+    {
+        using var _ = context.Nest();
+        return plan switch
+        {
+            ScanPlan scan => $"SELECT * FROM ({scan.From}) AS {context.NextAlias()}{ColumnList(scan.Output)}",
+            SqlPlan sql => $"SELECT * FROM ({sql.Query}) AS {context.NextAlias()}{ColumnList(sql.Output)}",
+            ProjectPlan project => Project(project, context),
+            FilterPlan filter => $"SELECT * FROM {From(filter.Child, context)} WHERE {ExpressionSql.Render(filter.Condition, context)}",
+            SortPlan sort => $"SELECT * FROM {From(sort.Child, context)} ORDER BY {string.Join(", ", sort.Keys.Select(k => ExpressionSql.SortKey(k, context)))}",
+            RowCountPlan count => RowCount(count, context),
+            DistinctPlan distinct => Distinct(distinct, context),
+            AggregatePlan aggregate => Aggregate(aggregate, context),
+            JoinPlan join => Join(join, context),
+            SetOperationPlan setOperation => SetOperation(setOperation, context),
+            PassThroughPlan pass => Render(pass.Child, context),
+            _ => throw new InvalidOperationException($"No SQL for the plan node {plan.GetType().Name}."),
+        };
+    }
+
+    /// <summary>The statement the client gets: the plan's columns under their Spark names, in order.</summary>
+    internal static string RenderRoot(LogicalPlan plan, PlanningContext context)
+    {
+        // A user's statement on its own runs as written, so statements that are not queries (CREATE TEMP
+        // TABLE …) work too; its columns are already named as DuckDB reports them.
+        while (plan is PassThroughPlan { Child: var inner } && inner.Output.SequenceEqual(plan.Output))
+            plan = inner;
+        if (plan is SqlPlan statement)
+            return statement.Query;
+        var query = Render(plan, context);
+        var columns = plan.Output.Select(c => $"{c.SqlName} AS {SqlIdentifiers.Quote(c.Name)}");
+        return $"SELECT {string.Join(", ", columns)} FROM ({query}) AS {context.NextAlias()}";
+    }
+
+    private static string From(LogicalPlan child, PlanningContext context) => $"({Render(child, context)}) AS {context.NextAlias()}";
+
+    private static string ColumnList(IReadOnlyList<PlanColumn> columns) =>
+        columns.Count == 0 ? "" : "(" + string.Join(", ", columns.Select(c => c.SqlName)) + ")";
+
+    private static string Items(IEnumerable<NamedExpression> items, PlanningContext context) =>
+        string.Join(", ", items.Select(i => $"{ExpressionSql.Render(i.Expression, context)} AS {i.Column.SqlName}"));
+
+    private static string Project(ProjectPlan project, PlanningContext context)
+    {
+        var from = project.Child is null ? "" : " FROM " + From(project.Child, context);
+        return project.Items.Count == 0 ? $"SELECT * EXCLUDE (*){from}" : $"SELECT {Items(project.Items, context)}{from}";
+    }
+
+    private static string RowCount(RowCountPlan count, PlanningContext context)
+    {
+        var n = count.Count.ToString(CultureInfo.InvariantCulture);
+        var from = From(count.Child, context);
+        if (count.Kind != RowCountKind.Tail)
+            return $"SELECT * FROM {from} {(count.Kind == RowCountKind.Limit ? "LIMIT" : "OFFSET")} {n}";
+        // The last n rows in input order: number the rows, keep the highest n, order by the number.
+        const string row = "\"__tail_row\"";
+        var numbered = $"SELECT *, row_number() OVER () AS {row} FROM {from}";
+        return $"SELECT * EXCLUDE ({row}) FROM ({numbered}) AS {context.NextAlias()} QUALIFY {row} > count(*) OVER () - {n} ORDER BY {row}";
+    }
+
+    private static string Distinct(DistinctPlan distinct, PlanningContext context)
+    {
+        var keys = distinct.Keys is null ? "DISTINCT" : $"DISTINCT ON ({string.Join(", ", distinct.Keys.Select(k => k.SqlName))})";
+        return $"SELECT {keys} * FROM {From(distinct.Child, context)}";
+    }
+
+    private static string Aggregate(AggregatePlan aggregate, PlanningContext context)
+    {
+        var items = Items(aggregate.Groupings.Concat(aggregate.Aggregates), context);
+        // Grouping by output position keeps each grouping expression rendered (and its literals bound) once.
+        var groupBy = aggregate.Groupings.Count == 0 ? ""
+            : " GROUP BY " + string.Join(", ", Enumerable.Range(1, aggregate.Groupings.Count).Select(i => i.ToString(CultureInfo.InvariantCulture)));
+        return $"SELECT {items} FROM {From(aggregate.Child, context)}{groupBy}";
+    }
+
+    private static string Join(JoinPlan join, PlanningContext context)
+    {
+        var left = From(join.Left, context);
+        var right = From(join.Right, context);
+        var keyword = join.Kind switch
+        {
+            JoinKind.LeftOuter => "LEFT JOIN",
+            JoinKind.RightOuter => "RIGHT JOIN",
+            JoinKind.FullOuter => "FULL JOIN",
+            JoinKind.LeftSemi => "SEMI JOIN",
+            JoinKind.LeftAnti => "ANTI JOIN",
+            _ => "JOIN",
+        };
+        // Spark treats an inner join without a condition as a cross join; other joins then match every pair.
+        var on = join.Condition is null
+            ? (join.Kind is JoinKind.Inner or JoinKind.Cross ? null : "TRUE")
+            : ExpressionSql.Render(join.Condition, context);
+        var from = on is null ? $"{left} CROSS JOIN {right}" : $"{left} {keyword} {right} ON {on}";
+        return $"SELECT {Items(join.Projection, context)} FROM {from}";
+    }
+
+    private static string SetOperation(SetOperationPlan operation, PlanningContext context)
+    {
+        string Side(LogicalPlan input, IReadOnlyList<ResolvedExpression> columns) =>
+            $"SELECT {string.Join(", ", columns.Select((c, i) => $"{ExpressionSql.Render(c, context)} AS {operation.Output[i].SqlName}"))} FROM {From(input, context)}";
+        return $"SELECT * FROM (({Side(operation.Left, operation.LeftColumns)}) {operation.Keyword} ({Side(operation.Right, operation.RightColumns)})) AS {context.NextAlias()}";
+    }
+}

@@ -1,0 +1,174 @@
+using Spark.Connect.Local.Planning.Expressions;
+using Kind = Spark.Connect.Expression.ExprTypeOneofCase;
+
+namespace Spark.Connect.Local.Planning.Resolution;
+
+/// <summary>
+/// Resolves a client expression against a <see cref="ResolutionScope"/>: column names and DataFrame
+/// references become <see cref="ColumnReference"/>s, and every node gets its Spark type bottom-up.
+/// </summary>
+internal sealed class ExpressionResolver(ResolutionContext context, RelationResolver relations)
+{
+    /// <summary>The planning context (session, parameters) this resolver works in.</summary>
+    internal PlanningContext Context => context.Planning;
+
+    internal ResolvedExpression Resolve(Expression expression, ResolutionScope scope)
+    {
+        using var _ = context.Planning.Nest();
+        return expression.ExprTypeCase switch
+        {
+            Kind.Literal => new LiteralExpression(expression.Literal, SparkTypes.OfLiteral(expression.Literal), expression),
+            Kind.UnresolvedAttribute => Attribute(expression, scope),
+            Kind.UnresolvedFunction when expression.UnresolvedFunction.IsUserDefinedFunction => throw LocalEngineException.Unsupported(
+                $"the user-defined function '{expression.UnresolvedFunction.FunctionName}'", "Use built-in Spark functions."),
+            Kind.UnresolvedFunction => Function(expression.UnresolvedFunction.FunctionName, expression.UnresolvedFunction.Arguments,
+                expression.UnresolvedFunction.IsDistinct, expression, scope),
+            Kind.CallFunction => Function(expression.CallFunction.FunctionName, expression.CallFunction.Arguments, false, expression, scope),
+            Kind.Alias when expression.Alias.Name.Count == 1 => Resolve(expression.Alias.Expr, scope),
+            Kind.Cast => Cast(expression, scope),
+            Kind.UnresolvedExtractValue => Extract(expression, scope),
+            Kind.Window => WindowResolver.Resolve(this, expression, scope),
+            Kind.SubqueryExpression => Subquery(expression, scope),
+            Kind.UnresolvedStar => throw new LocalEngineException("INVALID_USAGE_OF_STAR_OR_REGEX", "42000",
+                "'*' can only be used in a select list or as the argument of count(*) and other functions."),
+            _ => throw new NotYetResolvableException($"the expression kind '{expression.ExprTypeCase}'"),
+        };
+    }
+
+    /// <summary>A sort key with Spark's defaults: ascending puts nulls first, descending puts them last.</summary>
+    internal SortKey SortKey(Expression.Types.SortOrder order, ResolutionScope scope)
+    {
+        var descending = order.Direction == Expression.Types.SortOrder.Types.SortDirection.Descending;
+        var nullsFirst = order.NullOrdering switch
+        {
+            Expression.Types.SortOrder.Types.NullOrdering.SortNullsFirst => true,
+            Expression.Types.SortOrder.Types.NullOrdering.SortNullsLast => false,
+            _ => !descending,
+        };
+        return new SortKey(Resolve(order.Child, scope), descending, nullsFirst);
+    }
+
+    /// <summary>A sort key from any expression: a SortOrder as given, anything else ascending.</summary>
+    internal SortKey SortKey(Expression expression, ResolutionScope scope) => expression.ExprTypeCase == Kind.SortOrder
+        ? SortKey(expression.SortOrder, scope)
+        : new SortKey(Resolve(expression, scope), false, true);
+
+    private ResolvedExpression Attribute(Expression expression, ResolutionScope scope)
+    {
+        var attribute = expression.UnresolvedAttribute;
+        if (attribute.IsMetadataColumn)
+            throw LocalEngineException.Unsupported("metadata columns", "Select ordinary columns.");
+        var parts = MultipartIdentifier.Parse(attribute.UnparsedIdentifier);
+        var match = attribute.HasPlanId ? ByPlanId(attribute.PlanId, parts, scope, attribute.UnparsedIdentifier) : ByName(parts, scope);
+        ResolvedExpression result = new ColumnReference(match.Column, expression);
+        foreach (var field in match.Fields)
+            result = StructField(result, field, expression);
+        return result;
+    }
+
+    private static ColumnLookup.Match ByName(IReadOnlyList<string> parts, ResolutionScope scope)
+    {
+        for (var current = scope; current is not null; current = current.Outer)
+        {
+            if (ColumnLookup.TryFind(current.Columns, parts) is { } match)
+                return match;
+        }
+        throw ColumnLookup.Unresolved(parts, scope.Columns);
+    }
+
+    /// <summary>
+    /// A DataFrame column (<c>df["x"]</c>): the node with that plan id, then its column by name, which must
+    /// still be part of the input (or an enclosing query's input, for a correlated subquery).
+    /// </summary>
+    private static ColumnLookup.Match ByPlanId(long planId, IReadOnlyList<string> parts, ResolutionScope scope, string text)
+    {
+        var construct = $"The column '{text}'";
+        for (var current = scope; current is not null; current = current.Outer)
+        {
+            if (current.FindPlan(planId, construct) is not { } node)
+                continue;
+            var match = ColumnLookup.Find(node.Output, parts);
+            if (current.Columns.Any(c => c.Id == match.Column.Id))
+                return match with { Column = current.Columns.First(c => c.Id == match.Column.Id) };
+            break;
+        }
+        throw new LocalEngineException("CANNOT_RESOLVE_DATAFRAME_COLUMN", "42704",
+            $"Cannot resolve dataframe column \"{text}\". It's probably because of illegal references like `df1.select(df2.col(\"a\"))`.",
+            new Dictionary<string, string> { ["name"] = text, ["planId"] = planId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+    }
+
+    private ResolvedExpression Function(string name, IEnumerable<Expression> arguments, bool isDistinct, Expression source, ResolutionScope scope)
+    {
+        var resolved = new List<ResolvedExpression>();
+        foreach (var argument in arguments)
+        {
+            if (argument.ExprTypeCase != Kind.UnresolvedStar)
+                resolved.Add(Resolve(argument, scope));
+            else if (name.Equals("count", StringComparison.OrdinalIgnoreCase))
+                resolved.Add(new StarArgument(argument));
+            else
+                resolved.AddRange(StarExpansion.Expand(argument.UnresolvedStar, scope).Select(c => new ColumnReference(c, argument)));
+        }
+        var (type, nullable) = FunctionTyping.Of(context.Planning, name, resolved, isDistinct, windowed: false);
+        return new FunctionExpression(name, resolved, isDistinct, type, nullable, source);
+    }
+
+    private ResolvedExpression Cast(Expression expression, ResolutionScope scope)
+    {
+        var cast = expression.Cast;
+        if (cast.EvalMode == Expression.Types.Cast.Types.EvalMode.Legacy)
+            throw LocalEngineException.Unsupported("casts in LEGACY (non-ANSI) mode", "Use the default ANSI mode, or try_cast for null-on-failure.");
+        return new CastExpression(Resolve(cast.Expr, scope), SparkTypes.OfCastTarget(cast), cast.EvalMode == Expression.Types.Cast.Types.EvalMode.Try, expression);
+    }
+
+    private ResolvedExpression Extract(Expression expression, ResolutionScope scope)
+    {
+        var extract = expression.UnresolvedExtractValue;
+        var child = Resolve(extract.Child, scope);
+        var key = extract.Extraction;
+        switch (child.Type.KindCase)
+        {
+            case DataType.KindOneofCase.Struct when key is { ExprTypeCase: Kind.Literal, Literal.LiteralTypeCase: Expression.Types.Literal.LiteralTypeOneofCase.String }:
+                return StructField(child, key.Literal.String, expression);
+            case DataType.KindOneofCase.Map:
+                return new ExtractExpression(child, ExtractionKind.MapValue, null, Resolve(key, scope), child.Type.Map.ValueType, true, expression);
+            case DataType.KindOneofCase.Array:
+                return new ExtractExpression(child, ExtractionKind.ArrayElement, null, Resolve(key, scope), child.Type.Array.ElementType, true, expression);
+            default:
+                throw new LocalEngineException("INVALID_EXTRACT_BASE_FIELD_TYPE", "42000",
+                    $"Can't extract a value from {ColumnNamer.Name(extract.Child)}: it is {SparkTypes.SimpleString(child.Type)}, not a struct, array or map.");
+        }
+    }
+
+    private static ResolvedExpression StructField(ResolvedExpression child, string field, Expression source)
+    {
+        if (child.Type.KindCase != DataType.KindOneofCase.Struct)
+            throw new LocalEngineException("INVALID_EXTRACT_BASE_FIELD_TYPE", "42000",
+                $"Can't extract the field '{field}': the value is {SparkTypes.SimpleString(child.Type)}, not a struct.");
+        var match = child.Type.Struct.Fields.Where(f => string.Equals(f.Name, field, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (match.Count != 1)
+            throw new LocalEngineException(match.Count == 0 ? "FIELD_NOT_FOUND" : "AMBIGUOUS_REFERENCE_TO_FIELDS", "42704",
+                $"The struct {SparkTypes.SimpleString(child.Type)} has {(match.Count == 0 ? "no" : "more than one")} field named `{field}`.",
+                new Dictionary<string, string> { ["fieldName"] = "`" + field + "`" });
+        return new ExtractExpression(child, ExtractionKind.StructField, match[0].Name, null, match[0].DataType, child.Nullable || match[0].Nullable, source);
+    }
+
+    private ResolvedExpression Subquery(Expression expression, ResolutionScope scope)
+    {
+        var subquery = expression.SubqueryExpression;
+        var plan = relations.Resolve(context.Reference(subquery.PlanId), scope);
+        return subquery.SubqueryType switch
+        {
+            Spark.Connect.SubqueryExpression.Types.SubqueryType.Scalar when plan.Output.Count == 1 =>
+                new ResolvedSubquery(plan, SubqueryKind.Scalar, [], plan.Output[0].Type, true, expression),
+            Spark.Connect.SubqueryExpression.Types.SubqueryType.Scalar => throw new LocalEngineException(
+                "INVALID_SUBQUERY_EXPRESSION.SCALAR_SUBQUERY_RETURN_MORE_THAN_ONE_OUTPUT_COLUMN", "42823",
+                $"A scalar subquery must return one column, but it returns {plan.Output.Count}."),
+            Spark.Connect.SubqueryExpression.Types.SubqueryType.Exists =>
+                new ResolvedSubquery(plan, SubqueryKind.Exists, [], SparkTypes.Boolean, false, expression),
+            Spark.Connect.SubqueryExpression.Types.SubqueryType.In =>
+                new ResolvedSubquery(plan, SubqueryKind.In, subquery.InSubqueryValues.Select(v => Resolve(v, scope)).ToList(), SparkTypes.Boolean, true, expression),
+            _ => throw LocalEngineException.Unsupported($"the subquery kind '{subquery.SubqueryType}'", "Use a scalar, EXISTS or IN subquery."),
+        };
+    }
+}

@@ -1,0 +1,100 @@
+namespace Spark.Connect.Local.Planning.Resolution;
+
+/// <summary>
+/// A resolved relation: Spark's analyzed logical plan in miniature. Every node knows its output columns
+/// (<see cref="Output"/>) with Spark types and nullability, and the plan id the client gave it, so
+/// DataFrame column references (<c>df["x"]</c>) can find the node they were taken from. Each node applies to
+/// its children's complete output, in Spark's order; the renderer keeps that order by giving every node its
+/// own SQL scope.
+/// </summary>
+internal abstract record LogicalPlan(long? PlanId, IReadOnlyList<PlanColumn> Output)
+{
+    /// <summary>The inputs this node reads.</summary>
+    internal abstract IEnumerable<LogicalPlan> Children { get; }
+}
+
+/// <summary>A table, view, file reader, range or loaded local data: <paramref name="From"/> read with its columns renamed positionally to the output's ids.</summary>
+internal sealed record ScanPlan(long? PlanId, IReadOnlyList<PlanColumn> Output, string From) : LogicalPlan(PlanId, Output)
+{
+    internal override IEnumerable<LogicalPlan> Children => [];
+}
+
+/// <summary>A user's SQL statement (already rewritten with bound parameters), its columns renamed positionally.</summary>
+internal sealed record SqlPlan(long? PlanId, IReadOnlyList<PlanColumn> Output, string Query) : LogicalPlan(PlanId, Output)
+{
+    internal override IEnumerable<LogicalPlan> Children => [];
+}
+
+/// <summary>One projected expression and the output column it becomes.</summary>
+internal sealed record NamedExpression(ResolvedExpression Expression, PlanColumn Column);
+
+/// <summary>SELECT expressions (possibly with windows or global aggregates) over the child's output; a null child evaluates once.</summary>
+internal sealed record ProjectPlan(long? PlanId, LogicalPlan? Child, IReadOnlyList<NamedExpression> Items)
+    : LogicalPlan(PlanId, Items.Select(i => i.Column).ToList())
+{
+    internal override IEnumerable<LogicalPlan> Children => Child is null ? [] : [Child];
+}
+
+/// <summary>Rows of the child for which the condition is true.</summary>
+internal sealed record FilterPlan(long? PlanId, LogicalPlan Child, ResolvedExpression Condition) : LogicalPlan(PlanId, Child.Output)
+{
+    internal override IEnumerable<LogicalPlan> Children => [Child];
+}
+
+/// <summary>One sort key with Spark's direction and null placement already decided.</summary>
+internal sealed record SortKey(ResolvedExpression Expression, bool Descending, bool NullsFirst);
+
+/// <summary>The child's rows ordered by the keys.</summary>
+internal sealed record SortPlan(long? PlanId, LogicalPlan Child, IReadOnlyList<SortKey> Keys) : LogicalPlan(PlanId, Child.Output)
+{
+    internal override IEnumerable<LogicalPlan> Children => [Child];
+}
+
+/// <summary>What a row-count relation keeps: the first n rows, all but the first n, or the last n.</summary>
+internal enum RowCountKind { Limit, Offset, Tail }
+
+/// <summary>Limit, Offset or Tail over the child's rows, in the child's order.</summary>
+internal sealed record RowCountPlan(long? PlanId, LogicalPlan Child, RowCountKind Kind, int Count) : LogicalPlan(PlanId, Child.Output)
+{
+    internal override IEnumerable<LogicalPlan> Children => [Child];
+}
+
+/// <summary>Distinct rows, or one row per combination of <paramref name="Keys"/> when given.</summary>
+internal sealed record DistinctPlan(long? PlanId, LogicalPlan Child, IReadOnlyList<PlanColumn>? Keys) : LogicalPlan(PlanId, Child.Output)
+{
+    internal override IEnumerable<LogicalPlan> Children => [Child];
+}
+
+/// <summary>GROUP BY the grouping expressions; output is the grouping columns, then the aggregate expressions.</summary>
+internal sealed record AggregatePlan(long? PlanId, LogicalPlan Child, IReadOnlyList<NamedExpression> Groupings, IReadOnlyList<NamedExpression> Aggregates)
+    : LogicalPlan(PlanId, Groupings.Concat(Aggregates).Select(i => i.Column).ToList())
+{
+    internal override IEnumerable<LogicalPlan> Children => [Child];
+}
+
+/// <summary>Spark's join kinds, as SQL spells them.</summary>
+internal enum JoinKind { Inner, LeftOuter, RightOuter, FullOuter, LeftSemi, LeftAnti, Cross }
+
+/// <summary>
+/// A join. <paramref name="Output"/> is Spark's: both sides' columns (the left's only for semi and anti
+/// joins); for a USING join the keys come first, followed by each side's other columns.
+/// </summary>
+internal sealed record JoinPlan(long? PlanId, IReadOnlyList<PlanColumn> Output, LogicalPlan Left, LogicalPlan Right, JoinKind Kind,
+    ResolvedExpression? Condition, IReadOnlyList<NamedExpression> Projection) : LogicalPlan(PlanId, Output)
+{
+    internal override IEnumerable<LogicalPlan> Children => [Left, Right];
+}
+
+/// <summary>UNION / INTERSECT / EXCEPT (ALL) of two projections with the same column count; new columns named after the left's.</summary>
+internal sealed record SetOperationPlan(long? PlanId, IReadOnlyList<PlanColumn> Output, string Keyword,
+    LogicalPlan Left, IReadOnlyList<ResolvedExpression> LeftColumns, LogicalPlan Right, IReadOnlyList<ResolvedExpression> RightColumns)
+    : LogicalPlan(PlanId, Output)
+{
+    internal override IEnumerable<LogicalPlan> Children => [Left, Right];
+}
+
+/// <summary>A node that only renames its input for resolution (SubqueryAlias, hints): SQL passes the child through.</summary>
+internal sealed record PassThroughPlan(long? PlanId, IReadOnlyList<PlanColumn> Output, LogicalPlan Child) : LogicalPlan(PlanId, Output)
+{
+    internal override IEnumerable<LogicalPlan> Children => [Child];
+}

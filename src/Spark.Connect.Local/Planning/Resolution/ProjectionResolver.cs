@@ -1,0 +1,143 @@
+using Spark.Connect.Local.Planning.Expressions;
+using Kind = Spark.Connect.Expression.ExprTypeOneofCase;
+
+namespace Spark.Connect.Local.Planning.Resolution;
+
+/// <summary>Relations that change the column list: Project, WithColumns, WithColumnsRenamed, ToDF, Drop.</summary>
+internal static class ProjectionResolver
+{
+    internal static LogicalPlan Project(RelationResolver resolver, Relation relation)
+    {
+        var project = relation.Project;
+        if (project.Expressions.Count == 0)
+            throw new LocalEngineException("INVALID_PLAN", "XX000", "A Project relation selects no expressions.");
+        // A Project without input evaluates its expressions once (Spark's "SELECT 1").
+        var child = project.Input is { RelTypeCase: not Relation.RelTypeOneofCase.None } ? resolver.Input(project.Input) : null;
+        var scope = child is null ? new ResolutionScope([], [], resolver.Outer) : resolver.ScopeOf(child);
+        return new ProjectPlan(RelationResolver.PlanId(relation), child, Items(resolver, project.Expressions, scope));
+    }
+
+    /// <summary>Select-list items: stars expand to the columns they stand for, other expressions get Spark's column name.</summary>
+    internal static List<NamedExpression> Items(RelationResolver resolver, IEnumerable<Expression> expressions, ResolutionScope scope)
+    {
+        var items = new List<NamedExpression>();
+        foreach (var expression in expressions)
+        {
+            if (expression.ExprTypeCase == Kind.UnresolvedStar)
+            {
+                foreach (var column in StarExpansion.Expand(expression.UnresolvedStar, scope))
+                    items.Add(PassThrough(resolver, items, column, expression));
+                continue;
+            }
+            var resolved = resolver.Expressions.Resolve(expression, scope);
+            items.Add(resolved is ColumnReference reference && expression.ExprTypeCase != Kind.Alias
+                ? PassThrough(resolver, items, reference.Column, expression)
+                : Named(resolver, resolved, ColumnNamer.Name(expression)));
+        }
+        return items;
+    }
+
+    /// <summary>A computed column under a new id.</summary>
+    internal static NamedExpression Named(RelationResolver resolver, ResolvedExpression expression, string name) =>
+        new(expression, resolver.Context.NewColumn(name, expression.Type, expression.Nullable));
+
+    /// <summary>An input column kept as it is (same id, so DataFrame references still find it); a second copy gets a new id.</summary>
+    private static NamedExpression PassThrough(RelationResolver resolver, List<NamedExpression> items, PlanColumn column, Expression source)
+    {
+        var output = items.Any(i => i.Column.Id == column.Id) ? resolver.Context.Copy(column) : column;
+        return new NamedExpression(new ColumnReference(column, source), output);
+    }
+
+    /// <summary>Every input column as a pass-through item.</summary>
+    internal static List<NamedExpression> Identity(IEnumerable<PlanColumn> columns) =>
+        columns.Select(c => new NamedExpression(new ColumnReference(c, new Expression()), c)).ToList();
+
+    /// <summary>Adds columns, or replaces (in place) every column with the same name, compared case-insensitively as Spark does.</summary>
+    internal static LogicalPlan WithColumns(RelationResolver resolver, Relation relation)
+    {
+        var child = resolver.Input(relation.WithColumns.Input);
+        var scope = resolver.ScopeOf(child);
+        var items = Identity(child.Output);
+        foreach (var alias in relation.WithColumns.Aliases)
+        {
+            if (alias.Name.Count != 1)
+                throw LocalEngineException.Unsupported("withColumns with a multi-part name", "Give each new column one name.");
+            var name = alias.Name[0];
+            var named = Named(resolver, resolver.Expressions.Resolve(alias.Expr, scope), name);
+            var replaced = false;
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (!string.Equals(items[i].Column.Name, name, StringComparison.OrdinalIgnoreCase))
+                    continue;
+                items[i] = replaced ? named with { Column = resolver.Context.Copy(named.Column) } : named;
+                replaced = true;
+            }
+            if (!replaced)
+                items.Add(named);
+        }
+        return new ProjectPlan(RelationResolver.PlanId(relation), child, items);
+    }
+
+    /// <summary>Renames columns one pair after another; a name that isn't a column is ignored, as in Spark.</summary>
+    internal static LogicalPlan WithColumnsRenamed(RelationResolver resolver, Relation relation)
+    {
+        var rename = relation.WithColumnsRenamed;
+        var child = resolver.Input(rename.Input);
+        var items = Identity(child.Output);
+        var pairs = rename.Renames.Select(r => (From: r.ColName, To: r.NewColName))
+            .Concat(rename.RenameColumnsMap.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (From: p.Key, To: p.Value)));
+        foreach (var (from, to) in pairs)
+        {
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (string.Equals(items[i].Column.Name, from, StringComparison.OrdinalIgnoreCase))
+                    items[i] = items[i] with { Column = resolver.Context.Copy(items[i].Column, to) };
+            }
+        }
+        return new ProjectPlan(RelationResolver.PlanId(relation), child, items);
+    }
+
+    /// <summary>Renames every column by position; the count must match.</summary>
+    internal static LogicalPlan ToDF(RelationResolver resolver, Relation relation)
+    {
+        var child = resolver.Input(relation.ToDf.Input);
+        var names = relation.ToDf.ColumnNames;
+        if (child.Output.Count != names.Count)
+            throw new LocalEngineException("INVALID_COLUMN_NAMES", "42000",
+                $"toDF was given {names.Count} column names but the DataFrame has {child.Output.Count} columns.");
+        var items = Identity(child.Output).Select((item, i) => item with { Column = resolver.Context.Copy(item.Column, names[i]) }).ToList();
+        return new ProjectPlan(RelationResolver.PlanId(relation), child, items);
+    }
+
+    /// <summary>Drops columns by name (every column so named) or by reference; names that aren't columns are ignored, as in Spark.</summary>
+    internal static LogicalPlan Drop(RelationResolver resolver, Relation relation)
+    {
+        var drop = relation.Drop;
+        var child = resolver.Input(drop.Input);
+        var names = drop.ColumnNames.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var ids = new HashSet<int>();
+        foreach (var column in drop.Columns)
+        {
+            if (column.ExprTypeCase != Kind.UnresolvedAttribute)
+                throw LocalEngineException.Unsupported($"dropping a '{column.ExprTypeCase}' expression", "Drop columns by name.");
+            if (!column.UnresolvedAttribute.HasPlanId)
+                names.Add(MultipartIdentifier.Parse(column.UnresolvedAttribute.UnparsedIdentifier)[^1]);
+            else if (TryResolve(resolver, column, resolver.ScopeOf(child)) is ColumnReference reference)
+                ids.Add(reference.Column.Id);
+        }
+        var kept = child.Output.Where(c => !names.Contains(c.Name) && !ids.Contains(c.Id)).ToList();
+        return new ProjectPlan(RelationResolver.PlanId(relation), child, Identity(kept));
+    }
+
+    private static ResolvedExpression? TryResolve(RelationResolver resolver, Expression expression, ResolutionScope scope)
+    {
+        try
+        {
+            return resolver.Expressions.Resolve(expression, scope);
+        }
+        catch (LocalEngineException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+namespace Spark.Connect.Local.Planning.Resolution;
+
+/// <summary>
+/// State of one resolution run: fresh column ids, the WithRelations references subquery expressions name,
+/// and the planning context (session, parameters, nesting budget) shared with the renderer.
+/// </summary>
+internal sealed class ResolutionContext(PlanningContext planning)
+{
+    private readonly Dictionary<long, Relation> _references = [];
+    private int _nextId;
+
+    internal PlanningContext Planning => planning;
+
+    /// <summary>A new output column.</summary>
+    internal PlanColumn NewColumn(string name, DataType type, bool nullable, IReadOnlyList<string>? qualifier = null) =>
+        new(++_nextId, name, type, nullable, qualifier ?? []);
+
+    /// <summary>The same column under a new id (a second copy of a projected column, a renamed column).</summary>
+    internal PlanColumn Copy(PlanColumn column, string? name = null) => column with { Id = ++_nextId, Name = name ?? column.Name, Qualifier = [] };
+
+    internal void AddReference(long planId, Relation relation) => _references[planId] = relation;
+
+    internal Relation Reference(long planId) => _references.TryGetValue(planId, out var relation)
+        ? relation
+        : throw new LocalEngineException("INVALID_PLAN", "XX000",
+            $"A subquery expression refers to plan id {planId}, which no WithRelations reference carries.");
+}

@@ -1,0 +1,36 @@
+namespace Spark.Connect.Local.Planning.Resolution;
+
+/// <summary>
+/// What an expression can see while it is resolved: the columns of its input, the input plans (to find the
+/// node a DataFrame column reference's plan id names), lambda variables, and the scope of the enclosing
+/// query when the expression sits inside a subquery (correlated references).
+/// </summary>
+internal sealed record ResolutionScope(IReadOnlyList<PlanColumn> Columns, IReadOnlyList<LogicalPlan> Inputs, ResolutionScope? Outer = null)
+{
+    /// <summary>A scope over one input's output.</summary>
+    internal static ResolutionScope Of(LogicalPlan input, ResolutionScope? outer = null) => new(input.Output, [input], outer);
+
+    /// <summary>A scope with no columns (literal-only expressions such as SQL arguments).</summary>
+    internal static ResolutionScope Empty { get; } = new([], []);
+
+    /// <summary>
+    /// The nodes carrying <paramref name="planId"/>, searched breadth-first below (and including) the inputs:
+    /// as in Spark, the shallowest match wins and equally shallow matches on different inputs are ambiguous.
+    /// </summary>
+    internal LogicalPlan? FindPlan(long planId, string construct)
+    {
+        var level = Inputs.ToList();
+        while (level.Count > 0)
+        {
+            var found = level.Where(p => p.PlanId == planId).Distinct().ToList();
+            if (found.Count == 1)
+                return found[0];
+            if (found.Count > 1)
+                throw new LocalEngineException("AMBIGUOUS_COLUMN_REFERENCE", "42702",
+                    $"{construct} is ambiguous: the DataFrame it comes from (plan id {planId}) is on both sides of this operation. " +
+                    "Give each side an alias (df.alias(\"a\")) and refer to the column through the alias.");
+            level = level.SelectMany(p => p.Children).ToList();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,48 @@
+using Window = Spark.Connect.Expression.Types.Window;
+
+namespace Spark.Connect.Local.Planning.Resolution;
+
+/// <summary>
+/// An expression after resolution: every column reference points at an <see cref="PlanColumn"/> of the
+/// input (or an enclosing query), and the expression knows its Spark type and nullability.
+/// <see cref="Source"/> is the client's expression it came from, which function renderers read for
+/// literal arguments (date part names, rounding scales) and which names unaliased columns.
+/// </summary>
+internal abstract record ResolvedExpression(DataType Type, bool Nullable, Expression Source);
+
+/// <summary>A column of the input.</summary>
+internal sealed record ColumnReference(PlanColumn Column, Expression Source) : ResolvedExpression(Column.Type, Column.Nullable, Source);
+
+/// <summary>A value from the plan; rendered as a bound parameter.</summary>
+internal sealed record LiteralExpression(Expression.Types.Literal Value, DataType Type, Expression Source)
+    : ResolvedExpression(Type, Value.LiteralTypeCase == Expression.Types.Literal.LiteralTypeOneofCase.Null, Source);
+
+/// <summary>A Spark function applied to resolved arguments (aggregates carry DISTINCT).</summary>
+internal sealed record FunctionExpression(string Name, IReadOnlyList<ResolvedExpression> Arguments, bool IsDistinct,
+    DataType Type, bool Nullable, Expression Source) : ResolvedExpression(Type, Nullable, Source);
+
+/// <summary><c>*</c> as a function argument (only <c>count(*)</c>).</summary>
+internal sealed record StarArgument(Expression Source) : ResolvedExpression(new DataType { Long = new() }, false, Source);
+
+/// <summary>A cast to <paramref name="Type"/>; TRY casts give null on failure.</summary>
+internal sealed record CastExpression(ResolvedExpression Operand, DataType Type, bool IsTry, Expression Source)
+    : ResolvedExpression(Type, Operand.Nullable || IsTry, Source);
+
+/// <summary>What an extraction reads: a struct field, a map value by key, or an array element by 0-based index.</summary>
+internal enum ExtractionKind { StructField, MapValue, ArrayElement }
+
+/// <summary>A field, map value or array element of the child.</summary>
+internal sealed record ExtractExpression(ResolvedExpression Child, ExtractionKind Kind, string? FieldName, ResolvedExpression? Key,
+    DataType Type, bool Nullable, Expression Source) : ResolvedExpression(Type, Nullable, Source);
+
+/// <summary>A function evaluated over a window: partitions, ordering and the frame as the client sent it.</summary>
+internal sealed record WindowExpression(FunctionExpression Function, IReadOnlyList<ResolvedExpression> PartitionBy,
+    IReadOnlyList<SortKey> OrderBy, Window.Types.WindowFrame? Frame, Expression Source)
+    : ResolvedExpression(Function.Type, Function.Nullable, Source);
+
+/// <summary>What a subquery expression asks of its plan.</summary>
+internal enum SubqueryKind { Scalar, Exists, In }
+
+/// <summary>A subquery over <paramref name="Plan"/>, which may refer to the enclosing query's columns.</summary>
+internal sealed record ResolvedSubquery(LogicalPlan Plan, SubqueryKind Kind, IReadOnlyList<ResolvedExpression> InValues,
+    DataType Type, bool Nullable, Expression Source) : ResolvedExpression(Type, Nullable, Source);

@@ -1,0 +1,28 @@
+using Spark.Connect.Local.Planning.Functions;
+
+namespace Spark.Connect.Local.Planning.Resolution;
+
+/// <summary>A window expression: the function (aggregate, ranking or offset) with its partitioning, ordering and frame.</summary>
+internal static class WindowResolver
+{
+    internal static ResolvedExpression Resolve(ExpressionResolver expressions, Expression expression, ResolutionScope scope)
+    {
+        var window = expression.Window;
+        if (window.WindowFunction.ExprTypeCase != Expression.ExprTypeOneofCase.UnresolvedFunction)
+            throw LocalEngineException.Unsupported($"a window over a '{window.WindowFunction.ExprTypeCase}' expression", "Apply a window to a function call.");
+        var call = window.WindowFunction.UnresolvedFunction;
+        if (call.IsUserDefinedFunction || call.IsDistinct)
+            throw LocalEngineException.Unsupported($"'{call.FunctionName}' with DISTINCT or as a user-defined function in a window", "Use a built-in function without DISTINCT.");
+        var arguments = call.Arguments.Select(a => expressions.Resolve(a, scope)).ToList();
+        if (FunctionRegistry.TryFind(call.FunctionName) is { Kind: FunctionKind.Scalar })
+            throw LocalEngineException.Unsupported($"'{call.FunctionName}' as a window function",
+                "Only aggregate functions and ranking/offset functions (row_number, rank, lag, …) can be used with OVER.");
+        var (type, nullable) = FunctionTyping.Of(expressions.Context, call.FunctionName, arguments, false, windowed: true);
+        var function = new FunctionExpression(call.FunctionName, arguments, false, type, nullable, window.WindowFunction);
+        return new WindowExpression(function,
+            window.PartitionSpec.Select(p => expressions.Resolve(p, scope)).ToList(),
+            window.OrderSpec.Select(o => expressions.SortKey(o, scope)).ToList(),
+            window.FrameSpec is { FrameType: not Expression.Types.Window.Types.WindowFrame.Types.FrameType.Undefined } frame ? frame : null,
+            expression);
+    }
+}
