@@ -36,7 +36,11 @@ internal sealed class LocalPlanner
             // A kind the resolver does not cover yet: the whole relation goes to the single-statement renderer.
             var context = new PlanningContext(_session, _functions);
             var source = new RelationRenderer(context).Render(relation);
-            return Compact(source.ToQuery(), context.Parameters);
+            var planned = Compact(source.ToQuery(), context.Parameters);
+            var schema = new DataType.Types.Struct();
+            foreach (var (name, type) in context.Describe(planned.Sql))
+                schema.Fields.Add(new DataType.Types.StructField { Name = name, DataType = SparkTypes.FromDuckDb(name, type), Nullable = true });
+            return planned with { Schema = new DataType { Struct = schema } };
         }
     }
 

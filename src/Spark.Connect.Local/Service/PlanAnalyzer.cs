@@ -19,7 +19,7 @@ internal sealed class PlanAnalyzer(DuckDbArrowConverter converter)
         {
             case AnalyzePlanRequest.AnalyzeOneofCase.Schema:
                 var schema = await WithConnectionAsync(session, on => SchemaOf(on, request.Schema.Plan), cancellationToken).ConfigureAwait(false);
-                response.Schema = new AnalyzePlanResponse.Types.Schema { Schema_ = SparkSchema.ToDataType(schema) };
+                response.Schema = new AnalyzePlanResponse.Types.Schema { Schema_ = schema };
                 break;
             case AnalyzePlanRequest.AnalyzeOneofCase.TreeString:
                 var tree = await WithConnectionAsync(session, on => SchemaOf(on, request.TreeString.Plan), cancellationToken).ConfigureAwait(false);
@@ -100,14 +100,9 @@ internal sealed class PlanAnalyzer(DuckDbArrowConverter converter)
         return query;
     }
 
-    // Running the statement streams lazily; reading only the column types costs at most the first chunk.
-    private static ArrowSchema SchemaOf(IPlanningSession session, Plan plan)
-    {
-        var query = PlanForAnalysis(session, plan);
-        using var statement = LocalPlanner.Prepare(session.Connection, query);
-        using var result = statement.Execute();
-        return DuckDbArrowConverter.SchemaFor(result);
-    }
+    // The resolver types the plan without running it: analysing an expensive query costs its planning only.
+    private static DataType SchemaOf(IPlanningSession session, Plan plan) =>
+        PlanForAnalysis(session, plan).Schema ?? throw new InvalidOperationException("A relation was planned without a schema.");
 
     private string Explain(IPlanningSession session, Plan plan)
     {

@@ -46,67 +46,52 @@ internal static class SparkSchema
     }
 
     /// <summary>printSchema's text: <c>root</c>, then <c> |-- name: type (nullable = true)</c> per field, nested fields indented.</summary>
-    internal static string TreeString(ArrowSchema schema, int? level = null)
+    internal static string TreeString(DataType schema, int? level = null)
     {
         var text = new StringBuilder("root\n");
-        foreach (var field in schema.Fields)
-            AppendField(text, field.Name, field, field.Nullable, "nullable", 1, level ?? int.MaxValue);
+        foreach (var field in schema.Struct.Fields)
+            AppendField(text, field.Name, field.DataType, field.Nullable, "nullable", 1, level ?? int.MaxValue);
         return text.ToString();
     }
 
-    private static void AppendField(StringBuilder text, string name, ArrowField field, bool nullable, string nullWord, int depth, int maxDepth)
+    private static void AppendField(StringBuilder text, string name, DataType type, bool nullable, string nullWord, int depth, int maxDepth)
     {
         if (depth > maxDepth)
             return;
         text.Append(string.Concat(Enumerable.Repeat(" |   ", depth - 1))).Append(" |-- ")
-            .Append(name).Append(": ").Append(SimpleName(field)).Append(" (").Append(nullWord).Append(" = ")
+            .Append(name).Append(": ").Append(SimpleName(type)).Append(" (").Append(nullWord).Append(" = ")
             .Append(nullable ? "true" : "false").Append(")\n");
-        switch (field.Type.Id)
+        switch (type.KindCase)
         {
-            case ArrowTypeId.List or ArrowTypeId.LargeList:
-                AppendField(text, "element", field.Children[0], field.Children[0].Nullable, "containsNull", depth + 1, maxDepth);
+            case DataType.KindOneofCase.Array:
+                AppendField(text, "element", type.Array.ElementType, type.Array.ContainsNull, "containsNull", depth + 1, maxDepth);
                 break;
-            case ArrowTypeId.Struct:
-                foreach (var child in field.Children)
-                    AppendField(text, child.Name, child, child.Nullable, "nullable", depth + 1, maxDepth);
+            case DataType.KindOneofCase.Struct:
+                foreach (var child in type.Struct.Fields)
+                    AppendField(text, child.Name, child.DataType, child.Nullable, "nullable", depth + 1, maxDepth);
                 break;
-            case ArrowTypeId.Map:
-                var entries = field.Children[0].Children;
-                AppendKey(text, entries[0], depth + 1, maxDepth);
-                AppendField(text, "value", entries[1], entries[1].Nullable, "valueContainsNull", depth + 1, maxDepth);
+            case DataType.KindOneofCase.Map:
+                if (depth + 1 <= maxDepth)
+                    text.Append(string.Concat(Enumerable.Repeat(" |   ", depth))).Append(" |-- key: ").Append(SimpleName(type.Map.KeyType)).Append('\n');
+                AppendField(text, "value", type.Map.ValueType, type.Map.ValueContainsNull, "valueContainsNull", depth + 1, maxDepth);
                 break;
         }
     }
 
-    private static void AppendKey(StringBuilder text, ArrowField key, int depth, int maxDepth)
+    /// <summary>The type's name as printSchema writes it.</summary>
+    private static string SimpleName(DataType type) => type.KindCase switch
     {
-        if (depth > maxDepth)
-            return;
-        text.Append(string.Concat(Enumerable.Repeat(" |   ", depth - 1))).Append(" |-- key: ").Append(SimpleName(key)).Append('\n');
-    }
-
-    private static string SimpleName(ArrowField field) => field.Type.Id switch
-    {
-        ArrowTypeId.Null => "void",
-        ArrowTypeId.Boolean => "boolean",
-        ArrowTypeId.Int8 => "byte",
-        ArrowTypeId.Int16 => "short",
-        ArrowTypeId.Int32 => "integer",
-        ArrowTypeId.Int64 => "long",
-        ArrowTypeId.Float32 => "float",
-        ArrowTypeId.Float64 => "double",
-        ArrowTypeId.Decimal128 => $"decimal({field.Type.Precision},{field.Type.Scale})",
-        ArrowTypeId.Utf8 or ArrowTypeId.LargeUtf8 => "string",
-        ArrowTypeId.Binary or ArrowTypeId.LargeBinary => "binary",
-        ArrowTypeId.Date32 or ArrowTypeId.Date64 => "date",
-        ArrowTypeId.Timestamp when field.Type.TimeZone is null => "timestamp_ntz",
-        ArrowTypeId.Timestamp => "timestamp",
-        ArrowTypeId.Duration => "interval day to second",
-        ArrowTypeId.Interval => "interval",
-        ArrowTypeId.List or ArrowTypeId.LargeList => "array",
-        ArrowTypeId.Struct => "struct",
-        ArrowTypeId.Map => "map",
-        _ => field.Type.ToString(),
+        DataType.KindOneofCase.Null => "void",
+        DataType.KindOneofCase.Byte => "byte",
+        DataType.KindOneofCase.Short => "short",
+        DataType.KindOneofCase.Integer => "integer",
+        DataType.KindOneofCase.Long => "long",
+        DataType.KindOneofCase.Decimal => $"decimal({type.Decimal.Precision},{type.Decimal.Scale})",
+        DataType.KindOneofCase.TimestampNtz => "timestamp_ntz",
+        DataType.KindOneofCase.DayTimeInterval => "interval day to second",
+        DataType.KindOneofCase.YearMonthInterval => "interval year to month",
+        DataType.KindOneofCase.CalendarInterval => "interval",
+        _ => type.KindCase.ToString().ToLowerInvariant(),
     };
 
     private static DataType.Types.Struct StructOf(IReadOnlyList<ArrowField> fields)

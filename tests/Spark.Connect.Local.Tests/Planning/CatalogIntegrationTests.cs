@@ -60,13 +60,6 @@ public sealed class CatalogIntegrationTests : PlannerTestBase
 
     private Relation Limit1(Relation input) => New(r => r.Limit = new Limit { Input = input, Limit_ = 1 });
 
-    private List<string> OutputTypes(Relation relation)
-    {
-        var planned = Plan(relation);
-        using var statement = LocalPlanner.Prepare(Connection, planned);
-        return statement.DescribeColumns().Select(c => c.Type.ToString()).ToList();
-    }
-
     private static Expression CastTo(Expression expression, DataType type) =>
         new() { Cast = new Expression.Types.Cast { Expr = expression, Type = type } };
 

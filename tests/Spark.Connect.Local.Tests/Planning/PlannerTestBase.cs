@@ -79,6 +79,13 @@ public abstract class PlannerTestBase : DuckDbTestBase
         return statement.DescribeColumns().Select(c => c.Name).ToList();
     }
 
+    /// <summary>The DuckDB types of the planned query's columns.</summary>
+    internal List<string> OutputTypes(Relation relation)
+    {
+        using var statement = LocalPlanner.Prepare(Connection, Plan(relation));
+        return statement.DescribeColumns().Select(c => c.Type.ToString()).ToList();
+    }
+
     internal LocalEngineException PlanError(Relation relation) => Assert.Throws<LocalEngineException>(() => Rows(relation))!;
 
     // ---- relation builders ----

@@ -19,6 +19,7 @@ internal static class AggregateResolver
         var scope = resolver.ScopeOf(child);
         var groupings = ProjectionResolver.Items(resolver, aggregate.GroupingExpressions, scope);
         var aggregates = ProjectionResolver.Items(resolver, aggregate.AggregateExpressions, scope);
+        AggregateValidation.CheckGrouped(groupings, aggregates);
         return new AggregatePlan(RelationResolver.PlanId(relation), child, groupings, aggregates);
     }
 }

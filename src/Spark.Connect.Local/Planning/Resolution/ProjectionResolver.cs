@@ -14,7 +14,9 @@ internal static class ProjectionResolver
         // A Project without input evaluates its expressions once (Spark's "SELECT 1").
         var child = project.Input is { RelTypeCase: not Relation.RelTypeOneofCase.None } ? resolver.Input(project.Input) : null;
         var scope = child is null ? new ResolutionScope([], [], resolver.Outer) : resolver.ScopeOf(child);
-        return new ProjectPlan(RelationResolver.PlanId(relation), child, Items(resolver, project.Expressions, scope));
+        var items = Items(resolver, project.Expressions, scope);
+        AggregateValidation.CheckGlobal(items);
+        return new ProjectPlan(RelationResolver.PlanId(relation), child, items);
     }
 
     /// <summary>Select-list items: stars expand to the columns they stand for, other expressions get Spark's column name.</summary>

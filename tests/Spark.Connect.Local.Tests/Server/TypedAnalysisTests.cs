@@ -1,0 +1,53 @@
+namespace Spark.Connect.Local.Tests.Server;
+
+/// <summary>AnalyzePlan answers from the resolved plan: types and nullability without running the query.</summary>
+public sealed class TypedAnalysisTests : LocalServerTestBase
+{
+    private static Relation Range(long end) => new() { Range = new Spark.Connect.Range { Start = 0, End = end, Step = 1 } };
+
+    private static Expression Col(string name) => new() { UnresolvedAttribute = new Expression.Types.UnresolvedAttribute { UnparsedIdentifier = name } };
+
+    private static Expression Fn(string name, params Expression[] arguments)
+    {
+        var function = new Expression.Types.UnresolvedFunction { FunctionName = name };
+        function.Arguments.AddRange(arguments);
+        return new Expression { UnresolvedFunction = function };
+    }
+
+    private static Expression Alias(Expression expression, string name) => new() { Alias = new Expression.Types.Alias { Expr = expression, Name = { name } } };
+
+    private static Plan Project(Relation input, params Expression[] expressions)
+    {
+        var project = new Project { Input = input };
+        project.Expressions.AddRange(expressions);
+        return new Plan { Root = new Relation { Project = project } };
+    }
+
+    [Test]
+    public async Task The_schema_of_a_query_that_fails_when_run_is_still_known()
+    {
+        // Dividing by zero raises DIVIDE_BY_ZERO at run time; analysing the plan must not run it.
+        var plan = Project(Range(3), Col("id"), Alias(Fn("/", Col("id"), new Expression { Literal = new Expression.Types.Literal { Long = 0 } }), "q"),
+            Alias(Fn("isnull", Col("id")), "n"));
+        var client = NewClient();
+
+        var fields = (await client.SchemaAsync(plan)).Struct.Fields;
+
+        Assert.That(fields.Select(f => f.Name), Is.EqualTo(new[] { "id", "q", "n" }));
+        Assert.That(fields.Select(f => f.DataType.KindCase), Is.EqualTo(new[] { DataType.KindOneofCase.Long, DataType.KindOneofCase.Double, DataType.KindOneofCase.Boolean }));
+        // range's id is never null and neither is isnull(…); a division can be.
+        Assert.That(fields.Select(f => f.Nullable), Is.EqualTo(new[] { false, true, false }));
+        var error = await Assert.ThrowsAsync<SparkException>(() => RowsAsync(client, plan));
+        Assert.That(error!.ErrorClass, Is.EqualTo("DIVIDE_BY_ZERO"));
+    }
+
+    [Test]
+    public async Task Tree_string_shows_nullability_from_the_plan()
+    {
+        var plan = Project(Range(2), Col("id"), Alias(Fn("+", Col("id"), Col("id")), "twice"));
+        var tree = await NewClient().TreeStringAsync(plan);
+
+        // Spark: arithmetic is nullable only when an operand is; a division always is.
+        Assert.That(tree, Is.EqualTo("root\n |-- id: long (nullable = false)\n |-- twice: long (nullable = false)\n"));
+    }
+}
