@@ -78,11 +78,32 @@ internal static class PlanSql
 
     private static string Aggregate(AggregatePlan aggregate, PlanningContext context)
     {
+        if (aggregate.GroupingSets is { } sets)
+            return GroupingSets(aggregate, sets, context);
         var items = Items(aggregate.Groupings.Concat(aggregate.Aggregates), context);
         // Grouping by output position keeps each grouping expression rendered (and its literals bound) once.
         var groupBy = aggregate.Groupings.Count == 0 ? ""
             : " GROUP BY " + string.Join(", ", Enumerable.Range(1, aggregate.Groupings.Count).Select(i => i.ToString(CultureInfo.InvariantCulture)));
         return $"SELECT {items} FROM {From(aggregate.Child, context)}{groupBy}";
+    }
+
+    /// <summary>
+    /// Rollup, cube and grouping sets: the grouping expressions are computed first, as columns next to the
+    /// input's, so each set names them by column; the aggregates still read the input's columns.
+    /// </summary>
+    private static string GroupingSets(AggregatePlan aggregate, IReadOnlyList<IReadOnlyList<int>> sets, PlanningContext context)
+    {
+        var computed = aggregate.Groupings.Where(g => g.Expression is not ColumnReference reference || reference.Column.Id != g.Column.Id).ToList();
+        var keys = computed.Count == 0 ? "" : ", " + Items(computed, context);
+        var input = $"(SELECT *{keys} FROM {From(aggregate.Child, context)}) AS {context.NextAlias()}";
+        var groupingColumns = aggregate.Groupings.Select(g => g.Column.SqlName).ToList();
+        // A grouping column that no set groups by is null in every row, as in Spark.
+        var items = aggregate.Groupings.Select((g, i) => sets.Any(set => set.Contains(i))
+                ? $"{g.Column.SqlName} AS {g.Column.SqlName}"
+                : $"CAST(NULL AS {DuckDbTypeNames.FromSpark(g.Column.Type)}) AS {g.Column.SqlName}")
+            .Concat(aggregate.Aggregates.Select(a => $"{ExpressionSql.Render(a.Expression, context)} AS {a.Column.SqlName}"));
+        var groupingSets = string.Join(", ", sets.Select(set => "(" + string.Join(", ", set.Select(i => groupingColumns[i])) + ")"));
+        return $"SELECT {string.Join(", ", items)} FROM {input} GROUP BY GROUPING SETS ({groupingSets})";
     }
 
     private static string Join(JoinPlan join, PlanningContext context)

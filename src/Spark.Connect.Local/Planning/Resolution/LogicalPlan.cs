@@ -65,8 +65,12 @@ internal sealed record DistinctPlan(long? PlanId, LogicalPlan Child, IReadOnlyLi
     internal override IEnumerable<LogicalPlan> Children => [Child];
 }
 
-/// <summary>GROUP BY the grouping expressions; output is the grouping columns, then the aggregate expressions.</summary>
-internal sealed record AggregatePlan(long? PlanId, LogicalPlan Child, IReadOnlyList<NamedExpression> Groupings, IReadOnlyList<NamedExpression> Aggregates)
+/// <summary>
+/// GROUP BY the grouping expressions; output is the grouping columns, then the aggregate expressions. With
+/// <paramref name="GroupingSets"/> (rollup, cube, grouping sets) each set lists the positions of the groupings it groups by.
+/// </summary>
+internal sealed record AggregatePlan(long? PlanId, LogicalPlan Child, IReadOnlyList<NamedExpression> Groupings, IReadOnlyList<NamedExpression> Aggregates,
+    IReadOnlyList<IReadOnlyList<int>>? GroupingSets = null)
     : LogicalPlan(PlanId, Groupings.Concat(Aggregates).Select(i => i.Column).ToList())
 {
     internal override IEnumerable<LogicalPlan> Children => [Child];
