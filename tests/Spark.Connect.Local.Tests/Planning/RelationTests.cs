@@ -120,12 +120,16 @@ public sealed class RelationTests : PlannerTestBase
     }
 
     [Test]
-    public void OtherAggregateKindsAreUnsupported()
+    public void PivotWithoutValuesIsUnsupportedWithAHint()
     {
-        var rollup = New(r => r.Aggregate = new Aggregate { Input = Table("people"), GroupType = Spark.Connect.Aggregate.Types.GroupType.Rollup, GroupingExpressions = { Col("dept") } });
-        var error = PlanError(rollup);
+        var pivot = New(r => r.Aggregate = new Aggregate
+        {
+            Input = Table("people"), GroupType = Spark.Connect.Aggregate.Types.GroupType.Pivot, GroupingExpressions = { Col("dept") },
+            AggregateExpressions = { Fn("count", Lit(1)) }, Pivot = new Aggregate.Types.Pivot { Col = Col("name") },
+        });
+        var error = PlanError(pivot);
         Assert.That(error.ErrorClass, Is.EqualTo("UNSUPPORTED_FEATURE.LOCAL_ENGINE"));
-        Assert.That(error.Message, Does.Contain("Rollup"));
+        Assert.That(error.Message, Does.Contain("pivot(column, [value"));
     }
 
     [Test]
