@@ -22,8 +22,19 @@ internal sealed record FunctionCall(string Name, IReadOnlyList<SqlArgument> Argu
     /// <summary>True when rendered with OVER.</summary>
     public bool IsWindowed => Over is not null;
 
-    /// <summary>The DuckDB type of argument <paramref name="index"/>, classified.</summary>
-    public DuckDbType TypeOf(int index) => DuckDbType.Parse(Context.TypeOf(Arguments[index]));
+    /// <summary>
+    /// The DuckDB type of argument <paramref name="index"/>, classified: from its Spark type when the
+    /// resolver supplied one (Spark's NULL type stays the null family), else from the planner's context.
+    /// </summary>
+    public DuckDbType TypeOf(int index) => Arguments[index].Type switch
+    {
+        { KindCase: DataType.KindOneofCase.Null } => DuckDbType.Parse("NULL"),
+        { } type => DuckDbType.Parse(DuckDbTypeNames.FromSpark(type)),
+        null => DuckDbType.Parse(Context.TypeOf(Arguments[index])),
+    };
+
+    /// <summary>The Spark type of argument <paramref name="index"/> when the resolver supplied it.</summary>
+    public DataType? SparkTypeOf(int index) => Arguments[index].Type;
 
     /// <summary>Raises WRONG_NUM_ARGS unless the call has exactly <paramref name="count"/> arguments.</summary>
     public FunctionCall Expect(int count) => ExpectBetween(count, count);

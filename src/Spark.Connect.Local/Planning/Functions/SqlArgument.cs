@@ -5,9 +5,11 @@ namespace Spark.Connect.Local.Planning.Functions;
 /// <summary>
 /// One rendered argument of a Spark function call: its DuckDB SQL (placeholders already bound) and the
 /// Spark expression it came from, so a renderer can look at literal arguments (a date part's name,
-/// a rounding scale) and choose a fixed keyword from an allow-list instead of binding them.
+/// a rounding scale) and choose a fixed keyword from an allow-list instead of binding them. When the
+/// resolver knows the argument's Spark <paramref name="Type"/> it passes it, and renderers use it
+/// instead of asking DuckDB.
 /// </summary>
-internal readonly record struct SqlArgument(string Sql, Expression Source);
+internal readonly record struct SqlArgument(string Sql, Expression Source, DataType? Type = null);
 
 /// <summary>What a function renderer may ask of the planner while rendering one call.</summary>
 internal interface IFunctionRenderContext
