@@ -77,7 +77,11 @@ internal static class AggregateFunctions
             TypeFamily.Decimal => $"CAST({sum} AS {DecimalMath.TypeName((Math.Min(DecimalMath.MaxPrecision, type.Precision + 10), type.Scale))})",
             TypeFamily.Floating or TypeFamily.Null => $"CAST({sum} AS DOUBLE)",
             TypeFamily.String => $"sum({Distinct(call)}CAST({call[0]} AS DOUBLE)){call.OverSuffix}",
-            TypeFamily.Interval => sum,
+            // DuckDB has no sum of intervals: sum their length (months for year-month, else microseconds).
+            TypeFamily.Interval when call.SparkTypeOf(0)?.KindCase == DataType.KindOneofCase.YearMonthInterval =>
+                $"to_months(CAST(sum({Distinct(call)}12 * year({call[0]}) + month({call[0]})){call.OverSuffix} AS INTEGER))",
+            TypeFamily.Interval =>
+                $"to_microseconds(CAST(sum({Distinct(call)}epoch_us(TIMESTAMP '1970-01-01' + {call[0]})){call.OverSuffix} AS BIGINT))",
             TypeFamily.Unknown => throw FunctionErrors.UnknownType(call.Name),
             _ => throw FunctionErrors.UnexpectedInputType(call.Name, "argument", "a number or an interval"),
         };
