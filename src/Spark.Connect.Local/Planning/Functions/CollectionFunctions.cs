@@ -8,7 +8,7 @@ internal static class CollectionFunctions
     {
         registry.Scalar(NamedStruct, CollectionTypes.NamedStruct, "named_struct");
         registry.Scalar(Get, CollectionTypes.Get, "get");
-        registry.Scalar(c => $"list_value({c.JoinedArguments()})", CollectionTypes.Array, "array");
+        registry.Scalar(c => $"list_value({c.JoinedAsCommonType()})", CollectionTypes.Array, "array");
         // ANSI Spark's size of a null array is null, as DuckDB's len.
         registry.Scalar(c => $"CAST(len({c.Expect(1)[0]}) AS INTEGER)", c => CollectionTypes.Size(c, mapsToo: true), "size", "cardinality");
         registry.Scalar(c => $"CAST(len({c.Expect(1)[0]}) AS INTEGER)", c => CollectionTypes.Size(c, mapsToo: false), "array_size");

@@ -12,14 +12,14 @@ internal static class ComparisonFunctions
     /// <summary>Adds this family to <paramref name="registry"/>.</summary>
     public static void Register(FunctionRegistry registry)
     {
-        registry.Scalar(c => Binary(c, "="), Compare, "==", "=");
-        registry.Scalar(c => Binary(c, "<>"), Compare, "!=", "<>");
-        registry.Scalar(c => Binary(c, "<"), Compare, "<");
-        registry.Scalar(c => Binary(c, "<="), Compare, "<=");
-        registry.Scalar(c => Binary(c, ">"), Compare, ">");
-        registry.Scalar(c => Binary(c, ">="), Compare, ">=");
+        registry.Scalar(c => Comparison(c, "="), Compare, "==", "=");
+        registry.Scalar(c => Comparison(c, "<>"), Compare, "!=", "<>");
+        registry.Scalar(c => Comparison(c, "<"), Compare, "<");
+        registry.Scalar(c => Comparison(c, "<="), Compare, "<=");
+        registry.Scalar(c => Comparison(c, ">"), Compare, ">");
+        registry.Scalar(c => Comparison(c, ">="), Compare, ">=");
         // Spark's <=> is true for two nulls and false (never null) for one: DuckDB's IS NOT DISTINCT FROM.
-        registry.Scalar(c => Binary(c, "IS NOT DISTINCT FROM"), c => TypedCall.NeverNull(Compare(c).Type), "<=>", "equal_null");
+        registry.Scalar(c => Comparison(c, "IS NOT DISTINCT FROM"), c => TypedCall.NeverNull(Compare(c).Type), "<=>", "equal_null");
         var logic = ResultRules.Strict(() => SparkTypes.Boolean, SparkTypes.CastsToBoolean, ResultRules.BooleanType);
         registry.Scalar(c => Binary(c, "AND"), logic, "and");
         registry.Scalar(c => Binary(c, "OR"), logic, "or");
@@ -29,6 +29,14 @@ internal static class ComparisonFunctions
         // Spark's isnan is false (not null) for null input.
         registry.Scalar(c => $"coalesce(isnan(CAST({c.Expect(1)[0]} AS DOUBLE)), false)",
             c => TypedCall.NeverNull(IsNanType(c)), "isnan");
+    }
+
+    /// <summary>Both operands as their common Spark type (a string against a number compares as a number, as ANSI Spark).</summary>
+    private static string Comparison(FunctionCall call, string sqlOperator)
+    {
+        call.Expect(2);
+        var common = call.CommonSparkType([0, 1]);
+        return $"({call.As(0, common)} {sqlOperator} {call.As(1, common)})";
     }
 
     private static string Binary(FunctionCall call, string sqlOperator)

@@ -13,11 +13,11 @@ internal static class ConditionalFunctions
     public static void Register(FunctionRegistry registry)
     {
         // DuckDB's coalesce, like Spark's, returns the first non-null argument.
-        registry.Scalar(c => $"coalesce({c.ExpectAtLeast(1).JoinedArguments()})", Coalesce, "coalesce");
-        registry.Scalar(c => $"coalesce({c.Expect(2).JoinedArguments()})", Coalesce, "nvl", "ifnull");
+        registry.Scalar(c => $"coalesce({c.ExpectAtLeast(1).JoinedAsCommonType()})", Coalesce, "coalesce");
+        registry.Scalar(c => $"coalesce({c.Expect(2).JoinedAsCommonType()})", Coalesce, "nvl", "ifnull");
         // Spark: if(a = b, null, a), so a's type and possibly null.
         registry.Scalar(c => $"nullif({c.Expect(2).JoinedArguments()})", NullIf, "nullif");
-        registry.Scalar(c => $"(CASE WHEN {c.Expect(3)[0]} THEN {c[1]} ELSE {c[2]} END)", If, "if", "iff");
+        registry.Scalar(IfThenElse, If, "if", "iff");
         registry.Scalar(When, WhenType, "when");
         registry.Scalar(In, InType, "in");
     }
@@ -28,10 +28,13 @@ internal static class ConditionalFunctions
         call.ExpectAtLeast(2);
         var sql = new StringBuilder("(CASE");
         var pairs = call.Count / 2;
+        var values = Enumerable.Range(0, pairs).Select(i => 2 * i + 1).ToList();
+        if (call.Count % 2 == 1) values.Add(call.Count - 1);
+        var common = call.CommonSparkType(values);
         for (var i = 0; i < pairs; i++)
-            sql.Append(" WHEN ").Append(call[2 * i]).Append(" THEN ").Append(call[2 * i + 1]);
+            sql.Append(" WHEN ").Append(call[2 * i]).Append(" THEN ").Append(call.As(2 * i + 1, common));
         if (call.Count % 2 == 1)
-            sql.Append(" ELSE ").Append(call[call.Count - 1]);
+            sql.Append(" ELSE ").Append(call.As(call.Count - 1, common));
         return sql.Append(" END)").ToString();
     }
 
@@ -42,7 +45,17 @@ internal static class ConditionalFunctions
     private static string In(FunctionCall call)
     {
         call.ExpectAtLeast(1);
-        return call.Count == 1 ? "false" : $"({call[0]} IN ({call.JoinedArguments(skip: 1)}))";
+        if (call.Count == 1) return "false";
+        var common = call.CommonSparkType(Enumerable.Range(0, call.Count));
+        var values = string.Join(", ", Enumerable.Range(1, call.Count - 1).Select(i => call.As(i, common)));
+        return $"({call.As(0, common)} IN ({values}))";
+    }
+
+    private static string IfThenElse(FunctionCall call)
+    {
+        call.Expect(3);
+        var common = call.CommonSparkType([1, 2]);
+        return $"(CASE WHEN {call[0]} THEN {call.As(1, common)} ELSE {call.As(2, common)} END)";
     }
 
     private static FunctionResult Coalesce(TypedCall call) =>

@@ -16,7 +16,10 @@ internal static class MathFunctions
         // Spark's logarithms are null outside their domain, so always nullable.
         var logarithm = ResultRules.Strict(() => SparkTypes.Double, SparkTypes.CastsToNumber, ResultRules.NumericType);
         Func<TypedCall, FunctionResult> nullableLogarithm = c => TypedCall.MaybeNull(logarithm(c).Type);
-        registry.Scalar(c => $"abs({c.Expect(1)[0]})", ArithmeticTypes.Unary, "abs");
+        // DuckDB has no abs of an interval; intervals compare, so negate the negative ones.
+        registry.Scalar(c => c.Expect(1).TypeOf(0).Family == TypeFamily.Interval
+            ? $"(CASE WHEN {c[0]} < INTERVAL '0 seconds' THEN (- {c[0]}) ELSE {c[0]} END)"
+            : $"abs({c[0]})", ArithmeticTypes.Unary, "abs");
         registry.Scalar(c => CeilOrFloor(c, "ceil"), CeilOrFloorType, "ceil", "ceiling");
         registry.Scalar(c => CeilOrFloor(c, "floor"), CeilOrFloorType, "floor");
         registry.Scalar(c => $"pow({AsDouble(c.Expect(2)[0])}, {AsDouble(c[1])})", number, "power", "pow");
@@ -35,8 +38,8 @@ internal static class MathFunctions
         // DuckDB's sign is a TINYINT and 0 for NaN; Spark's signum is a DOUBLE and NaN for NaN.
         registry.Scalar(c => $"(CASE WHEN isnan({AsDouble(c.Expect(1)[0])}) THEN {NaN} ELSE CAST(sign({c[0]}) AS DOUBLE) END)", number, "signum", "sign");
         // Both skip nulls and order NaN above every number: null only when every argument is.
-        registry.Scalar(c => $"greatest({c.ExpectAtLeast(2).JoinedArguments()})", GreatestOrLeast, "greatest");
-        registry.Scalar(c => $"least({c.ExpectAtLeast(2).JoinedArguments()})", GreatestOrLeast, "least");
+        registry.Scalar(c => $"greatest({c.ExpectAtLeast(2).JoinedAsCommonType()})", GreatestOrLeast, "greatest");
+        registry.Scalar(c => $"least({c.ExpectAtLeast(2).JoinedAsCommonType()})", GreatestOrLeast, "least");
         registry.Scalar(c => c.WithoutArguments("pi()"), ResultRules.NeverNull(() => SparkTypes.Double), "pi");
         registry.Scalar(c => c.WithoutArguments("exp(1)"), ResultRules.NeverNull(() => SparkTypes.Double), "e");
     }

@@ -1,3 +1,4 @@
+using Spark.Connect.Local.Planning.Functions;
 using static Spark.Connect.Local.Tests.Planning.Functions.T;
 
 namespace Spark.Connect.Local.Tests.Planning.Functions;
@@ -26,7 +27,7 @@ internal static class FunctionResultTypeCases
         TypedArg[] A(params TypedArg[] args) => args;
 
         // Comparisons and logic.
-        Add(["==", "=", "!=", "<>", "<", "<=", ">", ">=", "<=>", "equal_null"],
+        Add(["==", "=", "!=", "<>", "<", "<=", ">", ">=", "<=>", "equal_null"], A(C(Str), C(Int)),
             A(C(Int), C(Int)), A(C(Int), C(Dec(5, 2))), A(C(Str), C(Str)), A(C(Date), C(Ts)));
         Add(["and", "or"], A(C(Bool), C(Bool)));
         Add(["not", "!"], A(C(Bool)));
@@ -43,7 +44,7 @@ internal static class FunctionResultTypeCases
         ];
         Add(["+"], [.. addOrSubtract, A(C(YearMonth), C(Date)), A(C(DayTime), C(Date))]);
         Add(["-"], [.. addOrSubtract, A(C(Date), C(Date)), A(C(Ts), C(Ts)), A(C(Int)), A(C(Dec(5, 2)))]);
-        Add(["*"], A(C(Int), C(Int)), A(C(Dec(10, 2)), C(Dec(5, 3))), A(C(Dec(20, 5)), C(Dec(20, 5))), A(C(Flt), C(Flt)),
+        Add(["*"], A(C(Tiny), C(Tiny)), A(C(Dec(38, 0)), C(Int)), A(C(Int), C(Int)), A(C(Dec(10, 2)), C(Dec(5, 3))), A(C(Dec(20, 5)), C(Dec(20, 5))), A(C(Flt), C(Flt)),
             A(C(Int), C(Dbl)), A(C(DayTime), C(Int)));
         Add(["/"], A(C(Int), C(Int)), A(C(Dbl), C(Int)), A(C(Flt), C(Flt)), A(C(Dec(10, 2)), C(Dec(5, 3))), A(C(Dec(10, 2)), C(Int)),
             A(C(Long), C(Dec(4, 1))));
@@ -54,23 +55,23 @@ internal static class FunctionResultTypeCases
         Add(["~"], A(C(Int)), A(C(Long)));
 
         // Conditionals.
-        Add(["coalesce"], A(C(Int)), A(C(Int), C(Int)), A(C(Int), C(Long)), A(C(Int), C(Dec(5, 2))), A(C(Str), C(Str)), A(C(Date), C(Ts)));
+        Add(["coalesce"], A(C(Str), C(Int)), A(C(Str), C(Dbl)), A(C(Str), C(Date)), A(C(Arr(Int)), C(Arr(Long))), A(C(Long), C(Dec(5, 2))), A(C(Int)), A(C(Int), C(Int)), A(C(Int), C(Long)), A(C(Int), C(Dec(5, 2))), A(C(Str), C(Str)), A(C(Date), C(Ts)));
         Add(["nvl", "ifnull"], A(C(Int), C(Long)), A(C(Str), C(Str)));
         Add(["nullif"], A(C(Int), C(Int)), A(C(Str), C(Str)));
         Add(["if", "iff"], A(C(Bool), C(Int), C(Long)), A(C(Bool), C(Str), C(Str)));
         Add(["when"], A(C(Bool), C(Int)), A(C(Bool), C(Int), C(Long)), A(C(Bool), C(Str), C(Bool), C(Str), C(Str)));
-        Add(["in"], A(C(Int)), A(C(Int), C(Int), C(Int)), A(C(Str), C(Str)));
+        Add(["in"], A(C(Str), C(Int)), A(C(Int)), A(C(Int), C(Int), C(Int)), A(C(Str), C(Str)));
 
         // Structs and arrays.
         Add(["named_struct"], A(L("a"), C(Int), L("b"), C(Str)), A(L("x"), C(Arr(Dec(5, 2)))));
         Add(["get"], A(C(Arr(Int)), C(Int)), A(C(Arr(Str)), L(0)));
-        Add(["array"], A(C(Int), C(Int)), A(C(Int), C(Long)), A(C(Str)));
+        Add(["array"], A(C(Str), C(Int)), A(C(Dec(5, 2)), C(Dec(7, 1))), A(C(Int), C(Int)), A(C(Int), C(Long)), A(C(Str)));
         Add(["size", "cardinality", "array_size"], A(C(Arr(Int))));
         Add(["array_contains"], A(C(Arr(Int)), C(Int)));
         Add(["explode", "explode_outer"], A(C(Arr(Str))), A(C(Arr(Dec(5, 2)))));
 
         // Strings.
-        Add(["upper", "lower", "ucase", "lcase"], A(C(Str)), A(C(Int)));
+        Add(["upper", "lower", "ucase", "lcase"], A(C(Str)), A(C(Int)), A(C(Date)), A(C(Bool)), A(C(Dbl)));
         Add(["length", "char_length", "character_length", "len"], A(C(Str)), A(C(Bin)), A(C(Int)));
         Add(["instr"], A(C(Str), C(Str)));
         Add(["locate", "position"], A(C(Str), C(Str)), A(C(Str), C(Str), L(1)));
@@ -90,15 +91,15 @@ internal static class FunctionResultTypeCases
         Add(["regexp_extract"], A(C(Str), C(Str)), A(C(Str), C(Str), L(0)));
 
         // Math.
-        Add(["abs"], A(C(Int)), A(C(Dec(5, 2))), A(C(Dbl)), A(C(Tiny)));
-        Add(["ceil", "ceiling", "floor"], A(C(Int)), A(C(Dbl)), A(C(Dec(10, 2))));
+        Add(["abs"], A(C(DayTime)), A(C(Int)), A(C(Dec(5, 2))), A(C(Dbl)), A(C(Tiny)));
+        Add(["ceil", "ceiling", "floor"], A(C(Str)), A(C(Dec(38, 0))), A(C(Int)), A(C(Dbl)), A(C(Dec(10, 2))));
         Add(["power", "pow", "atan2"], A(C(Dbl), C(Dbl)), A(C(Int), C(Int)));
         Add(["sqrt", "cbrt", "exp", "ln", "log10", "log2", "sin", "cos", "tan", "atan", "sinh", "cosh", "tanh", "degrees", "radians",
              "cot", "asin", "acos", "signum", "sign"], A(C(Dbl)), A(C(Int)), A(C(Dec(5, 2))));
         Add(["log"], A(C(Dbl)), A(C(Dbl), C(Int)));
-        Add(["greatest", "least"], A(C(Int), C(Int)), A(C(Int), C(Long)), A(C(Int), C(Dec(5, 2))), A(C(Str), C(Str)));
+        Add(["greatest", "least"], A(C(Str), C(Int)), A(C(Flt), C(Dec(5, 2))), A(C(Int), C(Int)), A(C(Int), C(Long)), A(C(Int), C(Dec(5, 2))), A(C(Str), C(Str)));
         Add(["pi", "e"], A());
-        Add(["round", "bround"], A(C(Int)), A(C(Dbl)), A(C(Flt)), A(C(Dec(10, 3))), A(C(Dec(10, 3)), L(1)),
+        Add(["round", "bround"], A(C(Dec(38, 2))), A(C(Dec(38, 2)), L(-3)), A(C(Int)), A(C(Dbl)), A(C(Flt)), A(C(Dec(10, 3))), A(C(Dec(10, 3)), L(1)),
             A(C(Dec(10, 3)), L(-2)), A(C(Dec(10, 3)), L(5)), A(C(Int), L(-1)), A(C(Dbl), L(2)), A(C(Long), L(1)));
 
         // Dates and times.
@@ -121,8 +122,8 @@ internal static class FunctionResultTypeCases
         // Aggregates (each case runs grouped and windowed).
         Add(["count"], A(TypedArg.Star), A(L(1)), A(C(Int)), A(C(Int), C(Str)));
         Add(["count_if"], A(C(Bool)));
-        Add(["sum"], A(C(Int)), A(C(Long)), A(C(Tiny)), A(C(Dec(10, 2))), A(C(Dec(35, 2))), A(C(Dbl)), A(C(Flt)), A(C(DayTime)));
-        Add(["avg", "mean"], A(C(Int)), A(C(Dec(10, 2))), A(C(Dec(36, 36))), A(C(Dbl)));
+        Add(["sum"], A(C(Str)), A(C(YearMonth)), A(C(SparkTypes.Null)), A(C(Int)), A(C(Long)), A(C(Tiny)), A(C(Dec(10, 2))), A(C(Dec(35, 2))), A(C(Dbl)), A(C(Flt)), A(C(DayTime)));
+        Add(["avg", "mean"], A(C(Str)), A(C(Int)), A(C(Dec(10, 2))), A(C(Dec(36, 36))), A(C(Dbl)));
         Add(["min", "max"], A(C(Int)), A(C(Str)), A(C(Dec(5, 2))), A(C(Date)));
         Add(["bool_or", "any", "some", "bool_and", "every"], A(C(Bool)));
         Add(["stddev", "std", "stddev_samp", "stddev_pop", "variance", "var_samp", "var_pop"], A(C(Dbl)), A(C(Int)), A(C(Dec(5, 2))));
