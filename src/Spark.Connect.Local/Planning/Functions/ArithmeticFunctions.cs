@@ -15,13 +15,13 @@ internal static class ArithmeticFunctions
     /// <summary>Adds this family to <paramref name="registry"/>.</summary>
     public static void Register(FunctionRegistry registry)
     {
-        registry.Scalar(c => AddOrSubtract(c, "+", Operation.Add), c => ArithmeticTypes.AddOrSubtract(c, ArithmeticTypes.Operation.Add), "+");
-        registry.Scalar(c => c.Count == 1 ? $"(- {c[0]})" : AddOrSubtract(c, "-", Operation.Subtract),
+        registry.Scalar(c => AddOrSubtract(StringsAsNumbers(c), "+", Operation.Add), c => ArithmeticTypes.AddOrSubtract(c, ArithmeticTypes.Operation.Add), "+");
+        registry.Scalar(c => c.Count == 1 ? $"(- {c[0]})" : AddOrSubtract(StringsAsNumbers(c), "-", Operation.Subtract),
             c => ArithmeticTypes.AddOrSubtract(c, ArithmeticTypes.Operation.Subtract), "-");
-        registry.Scalar(c => Numeric(c.Expect(2), "*", Operation.Multiply), ArithmeticTypes.Multiply, "*");
-        registry.Scalar(Divide, c => ArithmeticTypes.DivideOrRemainder(c, ArithmeticTypes.Operation.Divide), "/");
-        registry.Scalar(IntegralDivide, ArithmeticTypes.IntegralDivide, "div");
-        registry.Scalar(Remainder, c => ArithmeticTypes.DivideOrRemainder(c, ArithmeticTypes.Operation.Remainder), "%", "mod");
+        registry.Scalar(c => Numeric(StringsAsNumbers(c.Expect(2)), "*", Operation.Multiply), ArithmeticTypes.Multiply, "*");
+        registry.Scalar(c => Divide(StringsAsNumbers(c)), c => ArithmeticTypes.DivideOrRemainder(c, ArithmeticTypes.Operation.Divide), "/");
+        registry.Scalar(c => IntegralDivide(StringsAsNumbers(c)), ArithmeticTypes.IntegralDivide, "div");
+        registry.Scalar(c => Remainder(StringsAsNumbers(c)), c => ArithmeticTypes.DivideOrRemainder(c, ArithmeticTypes.Operation.Remainder), "%", "mod");
         registry.Scalar(c => $"(- {c.Expect(1)[0]})", ArithmeticTypes.Unary, "negative");
         registry.Scalar(c => c.Expect(1)[0], ArithmeticTypes.Unary, "positive");
         registry.Scalar(c => Bitwise(c, "&"), ArithmeticTypes.Bitwise, "&");
@@ -29,6 +29,18 @@ internal static class ArithmeticFunctions
         // Spark's ^ is exclusive or; DuckDB's ^ is power.
         registry.Scalar(c => $"xor({c.Expect(2)[0]}, {c[1]})", ArithmeticTypes.Bitwise, "^");
         registry.Scalar(c => $"(~ {c.Expect(1)[0]})", ArithmeticTypes.Bitwise, "~");
+    }
+
+    /// <summary>
+    /// With typed operands, a string meeting a number is cast to their common type first, as ANSI Spark
+    /// does (see <see cref="ArithmeticTypes.StringsAsNumbers"/>); the rest of the rendering then sees numbers.
+    /// </summary>
+    private static FunctionCall StringsAsNumbers(FunctionCall call)
+    {
+        if (call.Count != 2 || call.SparkTypeOf(0) is not { } left || call.SparkTypeOf(1) is not { } right
+            || ArithmeticTypes.StringsAsNumbers(left, right) is not { } common)
+            return call;
+        return call with { Arguments = [.. call.Arguments.Select((a, i) => new SqlArgument(call.As(i, common), a.Source, common))] };
     }
 
     private static string AddOrSubtract(FunctionCall call, string op, Operation operation)

@@ -17,7 +17,7 @@ internal static class ArithmeticTypes
     public static FunctionResult AddOrSubtract(TypedCall call, Operation operation)
     {
         if (call.Count == 1) return Unary(call);
-        var (left, right) = (call.Type(0), call.Type(1));
+        var (left, right) = Operands(call);
         var type = IsNumberOrNull(left) && IsNumberOrNull(right)
             ? Numeric(left, right, operation)
             : Datetime(left, right, operation) ?? throw FunctionErrors.BinaryOpDiffTypes(call.Name, left, right);
@@ -27,7 +27,7 @@ internal static class ArithmeticTypes
     /// <summary><c>*</c>: numbers, or an interval times a number.</summary>
     public static FunctionResult Multiply(TypedCall call)
     {
-        var (left, right) = (call.Type(0), call.Type(1));
+        var (left, right) = Operands(call);
         if (IsNumberOrNull(left) && IsNumberOrNull(right)) return call.Strict(Numeric(left, right, Operation.Multiply));
         if (SparkTypes.IsInterval(left) && IsNumberOrNull(right)) return call.Strict(left);
         if (SparkTypes.IsInterval(right) && IsNumberOrNull(left)) return call.Strict(right);
@@ -37,7 +37,7 @@ internal static class ArithmeticTypes
     /// <summary><c>/</c> and <c>%</c>: numbers only here; nullable whatever the operands (Spark's DivModLike).</summary>
     public static FunctionResult DivideOrRemainder(TypedCall call, Operation operation)
     {
-        var (left, right) = (call.Type(0), call.Type(1));
+        var (left, right) = Operands(call);
         if (!IsNumberOrNull(left) || !IsNumberOrNull(right))
             throw FunctionErrors.BinaryOpDiffTypes(call.Name, left, right);
         return TypedCall.MaybeNull(Numeric(left, right, operation));
@@ -46,6 +46,7 @@ internal static class ArithmeticTypes
     /// <summary><c>div</c>: BIGINT of integers or decimals.</summary>
     public static FunctionResult IntegralDivide(TypedCall call)
     {
+        if (StringsAsNumbers(call.Type(0), call.Type(1)) is not null) return TypedCall.MaybeNull(SparkTypes.Long);
         call.RequireAll(t => SparkTypes.IsIntegral(t) || SparkTypes.IsDecimal(t) || SparkTypes.IsNull(t), "(\"BIGINT\" or \"DECIMAL\")");
         return TypedCall.MaybeNull(SparkTypes.Long);
     }
@@ -113,6 +114,23 @@ internal static class ArithmeticTypes
         if (SparkTypes.IsInterval(left) && SparkTypes.IsInterval(right)) return SparkTypeCoercion.Wider(left, right);
         return null;
     }
+
+    /// <summary>
+    /// ANSI Spark's operand types when a string meets a number: both become their common type (a string
+    /// and an integer a bigint, a string and a fraction a double, a string and a decimal that decimal);
+    /// two strings (or a string and NULL) are read as doubles. Null when no operand is a string or the
+    /// other is not a number.
+    /// </summary>
+    internal static DataType? StringsAsNumbers(DataType left, DataType right)
+    {
+        if (!SparkTypes.IsString(left) && !SparkTypes.IsString(right)) return null;
+        var other = SparkTypes.IsString(left) ? right : left;
+        if (SparkTypes.IsString(other) || SparkTypes.IsNull(other)) return SparkTypes.Double;
+        return SparkTypes.IsNumeric(other) ? SparkTypeCoercion.Wider(left, right) : null;
+    }
+
+    private static (DataType Left, DataType Right) Operands(TypedCall call) =>
+        StringsAsNumbers(call.Type(0), call.Type(1)) is { } common ? (common, common) : (call.Type(0), call.Type(1));
 
     private static bool IsNumberOrNull(DataType type) => SparkTypes.IsNumeric(type) || SparkTypes.IsNull(type);
 }

@@ -40,16 +40,16 @@ internal static class FunctionResultTypeCases
             A(C(Int), C(Int)), A(C(Tiny), C(Small)), A(C(Int), C(Long)), A(C(Long), C(Dbl)), A(C(Flt), C(Int)),
             A(C(Flt), C(Dec(5, 2))), A(C(Dec(10, 2)), C(Dec(5, 3))), A(C(Dec(10, 2)), C(Int)), A(C(Dec(38, 10)), C(Dec(38, 10))),
             A(C(Date), C(Int)), A(C(Ts), C(DayTime)), A(C(Ntz), C(DayTime)), A(C(Date), C(YearMonth)), A(C(Date), C(DayTime)),
-            A(C(DayTime), C(DayTime)),
+            A(C(DayTime), C(DayTime)), A(C(Str), C(Int)), A(C(Dbl), C(Str)), A(C(Str), C(Dec(5, 2))), A(C(Str), C(Str)),
         ];
         Add(["+"], [.. addOrSubtract, A(C(YearMonth), C(Date)), A(C(DayTime), C(Date))]);
         Add(["-"], [.. addOrSubtract, A(C(Date), C(Date)), A(C(Ts), C(Ts)), A(C(Int)), A(C(Dec(5, 2)))]);
-        Add(["*"], A(C(Tiny), C(Tiny)), A(C(Dec(38, 0)), C(Int)), A(C(Int), C(Int)), A(C(Dec(10, 2)), C(Dec(5, 3))), A(C(Dec(20, 5)), C(Dec(20, 5))), A(C(Flt), C(Flt)),
+        Add(["*"], A(C(Str), C(Flt)), A(C(Tiny), C(Tiny)), A(C(Dec(38, 0)), C(Int)), A(C(Int), C(Int)), A(C(Dec(10, 2)), C(Dec(5, 3))), A(C(Dec(20, 5)), C(Dec(20, 5))), A(C(Flt), C(Flt)),
             A(C(Int), C(Dbl)), A(C(DayTime), C(Int)));
-        Add(["/"], A(C(Int), C(Int)), A(C(Dbl), C(Int)), A(C(Flt), C(Flt)), A(C(Dec(10, 2)), C(Dec(5, 3))), A(C(Dec(10, 2)), C(Int)),
+        Add(["/"], A(C(Str), C(Int)), A(C(Str), C(Dec(5, 2))), A(C(Int), C(Int)), A(C(Dbl), C(Int)), A(C(Flt), C(Flt)), A(C(Dec(10, 2)), C(Dec(5, 3))), A(C(Dec(10, 2)), C(Int)),
             A(C(Long), C(Dec(4, 1))));
-        Add(["div"], A(C(Int), C(Int)), A(C(Long), C(Int)), A(C(Dec(10, 2)), C(Dec(5, 3))));
-        Add(["%", "mod"], A(C(Int), C(Int)), A(C(Long), C(Int)), A(C(Dbl), C(Int)), A(C(Dec(10, 2)), C(Dec(5, 3))), A(C(Dec(10, 2)), C(Int)));
+        Add(["div"], A(C(Str), C(Int)), A(C(Int), C(Int)), A(C(Long), C(Int)), A(C(Dec(10, 2)), C(Dec(5, 3))));
+        Add(["%", "mod"], A(C(Str), C(Int)), A(C(Int), C(Int)), A(C(Long), C(Int)), A(C(Dbl), C(Int)), A(C(Dec(10, 2)), C(Dec(5, 3))), A(C(Dec(10, 2)), C(Int)));
         Add(["negative", "positive"], A(C(Int)), A(C(Dec(5, 2))), A(C(Dbl)), A(C(DayTime)));
         Add(["&", "|", "^"], A(C(Int), C(Int)), A(C(Int), C(Long)), A(C(Small), C(Tiny)));
         Add(["~"], A(C(Int)), A(C(Long)));

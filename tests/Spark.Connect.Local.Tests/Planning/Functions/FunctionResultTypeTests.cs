@@ -54,6 +54,11 @@ public class FunctionResultTypeTests
         Assert.That(Of("*", NotNull(Long), NotNull(Flt)).Type, Is.EqualTo(Flt));
         Assert.That(Of("+", NotNull(Dec(5, 2)), NotNull(Flt)).Type, Is.EqualTo(Dbl));
         Assert.That(Of("&", NotNull(Small), NotNull(Int)).Type, Is.EqualTo(Int));
+        // ANSI: a string meeting an integer is a bigint, a fraction a double, a decimal that decimal.
+        Assert.That(Of("+", NotNull(Str), NotNull(Int)).Type, Is.EqualTo(Long));
+        Assert.That(Of("+", NotNull(Str), NotNull(Flt)).Type, Is.EqualTo(Dbl));
+        Assert.That(Of("+", NotNull(Str), NotNull(Dec(5, 2))).Type, Is.EqualTo(Dec(6, 2)));
+        Assert.That(Of("div", NotNull(Str), NotNull(Int)).Type, Is.EqualTo(Long));
     }
 
     [Test]

@@ -17,6 +17,17 @@ public class TypedRenderingTests : FunctionTestBase
     }
 
     [Test]
+    public void Strings_in_arithmetic_are_read_as_numbers_as_in_ansi_spark()
+    {
+        var text = Typed("'41'", SparkTypes.String);
+        Assert.That(Eval("+", text, Typed("CAST(1 AS INTEGER)", SparkTypes.Integer)), Is.EqualTo(new Result("42", "BIGINT")));
+        Assert.That(Eval("*", text, Typed("CAST(0.5 AS DOUBLE)", SparkTypes.Double)), Is.EqualTo(new Result("20.5", "DOUBLE")));
+        Assert.That(Eval("-", Typed("'1.5'", SparkTypes.String), Typed("'0.25'", SparkTypes.String)), Is.EqualTo(new Result("1.25", "DOUBLE")));
+        var error = EvalFails("+", Typed("'x'", SparkTypes.String), Typed("CAST(1 AS INTEGER)", SparkTypes.Integer));
+        Assert.That(error.ErrorClass, Is.EqualTo("CAST_INVALID_INPUT"));
+    }
+
+    [Test]
     public void Conditionals_return_sparks_common_type()
     {
         Assert.That(Eval("coalesce", Typed("CAST(NULL AS BIGINT)", SparkTypes.Long), Typed("CAST(1.25 AS DECIMAL(5,2))", SparkTypes.Decimal(5, 2))),
