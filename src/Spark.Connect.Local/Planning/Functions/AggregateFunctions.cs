@@ -14,26 +14,26 @@ internal static class AggregateFunctions
     /// <summary>Adds this family to <paramref name="registry"/>.</summary>
     public static void Register(FunctionRegistry registry)
     {
-        registry.Aggregate(Count, "count");
-        registry.Aggregate(Sum, "sum");
-        registry.Aggregate(Average, "avg", "mean");
-        registry.Aggregate(c => Simple(c, "min"), "min");
-        registry.Aggregate(c => Simple(c, "max"), "max");
-        registry.Aggregate(c => Simple(c, "bool_or"), "bool_or", "any", "some");
-        registry.Aggregate(c => Simple(c, "bool_and"), "bool_and", "every");
+        registry.Aggregate(Count, ResultRules.NeverNull(() => SparkTypes.Long), "count");
+        registry.Aggregate(Sum, AggregateTypes.Sum, "sum");
+        registry.Aggregate(Average, AggregateTypes.Average, "avg", "mean");
+        registry.Aggregate(c => Simple(c, "min"), AggregateTypes.MinOrMax, "min");
+        registry.Aggregate(c => Simple(c, "max"), AggregateTypes.MinOrMax, "max");
+        registry.Aggregate(c => Simple(c, "bool_or"), AggregateTypes.Logic, "bool_or", "any", "some");
+        registry.Aggregate(c => Simple(c, "bool_and"), AggregateTypes.Logic, "bool_and", "every");
         // Spark's count_if is a bigint and 0 over no rows; DuckDB's is a HUGEINT and null there.
-        registry.Aggregate(c => $"CAST(coalesce(count_if({Distinct(c)}{c.Expect(1)[0]}){c.OverSuffix}, 0) AS BIGINT)", "count_if");
-        registry.Aggregate(c => Statistic(c, "stddev_samp"), "stddev", "std", "stddev_samp");
-        registry.Aggregate(c => Statistic(c, "stddev_pop"), "stddev_pop");
-        registry.Aggregate(c => Statistic(c, "var_samp"), "variance", "var_samp");
-        registry.Aggregate(c => Statistic(c, "var_pop"), "var_pop");
-        registry.Aggregate(c => $"corr({MathFunctions.AsDouble(c.Expect(2)[0])}, {MathFunctions.AsDouble(c[1])}){c.OverSuffix}", "corr");
-        registry.Aggregate(CollectList, "collect_list", "array_agg");
-        registry.Aggregate(CollectSet, "collect_set");
-        registry.Aggregate(c => FirstOrLast(c, first: true), "first", "first_value", "any_value");
-        registry.Aggregate(c => FirstOrLast(c, first: false), "last", "last_value");
-        registry.Aggregate(c => $"arg_max({c.Expect(2)[0]}, {c[1]}){c.OverSuffix}", "max_by");
-        registry.Aggregate(c => $"arg_min({c.Expect(2)[0]}, {c[1]}){c.OverSuffix}", "min_by");
+        registry.Aggregate(c => $"CAST(coalesce(count_if({Distinct(c)}{c.Expect(1)[0]}){c.OverSuffix}, 0) AS BIGINT)", AggregateTypes.CountIf, "count_if");
+        registry.Aggregate(c => Statistic(c, "stddev_samp"), AggregateTypes.Statistic, "stddev", "std", "stddev_samp");
+        registry.Aggregate(c => Statistic(c, "stddev_pop"), AggregateTypes.Statistic, "stddev_pop");
+        registry.Aggregate(c => Statistic(c, "var_samp"), AggregateTypes.Statistic, "variance", "var_samp");
+        registry.Aggregate(c => Statistic(c, "var_pop"), AggregateTypes.Statistic, "var_pop");
+        registry.Aggregate(c => $"corr({MathFunctions.AsDouble(c.Expect(2)[0])}, {MathFunctions.AsDouble(c[1])}){c.OverSuffix}", AggregateTypes.Statistic, "corr");
+        registry.Aggregate(CollectList, AggregateTypes.Collect, "collect_list", "array_agg");
+        registry.Aggregate(CollectSet, AggregateTypes.Collect, "collect_set");
+        registry.Aggregate(c => FirstOrLast(c, first: true), AggregateTypes.FirstArgument, "first", "first_value", "any_value");
+        registry.Aggregate(c => FirstOrLast(c, first: false), AggregateTypes.FirstArgument, "last", "last_value");
+        registry.Aggregate(c => $"arg_max({c.Expect(2)[0]}, {c[1]}){c.OverSuffix}", AggregateTypes.FirstArgument, "max_by");
+        registry.Aggregate(c => $"arg_min({c.Expect(2)[0]}, {c[1]}){c.OverSuffix}", AggregateTypes.FirstArgument, "min_by");
     }
 
     private static string Distinct(FunctionCall call) => call.IsDistinct ? "DISTINCT " : "";
@@ -77,7 +77,11 @@ internal static class AggregateFunctions
             TypeFamily.Decimal => $"CAST({sum} AS {DecimalMath.TypeName((Math.Min(DecimalMath.MaxPrecision, type.Precision + 10), type.Scale))})",
             TypeFamily.Floating or TypeFamily.Null => $"CAST({sum} AS DOUBLE)",
             TypeFamily.String => $"sum({Distinct(call)}CAST({call[0]} AS DOUBLE)){call.OverSuffix}",
-            TypeFamily.Interval => sum,
+            // DuckDB has no sum of intervals: sum their length (months for year-month, else microseconds).
+            TypeFamily.Interval when call.SparkTypeOf(0)?.KindCase == DataType.KindOneofCase.YearMonthInterval =>
+                $"to_months(CAST(sum({Distinct(call)}12 * year({call[0]}) + month({call[0]})){call.OverSuffix} AS INTEGER))",
+            TypeFamily.Interval =>
+                $"to_microseconds(CAST(sum({Distinct(call)}epoch_us(TIMESTAMP '1970-01-01' + {call[0]})){call.OverSuffix} AS BIGINT))",
             TypeFamily.Unknown => throw FunctionErrors.UnknownType(call.Name),
             _ => throw FunctionErrors.UnexpectedInputType(call.Name, "argument", "a number or an interval"),
         };

@@ -15,29 +15,44 @@ internal static class ArithmeticFunctions
     /// <summary>Adds this family to <paramref name="registry"/>.</summary>
     public static void Register(FunctionRegistry registry)
     {
-        registry.Scalar(c => AddOrSubtract(c, "+", Operation.Add), "+");
-        registry.Scalar(c => c.Count == 1 ? $"(- {c[0]})" : AddOrSubtract(c, "-", Operation.Subtract), "-");
-        registry.Scalar(c => Numeric(c.Expect(2), "*", Operation.Multiply), "*");
-        registry.Scalar(Divide, "/");
-        registry.Scalar(IntegralDivide, "div");
-        registry.Scalar(Remainder, "%", "mod");
-        registry.Scalar(c => $"(- {c.Expect(1)[0]})", "negative");
-        registry.Scalar(c => c.Expect(1)[0], "positive");
-        registry.Scalar(c => Bitwise(c, "&"), "&");
-        registry.Scalar(c => Bitwise(c, "|"), "|");
+        registry.Scalar(c => AddOrSubtract(StringsAsNumbers(c), "+", Operation.Add), c => ArithmeticTypes.AddOrSubtract(c, ArithmeticTypes.Operation.Add), "+");
+        registry.Scalar(c => c.Count == 1 ? $"(- {c[0]})" : AddOrSubtract(StringsAsNumbers(c), "-", Operation.Subtract),
+            c => ArithmeticTypes.AddOrSubtract(c, ArithmeticTypes.Operation.Subtract), "-");
+        registry.Scalar(c => Numeric(StringsAsNumbers(c.Expect(2)), "*", Operation.Multiply), ArithmeticTypes.Multiply, "*");
+        registry.Scalar(c => Divide(StringsAsNumbers(c)), c => ArithmeticTypes.DivideOrRemainder(c, ArithmeticTypes.Operation.Divide), "/");
+        registry.Scalar(c => IntegralDivide(StringsAsNumbers(c)), ArithmeticTypes.IntegralDivide, "div");
+        registry.Scalar(c => Remainder(StringsAsNumbers(c)), c => ArithmeticTypes.DivideOrRemainder(c, ArithmeticTypes.Operation.Remainder), "%", "mod");
+        registry.Scalar(c => $"(- {c.Expect(1)[0]})", ArithmeticTypes.Unary, "negative");
+        registry.Scalar(c => c.Expect(1)[0], ArithmeticTypes.Unary, "positive");
+        registry.Scalar(c => Bitwise(c, "&"), ArithmeticTypes.Bitwise, "&");
+        registry.Scalar(c => Bitwise(c, "|"), ArithmeticTypes.Bitwise, "|");
         // Spark's ^ is exclusive or; DuckDB's ^ is power.
-        registry.Scalar(c => $"xor({c.Expect(2)[0]}, {c[1]})", "^");
-        registry.Scalar(c => $"(~ {c.Expect(1)[0]})", "~");
+        registry.Scalar(c => $"xor({c.Expect(2)[0]}, {c[1]})", ArithmeticTypes.Bitwise, "^");
+        registry.Scalar(c => $"(~ {c.Expect(1)[0]})", ArithmeticTypes.Bitwise, "~");
+    }
+
+    /// <summary>
+    /// With typed operands, a string meeting a number is cast to their common type first, as ANSI Spark
+    /// does (see <see cref="ArithmeticTypes.StringsAsNumbers"/>); the rest of the rendering then sees numbers.
+    /// </summary>
+    private static FunctionCall StringsAsNumbers(FunctionCall call)
+    {
+        if (call.Count != 2 || call.SparkTypeOf(0) is not { } left || call.SparkTypeOf(1) is not { } right
+            || ArithmeticTypes.StringsAsNumbers(left, right) is not { } common)
+            return call;
+        return call with { Arguments = [.. call.Arguments.Select((a, i) => new SqlArgument(call.As(i, common), a.Source, common))] };
     }
 
     private static string AddOrSubtract(FunctionCall call, string op, Operation operation)
     {
         call.Expect(2);
         var (left, right) = (call.TypeOf(0), call.TypeOf(1));
-        if (left.Family == TypeFamily.Date && right.Family == TypeFamily.Interval)
+        var intervalIndex = left.Family == TypeFamily.Date && right.Family == TypeFamily.Interval ? 1
+            : operation == Operation.Add && left.Family == TypeFamily.Interval && right.Family == TypeFamily.Date ? 0 : -1;
+        if (intervalIndex >= 0)
         {
             // Spark keeps a date for date ± year-month interval; a day-time interval makes it a timestamp.
-            return IsYearMonthInterval(call.Arguments[1].Source)
+            return IsYearMonthInterval(call, intervalIndex)
                 ? $"CAST(({call[0]} {op} {call[1]}) AS DATE)"
                 : $"CAST(({call[0]} {op} {call[1]}) AS TIMESTAMP WITH TIME ZONE)";
         }
@@ -45,6 +60,12 @@ internal static class ArithmeticFunctions
             return $"to_days(CAST(({call[0]} - {call[1]}) AS INTEGER))"; // Spark: a day-time interval, DuckDB: a number of days
         return Numeric(call, op, operation);
     }
+
+    /// <summary>A year-month (or calendar) interval by its Spark type when known, else by the expression that makes it.</summary>
+    private static bool IsYearMonthInterval(FunctionCall call, int index) =>
+        call.SparkTypeOf(index) is { } type
+            ? type.KindCase is DataType.KindOneofCase.YearMonthInterval or DataType.KindOneofCase.CalendarInterval
+            : IsYearMonthInterval(call.Arguments[index].Source);
 
     private static bool IsYearMonthInterval(Expression source) => source.ExprTypeCase switch
     {

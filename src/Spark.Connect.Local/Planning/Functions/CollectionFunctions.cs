@@ -6,14 +6,15 @@ internal static class CollectionFunctions
     /// <summary>Adds this family to <paramref name="registry"/>.</summary>
     public static void Register(FunctionRegistry registry)
     {
-        registry.Scalar(NamedStruct, "named_struct");
-        registry.Scalar(Get, "get");
-        registry.Scalar(c => $"list_value({c.JoinedArguments()})", "array");
+        registry.Scalar(NamedStruct, CollectionTypes.NamedStruct, "named_struct");
+        registry.Scalar(Get, CollectionTypes.Get, "get");
+        registry.Scalar(c => $"list_value({c.JoinedAsCommonType()})", CollectionTypes.Array, "array");
         // ANSI Spark's size of a null array is null, as DuckDB's len.
-        registry.Scalar(c => $"CAST(len({c.Expect(1)[0]}) AS INTEGER)", "size", "cardinality", "array_size");
-        registry.Scalar(c => $"list_contains({c.Expect(2)[0]}, {c[1]})", "array_contains");
-        registry.Scalar(c => Explode(c, outer: false), "explode");
-        registry.Scalar(c => Explode(c, outer: true), "explode_outer");
+        registry.Scalar(c => $"CAST(len({c.Expect(1)[0]}) AS INTEGER)", c => CollectionTypes.Size(c, mapsToo: true), "size", "cardinality");
+        registry.Scalar(c => $"CAST(len({c.Expect(1)[0]}) AS INTEGER)", c => CollectionTypes.Size(c, mapsToo: false), "array_size");
+        registry.Scalar(c => $"list_contains({c.Expect(2)[0]}, {c[1]})", CollectionTypes.ArrayContains, "array_contains");
+        registry.Scalar(c => Explode(c, outer: false), c => CollectionTypes.Explode(c, outer: false), "explode");
+        registry.Scalar(c => Explode(c, outer: true), c => CollectionTypes.Explode(c, outer: true), "explode_outer");
     }
 
     /// <summary>

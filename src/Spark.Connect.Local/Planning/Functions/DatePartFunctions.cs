@@ -31,7 +31,25 @@ internal static class DatePartFunctions
     };
 
     /// <summary>Adds this family to <paramref name="registry"/>.</summary>
-    public static void Register(FunctionRegistry registry) => registry.Scalar(DatePart, "date_part", "datepart", "extract");
+    public static void Register(FunctionRegistry registry) => registry.Scalar(DatePart, DatePartType, "date_part", "datepart", "extract");
+
+    /// <summary>
+    /// INT, but SECOND is decimal(8,6); of an interval MONTH, HOUR and MINUTE are TINYINT. The field is a
+    /// non-null literal (the renderer has checked it), so only the source makes the result null.
+    /// </summary>
+    private static FunctionResult DatePartType(TypedCall call)
+    {
+        var source = call.Type(1);
+        call.Require(1, t => SparkTypes.CastsToDatetime(t) || SparkTypes.IsAnsiInterval(t), "(\"DATE\" or \"TIMESTAMP\" or \"INTERVAL\")");
+        var field = Fields[call.StringLiteral(0)!];
+        var type = field switch
+        {
+            Field.Second => SparkTypes.Decimal(8, 6),
+            Field.Month or Field.Hour or Field.Minute when SparkTypes.IsAnsiInterval(source) => SparkTypes.Byte,
+            _ => SparkTypes.Integer,
+        };
+        return new(type, call.Nullable(1));
+    }
 
     private static string DatePart(FunctionCall call)
     {

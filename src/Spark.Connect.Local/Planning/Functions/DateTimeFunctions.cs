@@ -11,33 +11,39 @@ internal static class DateTimeFunctions
     /// <summary>Adds this family to <paramref name="registry"/>.</summary>
     public static void Register(FunctionRegistry registry)
     {
-        registry.Scalar(c => DateField(c, "year"), "year");
-        registry.Scalar(c => DateField(c, "quarter"), "quarter");
-        registry.Scalar(c => DateField(c, "month"), "month");
-        registry.Scalar(c => DateField(c, "day"), "dayofmonth", "day");
-        registry.Scalar(c => DateField(c, "dayofyear"), "dayofyear");
-        registry.Scalar(c => DateField(c, "weekofyear"), "weekofyear");
-        registry.Scalar(c => $"CAST(dayofweek({AsDate(c.Expect(1), 0)}) + 1 AS INTEGER)", "dayofweek");
-        registry.Scalar(c => $"CAST(isodow({AsDate(c.Expect(1), 0)}) - 1 AS INTEGER)", "weekday");
-        registry.Scalar(c => TimeField(c, "hour"), "hour");
-        registry.Scalar(c => TimeField(c, "minute"), "minute");
-        registry.Scalar(c => TimeField(c, "second"), "second");
-        registry.Scalar(c => $"CAST(({AsDate(c.Expect(2), 0)} + CAST({c[1]} AS INTEGER)) AS DATE)", "date_add", "dateadd");
-        registry.Scalar(c => $"CAST(({AsDate(c.Expect(2), 0)} - CAST({c[1]} AS INTEGER)) AS DATE)", "date_sub");
+        var dateField = ResultRules.Strict(() => SparkTypes.Integer, SparkTypes.CastsToDatetime, ResultRules.DateType);
+        var timeField = ResultRules.Strict(() => SparkTypes.Integer, SparkTypes.CastsToDatetime, ResultRules.TimestampType);
+        var dateShift = ResultRules.Strict(() => SparkTypes.Date, t => SparkTypes.CastsToDatetime(t) || SparkTypes.IsIntegral(t), ResultRules.DateType);
+        var epoch = ResultRules.Strict(() => SparkTypes.Long, SparkTypes.CastsToDatetime, ResultRules.TimestampType);
+        registry.Scalar(c => DateField(c, "year"), dateField, "year");
+        registry.Scalar(c => DateField(c, "quarter"), dateField, "quarter");
+        registry.Scalar(c => DateField(c, "month"), dateField, "month");
+        registry.Scalar(c => DateField(c, "day"), dateField, "dayofmonth", "day");
+        registry.Scalar(c => DateField(c, "dayofyear"), dateField, "dayofyear");
+        registry.Scalar(c => DateField(c, "weekofyear"), dateField, "weekofyear");
+        registry.Scalar(c => $"CAST(dayofweek({AsDate(c.Expect(1), 0)}) + 1 AS INTEGER)", dateField, "dayofweek");
+        registry.Scalar(c => $"CAST(isodow({AsDate(c.Expect(1), 0)}) - 1 AS INTEGER)", dateField, "weekday");
+        registry.Scalar(c => TimeField(c, "hour"), timeField, "hour");
+        registry.Scalar(c => TimeField(c, "minute"), timeField, "minute");
+        registry.Scalar(c => TimeField(c, "second"), timeField, "second");
+        registry.Scalar(c => $"CAST(({AsDate(c.Expect(2), 0)} + CAST({c[1]} AS INTEGER)) AS DATE)", dateShift, "date_add", "dateadd");
+        registry.Scalar(c => $"CAST(({AsDate(c.Expect(2), 0)} - CAST({c[1]} AS INTEGER)) AS DATE)", dateShift, "date_sub");
         // DuckDB clamps to the month's last day like Spark (Jan 31 + 1 month = Feb 28/29).
-        registry.Scalar(c => $"CAST(({AsDate(c.Expect(2), 0)} + to_months(CAST({c[1]} AS INTEGER))) AS DATE)", "add_months");
-        registry.Scalar(c => $"CAST(({AsDate(c.Expect(2), 0)} - {AsDate(c, 1)}) AS INTEGER)", "datediff", "date_diff");
-        registry.Scalar(MakeYearMonthInterval, "make_ym_interval");
-        registry.Scalar(c => UnixTime(c, 1_000_000), "unix_seconds");
-        registry.Scalar(c => UnixTime(c, 1_000), "unix_millis");
-        registry.Scalar(c => $"epoch_us({AsTimestamp(c.Expect(1), 0)})", "unix_micros");
-        registry.Scalar(c => c.WithoutArguments("current_date"), "current_date", "curdate");
-        registry.Scalar(c => c.WithoutArguments("current_timestamp"), "current_timestamp", "now");
-        registry.Scalar(c => Parse(c, "DATE"), "to_date");
-        registry.Scalar(c => Parse(c, "TIMESTAMP WITH TIME ZONE"), "to_timestamp");
-        registry.Scalar(DateFormat, "date_format");
-        registry.Scalar(DateTrunc, "date_trunc");
-        registry.Scalar(Trunc, "trunc");
+        registry.Scalar(c => $"CAST(({AsDate(c.Expect(2), 0)} + to_months(CAST({c[1]} AS INTEGER))) AS DATE)", dateShift, "add_months");
+        registry.Scalar(c => $"CAST(({AsDate(c.Expect(2), 0)} - {AsDate(c, 1)}) AS INTEGER)", dateField, "datediff", "date_diff");
+        registry.Scalar(MakeYearMonthInterval, ResultRules.Strict(() => SparkTypes.YearMonthInterval, SparkTypes.CastsToNumber, "\"INT\""), "make_ym_interval");
+        registry.Scalar(c => UnixTime(c, 1_000_000), epoch, "unix_seconds");
+        registry.Scalar(c => UnixTime(c, 1_000), epoch, "unix_millis");
+        registry.Scalar(c => $"epoch_us({AsTimestamp(c.Expect(1), 0)})", epoch, "unix_micros");
+        registry.Scalar(c => c.WithoutArguments("current_date"), ResultRules.NeverNull(() => SparkTypes.Date), "current_date", "curdate");
+        registry.Scalar(c => c.WithoutArguments("current_timestamp"), ResultRules.NeverNull(() => SparkTypes.Timestamp), "current_timestamp", "now");
+        // ANSI: unparsable text raises instead of giving null, so only a null input makes these null.
+        registry.Scalar(c => Parse(c, "DATE"), ResultRules.Text(() => SparkTypes.Date), "to_date");
+        registry.Scalar(c => Parse(c, "TIMESTAMP WITH TIME ZONE"), ResultRules.Text(() => SparkTypes.Timestamp), "to_timestamp");
+        registry.Scalar(DateFormat, ResultRules.Text(() => SparkTypes.String), "date_format");
+        // An unknown truncation unit gives null, so both are nullable whatever the input.
+        registry.Scalar(DateTrunc, c => c.Require(1, SparkTypes.CastsToDatetime, ResultRules.TimestampType).AlwaysNullable(SparkTypes.Timestamp), "date_trunc");
+        registry.Scalar(Trunc, c => c.Require(0, SparkTypes.CastsToDatetime, ResultRules.DateType).AlwaysNullable(SparkTypes.Date), "trunc");
     }
 
     /// <summary>The argument as a DATE (Spark casts strings and timestamps to dates for date functions).</summary>

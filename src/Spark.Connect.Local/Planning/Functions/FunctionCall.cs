@@ -22,8 +22,47 @@ internal sealed record FunctionCall(string Name, IReadOnlyList<SqlArgument> Argu
     /// <summary>True when rendered with OVER.</summary>
     public bool IsWindowed => Over is not null;
 
-    /// <summary>The DuckDB type of argument <paramref name="index"/>, classified.</summary>
-    public DuckDbType TypeOf(int index) => DuckDbType.Parse(Context.TypeOf(Arguments[index]));
+    /// <summary>
+    /// The DuckDB type of argument <paramref name="index"/>, classified: from its Spark type when the
+    /// resolver supplied one (Spark's NULL type stays the null family), else from the planner's context.
+    /// </summary>
+    public DuckDbType TypeOf(int index) => Arguments[index].Type switch
+    {
+        { KindCase: DataType.KindOneofCase.Null } => DuckDbType.Parse("NULL"),
+        { } type => DuckDbType.Parse(DuckDbTypeNames.FromSpark(type)),
+        null => DuckDbType.Parse(Context.TypeOf(Arguments[index])),
+    };
+
+    /// <summary>The Spark type of argument <paramref name="index"/> when the resolver supplied it.</summary>
+    public DataType? SparkTypeOf(int index) => Arguments[index].Type;
+
+    /// <summary>
+    /// Spark's common type of the arguments at <paramref name="indexes"/> when the resolver typed them all
+    /// (null otherwise, or when Spark has none: the type rule raises that error).
+    /// </summary>
+    public DataType? CommonSparkType(IEnumerable<int> indexes)
+    {
+        var types = indexes.Select(i => Arguments[i].Type).ToList();
+        return types.Any(t => t is null) ? null : SparkTypeCoercion.Wider(types!);
+    }
+
+    /// <summary>
+    /// Argument <paramref name="index"/> converted to <paramref name="target"/> when its Spark type differs,
+    /// as Spark's analyzer casts operands to their common type (DuckDB's own widening differs: a bigint is
+    /// decimal(19,0) to DuckDB, a string and a number don't mix, a float and a decimal stay float).
+    /// </summary>
+    public string As(int index, DataType? target) =>
+        target is null || Arguments[index].Type is not { } type || SparkTypeCoercion.SameType(type, target)
+            ? Arguments[index].Sql
+            : $"CAST({Arguments[index].Sql} AS {DuckDbTypeNames.FromSpark(target)})";
+
+    /// <summary>Every argument from <paramref name="skip"/> on as their common Spark type, joined with <c>, </c>.</summary>
+    public string JoinedAsCommonType(int skip = 0)
+    {
+        var indexes = Enumerable.Range(skip, Count - skip).ToList();
+        var common = CommonSparkType(indexes);
+        return string.Join(", ", indexes.Select(i => As(i, common)));
+    }
 
     /// <summary>Raises WRONG_NUM_ARGS unless the call has exactly <paramref name="count"/> arguments.</summary>
     public FunctionCall Expect(int count) => ExpectBetween(count, count);

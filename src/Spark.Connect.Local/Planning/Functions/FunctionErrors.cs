@@ -1,4 +1,5 @@
 using System.Globalization;
+using Spark.Connect;
 
 namespace Spark.Connect.Local.Planning.Functions;
 
@@ -38,4 +39,17 @@ internal static class FunctionErrors
     public static LocalEngineException UnknownType(string name) =>
         LocalEngineException.Unsupported($"'{name}' over an argument whose type can't be determined",
             "Cast the argument to a concrete type first.");
+
+    /// <summary>Spark's DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES: an operator's two sides have no common type.</summary>
+    public static LocalEngineException BinaryOpDiffTypes(string name, DataType left, DataType right) =>
+        new("DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES", "42K09",
+            $"Cannot resolve `{name}` due to data type mismatch: the left and right operands of the binary operator have incompatible types " +
+            $"(\"{SparkTypes.Name(left)}\" and \"{SparkTypes.Name(right)}\").",
+            new Dictionary<string, string> { ["left"] = $"\"{SparkTypes.Name(left)}\"", ["right"] = $"\"{SparkTypes.Name(right)}\"" });
+
+    /// <summary>Spark's DATATYPE_MISMATCH.INVALID_ORDERING_TYPE: maps can't be compared.</summary>
+    public static LocalEngineException InvalidOrderingType(string name, DataType type) =>
+        new("DATATYPE_MISMATCH.INVALID_ORDERING_TYPE", "42K09",
+            $"Cannot resolve `{name}` due to data type mismatch: the `{name}` does not support ordering on type \"{SparkTypes.Name(type)}\".",
+            new Dictionary<string, string> { ["functionName"] = $"`{name}`", ["dataType"] = $"\"{SparkTypes.Name(type)}\"" });
 }

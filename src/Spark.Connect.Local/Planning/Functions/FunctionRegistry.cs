@@ -13,8 +13,11 @@ internal enum FunctionKind
     Window,
 }
 
-/// <summary>One registered Spark function: its kind and the translator that renders a call of it.</summary>
-internal sealed record FunctionRenderer(FunctionKind Kind, Func<FunctionCall, string> Render);
+/// <summary>
+/// One registered Spark function: its kind, the translator that renders a call of it, and the rule that
+/// gives a call's Spark result type and nullability from its argument types.
+/// </summary>
+internal sealed record FunctionRenderer(FunctionKind Kind, Func<FunctionCall, string> Render, Func<TypedCall, FunctionResult> ResultType);
 
 /// <summary>
 /// Spark function name → renderer. Spark resolves function names case-insensitively, so lookups do
@@ -27,13 +30,16 @@ internal sealed class FunctionRegistry
     private readonly Dictionary<string, FunctionRenderer> _entries = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Adds a per-row function under one or more names (Spark aliases such as <c>ceil</c>/<c>ceiling</c>).</summary>
-    public void Scalar(Func<FunctionCall, string> render, params string[] names) => Add(FunctionKind.Scalar, render, names);
+    public void Scalar(Func<FunctionCall, string> render, Func<TypedCall, FunctionResult> resultType, params string[] names) =>
+        Add(FunctionKind.Scalar, render, resultType, names);
 
     /// <summary>Adds an aggregate function.</summary>
-    public void Aggregate(Func<FunctionCall, string> render, params string[] names) => Add(FunctionKind.Aggregate, render, names);
+    public void Aggregate(Func<FunctionCall, string> render, Func<TypedCall, FunctionResult> resultType, params string[] names) =>
+        Add(FunctionKind.Aggregate, render, resultType, names);
 
     /// <summary>Adds a window-only function.</summary>
-    public void Window(Func<FunctionCall, string> render, params string[] names) => Add(FunctionKind.Window, render, names);
+    public void Window(Func<FunctionCall, string> render, Func<TypedCall, FunctionResult> resultType, params string[] names) =>
+        Add(FunctionKind.Window, render, resultType, names);
 
     /// <summary>Every name the local engine knows, for documentation and tests.</summary>
     public static IReadOnlyCollection<string> Names => Renderers.Keys;
@@ -46,10 +52,10 @@ internal sealed class FunctionRegistry
     /// <summary>The renderer for <paramref name="name"/>, or null.</summary>
     public static FunctionRenderer? TryFind(string name) => Renderers.GetValueOrDefault(name);
 
-    private void Add(FunctionKind kind, Func<FunctionCall, string> render, string[] names)
+    private void Add(FunctionKind kind, Func<FunctionCall, string> render, Func<TypedCall, FunctionResult> resultType, string[] names)
     {
         foreach (var name in names)
-            _entries.Add(name, new FunctionRenderer(kind, render));
+            _entries.Add(name, new FunctionRenderer(kind, render, resultType));
     }
 
     private static Dictionary<string, FunctionRenderer> Build()

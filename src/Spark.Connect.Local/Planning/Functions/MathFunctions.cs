@@ -12,29 +12,36 @@ internal static class MathFunctions
     /// <summary>Adds this family to <paramref name="registry"/>.</summary>
     public static void Register(FunctionRegistry registry)
     {
-        registry.Scalar(c => $"abs({c.Expect(1)[0]})", "abs");
-        registry.Scalar(c => CeilOrFloor(c, "ceil"), "ceil", "ceiling");
-        registry.Scalar(c => CeilOrFloor(c, "floor"), "floor");
-        registry.Scalar(c => $"pow({AsDouble(c.Expect(2)[0])}, {AsDouble(c[1])})", "power", "pow");
-        registry.Scalar(c => $"(CASE WHEN {c.Expect(1)[0]} < 0 THEN {NaN} ELSE sqrt({AsDouble(c[0])}) END)", "sqrt");
-        registry.Scalar(Cbrt, "cbrt");
-        registry.Scalar(c => Double(c, "exp"), "exp");
-        registry.Scalar(c => Logarithm(c.Expect(1)[0], "ln"), "ln");
-        registry.Scalar(Log, "log");
-        registry.Scalar(c => Logarithm(c.Expect(1)[0], "log10"), "log10");
-        registry.Scalar(c => Logarithm(c.Expect(1)[0], "log2"), "log2");
+        var number = ResultRules.Double;
+        // Spark's logarithms are null outside their domain, so always nullable.
+        var logarithm = ResultRules.Strict(() => SparkTypes.Double, SparkTypes.CastsToNumber, ResultRules.NumericType);
+        Func<TypedCall, FunctionResult> nullableLogarithm = c => TypedCall.MaybeNull(logarithm(c).Type);
+        // DuckDB has no abs of an interval; intervals compare, so negate the negative ones.
+        registry.Scalar(c => c.Expect(1).TypeOf(0).Family == TypeFamily.Interval
+            ? $"(CASE WHEN {c[0]} < INTERVAL '0 seconds' THEN (- {c[0]}) ELSE {c[0]} END)"
+            : $"abs({c[0]})", ArithmeticTypes.Unary, "abs");
+        registry.Scalar(c => CeilOrFloor(c, "ceil"), CeilOrFloorType, "ceil", "ceiling");
+        registry.Scalar(c => CeilOrFloor(c, "floor"), CeilOrFloorType, "floor");
+        registry.Scalar(c => $"pow({AsDouble(c.Expect(2)[0])}, {AsDouble(c[1])})", number, "power", "pow");
+        registry.Scalar(c => $"(CASE WHEN {c.Expect(1)[0]} < 0 THEN {NaN} ELSE sqrt({AsDouble(c[0])}) END)", number, "sqrt");
+        registry.Scalar(Cbrt, number, "cbrt");
+        registry.Scalar(c => Double(c, "exp"), number, "exp");
+        registry.Scalar(c => Logarithm(c.Expect(1)[0], "ln"), nullableLogarithm, "ln");
+        registry.Scalar(Log, nullableLogarithm, "log");
+        registry.Scalar(c => Logarithm(c.Expect(1)[0], "log10"), nullableLogarithm, "log10");
+        registry.Scalar(c => Logarithm(c.Expect(1)[0], "log2"), nullableLogarithm, "log2");
         foreach (var name in new[] { "sin", "cos", "tan", "atan", "sinh", "cosh", "tanh", "degrees", "radians", "cot" })
-            registry.Scalar(c => Double(c, name), name);
-        registry.Scalar(c => OutsideUnitRangeIsNaN(c, "asin"), "asin");
-        registry.Scalar(c => OutsideUnitRangeIsNaN(c, "acos"), "acos");
-        registry.Scalar(c => $"atan2({AsDouble(c.Expect(2)[0])}, {AsDouble(c[1])})", "atan2");
+            registry.Scalar(c => Double(c, name), number, name);
+        registry.Scalar(c => OutsideUnitRangeIsNaN(c, "asin"), number, "asin");
+        registry.Scalar(c => OutsideUnitRangeIsNaN(c, "acos"), number, "acos");
+        registry.Scalar(c => $"atan2({AsDouble(c.Expect(2)[0])}, {AsDouble(c[1])})", number, "atan2");
         // DuckDB's sign is a TINYINT and 0 for NaN; Spark's signum is a DOUBLE and NaN for NaN.
-        registry.Scalar(c => $"(CASE WHEN isnan({AsDouble(c.Expect(1)[0])}) THEN {NaN} ELSE CAST(sign({c[0]}) AS DOUBLE) END)", "signum", "sign");
-        // Both skip nulls and order NaN above every number.
-        registry.Scalar(c => $"greatest({c.ExpectAtLeast(2).JoinedArguments()})", "greatest");
-        registry.Scalar(c => $"least({c.ExpectAtLeast(2).JoinedArguments()})", "least");
-        registry.Scalar(c => c.WithoutArguments("pi()"), "pi");
-        registry.Scalar(c => c.WithoutArguments("exp(1)"), "e");
+        registry.Scalar(c => $"(CASE WHEN isnan({AsDouble(c.Expect(1)[0])}) THEN {NaN} ELSE CAST(sign({c[0]}) AS DOUBLE) END)", number, "signum", "sign");
+        // Both skip nulls and order NaN above every number: null only when every argument is.
+        registry.Scalar(c => $"greatest({c.ExpectAtLeast(2).JoinedAsCommonType()})", GreatestOrLeast, "greatest");
+        registry.Scalar(c => $"least({c.ExpectAtLeast(2).JoinedAsCommonType()})", GreatestOrLeast, "least");
+        registry.Scalar(c => c.WithoutArguments("pi()"), ResultRules.NeverNull(() => SparkTypes.Double), "pi");
+        registry.Scalar(c => c.WithoutArguments("exp(1)"), ResultRules.NeverNull(() => SparkTypes.Double), "e");
     }
 
     internal static string AsDouble(string sql) => $"CAST({sql} AS DOUBLE)";
@@ -83,5 +90,21 @@ internal static class MathFunctions
             TypeFamily.Decimal => $"CAST({duckDbFunction}({call[0]}) AS {DecimalMath.TypeName((Math.Min(DecimalMath.MaxPrecision, type.Precision - type.Scale + 1), 0))})",
             _ => $"CAST({duckDbFunction}({AsDouble(call[0])}) AS BIGINT)",
         };
+    }
+
+    /// <summary>Spark's ceil/floor: decimal(p-s+1, 0) for decimals, BIGINT for everything else.</summary>
+    private static FunctionResult CeilOrFloorType(TypedCall call)
+    {
+        call.Require(0, SparkTypes.CastsToNumber, ResultRules.NumericType);
+        var type = call.Type(0);
+        return call.Strict(SparkTypes.IsDecimal(type)
+            ? SparkTypes.Decimal(Math.Min(DecimalMath.MaxPrecision, SparkTypes.Precision(type) - SparkTypes.Scale(type) + 1), 0)
+            : SparkTypes.Long);
+    }
+
+    private static FunctionResult GreatestOrLeast(TypedCall call)
+    {
+        var type = call.CommonType(Enumerable.Range(0, call.Count));
+        return new(type, call.Arguments.All(a => a.Nullable));
     }
 }

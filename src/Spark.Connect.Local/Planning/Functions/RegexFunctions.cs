@@ -13,9 +13,10 @@ internal static class RegexFunctions
     /// <summary>Adds this family to <paramref name="registry"/>.</summary>
     public static void Register(FunctionRegistry registry)
     {
-        registry.Scalar(Split, "split");
-        registry.Scalar(Replace, "regexp_replace");
-        registry.Scalar(Extract, "regexp_extract");
+        // split's array never holds nulls (Spark's ArrayType(StringType, containsNull = false)).
+        registry.Scalar(Split, ResultRules.Text(() => SparkTypes.ArrayOf(SparkTypes.String, containsNull: false)), "split");
+        registry.Scalar(Replace, ResultRules.Text(() => SparkTypes.String), "regexp_replace");
+        registry.Scalar(Extract, ResultRules.Text(() => SparkTypes.String), "regexp_extract");
     }
 
     /// <summary><c>split(str, regex[, limit])</c>: keeps trailing empty strings (Spark's default limit -1).</summary>

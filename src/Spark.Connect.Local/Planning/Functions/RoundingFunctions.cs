@@ -16,8 +16,8 @@ internal static class RoundingFunctions
     /// <summary>Adds this family to <paramref name="registry"/>.</summary>
     public static void Register(FunctionRegistry registry)
     {
-        registry.Scalar(c => Round(c, halfEven: false), "round");
-        registry.Scalar(c => Round(c, halfEven: true), "bround");
+        registry.Scalar(c => Round(c, halfEven: false), RoundType, "round");
+        registry.Scalar(c => Round(c, halfEven: true), RoundType, "bround");
     }
 
     private static string Round(FunctionCall call, bool halfEven)
@@ -38,6 +38,17 @@ internal static class RoundingFunctions
             TypeFamily.Floating => RoundedDouble(x, type.Name, scale, halfEven),
             _ => throw FunctionErrors.UnexpectedInputType(call.Name, "value", "a number"),
         };
+    }
+
+    /// <summary>Integers and floating types keep their type; decimals get Spark's rounded decimal type.</summary>
+    private static FunctionResult RoundType(TypedCall call)
+    {
+        call.Require(0, t => SparkTypes.IsNumeric(t) || SparkTypes.IsNull(t), ResultRules.NumericType);
+        var type = call.Type(0);
+        if (!SparkTypes.IsDecimal(type)) return call.Strict(type);
+        var scale = call.Count == 2 ? (int)(call.IntegerLiteral(1) ?? 0) : 0;
+        var duckType = DuckDbType.Parse(DuckDbTypeNames.FromSpark(type));
+        return call.Strict(SparkTypes.Decimal(ResultType(duckType, scale)));
     }
 
     /// <summary>Spark's result type for rounding decimal(p,s) to <paramref name="scale"/> digits.</summary>

@@ -5,7 +5,9 @@ namespace Spark.Connect.Local.Planning.Functions;
 /// <summary>
 /// One rendered argument of a Spark function call: its DuckDB SQL (placeholders already bound) and the
 /// Spark expression it came from, so a renderer can look at literal arguments (a date part's name,
-/// a rounding scale) and choose a fixed keyword from an allow-list instead of binding them.
+/// a rounding scale) and choose a fixed keyword from an allow-list instead of binding them. When the
+/// resolver knows the argument's Spark <paramref name="Type"/> it passes it, and renderers use it
+/// instead of asking DuckDB.
 /// </summary>
 internal readonly record struct SqlArgument(string Sql, Expression Source, DataType? Type = null);
 

@@ -11,34 +11,38 @@ internal static class StringFunctions
     /// <summary>Adds this family to <paramref name="registry"/>.</summary>
     public static void Register(FunctionRegistry registry)
     {
-        registry.Scalar(c => $"upper({Text(c.Expect(1), 0)})", "upper", "ucase");
-        registry.Scalar(c => $"lower({Text(c.Expect(1), 0)})", "lower", "lcase");
-        registry.Scalar(Length, "length", "char_length", "character_length", "len");
-        registry.Scalar(c => $"CAST(instr({Text(c.Expect(2), 0)}, {Text(c, 1)}) AS INTEGER)", "instr");
-        registry.Scalar(Locate, "locate", "position");
-        registry.Scalar(c => $"replace({c.ExpectBetween(2, 3)[0]}, {c[1]}, {(c.Count == 3 ? c[2] : "''")})", "replace");
-        registry.Scalar(c => c.ExpectBetween(1, 2).Count == 1 ? SpacesTrim("trim", Text(c, 0)) : $"trim({Text(c, 0)}, {c[1]})", "btrim");
-        registry.Scalar(c => Trim(c, "trim"), "trim");
-        registry.Scalar(c => Trim(c, "ltrim"), "ltrim");
-        registry.Scalar(c => Trim(c, "rtrim"), "rtrim");
-        registry.Scalar(Concat, "concat");
-        registry.Scalar(c => $"concat_ws({c.ExpectAtLeast(1).JoinedArguments()})", "concat_ws");
-        registry.Scalar(c => $"ascii({Text(c.Expect(1), 0)})", "ascii");
-        registry.Scalar(c => $"contains({Text(c.Expect(2), 0)}, {Text(c, 1)})", "contains");
-        registry.Scalar(c => $"starts_with({Text(c.Expect(2), 0)}, {Text(c, 1)})", "startswith");
-        registry.Scalar(c => $"ends_with({Text(c.Expect(2), 0)}, {Text(c, 1)})", "endswith");
-        registry.Scalar(c => Like(c, "LIKE"), "like");
-        registry.Scalar(c => Like(c, "ILIKE"), "ilike");
+        var text = ResultRules.Text(() => SparkTypes.String);
+        var count = ResultRules.Text(() => SparkTypes.Integer);
+        var test = ResultRules.Text(() => SparkTypes.Boolean);
+        registry.Scalar(c => $"upper({Text(c.Expect(1), 0)})", text, "upper", "ucase");
+        registry.Scalar(c => $"lower({Text(c.Expect(1), 0)})", text, "lower", "lcase");
+        registry.Scalar(Length, count, "length", "char_length", "character_length", "len");
+        registry.Scalar(c => $"CAST(instr({Text(c.Expect(2), 0)}, {Text(c, 1)}) AS INTEGER)", count, "instr");
+        registry.Scalar(Locate, count, "locate", "position");
+        registry.Scalar(c => $"replace({c.ExpectBetween(2, 3)[0]}, {c[1]}, {(c.Count == 3 ? c[2] : "''")})", text, "replace");
+        registry.Scalar(c => c.ExpectBetween(1, 2).Count == 1 ? SpacesTrim("trim", Text(c, 0)) : $"trim({Text(c, 0)}, {c[1]})", text, "btrim");
+        registry.Scalar(c => Trim(c, "trim"), text, "trim");
+        registry.Scalar(c => Trim(c, "ltrim"), text, "ltrim");
+        registry.Scalar(c => Trim(c, "rtrim"), text, "rtrim");
+        registry.Scalar(Concat, StringTypes.Concat, "concat");
+        registry.Scalar(c => $"concat_ws({c.ExpectAtLeast(1).JoinedArguments()})", StringTypes.ConcatWs, "concat_ws");
+        registry.Scalar(c => $"ascii({Text(c.Expect(1), 0)})", count, "ascii");
+        registry.Scalar(c => $"contains({Text(c.Expect(2), 0)}, {Text(c, 1)})", test, "contains");
+        registry.Scalar(c => $"starts_with({Text(c.Expect(2), 0)}, {Text(c, 1)})", test, "startswith");
+        registry.Scalar(c => $"ends_with({Text(c.Expect(2), 0)}, {Text(c, 1)})", test, "endswith");
+        // LIKE's escape argument is a non-null constant: only the text and the pattern make it null.
+        registry.Scalar(c => Like(c, "LIKE"), StringTypes.Like, "like");
+        registry.Scalar(c => Like(c, "ILIKE"), StringTypes.Like, "ilike");
         // DuckDB's RE2 finds a match anywhere, like Java's Matcher.find that rlike uses; patterns RE2
         // can't compile (look-around, back-references) fail the query rather than match differently.
-        registry.Scalar(c => $"regexp_matches({c.Expect(2)[0]}, {c[1]})", "rlike", "regexp", "regexp_like");
-        registry.Scalar(c => Pad(c, "lpad"), "lpad");
-        registry.Scalar(c => Pad(c, "rpad"), "rpad");
-        registry.Scalar(Reverse, "reverse");
-        registry.Scalar(c => $"repeat({c.Expect(2)[0]}, CAST({NonNegative(c[1])} AS BIGINT))", "repeat");
-        registry.Scalar(c => SubstringFunctions.Render(c, c.Expect(2)[0], "1", c[1]), "left");
-        registry.Scalar(c => $"(CASE WHEN {c.Expect(2)[1]} <= 0 THEN '' ELSE right({c[0]}, {c[1]}) END)", "right");
-        registry.Scalar(SubstringFunctions.Substring, "substring", "substr");
+        registry.Scalar(c => $"regexp_matches({c.Expect(2)[0]}, {c[1]})", test, "rlike", "regexp", "regexp_like");
+        registry.Scalar(c => Pad(c, "lpad"), text, "lpad");
+        registry.Scalar(c => Pad(c, "rpad"), text, "rpad");
+        registry.Scalar(Reverse, StringTypes.Reverse, "reverse");
+        registry.Scalar(c => $"repeat({c.Expect(2)[0]}, CAST({NonNegative(c[1])} AS BIGINT))", text, "repeat");
+        registry.Scalar(c => SubstringFunctions.Render(c, c.Expect(2)[0], "1", c[1]), text, "left");
+        registry.Scalar(c => $"(CASE WHEN {c.Expect(2)[1]} <= 0 THEN '' ELSE right({c[0]}, {c[1]}) END)", text, "right");
+        registry.Scalar(SubstringFunctions.Substring, text, "substring", "substr");
     }
 
     /// <summary>Spark counts characters (code points) as INTEGER; DuckDB's length is BIGINT. Binary counts bytes.</summary>

@@ -10,15 +10,29 @@ internal static class WindowFunctions
     /// <summary>Adds this family to <paramref name="registry"/>.</summary>
     public static void Register(FunctionRegistry registry)
     {
-        registry.Window(c => Ranking(c, "row_number"), "row_number");
-        registry.Window(c => Ranking(c, "rank"), "rank");
-        registry.Window(c => Ranking(c, "dense_rank"), "dense_rank");
-        registry.Window(c => $"percent_rank(){c.Expect(0).OverSuffix}", "percent_rank");
-        registry.Window(c => $"cume_dist(){c.Expect(0).OverSuffix}", "cume_dist");
-        registry.Window(Ntile, "ntile");
-        registry.Window(c => Offset(c, "lag"), "lag");
-        registry.Window(c => Offset(c, "lead"), "lead");
-        registry.Window(NthValue, "nth_value");
+        var rank = ResultRules.NeverNull(() => SparkTypes.Integer);
+        var fraction = ResultRules.NeverNull(() => SparkTypes.Double);
+        registry.Window(c => Ranking(c, "row_number"), rank, "row_number");
+        registry.Window(c => Ranking(c, "rank"), rank, "rank");
+        registry.Window(c => Ranking(c, "dense_rank"), rank, "dense_rank");
+        registry.Window(c => $"percent_rank(){c.Expect(0).OverSuffix}", fraction, "percent_rank");
+        registry.Window(c => $"cume_dist(){c.Expect(0).OverSuffix}", fraction, "cume_dist");
+        registry.Window(Ntile, rank, "ntile");
+        registry.Window(c => Offset(c, "lag"), OffsetType, "lag");
+        registry.Window(c => Offset(c, "lead"), OffsetType, "lead");
+        registry.Window(NthValue, c => TypedCall.MaybeNull(c.Type(0)), "nth_value");
+    }
+
+    /// <summary>
+    /// <c>lag</c>/<c>lead</c>: the input's type; past the partition's edge the default (null unless given),
+    /// so null only when the input or the default can be (Spark's rule).
+    /// </summary>
+    private static FunctionResult OffsetType(TypedCall call)
+    {
+        var hasDefault = call.Count > 2 && !SparkTypes.IsNull(call.Type(2));
+        if (hasDefault && SparkTypeCoercion.Wider(call.Type(0), call.Type(2)) is null)
+            throw call.DifferentTypes([0, 2]);
+        return new(call.Type(0), !hasDefault || call.Nullable(0) || call.Nullable(2));
     }
 
     private static string Ranking(FunctionCall call, string duckDbFunction) =>

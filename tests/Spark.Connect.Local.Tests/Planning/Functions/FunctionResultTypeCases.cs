@@ -1,0 +1,142 @@
+using Spark.Connect.Local.Planning.Functions;
+using static Spark.Connect.Local.Tests.Planning.Functions.T;
+
+namespace Spark.Connect.Local.Tests.Planning.Functions;
+
+/// <summary>
+/// Representative argument types for every registered function, for the consistency test between the
+/// declared Spark result types and what the rendered SQL gives in DuckDB. A registered name without
+/// cases here fails that test, so a new function can't be added without a declared type.
+/// </summary>
+internal static class FunctionResultTypeCases
+{
+    private static TypedArg C(DataType type) => TypedArg.Column(type);
+    private static TypedArg L(int value) => TypedArg.Lit(value);
+    private static TypedArg L(string value) => TypedArg.Lit(value);
+    private static TypedArg L(bool value) => TypedArg.Lit(value);
+
+    public static IReadOnlyDictionary<string, TypedArg[][]> All { get; } = Build();
+
+    private static Dictionary<string, TypedArg[][]> Build()
+    {
+        var cases = new Dictionary<string, TypedArg[][]>(StringComparer.OrdinalIgnoreCase);
+        void Add(string[] names, params TypedArg[][] argumentLists)
+        {
+            foreach (var name in names) cases.Add(name, argumentLists);
+        }
+        TypedArg[] A(params TypedArg[] args) => args;
+
+        // Comparisons and logic.
+        Add(["==", "=", "!=", "<>", "<", "<=", ">", ">=", "<=>", "equal_null"], A(C(Str), C(Int)),
+            A(C(Int), C(Int)), A(C(Int), C(Dec(5, 2))), A(C(Str), C(Str)), A(C(Date), C(Ts)));
+        Add(["and", "or"], A(C(Bool), C(Bool)));
+        Add(["not", "!"], A(C(Bool)));
+        Add(["isnull", "isnotnull"], A(C(Int)), A(C(Arr(Str))));
+        Add(["isnan"], A(C(Dbl)), A(C(Int)));
+
+        // Arithmetic.
+        TypedArg[][] addOrSubtract =
+        [
+            A(C(Int), C(Int)), A(C(Tiny), C(Small)), A(C(Int), C(Long)), A(C(Long), C(Dbl)), A(C(Flt), C(Int)),
+            A(C(Flt), C(Dec(5, 2))), A(C(Dec(10, 2)), C(Dec(5, 3))), A(C(Dec(10, 2)), C(Int)), A(C(Dec(38, 10)), C(Dec(38, 10))),
+            A(C(Date), C(Int)), A(C(Ts), C(DayTime)), A(C(Ntz), C(DayTime)), A(C(Date), C(YearMonth)), A(C(Date), C(DayTime)),
+            A(C(DayTime), C(DayTime)), A(C(Str), C(Int)), A(C(Dbl), C(Str)), A(C(Str), C(Dec(5, 2))), A(C(Str), C(Str)),
+        ];
+        Add(["+"], [.. addOrSubtract, A(C(YearMonth), C(Date)), A(C(DayTime), C(Date))]);
+        Add(["-"], [.. addOrSubtract, A(C(Date), C(Date)), A(C(Ts), C(Ts)), A(C(Int)), A(C(Dec(5, 2)))]);
+        Add(["*"], A(C(Str), C(Flt)), A(C(Tiny), C(Tiny)), A(C(Dec(38, 0)), C(Int)), A(C(Int), C(Int)), A(C(Dec(10, 2)), C(Dec(5, 3))), A(C(Dec(20, 5)), C(Dec(20, 5))), A(C(Flt), C(Flt)),
+            A(C(Int), C(Dbl)), A(C(DayTime), C(Int)));
+        Add(["/"], A(C(Str), C(Int)), A(C(Str), C(Dec(5, 2))), A(C(Int), C(Int)), A(C(Dbl), C(Int)), A(C(Flt), C(Flt)), A(C(Dec(10, 2)), C(Dec(5, 3))), A(C(Dec(10, 2)), C(Int)),
+            A(C(Long), C(Dec(4, 1))));
+        Add(["div"], A(C(Str), C(Int)), A(C(Int), C(Int)), A(C(Long), C(Int)), A(C(Dec(10, 2)), C(Dec(5, 3))));
+        Add(["%", "mod"], A(C(Str), C(Int)), A(C(Int), C(Int)), A(C(Long), C(Int)), A(C(Dbl), C(Int)), A(C(Dec(10, 2)), C(Dec(5, 3))), A(C(Dec(10, 2)), C(Int)));
+        Add(["negative", "positive"], A(C(Int)), A(C(Dec(5, 2))), A(C(Dbl)), A(C(DayTime)));
+        Add(["&", "|", "^"], A(C(Int), C(Int)), A(C(Int), C(Long)), A(C(Small), C(Tiny)));
+        Add(["~"], A(C(Int)), A(C(Long)));
+
+        // Conditionals.
+        Add(["coalesce"], A(C(Str), C(Int)), A(C(Str), C(Dbl)), A(C(Str), C(Date)), A(C(Arr(Int)), C(Arr(Long))), A(C(Long), C(Dec(5, 2))), A(C(Int)), A(C(Int), C(Int)), A(C(Int), C(Long)), A(C(Int), C(Dec(5, 2))), A(C(Str), C(Str)), A(C(Date), C(Ts)));
+        Add(["nvl", "ifnull"], A(C(Int), C(Long)), A(C(Str), C(Str)));
+        Add(["nullif"], A(C(Int), C(Int)), A(C(Str), C(Str)));
+        Add(["if", "iff"], A(C(Bool), C(Int), C(Long)), A(C(Bool), C(Str), C(Str)));
+        Add(["when"], A(C(Bool), C(Int)), A(C(Bool), C(Int), C(Long)), A(C(Bool), C(Str), C(Bool), C(Str), C(Str)));
+        Add(["in"], A(C(Str), C(Int)), A(C(Int)), A(C(Int), C(Int), C(Int)), A(C(Str), C(Str)));
+
+        // Structs and arrays.
+        Add(["named_struct"], A(L("a"), C(Int), L("b"), C(Str)), A(L("x"), C(Arr(Dec(5, 2)))));
+        Add(["get"], A(C(Arr(Int)), C(Int)), A(C(Arr(Str)), L(0)));
+        Add(["array"], A(C(Str), C(Int)), A(C(Dec(5, 2)), C(Dec(7, 1))), A(C(Int), C(Int)), A(C(Int), C(Long)), A(C(Str)));
+        Add(["size", "cardinality", "array_size"], A(C(Arr(Int))));
+        Add(["array_contains"], A(C(Arr(Int)), C(Int)));
+        Add(["explode", "explode_outer"], A(C(Arr(Str))), A(C(Arr(Dec(5, 2)))));
+
+        // Strings.
+        Add(["upper", "lower", "ucase", "lcase"], A(C(Str)), A(C(Int)), A(C(Date)), A(C(Bool)), A(C(Dbl)));
+        Add(["length", "char_length", "character_length", "len"], A(C(Str)), A(C(Bin)), A(C(Int)));
+        Add(["instr"], A(C(Str), C(Str)));
+        Add(["locate", "position"], A(C(Str), C(Str)), A(C(Str), C(Str), L(1)));
+        Add(["replace"], A(C(Str), C(Str)), A(C(Str), C(Str), C(Str)));
+        Add(["btrim", "trim", "ltrim", "rtrim"], A(C(Str)), A(C(Str), C(Str)));
+        Add(["concat"], A(), A(C(Str), C(Str)), A(C(Str), C(Int)), A(C(Arr(Int)), C(Arr(Int))), A(C(Bin), C(Bin)));
+        Add(["concat_ws"], A(C(Str), C(Str), C(Str)));
+        Add(["ascii"], A(C(Str)));
+        Add(["contains", "startswith", "endswith", "rlike", "regexp", "regexp_like"], A(C(Str), C(Str)));
+        Add(["like", "ilike"], A(C(Str), C(Str)), A(C(Str), C(Str), L("/")));
+        Add(["lpad", "rpad"], A(C(Str), C(Int)), A(C(Str), C(Int), C(Str)), A(C(Str), C(Int), L("*")));
+        Add(["reverse"], A(C(Str)), A(C(Arr(Int))));
+        Add(["repeat", "left", "right"], A(C(Str), C(Int)));
+        Add(["substring", "substr"], A(C(Str), C(Int)), A(C(Str), C(Int), C(Int)), A(C(Str), L(2), L(3)));
+        Add(["split"], A(C(Str), C(Str)));
+        Add(["regexp_replace"], A(C(Str), C(Str), L("x")));
+        Add(["regexp_extract"], A(C(Str), C(Str)), A(C(Str), C(Str), L(0)));
+
+        // Math.
+        Add(["abs"], A(C(DayTime)), A(C(Int)), A(C(Dec(5, 2))), A(C(Dbl)), A(C(Tiny)));
+        Add(["ceil", "ceiling", "floor"], A(C(Str)), A(C(Dec(38, 0))), A(C(Int)), A(C(Dbl)), A(C(Dec(10, 2))));
+        Add(["power", "pow", "atan2"], A(C(Dbl), C(Dbl)), A(C(Int), C(Int)));
+        Add(["sqrt", "cbrt", "exp", "ln", "log10", "log2", "sin", "cos", "tan", "atan", "sinh", "cosh", "tanh", "degrees", "radians",
+             "cot", "asin", "acos", "signum", "sign"], A(C(Dbl)), A(C(Int)), A(C(Dec(5, 2))));
+        Add(["log"], A(C(Dbl)), A(C(Dbl), C(Int)));
+        Add(["greatest", "least"], A(C(Str), C(Int)), A(C(Flt), C(Dec(5, 2))), A(C(Int), C(Int)), A(C(Int), C(Long)), A(C(Int), C(Dec(5, 2))), A(C(Str), C(Str)));
+        Add(["pi", "e"], A());
+        Add(["round", "bround"], A(C(Dec(38, 2))), A(C(Dec(38, 2)), L(-3)), A(C(Int)), A(C(Dbl)), A(C(Flt)), A(C(Dec(10, 3))), A(C(Dec(10, 3)), L(1)),
+            A(C(Dec(10, 3)), L(-2)), A(C(Dec(10, 3)), L(5)), A(C(Int), L(-1)), A(C(Dbl), L(2)), A(C(Long), L(1)));
+
+        // Dates and times.
+        Add(["year", "quarter", "month", "dayofmonth", "day", "dayofyear", "weekofyear", "dayofweek", "weekday"],
+            A(C(Date)), A(C(Ts)), A(C(Ntz)), A(C(Str)));
+        Add(["hour", "minute", "second"], A(C(Ts)), A(C(Ntz)), A(C(Str)));
+        Add(["date_add", "dateadd", "date_sub", "add_months"], A(C(Date), C(Int)), A(C(Ts), C(Int)));
+        Add(["datediff", "date_diff"], A(C(Date), C(Date)), A(C(Ts), C(Date)));
+        Add(["make_ym_interval"], A(), A(C(Int)), A(C(Int), C(Int)));
+        Add(["unix_seconds", "unix_millis", "unix_micros"], A(C(Ts)), A(C(Ntz)));
+        Add(["current_date", "curdate", "current_timestamp", "now"], A());
+        Add(["to_date"], A(C(Str)), A(C(Str), L("yyyy-MM-dd")));
+        Add(["to_timestamp"], A(C(Str)), A(C(Str), L("yyyy-MM-dd HH:mm:ss")));
+        Add(["date_format"], A(C(Ts), L("yyyy-MM-dd")), A(C(Date), L("yyyy")));
+        Add(["date_trunc"], A(L("MONTH"), C(Ts)), A(L("HOUR"), C(Ntz)), A(L("bogus"), C(Ts)));
+        Add(["trunc"], A(C(Date), L("MM")), A(C(Ts), L("year")), A(C(Date), L("bogus")));
+        Add(["date_part", "datepart", "extract"], A(L("YEAR"), C(Date)), A(L("SECOND"), C(Ts)), A(L("dow"), C(Ntz)),
+            A(L("DAY"), C(DayTime)), A(L("HOUR"), C(DayTime)), A(L("SECOND"), C(DayTime)), A(L("MONTH"), C(YearMonth)), A(L("YEAR"), C(YearMonth)));
+
+        // Aggregates (each case runs grouped and windowed).
+        Add(["count"], A(TypedArg.Star), A(L(1)), A(C(Int)), A(C(Int), C(Str)));
+        Add(["count_if"], A(C(Bool)));
+        Add(["sum"], A(C(Str)), A(C(YearMonth)), A(C(SparkTypes.Null)), A(C(Int)), A(C(Long)), A(C(Tiny)), A(C(Dec(10, 2))), A(C(Dec(35, 2))), A(C(Dbl)), A(C(Flt)), A(C(DayTime)));
+        Add(["avg", "mean"], A(C(Str)), A(C(Int)), A(C(Dec(10, 2))), A(C(Dec(36, 36))), A(C(Dbl)));
+        Add(["min", "max"], A(C(Int)), A(C(Str)), A(C(Dec(5, 2))), A(C(Date)));
+        Add(["bool_or", "any", "some", "bool_and", "every"], A(C(Bool)));
+        Add(["stddev", "std", "stddev_samp", "stddev_pop", "variance", "var_samp", "var_pop"], A(C(Dbl)), A(C(Int)), A(C(Dec(5, 2))));
+        Add(["corr"], A(C(Dbl), C(Dbl)), A(C(Int), C(Long)));
+        Add(["collect_list", "array_agg", "collect_set"], A(C(Int)), A(C(Str)));
+        Add(["first", "first_value", "any_value", "last", "last_value"], A(C(Int)), A(C(Str), L(true)));
+        Add(["max_by", "min_by"], A(C(Str), C(Int)), A(C(Dec(5, 2)), C(Date)));
+
+        // Window functions.
+        Add(["row_number", "rank", "dense_rank", "percent_rank", "cume_dist"], A());
+        Add(["ntile"], A(L(2)));
+        Add(["lag", "lead"], A(C(Int)), A(C(Int), L(2)), A(C(Str), L(1), C(Str)), A(C(Int), L(1), C(Int), L(true)));
+        Add(["nth_value"], A(C(Int), L(2)), A(C(Str), L(1), L(true)));
+        return cases;
+    }
+}
