@@ -3,14 +3,13 @@ using Spark.Connect.Local.Planning.Functions;
 namespace Spark.Connect.Local.Planning.Resolution;
 
 /// <summary>
-/// The Spark type and nullability of a function call. The type is read from the function renderer's own SQL
-/// applied to typed NULL arguments (literal arguments as themselves, so renderers that read them see them):
-/// DuckDB prepares that one-row expression, which touches no data and no input relation. The catalog
-/// casts every result to Spark's type, so this reports Spark's type.
+/// The Spark type and nullability of a function call: the catalog declares both from the argument types
+/// (<see cref="FunctionResultTypes"/>), with Spark's type errors. A planner test's own function table declares
+/// none; for it, DuckDB types the renderer's SQL over typed NULL arguments (a one-row expression that touches no data).
 /// </summary>
 internal static class FunctionTyping
 {
-    // Functions Spark declares non-nullable whatever their inputs.
+    // For the probe: functions Spark declares non-nullable whatever their inputs.
     private static readonly HashSet<string> NeverNull = new(StringComparer.OrdinalIgnoreCase)
     {
         "count", "count_if", "isnull", "isnotnull", "isnan", "<=>", "equal_null", "row_number", "rank", "dense_rank",
@@ -24,6 +23,18 @@ internal static class FunctionTyping
     };
 
     internal static (DataType Type, bool Nullable) Of(PlanningContext planning, string name, IReadOnlyList<ResolvedExpression> arguments,
+        bool isDistinct, bool windowed)
+    {
+        if (planning.FunctionOverride is null)
+        {
+            var result = FunctionResultTypes.Of(name, arguments.Select(a => new TypedArgument(a.Type, a.Nullable, a.Source)).ToList(), isDistinct, windowed);
+            return (result.Type, result.Nullable);
+        }
+        return Probe(planning, name, arguments, isDistinct, windowed);
+    }
+
+    /// <summary>A function table other than the catalog (planner tests) declares no types: DuckDB types its SQL over typed NULLs.</summary>
+    private static (DataType Type, bool Nullable) Probe(PlanningContext planning, string name, IReadOnlyList<ResolvedExpression> arguments,
         bool isDistinct, bool windowed)
     {
         var probe = new PlanningContext(planning.Session, planning.FunctionOverride);
