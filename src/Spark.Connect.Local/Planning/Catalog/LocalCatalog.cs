@@ -55,6 +55,17 @@ internal static class LocalCatalog
         return TableName(identifier) ?? throw SchemaNotFound(string.Join(".", parts.Take(parts.Count - 1)));
     }
 
+    /// <summary>
+    /// A table identifier's parts as DuckDB names them: Spark's <c>default</c> database is DuckDB's <c>main</c>
+    /// schema, and <c>spark_catalog.default.t</c> is <c>main.t</c>. Other names pass through unchanged.
+    /// </summary>
+    internal static IReadOnlyList<string> ToDuckDbParts(IReadOnlyList<string> parts) => parts.Count switch
+    {
+        2 when IsDatabase(parts[0]) => ["main", parts[1]],
+        3 when IsCatalog(parts[0]) && IsDatabase(parts[1]) => ["main", parts[2]],
+        _ => parts,
+    };
+
     /// <summary>The quoted DuckDB name of a shared table: always schema-qualified, so a session's temporary table of the same name can't shadow it.</summary>
     internal static string QuotedTable(string table) => "\"main\"." + SqlIdentifiers.Quote(table);
 

@@ -37,7 +37,7 @@ internal static class ReadRenderer
     /// </summary>
     private static Source NamedTable(RelationRenderer renderer, string identifier, long? planId)
     {
-        var parts = MultipartIdentifier.Parse(identifier);
+        var parts = Catalog.LocalCatalog.ToDuckDbParts(MultipartIdentifier.Parse(identifier));
         var alias = renderer.OuterScopes.Any() ? renderer.Context.NextAlias() : SqlIdentifiers.Quote(parts[^1]);
         return new Source($"{MultipartIdentifier.Quote(parts)} AS {alias}", Scope.Wrap(Scope.Empty, planId, alias), [], "*", null, alias);
     }
