@@ -17,6 +17,7 @@ internal static class CatalogTables
     {
         if (database is not null && !LocalCatalog.IsDatabase(database))
             throw LocalCatalog.SchemaNotFound(database);
+        CatalogPattern.Matches(pattern, ""); // rejects a malformed pattern with Spark's class before DuckDB sees it
         var alternatives = CatalogPattern.Alternatives(pattern);
         var filter = alternatives.Count == 0 ? "" : " WHERE " + string.Join(" OR ",
             alternatives.Select(a => $"regexp_full_match(name, CAST({context.AddParameter(new Literal { String = a })} AS VARCHAR), 'i')"));
