@@ -20,6 +20,14 @@ internal static class CatalogLookup
         return chunk is { RowCount: > 0 } ? chunk.GetVector(0).GetString(0) : null;
     }
 
+    /// <summary>The name of the database the connection works in (<c>memory</c>, or the file's name).</summary>
+    internal static string CurrentDatabase(DuckDbConnection connection)
+    {
+        using var result = connection.Query("SELECT current_database()");
+        using var chunk = result.FetchChunk();
+        return chunk!.GetVector(0).GetString(0);
+    }
+
     /// <summary>Whether each column of a main-schema table or view may hold nulls, in column order.</summary>
     internal static IReadOnlyList<bool> Nullability(DuckDbConnection connection, string table)
     {

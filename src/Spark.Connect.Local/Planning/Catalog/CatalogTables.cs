@@ -66,7 +66,7 @@ internal static class CatalogTables
     {
         var table = Require(context, identifier, database);
         var connection = context.Session.Connection;
-        var columns = CatalogLookup.Describe(connection, "SELECT * FROM " + LocalCatalog.QuotedTable(table));
+        var columns = CatalogLookup.Describe(connection, "SELECT * FROM " + LocalCatalog.QuotedTable(connection, table));
         var nullable = CatalogLookup.Nullability(connection, table);
         var rows = columns.Select((c, i) =>
             $"(CAST({context.AddParameter(new Literal { String = c.Name })} AS VARCHAR), CAST(NULL AS VARCHAR), " +

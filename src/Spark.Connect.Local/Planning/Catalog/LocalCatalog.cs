@@ -66,8 +66,12 @@ internal static class LocalCatalog
         _ => parts,
     };
 
-    /// <summary>The quoted DuckDB name of a shared table: always schema-qualified, so a session's temporary table of the same name can't shadow it.</summary>
-    internal static string QuotedTable(string table) => "\"main\"." + SqlIdentifiers.Quote(table);
+    /// <summary>
+    /// The quoted DuckDB name of a shared table, qualified by database and schema: DuckDB's <c>temp</c> database
+    /// also has a <c>main</c> schema, so <c>main.t</c> alone would find a session's temporary table first.
+    /// </summary>
+    internal static string QuotedTable(DuckDb.DuckDbConnection connection, string table) =>
+        SqlIdentifiers.Quote(CatalogLookup.CurrentDatabase(connection)) + ".\"main\"." + SqlIdentifiers.Quote(table);
 
     /// <summary>Spark's display form of a table name: <c>`spark_catalog`.`default`.`t`</c>.</summary>
     internal static string DisplayName(string table) => $"`{CatalogName}`.`{DatabaseName}`.`{table.Replace("`", "``", StringComparison.Ordinal)}`";

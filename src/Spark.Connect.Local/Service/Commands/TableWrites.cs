@@ -9,7 +9,9 @@ namespace Spark.Connect.Local.Service.Commands;
 /// </summary>
 internal sealed class TableWrites(IPlanningSession session, string table, PlannedQuery query)
 {
-    private string Target => LocalCatalog.QuotedTable(table);
+    private string Target => _target ??= LocalCatalog.QuotedTable(session.Connection, table);
+
+    private string? _target;
 
     internal void Create() => WriteStatements.Run(session.Connection, $"CREATE TABLE {Target} AS {query.Sql}", query);
 
