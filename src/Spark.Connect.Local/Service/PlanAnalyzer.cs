@@ -90,6 +90,8 @@ internal sealed class PlanAnalyzer(DuckDbArrowConverter converter)
 
     private static PlannedQuery PlanForAnalysis(IPlanningSession session, Plan plan)
     {
+        if (plan.OpTypeCase == Plan.OpTypeOneofCase.Command)
+            throw SparkErrors.Unsupported("analyzing a command (commands run only through ExecutePlan)");
         var query = ResultProducer.PlanRoot(session, plan);
         if (!SideConnection.IsReadOnly(query.Sql))
         {

@@ -50,6 +50,7 @@ internal sealed class ResultProducer : IDisposable
     internal static PlannedQuery PlanRoot(IPlanningSession session, Plan plan) => plan.OpTypeCase switch
     {
         Plan.OpTypeOneofCase.Root => new LocalPlanner(session).Plan(plan.Root),
+        Plan.OpTypeOneofCase.Command when Commands.WriteCommands.Handles(plan.Command) => Commands.WriteCommands.Run(session, plan.Command),
         Plan.OpTypeOneofCase.Command => throw SparkErrors.Unsupported($"the command '{plan.Command.CommandTypeCase}'"),
         _ => throw SparkErrors.Unsupported($"a plan of kind '{plan.OpTypeCase}'"),
     };

@@ -37,7 +37,7 @@ internal static class ReadRenderer
     /// </summary>
     private static Source NamedTable(RelationRenderer renderer, string identifier, long? planId)
     {
-        var parts = MultipartIdentifier.Parse(identifier);
+        var parts = Catalog.LocalCatalog.ToDuckDbParts(MultipartIdentifier.Parse(identifier));
         var alias = renderer.OuterScopes.Any() ? renderer.Context.NextAlias() : SqlIdentifiers.Quote(parts[^1]);
         return new Source($"{MultipartIdentifier.Quote(parts)} AS {alias}", Scope.Wrap(Scope.Empty, planId, alias), [], "*", null, alias);
     }
@@ -84,7 +84,7 @@ internal static class ReadRenderer
             throw LocalEngineException.Unsupported("JDBC-style read predicates", "Filter the DataFrame instead.");
         if (source.HasSchema && source.Schema.Length > 0)
             throw LocalEngineException.Unsupported("a user-specified schema for file reads", "Let the engine infer the schema, then cast columns.");
-        var arguments = new List<string> { "[" + string.Join(", ", source.Paths.Select(SqlLiterals.QuoteString)) + "]" };
+        var arguments = new List<string> { "[" + string.Join(", ", source.Paths.SelectMany(DataFiles.Expand).Select(SqlLiterals.QuoteString)) + "]" };
         var csv = reader == "read_csv";
         if (!csv && source.Options.Count > 0)
             throw LocalEngineException.Unsupported($"the {format} read option '{source.Options.Keys.Order(StringComparer.Ordinal).First()}'", "Read options are supported for csv only.");

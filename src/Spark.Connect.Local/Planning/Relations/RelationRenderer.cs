@@ -43,6 +43,7 @@ internal sealed class RelationRenderer(PlanningContext context)
         Kind.SetOp => SetOperationRenderer.Render(this, relation),
         Kind.SubqueryAlias => SubqueryAlias(relation),
         Kind.WithRelations => WithRelations(relation),
+        Kind.Catalog => Catalog.CatalogRenderer.Render(this, relation),
         // Partitioning and hints only steer a cluster's execution; one DuckDB process has nothing to steer.
         Kind.Hint => OrderedInput(relation.Hint.Input).WithPlanId(PlanId(relation)),
         Kind.Repartition => OrderedInput(relation.Repartition.Input).WithPlanId(PlanId(relation)),

@@ -1,0 +1,57 @@
+using Spark.Connect.Local.Planning;
+
+namespace Spark.Connect.Local.Service.Commands;
+
+/// <summary>
+/// Runs the write commands (DataFrameWriter v1 <c>write_operation</c>, DataFrameWriterV2 <c>write_operation_v2</c>)
+/// when an ExecutePlan operation starts. The write happens here; the operation then streams the empty result
+/// this returns, so the client sees the command complete. Writes run only on the session's own connection
+/// (never a side connection), so they are ordered with the session's other statements.
+/// </summary>
+internal static class WriteCommands
+{
+    /// <summary>What a finished write answers: no rows.</summary>
+    private static readonly PlannedQuery NoRows = new("SELECT CAST(NULL AS BOOLEAN) AS \"value\" WHERE false", []);
+
+    internal static bool Handles(Command command) => command.CommandTypeCase is
+        Command.CommandTypeOneofCase.WriteOperation or Command.CommandTypeOneofCase.WriteOperationV2;
+
+    internal static PlannedQuery Run(IPlanningSession session, Command command)
+    {
+        if (session is SideConnection)
+            throw new NeedsSessionConnectionException();
+        switch (command.CommandTypeCase)
+        {
+            case Command.CommandTypeOneofCase.WriteOperation:
+                WriteV1(session, command.WriteOperation);
+                break;
+            case Command.CommandTypeOneofCase.WriteOperationV2:
+                TableWriterV2.Write(session, command.WriteOperationV2);
+                break;
+            default:
+                throw SparkErrors.Unsupported($"the command '{command.CommandTypeCase}'");
+        }
+        return NoRows;
+    }
+
+    private static void WriteV1(IPlanningSession session, WriteOperation write)
+    {
+        if (write.SortColumnNames.Count > 0)
+            throw LocalEngineException.Unsupported($"sortBy ({string.Join(", ", write.SortColumnNames)}) on write", "Sort the DataFrame before writing instead.");
+        if (write.BucketBy is { BucketColumnNames.Count: > 0 } bucket)
+            throw LocalEngineException.Unsupported($"bucketBy ({string.Join(", ", bucket.BucketColumnNames)}) on write", "Write without buckets.");
+        if (write.ClusteringColumns.Count > 0)
+            throw LocalEngineException.Unsupported($"clusterBy ({string.Join(", ", write.ClusteringColumns)}) on write", "Write without clustering columns.");
+        switch (write.SaveTypeCase)
+        {
+            case WriteOperation.SaveTypeOneofCase.Path:
+                PathWriter.Write(session, write);
+                break;
+            case WriteOperation.SaveTypeOneofCase.Table:
+                TableWriter.Write(session, write);
+                break;
+            default:
+                throw new LocalEngineException("INVALID_PARAMETER_VALUE", "22023", "A write needs a path (save) or a table (saveAsTable, insertInto).");
+        }
+    }
+}
