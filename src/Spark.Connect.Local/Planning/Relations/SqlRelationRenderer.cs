@@ -23,7 +23,8 @@ internal static class SqlRelationRenderer
             ? Bind(renderer, sql.Query, named, positional)
             : SqlPlaceholderRewriter.Rewrite(sql.Query, name => ":" + name, () => "?");
         // A trailing semicolon ends a statement; inside the subquery a parent wraps it in, it would be a syntax error.
-        return Source.FromQuery(renderer.Context, query.TrimEnd().TrimEnd(';').TrimEnd(), RelationRenderer.PlanId(relation), Scope.Empty);
+        query = TempViewCtes.Prefix(renderer, query.TrimEnd().TrimEnd(';').TrimEnd());
+        return Source.FromQuery(renderer.Context, query, RelationRenderer.PlanId(relation), Scope.Empty);
     }
 
     private static string Bind(RelationRenderer renderer, string query, Dictionary<string, Expression> named, List<Expression> positional)
