@@ -41,9 +41,11 @@ internal static class ReadRenderer
         var alias = renderer.OuterScopes.Any() ? renderer.Context.NextAlias() : SqlIdentifiers.Quote(parts[^1]);
         // A temporary view shadows a table of the same name; it is a stored plan, rendered here in place.
         // Its inner plan ids stay inside: only the read's own id resolves to it, as for a table.
-        if (renderer.Context.Session.FindView(parts) is { } view)
+        if (ViewExpansion.Find(renderer.Context, parts) is { } view)
         {
-            var query = renderer.Input(view).ToQuery();
+            string query;
+            using (ViewExpansion.Enter(renderer.Context, parts))
+                query = renderer.Input(view).ToQuery();
             return new Source($"({query}) AS {alias}", Scope.Wrap(Scope.Empty, planId, alias), [], "*", query, alias);
         }
         return new Source($"{MultipartIdentifier.Quote(parts)} AS {alias}", Scope.Wrap(Scope.Empty, planId, alias), [], "*", null, alias);

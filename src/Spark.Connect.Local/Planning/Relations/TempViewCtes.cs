@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Spark.Connect.Local.Planning.Relations;
@@ -12,40 +11,28 @@ namespace Spark.Connect.Local.Planning.Relations;
 /// </summary>
 internal static class TempViewCtes
 {
-    // Names being expanded per planning run: a view whose own SQL names itself reads the table of that
-    // name (as it did when Spark analyzed it), not itself again.
-    private static readonly ConditionalWeakTable<PlanningContext, HashSet<string>> Expanding = new();
-
     internal static string Prefix(RelationRenderer renderer, string query)
     {
         if (!SqlStatementKind.IsQuery(query))
             return query;
-        var session = renderer.Context.Session;
-        var expanding = Expanding.GetOrCreateValue(renderer.Context);
-        var views = new List<(string Name, Relation View)>();
+        var views = new List<(string Name, IReadOnlyList<string> Parts, Relation View)>();
         var text = Rewrite(query, parts =>
         {
-            var key = string.Join('.', parts);
-            if (expanding.Contains(key) || session.FindView(parts) is not { } view)
+            // A view being expanded names the table of that name inside itself (see ViewExpansion).
+            if (ViewExpansion.Find(renderer.Context, parts) is not { } view)
                 return null;
-            if (!views.Exists(v => string.Equals(v.Name, key, StringComparison.OrdinalIgnoreCase)))
-                views.Add((key, view));
-            return parts.Count == 1 ? null : SqlIdentifiers.Quote(key);
+            var name = string.Join('.', parts);
+            if (!views.Exists(v => string.Equals(v.Name, name, StringComparison.OrdinalIgnoreCase)))
+                views.Add((name, parts, view));
+            return parts.Count == 1 ? null : SqlIdentifiers.Quote(name);
         });
         if (views.Count == 0)
             return query;
         var ctes = new List<string>();
-        foreach (var (name, view) in views)
+        foreach (var (name, parts, view) in views)
         {
-            expanding.Add(name);
-            try
-            {
+            using (ViewExpansion.Enter(renderer.Context, parts))
                 ctes.Add($"{SqlIdentifiers.Quote(name)} AS ({renderer.Input(view).ToQuery()})");
-            }
-            finally
-            {
-                expanding.Remove(name);
-            }
         }
         return $"WITH {string.Join(", ", ctes)} SELECT * FROM ({text})";
     }
