@@ -69,6 +69,7 @@ internal static partial class ShowFormatter
             for (var i = 0; i < row.Count; i++)
                 widths[i] = Math.Max(widths[i], HalfWidth(row[i]));
         var separator = "+" + string.Join("+", widths.Select(w => new string('-', w))) + "+\n";
+        text.Append(separator);
         foreach (var (row, index) in rows.Select((r, i) => (r, i)))
         {
             // Truncated output aligns right, full output left.
