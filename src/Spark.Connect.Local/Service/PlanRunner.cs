@@ -1,3 +1,4 @@
+using Spark.Connect.Arrow;
 using Spark.Connect.Local.Planning;
 using Spark.Connect.Local.Results;
 using Spark.Connect.Local.Service.Show;
@@ -25,8 +26,31 @@ internal static class PlanRunner
         {
             Relation.RelTypeOneofCase.ShowString => ShowRoot.Show(session, root.ShowString, converter, beforeRun, zone),
             Relation.RelTypeOneofCase.HtmlString => ShowRoot.Html(session, root.HtmlString, converter, beforeRun, zone),
+            Relation.RelTypeOneofCase.LocalRelation when HasNoColumns(root.LocalRelation) => NoColumns(),
             _ => Query(session, new LocalPlanner(session).Plan(root), converter, beforeRun),
         };
+    }
+
+    // What a DDL statement's sql_command_result holds: Spark collects it as no rows of no columns, while a
+    // table can't have zero columns, so it is answered here instead of being loaded.
+    private static bool HasNoColumns(LocalRelation relation) =>
+        relation.HasData && relation.Data.Length > 0 && new ArrowStreamReader(relation.Data.Memory).Schema.Fields.Count == 0;
+
+    private static FixedResponses NoColumns()
+    {
+        var empty = new ArrowSchema([]);
+        return new FixedResponses(
+        [
+            new ExecutePlanResponse { Schema = SparkSchema.ToDataType(empty) },
+            new ExecutePlanResponse
+            {
+                ArrowBatch = new ExecutePlanResponse.Types.ArrowBatch
+                {
+                    RowCount = 0,
+                    Data = Google.Protobuf.ByteString.CopyFrom(DuckDbArrowConverter.ToIpcStream(new RecordBatchBuilder(empty).Build())),
+                },
+            },
+        ]);
     }
 
     private static ResultProducer Query(IPlanningSession session, PlannedQuery query, DuckDbArrowConverter converter, Action<string> beforeRun)

@@ -80,6 +80,19 @@ public sealed class SqlCommandTests : LocalServerTestBase
     }
 
     [Test]
+    public async Task Collecting_a_ddl_result_gives_no_rows_of_no_columns_as_in_spark()
+    {
+        var client = NewClient();
+        var created = await CollectAsync(client.ExecutePlanAsync(SqlCommand("CREATE TABLE t (x INTEGER)")));
+
+        var collected = await CollectAsync(client.ExecutePlanAsync(new Plan { Root = created[0].SqlCommandResult.Relation }));
+
+        Assert.That(collected.Select(SchemaResponseTests.KindOf), Is.EqualTo(new[] { "schema", "ArrowBatch", "ResultComplete" }));
+        Assert.That(collected[0].Schema.Struct.Fields, Is.Empty);
+        Assert.That(Rows(collected), Is.Empty);
+    }
+
+    [Test]
     public async Task Another_statement_with_output_brings_its_rows_in_the_local_relation()
     {
         var client = NewClient();
