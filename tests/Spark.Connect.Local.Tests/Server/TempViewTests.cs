@@ -145,6 +145,19 @@ public sealed class TempViewTests : LocalServerTestBase
         Assert.That(rows, Is.EqualTo(new[] { new object?[] { "Ann", "older" }, new object?[] { "Bob", "older" } }));
     }
 
+    [Test]
+    public async Task AnalyzePlan_and_show_see_temp_views_too()
+    {
+        var client = NewClient();
+        await CreateViewAsync(client, "adults", Adults());
+
+        var schema = await client.SchemaAsync(Table("adults"));
+        var shown = await RowsAsync(client, new Plan { Root = new Relation { ShowString = new ShowString { Input = Table("adults").Root, NumRows = 1, Truncate = 20 } } });
+
+        Assert.That(schema.Struct.Fields.Select(f => f.Name), Is.EqualTo(new[] { "Name", "Age" }));
+        Assert.That(shown.Single()[0], Is.EqualTo("+----+---+\n|Name|Age|\n+----+---+\n| Ann| 31|\n+----+---+\nonly showing top 1 row\n"));
+    }
+
     private sealed record ViewPerson(string Name, int Age);
 
     private static Relation Adults() => new() { Filter = new Filter { Input = Table("people").Root, Condition = Condition("age >= 18") } };
