@@ -47,6 +47,13 @@ public sealed class ShowStringTests : LocalServerTestBase
     }
 
     [Test]
+    public async Task The_largest_row_count_shows_every_row_and_a_negative_one_none()
+    {
+        Assert.That(await ShowAsync("SELECT range AS n FROM range(2)", numRows: int.MaxValue), Is.EqualTo("+---+\n|  n|\n+---+\n|  0|\n|  1|\n+---+\n"));
+        Assert.That(await ShowAsync("SELECT range AS n FROM range(2)", numRows: -5), Is.EqualTo("+---+\n|  n|\n+---+\n+---+\nonly showing top 0 rows\n"));
+    }
+
+    [Test]
     public async Task Without_truncation_cells_are_left_aligned_and_kept_whole()
     {
         var text = await ShowAsync("SELECT 'ab' AS s, 7 AS n, repeat('y', 25) AS w", truncate: 0);

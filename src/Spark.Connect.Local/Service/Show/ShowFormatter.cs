@@ -15,6 +15,7 @@ internal static partial class ShowFormatter
     /// <summary>The table text (or, with <paramref name="vertical"/>, one block per record).</summary>
     internal static string Text(IReadOnlyList<string> header, IReadOnlyList<IReadOnlyList<string>> fetched, int numRows, int truncate, bool vertical)
     {
+        numRows = Clamp(numRows);
         var (rows, hasMore) = Prepare(header, fetched, numRows, truncate);
         var text = new StringBuilder();
         if (!vertical)
@@ -31,6 +32,7 @@ internal static partial class ShowFormatter
     /// <summary>The HTML table Spark's htmlString writes (what notebooks display for a DataFrame).</summary>
     internal static string Html(IReadOnlyList<string> header, IReadOnlyList<IReadOnlyList<string>> fetched, int numRows, int truncate)
     {
+        numRows = Clamp(numRows);
         var (rows, hasMore) = Prepare(header, fetched, numRows, truncate);
         var text = new StringBuilder("<table border='1'>\n");
         text.Append("<tr><th>").AppendJoin("</th><th>", rows[0].Select(EscapeHtml)).Append("</th></tr>\n");
@@ -43,11 +45,13 @@ internal static partial class ShowFormatter
     }
 
     /// <summary>How many rows to fetch: one more than shown, to know whether there were more.</summary>
-    internal static int RowsToFetch(int numRows) => Math.Max(numRows, 0) + 1;
+    internal static int RowsToFetch(int numRows) => Clamp(numRows) + 1;
+
+    // Spark bounds num_rows to [0, the largest array length - 1], so one more row can always be asked for.
+    private static int Clamp(int numRows) => Math.Clamp(numRows, 0, int.MaxValue - 16);
 
     private static (List<IReadOnlyList<string>> Rows, bool HasMore) Prepare(IReadOnlyList<string> header, IReadOnlyList<IReadOnlyList<string>> fetched, int numRows, int truncate)
     {
-        numRows = Math.Max(numRows, 0);
         var rows = new List<IReadOnlyList<string>> { header.Select(EscapeMeta).ToList() };
         rows.AddRange(fetched.Take(numRows).Select(row => (IReadOnlyList<string>)row.Select(cell => Truncate(EscapeMeta(cell), truncate)).ToList()));
         return (rows, fetched.Count > numRows);
