@@ -1,6 +1,8 @@
+using System.Runtime.InteropServices;
+
 namespace Spark.Connect.Local;
 
-/// <summary>Runs the local Spark Connect server as a process until Ctrl+C.</summary>
+/// <summary>Runs the local Spark Connect server as a process until Ctrl+C (SIGINT) or SIGTERM, then exits with code 0.</summary>
 internal static class Program
 {
     private static async Task<int> Main(string[] args)
@@ -13,8 +15,11 @@ internal static class Program
         }
 
         using var stop = new CancellationTokenSource();
-        void Stop()
+        void Stop(PosixSignalContext context)
         {
+            // Cancelling the default action keeps the runtime from ending the process at once: Main then
+            // returns normally after disposing the server, so the port is released and the exit code is 0.
+            context.Cancel = true;
             try
             {
                 stop.Cancel();
@@ -24,12 +29,9 @@ internal static class Program
                 // Main already returned.
             }
         }
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            Stop();
-        };
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop();
+        // SIGINT is Ctrl+C; SIGTERM is what `kill`, systemd and container runtimes send.
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
         LocalSparkServer server;
         try
@@ -53,8 +55,11 @@ internal static class Program
         }
         catch (OperationCanceledException)
         {
-            // Ctrl+C: fall through to disposal.
+            // A stop signal: fall through to disposal.
         }
+        Console.WriteLine("Stopping the local Spark Connect server.");
+        await running.DisposeAsync().ConfigureAwait(false);
+        Console.WriteLine("Stopped.");
         return 0;
     }
 }

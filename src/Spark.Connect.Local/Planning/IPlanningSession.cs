@@ -13,4 +13,11 @@ internal interface IPlanningSession
     /// session, and returns that table's (unquoted) name. Called once per LocalRelation node.
     /// </summary>
     string LoadLocalRelation(LocalRelation relation);
+
+    /// <summary>
+    /// The relation of the temporary view <paramref name="nameParts"/> names: a session temp view for one
+    /// part, a global temp view for <c>global_temp.name</c>; null when it names no view (names compare
+    /// case-insensitively). Views are lazy plans: the caller renders the relation in place.
+    /// </summary>
+    Relation? FindView(IReadOnlyList<string> nameParts);
 }

@@ -1,16 +1,20 @@
+using Spark.Connect.Local.Service.Commands;
+
 namespace Spark.Connect.Local.Service;
 
 /// <summary>How an operation gets a connection and runs blocking DuckDB calls.</summary>
 internal sealed partial class ExecuteOperation
 {
     /// <summary>
-    /// Starts the query: on the session's connection when it is free; else, for a read-only query of a session
+    /// Starts the plan: on the session's connection when it is free; else, for a read-only query of a session
     /// without temporary state, on a side connection (so a query run while another result is still being read
-    /// does not wait for it); otherwise it waits for the session's connection.
+    /// does not wait for it); otherwise it waits for the session's connection. Commands always run on the
+    /// session's connection, because they change what the session sees.
     /// </summary>
-    private async Task<ResultProducer> StartAsync(CancellationToken cancellationToken)
+    private async Task<IResponseSource> StartAsync(CancellationToken cancellationToken)
     {
-        if (!_session.TryTakeConnection(this, out _connection) && _session.TryOpenSideConnection() is { } side)
+        var isCommand = _plan.OpTypeCase == Plan.OpTypeOneofCase.Command;
+        if (!_session.TryTakeConnection(this, out _connection) && !isCommand && _session.TryOpenSideConnection() is { } side)
         {
             Volatile.Write(ref _side, side);
             var started = await RunBlockingAsync(() => TryStartOn(side)).ConfigureAwait(false);
@@ -34,24 +38,40 @@ internal sealed partial class ExecuteOperation
         return await RunBlockingAsync(() =>
         {
             _session.ApplyConfig();
-            var query = ResultProducer.PlanRoot(_session, _plan);
-            if (!SideConnection.IsReadOnly(query.Sql))
-                _session.MarkTemporaryState();
-            return ResultProducer.Start(_session, query, _converter);
+            if (isCommand)
+                return CommandDispatcher.Run(_session, _plan.Command, _converter);
+            return PlanRunner.Open(_session, _plan, _converter, sql =>
+            {
+                if (!SideConnection.IsReadOnly(sql))
+                    _session.MarkTemporaryState();
+            }, SessionZone());
         }).ConfigureAwait(false);
     }
 
-    private ResultProducer? TryStartOn(SideConnection side)
+    private IResponseSource? TryStartOn(SideConnection side)
     {
         try
         {
-            var query = ResultProducer.PlanRoot(side, _plan);
-            return SideConnection.IsReadOnly(query.Sql) ? ResultProducer.Start(side, query, _converter) : null;
+            return PlanRunner.Open(side, _plan, _converter, sql =>
+            {
+                if (!SideConnection.IsReadOnly(sql))
+                    throw new NeedsSessionConnectionException();
+            }, SessionZone());
         }
         catch (Exception error) when (NeedsSessionConnectionException.IsIn(error))
         {
             return null;
         }
+    }
+
+    /// <summary>The session time zone, in which shown timestamps are written.</summary>
+    private TimeZoneInfo SessionZone()
+    {
+        var id = _session.Config.Get("spark.sql.session.timeZone") ?? "UTC";
+        return TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone
+            : throw new Planning.LocalEngineException("INVALID_CONF_VALUE.TIME_ZONE", "22023",
+                $"The value '{id}' of spark.sql.session.timeZone is not a time zone this machine knows; use a region id such as 'Europe/Paris' or 'UTC'.",
+                new Dictionary<string, string> { ["confValue"] = id, ["confName"] = "spark.sql.session.timeZone" });
     }
 
     // DuckDB calls block, so they run on the thread pool, never on the request's thread. DuckDB clears

@@ -21,7 +21,7 @@ internal sealed partial class ExecuteOperation
     private readonly List<ExecutePlanResponse> _retained = [];
     private readonly Dictionary<string, long> _sequenceOf = new(StringComparer.Ordinal);
     private long _firstRetained;
-    private ResultProducer? _producer;
+    private IResponseSource? _producer;
     private IDisposable? _connection;
     private SideConnection? _side;
     private LocalEngineException? _failure;
@@ -224,19 +224,15 @@ internal sealed partial class ExecuteOperation
                 throw SparkErrors.Canceled(OperationId);
             _producer ??= await StartAsync(cancellationToken).ConfigureAwait(false);
             var producer = _producer;
-            var batch = await RunBlockingAsync(producer.Next).ConfigureAwait(false);
+            var response = await RunBlockingAsync(producer.Next).ConfigureAwait(false);
             if (_interrupted)
                 throw SparkErrors.Canceled(OperationId);
-            var response = NewResponse();
-            if (batch is null)
+            if (response is null)
             {
-                response.ResultComplete = new ExecutePlanResponse.Types.ResultComplete();
+                response = new ExecutePlanResponse { ResultComplete = new ExecutePlanResponse.Types.ResultComplete() };
                 Close();
             }
-            else
-            {
-                response.ArrowBatch = batch;
-            }
+            Stamp(response);
             return response;
         }
         catch (Exception error) when (error is not OperationCanceledException || _interrupted)
@@ -249,13 +245,13 @@ internal sealed partial class ExecuteOperation
         }
     }
 
-    private ExecutePlanResponse NewResponse() => new()
+    private void Stamp(ExecutePlanResponse response)
     {
-        SessionId = _session.Key.SessionId,
-        ServerSideSessionId = _session.ServerSideSessionId,
-        OperationId = OperationId,
-        ResponseId = Guid.NewGuid().ToString(),
-    };
+        response.SessionId = _session.Key.SessionId;
+        response.ServerSideSessionId = _session.ServerSideSessionId;
+        response.OperationId = OperationId;
+        response.ResponseId = Guid.NewGuid().ToString();
+    }
 
     // Called with _produce held (or from the producing call itself): frees the result and the connection.
     private void Close()

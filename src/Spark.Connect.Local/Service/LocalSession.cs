@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Spark.Connect.Local.Data;
 using Spark.Connect.Local.DuckDb;
 using Spark.Connect.Local.Planning;
+using Spark.Connect.Local.Service.Views;
 
 namespace Spark.Connect.Local.Service;
 
@@ -25,10 +26,11 @@ internal sealed class LocalSession : IPlanningSession, IDisposable
     private readonly DuckDbDatabase _database;
     private volatile bool _hasTemporaryState;
 
-    internal LocalSession(SessionKey key, DuckDbDatabase database)
+    internal LocalSession(SessionKey key, DuckDbDatabase database, TempViewRegistry globalViews)
     {
         Key = key;
         _database = database;
+        GlobalViews = globalViews;
         Connection = database.Connect();
         ApplyConfig();
     }
@@ -55,6 +57,15 @@ internal sealed class LocalSession : IPlanningSession, IDisposable
     public ErrorStore Errors { get; } = new();
 
     public ConcurrentDictionary<string, ExecuteOperation> Operations { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>This session's temporary views (no other session sees them).</summary>
+    internal TempViewRegistry TempViews { get; } = new(global: false);
+
+    /// <summary>The server's global temporary views, shared by every session.</summary>
+    internal TempViewRegistry GlobalViews { get; }
+
+    /// <summary>A session temp view for a one-part name, a global one for <c>global_temp.name</c>; null otherwise.</summary>
+    public Relation? FindView(IReadOnlyList<string> nameParts) => TempViewRegistry.Find(TempViews, GlobalViews, nameParts);
 
     /// <summary>Loads the Arrow data into a temporary table of this session's connection.</summary>
     public string LoadLocalRelation(LocalRelation relation)
@@ -88,7 +99,7 @@ internal sealed class LocalSession : IPlanningSession, IDisposable
     {
         if (_hasTemporaryState || Volatile.Read(ref _disposed) != 0)
             return null;
-        var side = new SideConnection(_database.Connect());
+        var side = new SideConnection(_database.Connect(), FindView);
         try
         {
             var timeZone = Config.Get("spark.sql.session.timeZone") ?? "UTC";

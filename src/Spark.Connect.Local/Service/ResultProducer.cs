@@ -7,23 +7,32 @@ namespace Spark.Connect.Local.Service;
 
 /// <summary>
 /// One running query: the prepared statement, its streaming result and the converter's batch
-/// enumerator. <see cref="Next"/> reads one bounded Arrow batch; only that batch is in memory.
+/// enumerator. Like Spark's server it first answers with the result's <c>schema</c>, then each call
+/// reads one bounded Arrow batch (only that batch is in memory).
 /// </summary>
-internal sealed class ResultProducer : IDisposable
+internal sealed class ResultProducer : IResponseSource
 {
     private readonly DuckDbPreparedStatement _statement;
     private readonly DuckDbResult _result;
     private readonly IEnumerator<Spark.Connect.Arrow.RecordBatch> _batches;
+    private bool _schemaSent;
 
-    private ResultProducer(DuckDbPreparedStatement statement, DuckDbResult result, DuckDbArrowConverter converter)
+    private ResultProducer(DuckDbPreparedStatement statement, DuckDbResult result, DuckDbArrowConverter converter, DataType? schema)
     {
         _statement = statement;
         _result = result;
         _batches = converter.ReadBatches(result).GetEnumerator();
+        Schema = schema ?? SparkSchema.ToDataType(DuckDbArrowConverter.SchemaFor(result));
     }
 
-    /// <summary>Starts running a planned query on <paramref name="session"/>'s connection.</summary>
-    internal static ResultProducer Start(IPlanningSession session, PlannedQuery query, DuckDbArrowConverter converter)
+    /// <summary>
+    /// The result's schema as Spark states it (a <c>struct</c> DataType). Today derived from DuckDB's column
+    /// types; a caller that knows the typed plan can pass it to <see cref="Start"/> instead.
+    /// </summary>
+    internal DataType Schema { get; }
+
+    /// <summary>Starts running a planned query on <paramref name="session"/>'s connection; <paramref name="schema"/> overrides the derived one.</summary>
+    internal static ResultProducer Start(IPlanningSession session, PlannedQuery query, DuckDbArrowConverter converter, DataType? schema = null)
     {
         var statement = LocalPlanner.Prepare(session.Connection, query);
         try
@@ -31,7 +40,7 @@ internal sealed class ResultProducer : IDisposable
             var result = statement.Execute();
             try
             {
-                return new ResultProducer(statement, result, converter);
+                return new ResultProducer(statement, result, converter, schema);
             }
             catch
             {
@@ -50,21 +59,28 @@ internal sealed class ResultProducer : IDisposable
     internal static PlannedQuery PlanRoot(IPlanningSession session, Plan plan) => plan.OpTypeCase switch
     {
         Plan.OpTypeOneofCase.Root => new LocalPlanner(session).Plan(plan.Root),
-        Plan.OpTypeOneofCase.Command when Commands.WriteCommands.Handles(plan.Command) => Commands.WriteCommands.Run(session, plan.Command),
         Plan.OpTypeOneofCase.Command => throw SparkErrors.Unsupported($"the command '{plan.Command.CommandTypeCase}'"),
         _ => throw SparkErrors.Unsupported($"a plan of kind '{plan.OpTypeCase}'"),
     };
 
-    /// <summary>The next batch as an <c>arrow_batch</c> response body, or null when the result is exhausted.</summary>
-    internal ExecutePlanResponse.Types.ArrowBatch? Next()
+    /// <summary>The <c>schema</c> response first, then one <c>arrow_batch</c> per call; null when the result is exhausted.</summary>
+    public ExecutePlanResponse? Next()
     {
+        if (!_schemaSent)
+        {
+            _schemaSent = true;
+            return new ExecutePlanResponse { Schema = Schema };
+        }
         if (!_batches.MoveNext())
             return null;
         var batch = _batches.Current;
-        return new ExecutePlanResponse.Types.ArrowBatch
+        return new ExecutePlanResponse
         {
-            RowCount = batch.Length,
-            Data = ByteString.CopyFrom(DuckDbArrowConverter.ToIpcStream(batch)),
+            ArrowBatch = new ExecutePlanResponse.Types.ArrowBatch
+            {
+                RowCount = batch.Length,
+                Data = ByteString.CopyFrom(DuckDbArrowConverter.ToIpcStream(batch)),
+            },
         };
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Spark.Connect.Local.DuckDb;
+using Spark.Connect.Local.Service.Views;
 
 namespace Spark.Connect.Local.Service;
 
@@ -16,6 +17,9 @@ internal sealed class SessionRegistry(DuckDbDatabase database) : IDisposable
     private int _disposed;
     private const int MaxRememberedClosedSessions = 100_000;
 
+    /// <summary>Global temporary views: server-wide, they outlive the sessions that created them.</summary>
+    internal TempViewRegistry GlobalViews { get; } = new(global: true);
+
     /// <summary>The session for a request, created on first use.</summary>
     internal LocalSession Resolve(UserContext? user, string sessionId, string? observedServerSideSessionId)
     {
@@ -28,7 +32,7 @@ internal sealed class SessionRegistry(DuckDbDatabase database) : IDisposable
             ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
             if (!_sessions.TryGetValue(key, out session!))
             {
-                session = new LocalSession(key, database);
+                session = new LocalSession(key, database, GlobalViews);
                 _sessions[key] = session;
             }
         }

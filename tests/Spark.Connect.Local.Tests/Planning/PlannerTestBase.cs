@@ -30,6 +30,12 @@ public abstract class PlannerTestBase : DuckDbTestBase
             Loaded.Add(relation);
             return Resolve?.Invoke(relation) ?? LocalTable;
         }
+
+        /// <summary>Temporary views by one-part name (case-insensitive), for planner tests of view reads.</summary>
+        public Dictionary<string, Relation> Views { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public Relation? FindView(IReadOnlyList<string> nameParts) =>
+            nameParts.Count == 1 ? Views.GetValueOrDefault(nameParts[0]) : null;
     }
 
     internal TestSession Session { get; private set; } = null!;

@@ -104,15 +104,15 @@ public sealed class ExecutePlanTests : LocalServerTestBase
     }
 
     [Test]
-    public async Task Commands_are_unsupported_with_a_clear_class()
+    public async Task Commands_it_does_not_run_are_unsupported_with_a_clear_class()
     {
         var client = NewClient();
-        var plan = new Plan { Command = new Command { SqlCommand = new SqlCommand { Sql = "SELECT 1" } } };
+        var plan = new Plan { Command = new Command { CheckpointCommand = new CheckpointCommand { Relation = Sql("SELECT 1").Root } } };
 
         var error = await Assert.ThrowsAsync<SparkException>(async () => await CollectAsync(client.ExecutePlanAsync(plan)));
 
         Assert.That(error!.ErrorClass, Is.EqualTo("UNSUPPORTED_FEATURE.LOCAL_ENGINE"));
-        Assert.That(error.Message, Does.Contain("SqlCommand"));
+        Assert.That(error.Message, Does.Contain("CheckpointCommand"));
     }
 
     [Test]

@@ -60,7 +60,7 @@ public sealed class NestedReadTests : LocalServerTestBase
     public void A_side_connection_refuses_local_data_even_when_the_signal_is_wrapped()
     {
         using var database = Spark.Connect.Local.DuckDb.DuckDbDatabase.Open();
-        using var side = new SideConnection(database.Connect());
+        using var side = new SideConnection(database.Connect(), _ => null);
 
         var signal = Assert.Throws<NeedsSessionConnectionException>(() => side.LoadLocalRelation(new LocalRelation()));
 

@@ -71,6 +71,45 @@ public sealed class ProgramTests
         }
     }
 
+    [TestCase(15, TestName = "SIGTERM stops the process cleanly with exit code 0 and frees the port")]
+    [TestCase(2, TestName = "SIGINT stops the process cleanly with exit code 0 and frees the port")]
+    public async Task A_stop_signal_ends_the_process_cleanly(int signal)
+    {
+        using var process = Start("--port", "0");
+        try
+        {
+            await StopWithSignalAsync(process, signal);
+        }
+        finally
+        {
+            // A process that ignored the signal must not outlive the test.
+            if (!process.HasExited)
+                process.Kill(entireProcessTree: true);
+        }
+    }
+
+    private static async Task StopWithSignalAsync(Process process, int signal)
+    {
+        var line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        var port = int.Parse(Regex.Match(line ?? "", @"sc://127\.0\.0\.1:(\d+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        await using (var client = SparkConnectClient.Create($"sc://127.0.0.1:{port}"))
+            Assert.That(await LocalServerTestBase.RowsAsync(client, LocalServerTestBase.Sql("SELECT 1 AS one")), Has.Count.EqualTo(1));
+
+        Assert.That(SendSignal(process.Id, signal), Is.Zero, "kill(2) failed");
+        var rest = await process.StandardOutput.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.That(process.ExitCode, Is.Zero);
+        Assert.That(rest, Does.Contain("Stopped."));
+        // The port is free again: something else can listen on it.
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
+        Assert.DoesNotThrow(() => listener.Start());
+        listener.Stop();
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
+
     private static Process Start(params string[] args)
     {
         var assembly = typeof(LocalSparkServer).Assembly.Location;

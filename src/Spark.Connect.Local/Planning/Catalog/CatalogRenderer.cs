@@ -17,10 +17,12 @@ internal static class CatalogRenderer
     // The answer of the calls Spark answers with an empty relation (setters, cache management).
     private const string NoRows = "SELECT CAST(NULL AS BOOLEAN) AS \"value\" WHERE false";
 
-    internal static Source Render(RelationRenderer renderer, Relation relation)
+    internal static Source Render(RelationRenderer renderer, Relation relation) =>
+        Source.FromQuery(renderer.Context, Query(renderer.Context, relation.Catalog), RelationRenderer.PlanId(relation), Scope.Empty);
+
+    /// <summary>The catalog call as one query; its values are bound parameters of <paramref name="context"/>.</summary>
+    internal static string Query(PlanningContext context, Spark.Connect.Catalog catalog)
     {
-        var context = renderer.Context;
-        var catalog = relation.Catalog;
         var query = catalog.CatTypeCase switch
         {
             Kind.CurrentDatabase => Value(context, new Literal { String = LocalCatalog.DatabaseName }, "VARCHAR"),
@@ -46,7 +48,7 @@ internal static class CatalogRenderer
             _ => throw LocalEngineException.Unsupported($"the catalog call '{catalog.CatTypeCase}'",
                 "Supported: databases, catalogs, tables, columns, functions and the cache calls; create tables with saveAsTable or SQL."),
         };
-        return Source.FromQuery(context, query, RelationRenderer.PlanId(relation), Scope.Empty);
+        return query;
     }
 
     /// <summary>One row, one column <c>value</c> holding a bound value.</summary>

@@ -39,6 +39,15 @@ internal static class ReadRenderer
     {
         var parts = Catalog.LocalCatalog.ToDuckDbParts(MultipartIdentifier.Parse(identifier));
         var alias = renderer.OuterScopes.Any() ? renderer.Context.NextAlias() : SqlIdentifiers.Quote(parts[^1]);
+        // A temporary view shadows a table of the same name; it is a stored plan, rendered here in place.
+        // Its inner plan ids stay inside: only the read's own id resolves to it, as for a table.
+        if (ViewExpansion.Find(renderer.Context, parts) is { } view)
+        {
+            string query;
+            using (ViewExpansion.Enter(renderer.Context, parts))
+                query = renderer.Input(view).ToQuery();
+            return new Source($"({query}) AS {alias}", Scope.Wrap(Scope.Empty, planId, alias), [], "*", query, alias);
+        }
         return new Source($"{MultipartIdentifier.Quote(parts)} AS {alias}", Scope.Wrap(Scope.Empty, planId, alias), [], "*", null, alias);
     }
 

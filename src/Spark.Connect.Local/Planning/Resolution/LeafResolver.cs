@@ -18,18 +18,40 @@ internal static class LeafResolver
             throw LocalEngineException.Unsupported("streaming reads", "Read the data as a batch.");
         switch (read.ReadTypeCase)
         {
-            case Spark.Connect.Read.ReadTypeOneofCase.NamedTable when read.NamedTable.Options.Count == 0:
-                var parts = MultipartIdentifier.Parse(read.NamedTable.UnparsedIdentifier);
-                return Scan(resolver, relation, $"SELECT * FROM {MultipartIdentifier.Quote(parts)}", parts);
+            case Spark.Connect.Read.ReadTypeOneofCase.NamedTable when read.NamedTable.Options.Count > 0:
+                throw LocalEngineException.Unsupported($"the table read option '{read.NamedTable.Options.Keys.Order(StringComparer.Ordinal).First()}'",
+                    "Read the table without options.");
+            case Spark.Connect.Read.ReadTypeOneofCase.NamedTable:
+                var parts = Planning.Catalog.LocalCatalog.ToDuckDbParts(MultipartIdentifier.Parse(read.NamedTable.UnparsedIdentifier));
+                return ViewExpansion.Find(resolver.Context.Planning, parts) is { } view
+                    ? View(resolver, relation, parts, view)
+                    : Scan(resolver, relation, $"SELECT * FROM {MultipartIdentifier.Quote(parts)}", parts);
             case Spark.Connect.Read.ReadTypeOneofCase.DataSource:
                 // The file reader call (format, options, paths) is built by the reader table shared with the
                 // single-statement renderer; it names no user columns, so it is taken as it is.
                 var source = new RelationRenderer(resolver.Context.Planning).Render(relation);
                 return Scan(resolver, relation, $"SELECT * FROM {source.From}", []);
             default:
-                throw new NotYetResolvableException($"the read kind '{read.ReadTypeCase}' with options");
+                throw LocalEngineException.Unsupported($"the read kind '{read.ReadTypeCase}'", "Read a named table or files.");
         }
     }
+
+    /// <summary>
+    /// A temporary view: its stored plan, resolved in place (a view is lazy: it sees the data as it is now).
+    /// Its columns are qualified by the view's name; DataFrame references can't reach inside it.
+    /// </summary>
+    private static LogicalPlan View(RelationResolver resolver, Relation relation, IReadOnlyList<string> parts, Relation view)
+    {
+        LogicalPlan plan;
+        using (ViewExpansion.Enter(resolver.Context.Planning, parts))
+            plan = resolver.Resolve(view);
+        IReadOnlyList<string> qualifier = [parts[^1]];
+        return new PassThroughPlan(RelationResolver.PlanId(relation), plan.Output.Select(c => c.WithQualifier(qualifier)).ToList(), plan, Opaque: true);
+    }
+
+    /// <summary><c>spark.catalog.*</c>: a query over DuckDB's catalog with Spark's Catalog columns.</summary>
+    internal static LogicalPlan Catalog(RelationResolver resolver, Relation relation) =>
+        Scan(resolver, relation, Planning.Catalog.CatalogRenderer.Query(resolver.Context.Planning, relation.Catalog), []);
 
     internal static LogicalPlan Local(RelationResolver resolver, Relation relation)
     {
@@ -52,8 +74,9 @@ internal static class LeafResolver
     /// <summary>A user's SQL with its arguments bound; its columns are what DuckDB says the statement returns.</summary>
     internal static LogicalPlan Sql(RelationResolver resolver, Relation relation)
     {
-        var query = SqlArguments.Bind(relation.Sql, argument =>
-            ExpressionSql.Render(resolver.Expressions.Resolve(argument, ResolutionScope.Empty), resolver.Context.Planning));
+        var planning = resolver.Context.Planning;
+        var query = SqlArguments.Bind(relation.Sql, argument => ExpressionSql.Render(resolver.Expressions.Resolve(argument, ResolutionScope.Empty), planning));
+        query = TempViewCtes.Prefix(planning, query, view => PlanSql.RenderRoot(resolver.Resolve(view), planning));
         var columns = resolver.Context.Planning.Describe(query)
             .Select(c => resolver.Context.NewColumn(c.Name, SparkTypes.FromDuckDb(c.Name, c.Type), nullable: true)).ToList();
         return new SqlPlan(RelationResolver.PlanId(relation), columns, query);

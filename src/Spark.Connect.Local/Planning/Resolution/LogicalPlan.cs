@@ -97,8 +97,11 @@ internal sealed record SetOperationPlan(long? PlanId, IReadOnlyList<PlanColumn> 
     internal override IEnumerable<LogicalPlan> Children => [Left, Right];
 }
 
-/// <summary>A node that only renames its input for resolution (SubqueryAlias, hints): SQL passes the child through.</summary>
-internal sealed record PassThroughPlan(long? PlanId, IReadOnlyList<PlanColumn> Output, LogicalPlan Child) : LogicalPlan(PlanId, Output)
+/// <summary>
+/// A node that only renames its input for resolution (SubqueryAlias, hints, a temporary view): SQL passes the
+/// child through. An <paramref name="Opaque"/> one (a view) hides its inside from DataFrame references, as Spark does.
+/// </summary>
+internal sealed record PassThroughPlan(long? PlanId, IReadOnlyList<PlanColumn> Output, LogicalPlan Child, bool Opaque = false) : LogicalPlan(PlanId, Output)
 {
-    internal override IEnumerable<LogicalPlan> Children => [Child];
+    internal override IEnumerable<LogicalPlan> Children => Opaque ? [] : [Child];
 }

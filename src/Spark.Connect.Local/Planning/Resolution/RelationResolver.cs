@@ -49,6 +49,7 @@ internal sealed class RelationResolver
             Kind.LocalRelation => LeafResolver.Local(this, relation),
             Kind.Range => LeafResolver.Range(this, relation),
             Kind.Sql => LeafResolver.Sql(this, relation),
+            Kind.Catalog => LeafResolver.Catalog(this, relation),
             Kind.Project => ProjectionResolver.Project(this, relation),
             Kind.WithColumns => ProjectionResolver.WithColumns(this, relation),
             Kind.WithColumnsRenamed => ProjectionResolver.WithColumnsRenamed(this, relation),

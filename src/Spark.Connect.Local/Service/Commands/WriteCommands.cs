@@ -4,19 +4,13 @@ namespace Spark.Connect.Local.Service.Commands;
 
 /// <summary>
 /// Runs the write commands (DataFrameWriter v1 <c>write_operation</c>, DataFrameWriterV2 <c>write_operation_v2</c>)
-/// when an ExecutePlan operation starts. The write happens here; the operation then streams the empty result
-/// this returns, so the client sees the command complete. Writes run only on the session's own connection
-/// (never a side connection), so they are ordered with the session's other statements.
+/// when an ExecutePlan operation starts. The write happens here; like Spark, the operation then answers with
+/// no result rows, only <c>result_complete</c>. Writes run only on the session's own connection (never a side
+/// connection), so they are ordered with the session's other statements.
 /// </summary>
 internal static class WriteCommands
 {
-    /// <summary>What a finished write answers: no rows.</summary>
-    private static readonly PlannedQuery NoRows = new("SELECT CAST(NULL AS BOOLEAN) AS \"value\" WHERE false", []);
-
-    internal static bool Handles(Command command) => command.CommandTypeCase is
-        Command.CommandTypeOneofCase.WriteOperation or Command.CommandTypeOneofCase.WriteOperationV2;
-
-    internal static PlannedQuery Run(IPlanningSession session, Command command)
+    internal static IResponseSource Run(IPlanningSession session, Command command)
     {
         if (session is SideConnection)
             throw new NeedsSessionConnectionException();
@@ -31,7 +25,7 @@ internal static class WriteCommands
             default:
                 throw SparkErrors.Unsupported($"the command '{command.CommandTypeCase}'");
         }
-        return NoRows;
+        return new FixedResponses([]);
     }
 
     private static void WriteV1(IPlanningSession session, WriteOperation write)
