@@ -1,5 +1,5 @@
 using Spark.Connect.Local.DuckDb;
-using Spark.Connect.Local.Planning.Relations;
+using Spark.Connect.Local.Planning.Sources;
 using Spark.Connect.Local.Planning.Rendering;
 using Spark.Connect.Local.Planning.Resolution;
 
@@ -27,26 +27,6 @@ internal sealed class LocalPlanner
     internal PlannedQuery Plan(Relation relation)
     {
         ArgumentNullException.ThrowIfNull(relation);
-        try
-        {
-            return ResolveThenRender(relation);
-        }
-        catch (NotYetResolvableException)
-        {
-            // A kind the resolver does not cover yet: the whole relation goes to the single-statement renderer.
-            var context = new PlanningContext(_session, _functions);
-            var source = new RelationRenderer(context).Render(relation);
-            var planned = Compact(source.ToQuery(), context.Parameters);
-            var schema = new DataType.Types.Struct();
-            foreach (var (name, type) in context.Describe(planned.Sql))
-                schema.Fields.Add(new DataType.Types.StructField { Name = name, DataType = SparkTypes.FromDuckDb(name, type), Nullable = true });
-            return planned with { Schema = new DataType { Struct = schema } };
-        }
-    }
-
-    /// <summary>Resolves the relation into a typed plan, then renders that plan as one statement with Spark's operator order.</summary>
-    private PlannedQuery ResolveThenRender(Relation relation)
-    {
         var context = new PlanningContext(_session, _functions);
         var plan = new RelationResolver(new ResolutionContext(context)).Resolve(relation);
         var sql = PlanSql.RenderRoot(plan, context);

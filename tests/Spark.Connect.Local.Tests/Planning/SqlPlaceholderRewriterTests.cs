@@ -1,5 +1,5 @@
 using Spark.Connect.Local.Planning;
-using Spark.Connect.Local.Planning.Relations;
+using Spark.Connect.Local.Planning.Sources;
 
 namespace Spark.Connect.Local.Tests.Planning;
 

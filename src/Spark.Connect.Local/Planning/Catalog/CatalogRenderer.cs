@@ -1,5 +1,5 @@
 using Spark.Connect.Local.Planning.Functions;
-using Spark.Connect.Local.Planning.Relations;
+using Spark.Connect.Local.Planning.Sources;
 using Literal = Spark.Connect.Expression.Types.Literal;
 using Kind = Spark.Connect.Catalog.CatTypeOneofCase;
 
@@ -16,9 +16,6 @@ internal static class CatalogRenderer
 {
     // The answer of the calls Spark answers with an empty relation (setters, cache management).
     private const string NoRows = "SELECT CAST(NULL AS BOOLEAN) AS \"value\" WHERE false";
-
-    internal static Source Render(RelationRenderer renderer, Relation relation) =>
-        Source.FromQuery(renderer.Context, Query(renderer.Context, relation.Catalog), RelationRenderer.PlanId(relation), Scope.Empty);
 
     /// <summary>The catalog call as one query; its values are bound parameters of <paramref name="context"/>.</summary>
     internal static string Query(PlanningContext context, Spark.Connect.Catalog catalog)

@@ -1,4 +1,4 @@
-using Spark.Connect.Local.Planning.Relations;
+using Spark.Connect.Local.Planning.Sources;
 using Literal = Spark.Connect.Expression.Types.Literal;
 
 namespace Spark.Connect.Local.Planning.Catalog;

@@ -31,7 +31,17 @@ internal sealed class ExpressionResolver(ResolutionContext context, RelationReso
             Kind.SubqueryExpression => Subquery(expression, scope),
             Kind.UnresolvedStar => throw new LocalEngineException("INVALID_USAGE_OF_STAR_OR_REGEX", "42000",
                 "'*' can only be used in a select list or as the argument of count(*) and other functions."),
-            _ => throw new NotYetResolvableException($"the expression kind '{expression.ExprTypeCase}'"),
+            Kind.Alias => throw LocalEngineException.Unsupported("an alias with several names (multi-column generators)", "Alias each column on its own."),
+            Kind.SortOrder => Resolve(expression.SortOrder.Child, scope),
+            Kind.LambdaFunction or Kind.UnresolvedNamedLambdaVariable => throw LocalEngineException.Unsupported(
+                "lambda functions (LambdaFunction: higher-order functions such as transform or filter)", "Explode the array and aggregate it instead."),
+            Kind.ExpressionString => throw LocalEngineException.Unsupported("SQL expression strings (selectExpr/expr)",
+                "Build the expression from columns and functions instead of SQL text."),
+            Kind.UnresolvedRegex => throw LocalEngineException.Unsupported("regex column selection (colRegex)", "Select the columns by name."),
+            Kind.CommonInlineUserDefinedFunction or Kind.TypedAggregateExpression => throw LocalEngineException.Unsupported(
+                "user-defined functions", "Express the logic with built-in Spark functions."),
+            Kind.UpdateFields => throw LocalEngineException.Unsupported("withField/dropFields on struct columns (UpdateFields)", "Rebuild the struct with named_struct."),
+            _ => throw LocalEngineException.Unsupported($"the expression kind '{expression.ExprTypeCase}'", "See docs/local-engine.md for the expressions it runs."),
         };
     }
 
@@ -107,7 +117,7 @@ internal sealed class ExpressionResolver(ResolutionContext context, RelationReso
             else if (name.Equals("count", StringComparison.OrdinalIgnoreCase))
                 resolved.Add(new StarArgument(argument));
             else
-                resolved.AddRange(StarExpansion.Expand(argument.UnresolvedStar, scope).Select(c => new ColumnReference(c, argument)));
+                resolved.AddRange(StarExpansion.Expand(argument.UnresolvedStar, scope, argument));
         }
         var (type, nullable) = FunctionTyping.Of(context.Planning, name, resolved, isDistinct, windowed: false);
         return new FunctionExpression(name, resolved, isDistinct, type, nullable, source);

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Spark.Connect.Local.Planning.Expressions;
-using Spark.Connect.Local.Planning.Relations;
+using Spark.Connect.Local.Planning.Sources;
 using Spark.Connect.Local.Planning.Rendering;
 
 namespace Spark.Connect.Local.Planning.Resolution;
@@ -27,10 +27,7 @@ internal static class LeafResolver
                     ? View(resolver, relation, parts, view)
                     : Scan(resolver, relation, $"SELECT * FROM {MultipartIdentifier.Quote(parts)}", parts);
             case Spark.Connect.Read.ReadTypeOneofCase.DataSource:
-                // The file reader call (format, options, paths) is built by the reader table shared with the
-                // single-statement renderer; it names no user columns, so it is taken as it is.
-                var source = new RelationRenderer(resolver.Context.Planning).Render(relation);
-                return Scan(resolver, relation, $"SELECT * FROM {source.From}", []);
+                return Scan(resolver, relation, FileReads.Query(resolver.Context.Planning, read.DataSource), []);
             default:
                 throw LocalEngineException.Unsupported($"the read kind '{read.ReadTypeCase}'", "Read a named table or files.");
         }
@@ -68,7 +65,7 @@ internal static class LeafResolver
         // The bounds are int64 fields of the plan, written as invariant integers: no text from the plan reaches SQL.
         var bounds = string.Join(", ", new[] { range.HasStart ? range.Start : 0, range.End, range.Step }.Select(v => v.ToString(CultureInfo.InvariantCulture)));
         var id = resolver.Context.NewColumn("id", SparkTypes.Long, nullable: false);
-        return new ScanPlan(RelationRenderer.PlanId(relation), [id], $"SELECT \"range\" FROM range({bounds})");
+        return new ScanPlan(RelationResolver.PlanId(relation), [id], $"SELECT \"range\" FROM range({bounds})");
     }
 
     /// <summary>A user's SQL with its arguments bound; its columns are what DuckDB says the statement returns.</summary>

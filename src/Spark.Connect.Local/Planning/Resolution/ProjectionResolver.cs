@@ -27,8 +27,12 @@ internal static class ProjectionResolver
         {
             if (expression.ExprTypeCase == Kind.UnresolvedStar)
             {
-                foreach (var column in StarExpansion.Expand(expression.UnresolvedStar, scope))
-                    items.Add(PassThrough(resolver, items, column, expression));
+                foreach (var expanded in StarExpansion.Expand(expression.UnresolvedStar, scope, expression))
+                {
+                    items.Add(expanded is ColumnReference column
+                        ? PassThrough(resolver, items, column.Column, expression)
+                        : Named(resolver, expanded, ((ExtractExpression)expanded).FieldName!));
+                }
                 continue;
             }
             var resolved = resolver.Expressions.Resolve(expression, scope);

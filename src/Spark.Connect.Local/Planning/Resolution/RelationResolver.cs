@@ -70,7 +70,9 @@ internal sealed class RelationResolver
             Kind.Hint => PassThrough(relation, relation.Hint.Input),
             Kind.Repartition => PassThrough(relation, relation.Repartition.Input),
             Kind.RepartitionByExpression => PassThrough(relation, relation.RepartitionByExpression.Input),
-            _ => throw new NotYetResolvableException($"the relation kind '{relation.RelTypeCase}'"),
+            Kind.None => throw LocalEngineException.Unsupported("a relation kind this engine's protocol version does not know (sent as an unknown field)",
+                "It is newer than Spark 4.0's protocol or an extension (ML, streaming); run it on a Spark cluster."),
+            _ => throw LocalEngineException.Unsupported($"the relation kind '{relation.RelTypeCase}'", "See docs/local-engine.md for the relations it runs."),
         };
     }
 

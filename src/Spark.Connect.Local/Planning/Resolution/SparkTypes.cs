@@ -58,7 +58,19 @@ internal static partial class SparkTypes
             Map = new() { KeyType = literal.Map.KeyType, ValueType = literal.Map.ValueType, ValueContainsNull = true },
         },
         Literal.LiteralTypeOneofCase.Struct => literal.Struct.StructType,
-        _ => throw new NotYetResolvableException($"a literal of kind {literal.LiteralTypeCase}"),
+        Literal.LiteralTypeOneofCase.SpecializedArray => new DataType { Array = new() { ElementType = SpecializedElement(literal.SpecializedArray), ContainsNull = false } },
+        _ => throw LocalEngineException.Unsupported($"a literal of kind {literal.LiteralTypeCase}", "Use a literal of a boolean, numeric, string, binary, date, timestamp, interval, array, map or struct type."),
+    };
+
+    private static DataType SpecializedElement(Literal.Types.SpecializedArray array) => array.ValueTypeCase switch
+    {
+        Literal.Types.SpecializedArray.ValueTypeOneofCase.Bools => Boolean,
+        Literal.Types.SpecializedArray.ValueTypeOneofCase.Ints => new DataType { Integer = new() },
+        Literal.Types.SpecializedArray.ValueTypeOneofCase.Longs => Long,
+        Literal.Types.SpecializedArray.ValueTypeOneofCase.Floats => new DataType { Float = new() },
+        Literal.Types.SpecializedArray.ValueTypeOneofCase.Doubles => new DataType { Double = new() },
+        Literal.Types.SpecializedArray.ValueTypeOneofCase.Strings => String,
+        _ => throw new LocalEngineException("INVALID_PLAN", "XX000", "A specialized array literal carries no values."),
     };
 
     private static DataType DecimalOf(Literal.Types.Decimal value)

@@ -1,4 +1,4 @@
-using Spark.Connect.Local.Planning.Relations;
+using Spark.Connect.Local.Planning.Sources;
 
 namespace Spark.Connect.Local.Planning.Resolution;
 

@@ -5,10 +5,16 @@ namespace Spark.Connect.Local.Planning.Resolution;
 /// <summary>
 /// What <c>*</c> stands for: every input column; <c>df["*"]</c> (a plan id) the columns of that DataFrame
 /// still in the input; <c>t.*</c> the columns qualified by <c>t</c>, or the fields of a struct column <c>t</c>.
+/// Columns come back as <see cref="ColumnReference"/>s, struct fields as field extractions.
 /// </summary>
 internal static class StarExpansion
 {
-    internal static IReadOnlyList<PlanColumn> Expand(Expression.Types.UnresolvedStar star, ResolutionScope scope)
+    internal static IReadOnlyList<ResolvedExpression> Expand(Expression.Types.UnresolvedStar star, ResolutionScope scope, Expression source) =>
+        Columns(star, scope) is { } columns
+            ? columns.Select(c => (ResolvedExpression)new ColumnReference(c, source)).ToList()
+            : StructFields(star, scope, source);
+
+    private static IReadOnlyList<PlanColumn>? Columns(Expression.Types.UnresolvedStar star, ResolutionScope scope)
     {
         if (star.HasPlanId)
         {
@@ -25,8 +31,29 @@ internal static class StarExpansion
         var parts = MultipartIdentifier.Parse(target[..^2]);
         var qualified = scope.Columns.Where(c => c.Qualifier.Count >= parts.Count
             && parts.Select((p, i) => string.Equals(p, c.Qualifier[c.Qualifier.Count - parts.Count + i], StringComparison.OrdinalIgnoreCase)).All(x => x)).ToList();
-        if (qualified.Count > 0)
-            return qualified;
-        throw new NotYetResolvableException("a struct star (s.*)");
+        return qualified.Count > 0 ? qualified : null;
+    }
+
+    /// <summary><c>s.*</c> for a struct column <c>s</c>: one field extraction per field, named after the field.</summary>
+    private static IReadOnlyList<ResolvedExpression> StructFields(Expression.Types.UnresolvedStar star, ResolutionScope scope, Expression source)
+    {
+        var parts = MultipartIdentifier.Parse(star.UnparsedTarget[..^2]);
+        var match = ColumnLookup.TryFind(scope.Columns, parts) ?? throw new LocalEngineException("CANNOT_RESOLVE_STAR_EXPAND", "42704",
+            $"Cannot resolve {ColumnLookup.Quote(parts)}.* given input columns {string.Join(", ", scope.Columns.Select(c => c.Display))}.",
+            new Dictionary<string, string> { ["targetString"] = ColumnLookup.Quote(parts), ["columns"] = string.Join(", ", scope.Columns.Select(c => c.Display)) });
+        ResolvedExpression value = new ColumnReference(match.Column, source);
+        foreach (var field in match.Fields.Append(null))
+        {
+            if (value.Type.KindCase != DataType.KindOneofCase.Struct)
+                throw new LocalEngineException("INVALID_USAGE_OF_STAR_OR_REGEX", "42000",
+                    $"{ColumnLookup.Quote(parts)}.* needs a struct column or a table alias, but {ColumnLookup.Quote(parts)} is {SparkTypes.SimpleString(value.Type)}.");
+            if (field is null)
+                break;
+            var type = value.Type.Struct.Fields.FirstOrDefault(f => string.Equals(f.Name, field, StringComparison.OrdinalIgnoreCase))
+                ?? throw new LocalEngineException("FIELD_NOT_FOUND", "42704", $"The struct has no field named `{field}`.");
+            value = new ExtractExpression(value, ExtractionKind.StructField, type.Name, null, type.DataType, value.Nullable || type.Nullable, source);
+        }
+        return value.Type.Struct.Fields.Select(f => (ResolvedExpression)new ExtractExpression(value, ExtractionKind.StructField, f.Name, null,
+            f.DataType, value.Nullable || f.Nullable, source)).ToList();
     }
 }

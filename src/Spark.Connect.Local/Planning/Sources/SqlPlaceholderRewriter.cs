@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Spark.Connect.Local.Planning.Relations;
+namespace Spark.Connect.Local.Planning.Sources;
 
 /// <summary>
 /// Replaces Spark's parameter markers in a user's SQL text (<c>:name</c> and <c>?</c>) with the planner's

@@ -1,27 +1,11 @@
-using FrameType = Spark.Connect.Expression.Types.Window.Types.WindowFrame.Types.FrameType;
 using Boundary = Spark.Connect.Expression.Types.Window.Types.WindowFrame.Types.FrameBoundary;
 using Literal = Spark.Connect.Expression.Types.Literal;
 
-namespace Spark.Connect.Local.Planning.Expressions;
+namespace Spark.Connect.Local.Planning.Rendering;
 
-/// <summary><c>fn OVER (PARTITION BY … ORDER BY … ROWS|RANGE BETWEEN … AND …)</c> for a Spark window expression.</summary>
-internal static class WindowRenderer
+/// <summary>The bounds of a window frame (<c>ROWS|RANGE BETWEEN … AND …</c>) in DuckDB's spelling.</summary>
+internal static class WindowFrames
 {
-    internal static string Render(Expression.Types.Window window, ExpressionRenderer renderer, PlanningContext context)
-    {
-        var clauses = new List<string>();
-        if (window.PartitionSpec.Count > 0)
-            clauses.Add("PARTITION BY " + string.Join(", ", window.PartitionSpec.Select(renderer.Render)));
-        if (window.OrderSpec.Count > 0)
-            clauses.Add("ORDER BY " + string.Join(", ", window.OrderSpec.Select(renderer.SortOrder)));
-        if (window.FrameSpec is { FrameType: not FrameType.Undefined } frame)
-        {
-            var unit = frame.FrameType == FrameType.Row ? "ROWS" : "RANGE";
-            clauses.Add($"{unit} BETWEEN {Bound(frame.Lower, lower: true, context)} AND {Bound(frame.Upper, lower: false, context)}");
-        }
-        return renderer.WindowFunction(window.WindowFunction, $"OVER ({string.Join(" ", clauses)})");
-    }
-
     /// <summary>
     /// Spark sends a value boundary as a signed offset (negative = before the current row); DuckDB wants
     /// a non-negative offset plus PRECEDING or FOLLOWING, so the keyword is chosen from the sign and the

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Spark.Connect.Local.Planning.Relations;
+namespace Spark.Connect.Local.Planning.Sources;
 
 /// <summary>
 /// Lets a user's SQL query read temporary views, which exist only as stored plans, never in DuckDB's

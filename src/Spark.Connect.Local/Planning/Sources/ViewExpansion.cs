@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace Spark.Connect.Local.Planning.Relations;
+namespace Spark.Connect.Local.Planning.Sources;
 
 /// <summary>
 /// The temporary views being expanded in one planning run. While view <c>v</c> is rendered, the name

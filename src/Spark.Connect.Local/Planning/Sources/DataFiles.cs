@@ -1,4 +1,4 @@
-namespace Spark.Connect.Local.Planning.Relations;
+namespace Spark.Connect.Local.Planning.Sources;
 
 /// <summary>
 /// The files a read path stands for. A file is itself; a directory (what Spark, and this engine's writer, produce)
