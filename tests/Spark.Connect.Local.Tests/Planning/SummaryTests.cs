@@ -50,6 +50,10 @@ public sealed class SummaryTests : RelationKindTestBase
             Is.EqualTo(new[] { "count|1", "mean|3.0", "stddev|∅", "min|3.0", "max|3.0" }));
 
     [Test]
+    public void Describe_of_a_column_listed_twice_summarizes_it_twice() =>
+        Assert.That(Lines(Describe(Table("stats"), "k", "k")).Take(2), Is.EqualTo(new[] { "count|2|2", "mean|2.0|2.0" }));
+
+    [Test]
     public void Describe_of_empty_input_counts_zero() =>
         Assert.That(Lines(Describe(Limit(Table("stats"), 0), "k")), Is.EqualTo(new[] { "count|0", "mean|∅", "stddev|∅", "min|∅", "max|∅" }));
 

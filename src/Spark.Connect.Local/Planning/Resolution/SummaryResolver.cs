@@ -19,8 +19,14 @@ internal static class SummaryResolver
         var child = resolver.Input(describe.Input);
         if (describe.Cols.Count > 0)
         {
-            var selected = describe.Cols.Select(name => ResolvedCalls.NamedColumn(child.Output, name, "describe"));
-            child = new ProjectPlan(null, child, ProjectionResolver.Identity(selected));
+            // describe(cols) is select(cols).describe(): a column listed twice is summarized twice.
+            var selected = new List<NamedExpression>();
+            foreach (var column in describe.Cols.Select(name => ResolvedCalls.NamedColumn(child.Output, name, "describe")))
+            {
+                var output = selected.Any(i => i.Column.Id == column.Id) ? resolver.Context.Copy(column) : column;
+                selected.Add(new NamedExpression(ResolvedCalls.Column(column), output));
+            }
+            child = new ProjectPlan(null, child, selected);
         }
         return Summarize(resolver, relation, child, DescribeStatistics);
     }
