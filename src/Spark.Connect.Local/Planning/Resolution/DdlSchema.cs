@@ -8,12 +8,17 @@ namespace Spark.Connect.Local.Planning.Resolution;
 /// </summary>
 internal static class DdlSchema
 {
-    /// <summary>A field list (<c>a INT, b STRING</c>) or one type (<c>struct&lt;a:int&gt;</c>).</summary>
+    /// <summary>One type (<c>int</c>, <c>struct&lt;a:int&gt;</c>), or else a field list (<c>a INT, b STRING</c>), as Spark's DataType.fromDDL tries them.</summary>
     internal static DataType Parse(string text)
     {
-        if (text.StartsWith("struct<", StringComparison.OrdinalIgnoreCase) && text.EndsWith('>'))
+        try
+        {
             return Type(text);
-        return new DataType { Struct = Fields(text) };
+        }
+        catch (InvalidOperationException)
+        {
+            return new DataType { Struct = Fields(text) };
+        }
     }
 
     /// <summary>One type.</summary>
