@@ -52,11 +52,12 @@ public sealed class SessionRpcTests : LocalServerTestBase
     public async Task Ddl_parse_then_an_empty_local_relation_gives_typed_zero_rows_as_PySparks_createDataFrame_does()
     {
         var client = NewClient();
-        var parsed = (await client.AnalyzePlanAsync(new AnalyzePlanRequest { DdlParse = new() { DdlString = "a INT, b STRING NOT NULL" } })).DdlParse.Parsed;
+        var parsed = await client.ParseDdlAsync("a INT, b STRING NOT NULL");
         Assert.That(parsed.Struct.Fields.Select(f => (f.Name, f.DataType.KindCase, f.Nullable)),
             Is.EqualTo(new[] { ("a", DataType.KindOneofCase.Integer, true), ("b", DataType.KindOneofCase.String, false) }));
-        Assert.That((await client.AnalyzePlanAsync(new AnalyzePlanRequest { DdlParse = new() { DdlString = "bigint" } })).DdlParse.Parsed.KindCase,
-            Is.EqualTo(DataType.KindOneofCase.Long));
+        Assert.That((await client.ParseDdlAsync("bigint")).KindCase, Is.EqualTo(DataType.KindOneofCase.Long));
+        var error = await Assert.ThrowsAsync<SparkException>(() => client.ParseDdlAsync("a WIDGET"));
+        Assert.That(error!.ErrorClass, Is.EqualTo("PARSE_SYNTAX_ERROR"));
 
         const string schema = "{\"type\":\"struct\",\"fields\":[{\"name\":\"a\",\"type\":\"integer\",\"nullable\":true,\"metadata\":{}}]}";
         var empty = new Plan { Root = new Relation { LocalRelation = new LocalRelation { Schema = schema } } };
