@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Spark.Connect.Arrow;
 using Spark.Connect.Local.Planning;
+using Spark.Connect.Local.Planning.Resolution;
 using Spark.Connect.Local.Results;
 
 namespace Spark.Connect.Local.Service;
@@ -52,6 +53,10 @@ internal sealed class PlanAnalyzer(DuckDbArrowConverter converter)
                 {
                     Result = BitConverter.ToInt32(SHA256.HashData(Encoding.UTF8.GetBytes(fingerprint)), 0),
                 };
+                break;
+            case AnalyzePlanRequest.AnalyzeOneofCase.DdlParse:
+                // PySpark parses a DDL schema string here before sending createDataFrame's LocalRelation.
+                response.DdlParse = new AnalyzePlanResponse.Types.DDLParse { Parsed = DdlText.Parse(request.DdlParse.DdlString) };
                 break;
             default:
                 throw SparkErrors.Unsupported($"the AnalyzePlan request '{request.AnalyzeCase}'");

@@ -199,12 +199,12 @@ public sealed class RelationTests : PlannerTestBase
     [Test]
     public void UnsupportedRelationKindsNameTheKind()
     {
-        var sample = New(r => r.Sample = new Sample { Input = Table("people"), UpperBound = 0.5 });
-        var error = PlanError(sample);
+        var crosstab = New(r => r.Crosstab = new StatCrosstab { Input = Table("people"), Col1 = "dept", Col2 = "name" });
+        var error = PlanError(crosstab);
         Assert.That(error.ErrorClass, Is.EqualTo("UNSUPPORTED_FEATURE.LOCAL_ENGINE"));
         Assert.That(error.SqlState, Is.EqualTo("0A000"));
-        Assert.That(error.Message, Does.Contain("Sample"));
-        Assert.That(error.MessageParameters["construct"], Does.Contain("Sample"));
-        Assert.That(PlanError(New(r => r.Unpivot = new Unpivot { Input = Table("people") })).Message, Does.Contain("Unpivot"));
+        Assert.That(error.Message, Does.Contain("Crosstab"));
+        Assert.That(error.MessageParameters["construct"], Does.Contain("Crosstab"));
+        Assert.That(PlanError(New(r => r.Transpose = new Transpose { Input = Table("people") })).Message, Does.Contain("Transpose"));
     }
 }

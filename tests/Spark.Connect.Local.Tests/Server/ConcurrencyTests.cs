@@ -64,9 +64,10 @@ public sealed class ConcurrencyTests : LocalServerTestBase
     public async Task Unsupported_analyze_requests_name_what_is_missing()
     {
         var client = NewClient();
-        var error = await Assert.ThrowsAsync<SparkException>(() => client.ParseDdlAsync("a INT"));
+        var error = await Assert.ThrowsAsync<SparkException>(() =>
+            client.AnalyzePlanAsync(new AnalyzePlanRequest { InputFiles = new() { Plan = Sql("SELECT 1") } }));
         Assert.That(error!.ErrorClass, Is.EqualTo("UNSUPPORTED_FEATURE.LOCAL_ENGINE"));
-        Assert.That(error.Message, Does.Contain("DdlParse"));
+        Assert.That(error.Message, Does.Contain("InputFiles"));
     }
 
     private async Task WaitForOperationAsync(string operationId)

@@ -49,6 +49,24 @@ public sealed class SessionRpcTests : LocalServerTestBase
     }
 
     [Test]
+    public async Task Ddl_parse_then_an_empty_local_relation_gives_typed_zero_rows_as_PySparks_createDataFrame_does()
+    {
+        var client = NewClient();
+        var parsed = await client.ParseDdlAsync("a INT, b STRING NOT NULL");
+        Assert.That(parsed.Struct.Fields.Select(f => (f.Name, f.DataType.KindCase, f.Nullable)),
+            Is.EqualTo(new[] { ("a", DataType.KindOneofCase.Integer, true), ("b", DataType.KindOneofCase.String, false) }));
+        Assert.That((await client.ParseDdlAsync("bigint")).KindCase, Is.EqualTo(DataType.KindOneofCase.Long));
+        var error = await Assert.ThrowsAsync<SparkException>(() => client.ParseDdlAsync("a WIDGET"));
+        Assert.That(error!.ErrorClass, Is.EqualTo("PARSE_SYNTAX_ERROR"));
+
+        const string schema = "{\"type\":\"struct\",\"fields\":[{\"name\":\"a\",\"type\":\"integer\",\"nullable\":true,\"metadata\":{}}]}";
+        var empty = new Plan { Root = new Relation { LocalRelation = new LocalRelation { Schema = schema } } };
+        Assert.That(await RowsAsync(client, empty), Is.Empty);
+        Assert.That((await client.SchemaAsync(empty)).Struct.Fields.Select(f => (f.Name, f.DataType.KindCase)),
+            Is.EqualTo(new[] { ("a", DataType.KindOneofCase.Integer) }));
+    }
+
+    [Test]
     public async Task Semantic_hash_and_same_semantics_compare_planned_queries()
     {
         var client = NewClient();

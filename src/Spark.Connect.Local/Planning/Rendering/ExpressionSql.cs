@@ -21,6 +21,9 @@ internal static class ExpressionSql
             LiteralExpression literal => LiteralBinder.Render(literal.Value, context),
             StarArgument => "*",
             FunctionExpression function => context.Functions(function.Name, Arguments(function, context), function.IsDistinct, new TypedFunctionContext(context)),
+            // Spark writes doubles and floats as Java does (1.0E7), not as DuckDB's cast does (10000000.0).
+            CastExpression { Type.KindCase: DataType.KindOneofCase.String, Operand.Type.KindCase: DataType.KindOneofCase.Double or DataType.KindOneofCase.Float } cast =>
+                SparkNumberText.Render(Render(cast.Operand, context)),
             CastExpression cast => CastRenderer.Render(cast.Source.Cast, Render(cast.Operand, context), () => DuckDbTypeNames.FromSpark(cast.Operand.Type)),
             ExtractExpression extract => Extract(extract, context),
             WindowExpression window => Window(window, context),

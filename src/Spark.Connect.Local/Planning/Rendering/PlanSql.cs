@@ -25,6 +25,8 @@ internal static class PlanSql
             AggregatePlan aggregate => Aggregate(aggregate, context),
             JoinPlan join => Join(join, context),
             SetOperationPlan setOperation => SetOperation(setOperation, context),
+            ExpandPlan expand => RowGeneratorSql.Expand(expand, context),
+            SamplePlan sample => RowGeneratorSql.Sample(sample, context),
             PassThroughPlan pass => Render(pass.Child, context),
             _ => throw new InvalidOperationException($"No SQL for the plan node {plan.GetType().Name}."),
         };
@@ -44,7 +46,7 @@ internal static class PlanSql
         return $"SELECT {string.Join(", ", columns)} FROM ({query}) AS {context.NextAlias()}";
     }
 
-    private static string From(LogicalPlan child, PlanningContext context) => $"({Render(child, context)}) AS {context.NextAlias()}";
+    internal static string From(LogicalPlan child, PlanningContext context) => $"({Render(child, context)}) AS {context.NextAlias()}";
 
     private static string ColumnList(IReadOnlyList<PlanColumn> columns) =>
         columns.Count == 0 ? "" : "(" + string.Join(", ", columns.Select(c => c.SqlName)) + ")";

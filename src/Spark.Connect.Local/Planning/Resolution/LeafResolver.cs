@@ -52,8 +52,24 @@ internal static class LeafResolver
 
     internal static LogicalPlan Local(RelationResolver resolver, Relation relation)
     {
+        if (relation.LocalRelation is { HasSchema: true } schemaOnly && (!schemaOnly.HasData || schemaOnly.Data.IsEmpty))
+            return Empty(resolver, relation, schemaOnly.Schema);
         var table = resolver.Context.Planning.Session.LoadLocalRelation(relation.LocalRelation);
         return Scan(resolver, relation, $"SELECT * FROM {SqlIdentifiers.Quote(table)}", []);
+    }
+
+    /// <summary>
+    /// A LocalRelation with a schema and no rows (PySpark's <c>createDataFrame([], schema)</c>): zero rows of
+    /// typed null columns, named and typed by the schema.
+    /// </summary>
+    private static LogicalPlan Empty(RelationResolver resolver, Relation relation, string schemaText)
+    {
+        var schema = SchemaText.Parse(schemaText);
+        if (schema.Fields.Count == 0)
+            throw SchemaText.Invalid(schemaText, "it has no fields");
+        var columns = schema.Fields.Select(f => resolver.Context.NewColumn(f.Name, f.DataType, f.Nullable)).ToList();
+        var nulls = string.Join(", ", columns.Select(c => $"CAST(NULL AS {DuckDbTypeNames.FromSpark(c.Type)})"));
+        return new ScanPlan(RelationResolver.PlanId(relation), columns, $"SELECT {nulls} LIMIT 0");
     }
 
     /// <summary>Spark's range: one non-null bigint column <c>id</c> from start (inclusive) to end (exclusive) by step.</summary>

@@ -105,3 +105,22 @@ internal sealed record PassThroughPlan(long? PlanId, IReadOnlyList<PlanColumn> O
 {
     internal override IEnumerable<LogicalPlan> Children => Opaque ? [] : [Child];
 }
+
+/// <summary>
+/// Spark's Expand: every input row becomes one output row per projection, in projection order (unpivot,
+/// the rows of describe). Each projection has one expression per output column, already of its type.
+/// </summary>
+internal sealed record ExpandPlan(long? PlanId, IReadOnlyList<PlanColumn> Output, LogicalPlan Child,
+    IReadOnlyList<IReadOnlyList<ResolvedExpression>> Projections) : LogicalPlan(PlanId, Output)
+{
+    internal override IEnumerable<LogicalPlan> Children => [Child];
+}
+
+/// <summary>
+/// The child's rows whose deterministic hash of (row, seed), mapped to [0, 1), falls in [lower, upper):
+/// samples over the same input and seed with adjacent ranges (randomSplit) are disjoint and cover it.
+/// </summary>
+internal sealed record SamplePlan(long? PlanId, LogicalPlan Child, double Lower, double Upper, long Seed) : LogicalPlan(PlanId, Child.Output)
+{
+    internal override IEnumerable<LogicalPlan> Children => [Child];
+}
