@@ -26,12 +26,12 @@ internal sealed class ResultProducer : IResponseSource
     }
 
     /// <summary>
-    /// The result's schema as Spark states it (a <c>struct</c> DataType). Today derived from DuckDB's column
-    /// types; a caller that knows the typed plan can pass it to <see cref="Start"/> instead.
+    /// The result's schema as Spark states it (a <c>struct</c> DataType): the resolved plan's, with its
+    /// nullability; derived from DuckDB's column types only for statements planned without one.
     /// </summary>
     internal DataType Schema { get; }
 
-    /// <summary>Starts running a planned query on <paramref name="session"/>'s connection; <paramref name="schema"/> overrides the derived one.</summary>
+    /// <summary>Starts running a planned query on <paramref name="session"/>'s connection; <paramref name="schema"/> overrides the plan's.</summary>
     internal static ResultProducer Start(IPlanningSession session, PlannedQuery query, DuckDbArrowConverter converter, DataType? schema = null)
     {
         var statement = LocalPlanner.Prepare(session.Connection, query);
@@ -40,7 +40,7 @@ internal sealed class ResultProducer : IResponseSource
             var result = statement.Execute();
             try
             {
-                return new ResultProducer(statement, result, converter, schema);
+                return new ResultProducer(statement, result, converter, schema ?? query.Schema);
             }
             catch
             {

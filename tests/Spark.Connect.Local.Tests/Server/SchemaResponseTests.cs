@@ -31,6 +31,21 @@ public sealed class SchemaResponseTests : LocalServerTestBase
     }
 
     [Test]
+    public async Task The_schema_response_is_the_resolved_plans_with_its_nullability()
+    {
+        var project = new Project { Input = new Relation { Range = new Spark.Connect.Range { Start = 0, End = 3, Step = 1 } } };
+        project.Expressions.Add(new Expression { UnresolvedAttribute = new Expression.Types.UnresolvedAttribute { UnparsedIdentifier = "id" } });
+        project.Expressions.Add(new Expression { Literal = new Expression.Types.Literal { Null = new DataType { String = new() } } });
+        var responses = await CollectAsync(NewClient().ExecutePlanAsync(new Plan { Root = new Relation { Project = project } }));
+
+        var fields = responses[0].Schema.Struct.Fields;
+        Assert.That(fields.Select(f => (f.Name, f.DataType.KindCase, f.Nullable)), Is.EqualTo(new[]
+        {
+            ("id", DataType.KindOneofCase.Long, false), ("NULL", DataType.KindOneofCase.String, true),
+        }));
+    }
+
+    [Test]
     public async Task An_empty_result_still_states_its_schema_before_its_one_empty_batch()
     {
         var client = NewClient();
