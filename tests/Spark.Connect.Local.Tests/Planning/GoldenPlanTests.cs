@@ -1,12 +1,12 @@
-using System.Reflection;
 using Google.Protobuf;
 using Spark.Connect;
+using Spark.Testing;
 
 namespace Spark.Connect.Local.Tests.Planning;
 
 /// <summary>
 /// Plans the official Scala client's golden relation plans (read at test time from
-/// <c>../shared/reference/spark-golden/queries</c>) and runs them over small tables with the goldens'
+/// <c>tests/Fixtures/spark-golden/queries</c>) and runs them over small tables with the goldens'
 /// LocalRelation schemas: the shapes real clients send either run, or fail as unsupported naming the construct.
 /// </summary>
 public sealed class GoldenPlanTests : PlannerTestBase
@@ -40,10 +40,9 @@ public sealed class GoldenPlanTests : PlannerTestBase
 
     private static Relation Load(string name)
     {
-        var root = typeof(GoldenPlanTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value!;
-        var path = Path.Combine(root, "..", "shared", "reference", "spark-golden", "queries", name + ".json");
+        var path = RepoPaths.GoldenQuery(name);
         if (!File.Exists(path))
-            Assert.Fail($"Golden plan {path} not found; these tests need ../shared/reference beside the repository.");
+            Assert.Fail($"Golden plan {path} not found; copy it into tests/Fixtures as tests/Fixtures/README.md describes.");
         return Parser.Parse<Relation>(File.ReadAllText(path));
     }
 
