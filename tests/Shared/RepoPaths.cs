@@ -2,7 +2,10 @@ using System.Reflection;
 
 namespace Spark.Testing;
 
-/// <summary>Where the repository (compiled into every test project from tests/Shared) and the shared reference material are, for tests that read files.</summary>
+/// <summary>
+/// Where the repository is (its root is compiled into every test project that links tests/Shared) and where the
+/// test data lives. Everything a test reads is inside the repository, so a clean clone passes on its own.
+/// </summary>
 internal static class RepoPaths
 {
     public static string Root { get; } = typeof(RepoPaths).Assembly
@@ -12,6 +15,9 @@ internal static class RepoPaths
     /// <summary>A folder of the repository's <c>tools/</c> (the npm oracles).</summary>
     public static string Tool(string name) => Path.Combine(Root, "tools", name);
 
-    /// <summary><c>../shared/reference</c> beside the repository.</summary>
-    public static string SharedReference { get; } = Path.GetFullPath(Path.Combine(Root, "..", "shared", "reference"));
+    /// <summary><c>tests/Fixtures</c>: reference data copied from Apache Spark (see its README.md).</summary>
+    public static string Fixtures { get; } = Path.GetFullPath(Path.Combine(Root, "tests", "Fixtures"));
+
+    /// <summary>A golden relation of Spark's Connect client test suite, <c>tests/Fixtures/spark-golden/queries/{name}.json</c>.</summary>
+    public static string GoldenQuery(string name) => Path.Combine(Fixtures, "spark-golden", "queries", name + ".json");
 }

@@ -1,13 +1,13 @@
-using System.Reflection;
 using System.Text.RegularExpressions;
 using Google.Protobuf;
 using Spark.Connect;
+using Spark.Testing;
 
 namespace Spark.Connect.Local.Tests.Planning;
 
 /// <summary>
 /// Plans the official Scala client's golden relation plans (read at test time from
-/// <c>../shared/reference/spark-golden/queries</c>) and runs them over small tables with the goldens'
+/// <c>tests/Fixtures/spark-golden/queries</c>) and runs them over small tables with the goldens'
 /// LocalRelation schemas: the shapes real clients send either run, or fail as unsupported naming the construct.
 /// The goldens' inputs are LocalRelations with a schema and no data, which the engine reads as zero rows;
 /// to have rows, each is read from the table created here with that schema instead.
@@ -40,10 +40,9 @@ public sealed partial class GoldenPlanTests : PlannerTestBase
 
     private static Relation Load(string name)
     {
-        var root = typeof(GoldenPlanTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value!;
-        var path = Path.Combine(root, "..", "shared", "reference", "spark-golden", "queries", name + ".json");
+        var path = RepoPaths.GoldenQuery(name);
         if (!File.Exists(path))
-            Assert.Fail($"Golden plan {path} not found; these tests need ../shared/reference beside the repository.");
+            Assert.Fail($"Golden plan {path} not found; copy it into tests/Fixtures as tests/Fixtures/README.md describes.");
         var json = SchemaOnlyLocalRelation().Replace(File.ReadAllText(path), match =>
             Tables.TryGetValue(match.Groups[1].Value, out var table)
                 ? $"\"read\": {{\"namedTable\": {{\"unparsedIdentifier\": \"{table}\"}}}}"

@@ -7,7 +7,7 @@ namespace Spark.Connect.Tests.Contract;
 
 /// <summary>
 /// Our generated Spark Connect messages against the reference listing in
-/// <c>../shared/reference/spark-connect-wire.txt</c>: names, numbers, types, labels and oneofs must match.
+/// <c>tests/Fixtures/spark-connect-wire.txt</c>: names, numbers, types, labels and oneofs must match.
 /// </summary>
 [TestFixture]
 public class WireContractConformanceTests
@@ -43,7 +43,7 @@ public class WireContractConformanceTests
     [OneTimeSetUp]
     public void LoadReference()
     {
-        _wire = LoadListing(Path.Combine(RepoPaths.SharedReference, "spark-connect-wire.txt"));
+        _wire = LoadListing(Path.Combine(RepoPaths.Fixtures, "spark-connect-wire.txt"));
         _declared = ContractModel.FromDescriptors(SparkFiles);
     }
 
@@ -51,7 +51,7 @@ public class WireContractConformanceTests
     internal static ContractModel LoadListing(string path) => File.Exists(path)
         ? WireListingParser.Parse(File.ReadAllText(path))
         : throw new FileNotFoundException(
-            $"The reference contract {path} is missing. The contract test needs ../shared/reference beside the repository and cannot pass without it.", path);
+            $"The reference contract {path} is missing. The contract test reads it from tests/Fixtures (see tests/Fixtures/README.md) and cannot pass without it.", path);
 
     [Test]
     public void Missing_reference_file_fails_with_a_clear_message()

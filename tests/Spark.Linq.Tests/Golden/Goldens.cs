@@ -6,7 +6,7 @@ using SparkExpression = Spark.Connect.Expression;
 namespace Spark.Linq.Tests.Golden;
 
 /// <summary>
-/// Reads the official clients' golden plans (<c>spark-golden/queries/*.json</c>) at test time and
+/// Reads the official clients' golden plans (<c>tests/Fixtures/spark-golden/queries/*.json</c>) at test time and
 /// reduces expressions to comparable signatures. The goldens read LocalRelations and we read tables,
 /// so tests compare the parts both produce: function names, argument kinds, literal kinds, aliases, sort keys.
 /// </summary>
@@ -16,8 +16,8 @@ internal static class Goldens
 
     public static Relation Load(string name)
     {
-        var path = Path.Combine(RepoPaths.SharedReference, "spark-golden", "queries", name + ".json");
-        if (!File.Exists(path)) Assert.Fail($"Golden plan {path} not found; these tests need ../shared/reference beside the repository.");
+        var path = RepoPaths.GoldenQuery(name);
+        if (!File.Exists(path)) Assert.Fail($"Golden plan {path} not found; copy it into tests/Fixtures as tests/Fixtures/README.md describes.");
         return Parser.Parse<Relation>(File.ReadAllText(path));
     }
 
