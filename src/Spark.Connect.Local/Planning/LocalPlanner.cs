@@ -30,7 +30,7 @@ internal sealed class LocalPlanner
         var context = new PlanningContext(_session, _functions);
         var plan = new RelationResolver(new ResolutionContext(context)).Resolve(relation);
         var sql = PlanSql.RenderRoot(plan, context);
-        return Compact(sql, context.Parameters) with { Schema = SchemaOf(plan) };
+        return Compact(sql, context.Parameters) with { Schema = SchemaOf(plan), Resolved = plan };
     }
 
     /// <summary>The plan's output as Spark's struct schema (names, types, nullability).</summary>

@@ -12,4 +12,7 @@ internal sealed record PlannedQuery(string Sql, IReadOnlyList<Expression.Types.L
 {
     /// <summary>The result's Spark schema as the resolver typed it; null when the relation was planned without resolution.</summary>
     internal DataType? Schema { get; init; }
+
+    /// <summary>The resolved plan the statement was rendered from (for explain).</summary>
+    internal Resolution.LogicalPlan? Resolved { get; init; }
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Spark.Connect.Arrow;
 using Spark.Connect.Local.Planning;
+using Spark.Connect.Local.Planning.Rendering;
 using Spark.Connect.Local.Planning.Resolution;
 using Spark.Connect.Local.Results;
 
@@ -30,7 +31,8 @@ internal sealed class PlanAnalyzer(DuckDbArrowConverter converter)
                 };
                 break;
             case AnalyzePlanRequest.AnalyzeOneofCase.Explain:
-                var explain = await WithConnectionAsync(session, on => Explain(on, request.Explain.Plan), cancellationToken).ConfigureAwait(false);
+                var extended = request.Explain.ExplainMode == AnalyzePlanRequest.Types.Explain.Types.ExplainMode.Extended;
+                var explain = await WithConnectionAsync(session, on => Explain(on, request.Explain.Plan, extended), cancellationToken).ConfigureAwait(false);
                 response.Explain = new AnalyzePlanResponse.Types.Explain { ExplainString = explain };
                 break;
             case AnalyzePlanRequest.AnalyzeOneofCase.SparkVersion:
@@ -111,20 +113,27 @@ internal sealed class PlanAnalyzer(DuckDbArrowConverter converter)
     private static DataType SchemaOf(IPlanningSession session, Plan plan) =>
         PlanForAnalysis(session, plan).Schema ?? throw new InvalidOperationException("A relation was planned without a schema.");
 
-    private string Explain(IPlanningSession session, Plan plan)
+    /// <summary>
+    /// Spark's explain layout: <c>== Physical Plan ==</c> (DuckDB's plan of the statement; EXPLAIN plans, it does not
+    /// run); in extended mode first <c>== Analyzed Logical Plan ==</c>, the resolved plan, and last the DuckDB SQL.
+    /// </summary>
+    private string Explain(IPlanningSession session, Plan plan, bool extended)
     {
         var query = PlanForAnalysis(session, plan);
         using var statement = LocalPlanner.Prepare(session.Connection, query with { Sql = "EXPLAIN " + query.Sql });
         using var result = statement.Execute();
         var text = new StringBuilder();
-        text.Append("== Physical Plan (DuckDB) ==\n");
+        if (extended && query.Resolved is { } resolved)
+            text.Append("== Analyzed Logical Plan ==\n").Append(PlanText.Schema(resolved)).Append('\n').Append(PlanText.Render(resolved)).Append('\n');
+        text.Append("== Physical Plan ==\n");
         foreach (var batch in converter.ReadBatches(result))
         {
             var values = batch.Columns[^1] as StringColumn;
             for (var row = 0; values is not null && row < batch.Length; row++)
                 text.Append(values.GetString(row)).Append('\n');
         }
-        text.Append("\n== DuckDB SQL ==\n").Append(query.Sql).Append('\n');
+        if (extended)
+            text.Append("\n== DuckDB SQL ==\n").Append(query.Sql).Append('\n');
         return text.ToString();
     }
 

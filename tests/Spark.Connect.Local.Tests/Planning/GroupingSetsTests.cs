@@ -54,6 +54,19 @@ public sealed class GroupingSetsTests : PlannerTestBase
     }
 
     [Test]
+    public void Grouping_sets_given_without_grouping_expressions_group_but_are_not_output()
+    {
+        // Some clients send only the sets: Spark groups by them and outputs only the aggregates.
+        var sets = Grouped(GroupType.GroupingSets, [], [Alias(Fn("count", Lit(1)), "n")], a =>
+        {
+            a.GroupingSets.Add(new Aggregate.Types.GroupingSets { GroupingSet = { Col("dept") } });
+            a.GroupingSets.Add(new Aggregate.Types.GroupingSets());
+        });
+        Assert.That(Columns(sets), Is.EqualTo(new[] { "n" }));
+        Assert.That(Sorted(sets), Is.EqualTo(new[] { "1", "1", "2", "4" }));
+    }
+
+    [Test]
     public void Pivot_makes_one_column_per_value_and_matches_null_safely()
     {
         var values = new[] { new Literal { Integer = 10 }, new Literal { Integer = 20 }, new Literal { Null = new DataType { Integer = new() } } };

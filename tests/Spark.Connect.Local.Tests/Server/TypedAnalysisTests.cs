@@ -50,4 +50,19 @@ public sealed class TypedAnalysisTests : LocalServerTestBase
         // Spark: arithmetic is nullable only when an operand is; a division always is.
         Assert.That(tree, Is.EqualTo("root\n |-- id: long (nullable = false)\n |-- twice: long (nullable = false)\n"));
     }
+
+    [Test]
+    public async Task Explain_has_Sparks_sections_and_extended_shows_the_resolved_plan()
+    {
+        var plan = Project(Range(2), Col("id"), Alias(Fn("+", Col("id"), Col("id")), "twice"));
+        var client = NewClient();
+
+        var simple = await client.ExplainAsync(plan);
+        var extended = await client.ExplainAsync(plan, AnalyzePlanRequest.Types.Explain.Types.ExplainMode.Extended);
+
+        Assert.That(simple, Does.StartWith("== Physical Plan ==\n"));
+        Assert.That(simple, Does.Not.Contain("Analyzed"));
+        Assert.That(extended, Does.StartWith("== Analyzed Logical Plan ==\nid: bigint, twice: bigint\nProject [id#1, +(id#1, id#1) AS twice#2]\n+- Relation [id#1]\n"));
+        Assert.That(extended, Does.Contain("== Physical Plan ==\n").And.Contain("== DuckDB SQL ==\n"));
+    }
 }

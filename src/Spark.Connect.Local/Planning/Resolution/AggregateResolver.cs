@@ -28,7 +28,7 @@ internal static class AggregateResolver
             GroupType.Rollup => new AggregatePlan(planId, child, Nullable(resolver, groupings), aggregates,
                 Enumerable.Range(0, groupings.Count + 1).Select(n => (IReadOnlyList<int>)positions.Take(groupings.Count - n).ToList()).ToList()),
             GroupType.Cube => new AggregatePlan(planId, child, Nullable(resolver, groupings), aggregates, Subsets(groupings.Count)),
-            GroupType.GroupingSets => new AggregatePlan(planId, child, Nullable(resolver, groupings), aggregates, Sets(resolver, aggregate, scope, groupings)),
+            GroupType.GroupingSets => GroupingSets(resolver, aggregate, planId, child, scope, groupings, aggregates),
             _ => throw LocalEngineException.Unsupported($"the aggregate kind '{aggregate.GroupType}'", "Use groupBy, rollup, cube, groupingSets or pivot."),
         };
     }
@@ -42,9 +42,14 @@ internal static class AggregateResolver
         Enumerable.Range(0, 1 << count).Select(mask => (1 << count) - 1 - mask)
             .Select(mask => (IReadOnlyList<int>)Enumerable.Range(0, count).Where(i => (mask & (1 << i)) != 0).ToList()).ToList();
 
-    /// <summary>Each grouping set's expressions, matched to the grouping expressions by what they resolve to.</summary>
-    private static List<IReadOnlyList<int>> Sets(RelationResolver resolver, Aggregate aggregate, ResolutionScope scope, List<NamedExpression> groupings)
+    /// <summary>
+    /// groupingSets: each set's expressions are matched to the grouping expressions by what they resolve to; one
+    /// that is not among them (clients may send only the sets) groups as well but is not part of the output, as in Spark.
+    /// </summary>
+    private static LogicalPlan GroupingSets(RelationResolver resolver, Aggregate aggregate, long? planId, LogicalPlan child, ResolutionScope scope,
+        List<NamedExpression> groupings, List<NamedExpression> aggregates)
     {
+        var all = new List<NamedExpression>(groupings);
         var sets = new List<IReadOnlyList<int>>();
         foreach (var set in aggregate.GroupingSets)
         {
@@ -52,13 +57,22 @@ internal static class AggregateResolver
             foreach (var expression in set.GroupingSet)
             {
                 var resolved = resolver.Expressions.Resolve(expression, scope);
-                var position = groupings.FindIndex(g => g.Expression.Source.Equals(expression)
+                var position = all.FindIndex(g => g.Expression.Source.Equals(expression)
                     || (g.Expression is ColumnReference a && resolved is ColumnReference b && a.Column.Id == b.Column.Id));
-                positions.Add(position >= 0 ? position : throw new LocalEngineException("INVALID_PLAN", "XX000",
-                    $"A grouping set uses an expression that is not one of the grouping expressions; add it to groupBy."));
+                if (position < 0)
+                {
+                    all.Add(ProjectionResolver.Named(resolver, resolved, Expressions.ColumnNamer.Name(expression)));
+                    position = all.Count - 1;
+                }
+                positions.Add(position);
             }
             sets.Add(positions);
         }
-        return sets;
+        var nullable = Nullable(resolver, all);
+        if (all.Count == groupings.Count)
+            return new AggregatePlan(planId, child, nullable, aggregates, sets);
+        var grouped = new AggregatePlan(null, child, nullable, aggregates, sets);
+        var visible = nullable.Take(groupings.Count).Select(g => g.Column).Concat(aggregates.Select(a => a.Column));
+        return new ProjectPlan(planId, grouped, ProjectionResolver.Identity(visible));
     }
 }
