@@ -148,7 +148,7 @@ internal static class LocalRelationLoader
         ArrowTypeId.Int64 => (a, c, r) => a.Append(((PrimitiveColumn<long>)c).GetValue(r)),
         ArrowTypeId.Float32 => (a, c, r) => a.Append(((PrimitiveColumn<float>)c).GetValue(r)),
         ArrowTypeId.Float64 => (a, c, r) => a.Append(((PrimitiveColumn<double>)c).GetValue(r)),
-        ArrowTypeId.Decimal128 => (a, c, r) => a.Append(DecimalText(((Decimal128Column)c).GetUnscaled(r), field.Type.Scale)),
+        ArrowTypeId.Decimal128 => (a, c, r) => a.Append(DecimalLiteral.PlainText(((Decimal128Column)c).GetUnscaled(r), field.Type.Scale)),
         ArrowTypeId.Utf8 or ArrowTypeId.LargeUtf8 => (a, c, r) => a.Append(((StringColumn)c).GetString(r)!),
         ArrowTypeId.Binary or ArrowTypeId.LargeBinary => (a, c, r) => a.Append(((BinaryColumn)c).GetBytes(r)),
         ArrowTypeId.Date32 => (a, c, r) => a.Append(DuckDbTime.FromDays(((Date32Column)c).GetValue(r))),
@@ -164,17 +164,4 @@ internal static class LocalRelationLoader
         ArrowTimeUnit.Microsecond => value,
         _ => value / 1000 - (value % 1000 < 0 ? 1 : 0),
     };
-
-    // DuckDB parses decimal text exactly, so the unscaled integer and scale travel as "123.45" without rounding.
-    internal static string DecimalText(Int128 unscaled, int scale)
-    {
-        var negative = unscaled < 0;
-        var digits = (negative ? -unscaled : unscaled).ToString(CultureInfo.InvariantCulture);
-        if (scale > 0)
-        {
-            digits = digits.PadLeft(scale + 1, '0');
-            digits = digits[..^scale] + "." + digits[^scale..];
-        }
-        return negative ? "-" + digits : digits;
-    }
 }

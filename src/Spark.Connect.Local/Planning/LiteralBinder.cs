@@ -199,6 +199,22 @@ internal static class LiteralBinder
 /// <summary>Spark's decimal literal (a decimal string plus optional precision and scale) as an exact unscaled integer.</summary>
 internal static class DecimalLiteral
 {
+    /// <summary>
+    /// The unscaled value and scale as plain decimal text (<c>-0.05</c>), every digit of the scale kept and never an
+    /// exponent: Java's BigDecimal.toPlainString, and text DuckDB parses exactly.
+    /// </summary>
+    internal static string PlainText(Int128 unscaled, int scale)
+    {
+        var negative = unscaled < 0;
+        var digits = (negative ? -unscaled : unscaled).ToString(CultureInfo.InvariantCulture);
+        if (scale > 0)
+        {
+            digits = digits.PadLeft(scale + 1, '0');
+            digits = digits[..^scale] + "." + digits[^scale..];
+        }
+        return negative ? "-" + digits : digits;
+    }
+
     /// <summary>Parses <c>-12.340</c> or <c>1.5E+3</c>; rescales to the declared scale when one is given (rounding is refused).</summary>
     internal static (Int128 Unscaled, int Precision, int Scale) Parse(Literal.Types.Decimal value)
     {

@@ -48,27 +48,14 @@ internal static class FileReads
     private static bool CsvArguments(Read.Types.DataSource source, List<string> arguments)
     {
         var options = new Dictionary<string, string>(source.Options, StringComparer.OrdinalIgnoreCase);
-        var header = Flag(options, "header");
+        var header = BooleanOption.Take(options, "header", "read");
         // Spark's csv defaults: no header, every column a string unless inferSchema is set.
         arguments.Add("header = " + (header ? "true" : "false"));
-        arguments.Add("all_varchar = " + (Flag(options, "inferSchema") ? "false" : "true"));
+        arguments.Add("all_varchar = " + (BooleanOption.Take(options, "inferSchema", "read") ? "false" : "true"));
         if (options.Remove("sep", out var separator) | options.Remove("delimiter", out var delimiter))
             arguments.Add("delim = " + SqlLiterals.QuoteString(separator ?? delimiter!));
         if (options.Keys.FirstOrDefault() is { } unknown)
             throw LocalEngineException.Unsupported($"the csv read option '{unknown}'", "Supported: header, inferSchema and sep/delimiter.");
         return header;
-    }
-
-    /// <summary>Removes and parses a true/false reader option (absent = false).</summary>
-    private static bool Flag(Dictionary<string, string> options, string key)
-    {
-        if (!options.Remove(key, out var value))
-            return false;
-        return value.Trim().ToLowerInvariant() switch
-        {
-            "true" => true,
-            "false" => false,
-            _ => throw new LocalEngineException("INVALID_PARAMETER_VALUE", "22023", $"The read option '{key}' must be true or false."),
-        };
     }
 }

@@ -1,4 +1,5 @@
 using Spark.Connect.Local.Planning;
+using Spark.Connect.Local.Planning.Sources;
 
 namespace Spark.Connect.Local.Service.Commands;
 
@@ -43,7 +44,7 @@ internal sealed record FileWriteOptions(string Extension, string CopyOptions)
     /// <summary>Spark's csv writer defaults: no header, comma separator, double quote, nulls as empty fields.</summary>
     private static string CsvOptions(Dictionary<string, string> options)
     {
-        var text = ", HEADER " + (Flag(options, "header") ? "true" : "false");
+        var text = ", HEADER " + (BooleanOption.Take(options, "header", "write") ? "true" : "false");
         if (options.Remove("sep", out var separator) | options.Remove("delimiter", out var delimiter))
             text += ", DELIMITER " + SqlLiterals.QuoteString(separator ?? delimiter!);
         if (options.Remove("quote", out var quote))
@@ -51,17 +52,5 @@ internal sealed record FileWriteOptions(string Extension, string CopyOptions)
         if (options.Remove("nullValue", out var nullValue))
             text += ", NULLSTR " + SqlLiterals.QuoteString(nullValue);
         return text;
-    }
-
-    private static bool Flag(Dictionary<string, string> options, string key)
-    {
-        if (!options.Remove(key, out var value))
-            return false;
-        return value.Trim().ToLowerInvariant() switch
-        {
-            "true" => true,
-            "false" => false,
-            _ => throw new LocalEngineException("INVALID_PARAMETER_VALUE", "22023", $"The write option '{key}' must be true or false."),
-        };
     }
 }

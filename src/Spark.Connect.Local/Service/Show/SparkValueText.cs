@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Spark.Connect.Arrow;
+using Spark.Connect.Local.Planning;
 
 namespace Spark.Connect.Local.Service.Show;
 
@@ -21,7 +22,7 @@ internal sealed class SparkValueText(TimeZoneInfo sessionZone)
             BooleanColumn c => c.GetValue(row) ? "true" : "false",
             StringColumn c => c.GetString(row)!,
             BinaryColumn c => "[" + string.Join(' ', c.GetBytes(row).ToArray().Select(b => b.ToString("X2", CultureInfo.InvariantCulture))) + "]",
-            Decimal128Column c => PlainDecimal(c.GetUnscaled(row), c.Scale),
+            Decimal128Column c => DecimalLiteral.PlainText(c.GetUnscaled(row), c.Scale),
             Date32Column c => c.GetDate(row).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             TimestampColumn c => Timestamp(c, row),
             DurationColumn c => DayTimeInterval(c.GetTimeSpan(row)),
@@ -42,19 +43,6 @@ internal sealed class SparkValueText(TimeZoneInfo sessionZone)
     {
         var entries = Enumerable.Range(map.GetStart(row), map.GetLength(row)).Select(i => Format(map.Keys, i) + " -> " + Format(map.Items, i));
         return "{" + string.Join(", ", entries) + "}";
-    }
-
-    /// <summary>Java's BigDecimal.toPlainString: every digit of the scale kept, never an exponent.</summary>
-    internal static string PlainDecimal(Int128 unscaled, int scale)
-    {
-        var negative = unscaled < 0;
-        var digits = (negative ? -unscaled : unscaled).ToString(CultureInfo.InvariantCulture);
-        if (scale > 0)
-        {
-            digits = digits.PadLeft(scale + 1, '0');
-            digits = digits[..^scale] + "." + digits[^scale..];
-        }
-        return negative ? "-" + digits : digits;
     }
 
     private string Timestamp(TimestampColumn column, int row)
