@@ -56,6 +56,9 @@ internal sealed class LocalSession : IPlanningSession, IDisposable
 
     public ErrorStore Errors { get; } = new();
 
+    /// <summary>The storage levels of the DataFrames persisted in this session (nothing is cached; see <see cref="PersistedPlans"/>).</summary>
+    public PersistedPlans Persisted { get; } = new();
+
     public ConcurrentDictionary<string, ExecuteOperation> Operations { get; } = new(StringComparer.Ordinal);
 
     /// <summary>This session's temporary views (no other session sees them).</summary>

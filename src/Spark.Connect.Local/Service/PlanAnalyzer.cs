@@ -60,6 +60,11 @@ internal sealed class PlanAnalyzer(DuckDbArrowConverter converter)
                 // PySpark parses a DDL schema string here before sending createDataFrame's LocalRelation.
                 response.DdlParse = new AnalyzePlanResponse.Types.DDLParse { Parsed = DdlText.Parse(request.DdlParse.DdlString) };
                 break;
+            case AnalyzePlanRequest.AnalyzeOneofCase.Persist:
+            case AnalyzePlanRequest.AnalyzeOneofCase.Unpersist:
+            case AnalyzePlanRequest.AnalyzeOneofCase.GetStorageLevel:
+                PersistedPlans.Answer(session.Persisted, request, response);
+                break;
             default:
                 throw SparkErrors.Unsupported($"the AnalyzePlan request '{request.AnalyzeCase}'");
         }

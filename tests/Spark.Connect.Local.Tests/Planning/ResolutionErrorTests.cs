@@ -65,4 +65,13 @@ public sealed class ResolutionErrorTests : PlannerTestBase
         Assert.That(error.ErrorClass, Is.EqualTo("FIELD_NOT_FOUND"));
         Assert.That(Lines(SortBy(Project(structs, Col("s.A")), "a")), Is.EqualTo(new[] { "10", "20", "30" }));
     }
+
+    [Test]
+    public void A_relation_kind_the_protocol_version_does_not_know_is_named_as_such()
+    {
+        // Newer or extension relations (ML, for one) arrive as unknown fields: the relation has no kind here.
+        var error = PlanError(new Relation { Common = new RelationCommon { PlanId = 1 } });
+        Assert.That(error.ErrorClass, Is.EqualTo("UNSUPPORTED_FEATURE.LOCAL_ENGINE"));
+        Assert.That(error.Message, Does.Contain("protocol version does not know"));
+    }
 }

@@ -65,4 +65,26 @@ public sealed class TypedAnalysisTests : LocalServerTestBase
         Assert.That(extended, Does.StartWith("== Analyzed Logical Plan ==\nid: bigint, twice: bigint\nProject [id#1, +(id#1, id#1) AS twice#2]\n+- Relation [id#1]\n"));
         Assert.That(extended, Does.Contain("== Physical Plan ==\n").And.Contain("== DuckDB SQL ==\n"));
     }
+
+    [Test]
+    public async Task Persist_records_the_level_that_storage_level_reports_and_unpersist_clears_it()
+    {
+        var client = NewClient();
+        var frame = Project(Range(5), Col("id")).Root;
+        var other = Project(Range(6), Col("id")).Root;
+        async Task<StorageLevel> Level(Relation relation) =>
+            (await client.AnalyzePlanAsync(new AnalyzePlanRequest { GetStorageLevel = new() { Relation = relation } })).GetStorageLevel.StorageLevel;
+
+        Assert.That((await Level(frame)).UseMemory, Is.False);
+        await client.AnalyzePlanAsync(new AnalyzePlanRequest { Persist = new() { Relation = frame } });
+        var level = await Level(frame);
+        // Spark's default for Dataset.persist(): MEMORY_AND_DISK.
+        Assert.That((level.UseDisk, level.UseMemory, level.UseOffHeap, level.Deserialized, level.Replication), Is.EqualTo((true, true, false, true, 1)));
+        Assert.That((await Level(other)).UseMemory, Is.False);
+        await client.AnalyzePlanAsync(new AnalyzePlanRequest { Persist = new() { Relation = other, StorageLevel = new StorageLevel { UseDisk = true, Replication = 2 } } });
+        Assert.That((await Level(other)).Replication, Is.EqualTo(2));
+        await client.AnalyzePlanAsync(new AnalyzePlanRequest { Unpersist = new() { Relation = frame } });
+        Assert.That((await Level(frame)).UseDisk, Is.False);
+        Assert.That(await RowsAsync(client, new Plan { Root = frame }), Has.Count.EqualTo(5));
+    }
 }
