@@ -142,6 +142,8 @@ public sealed class JoinTests : PlannerTestBase
         var right = New(r => r.Filter = new Filter { Input = Table("depts"), Condition = Fn("==", Col("dept"), Lit(20)) });
         var join = Join(left, right, Fn("<", Col(left, "dept"), Col(right, "dept")), Spark.Connect.Join.Types.JoinType.LeftOuter);
         var distinct = New(r => r.Deduplicate = new Deduplicate { Input = join, AllColumnsAsKeys = true });
+        // Both sides' names survive the distinct (DuckDB would have renamed the second pair dept_1, title_1).
+        Assert.That(Columns(distinct), Is.EqualTo(new[] { "dept", "title", "dept", "title" }));
         var titles = Project(distinct, Col(left, "title"), Col(right, "title"));
         // Sorting by left["dept"], which the projection dropped, re-adds it below the sort as Spark does.
         Assert.That(Lines(Sort(titles, Asc(Col(left, "dept")))), Is.EqualTo(new[] { "Eng|Ops", "Ops|∅", "Law|∅" }));
