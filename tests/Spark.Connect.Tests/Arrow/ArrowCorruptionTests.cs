@@ -74,7 +74,7 @@ public sealed class ArrowCorruptionTests
     [TestCase(1, 1, 2, 0L, 8L, "null count")]
     [TestCase(1, -1, 0, 0L, 8L, "invalid length")]
     [TestCase(1, 3_000_000_000L, 0, 0L, 8L, "invalid length")]
-    [TestCase(1, 2, 0, 0L, 16L, "has 2 rows but its record batch has 1")]
+    [TestCase(1, 2, 0, 0L, 16L, "has 2 values but its record batch has 1 rows")]
     [TestCase(-1, 1, 0, 0L, 8L, "out of range")]
     [TestCase(3_000_000_000L, 1, 0, 0L, 8L, "out of range")]
     public void Field_nodes_and_buffers_must_fit_the_body(long batchRows, long rows, long nulls, long offset, long length, string problem)

@@ -46,9 +46,12 @@ internal sealed class RecordBatchDecoder
         for (var i = 0; i < columns.Length; i++)
         {
             columns[i] = decoder.DecodeColumn(schema.Fields[i]);
+            // The format requires equal lengths; some readers pad a short column with nulls, but a writer that
+            // dropped values (e.g. one whose builder ignored values of an unexpected type) would then lose data silently.
             if (columns[i].Length != rows)
                 throw new ArrowFormatException(
-                    $"Arrow column '{schema.Fields[i].Name}' has {columns[i].Length} rows but its record batch has {rows}.");
+                    $"Arrow column '{schema.Fields[i].Name}' ({schema.Fields[i].Type}) has {columns[i].Length} values but its record batch has {rows} rows; " +
+                    "every column of a record batch must have the batch's length, so the writer of this stream left out or added values in that column.");
         }
         if (decoder._nextNode != decoder._nodeCount || decoder._nextBuffer != decoder._bufferCount)
             throw new ArrowFormatException(
@@ -60,12 +63,12 @@ internal sealed class RecordBatchDecoder
     private ArrowColumn DecodeColumn(ArrowField field)
     {
         if (_nextNode >= _nodeCount)
-            throw new ArrowFormatException($"Arrow record batch has too few field nodes (column '{field.Name}').");
+            throw new ArrowFormatException($"Arrow record batch has too few field nodes (column '{field.Name}' ({field.Type})).");
         var node = _nodes.AsSpan(_nextNode++ * 16, 16);
         var length = BinaryPrimitives.ReadInt64LittleEndian(node);
         var nullCount = BinaryPrimitives.ReadInt64LittleEndian(node[8..]);
         if (length < 0 || length > int.MaxValue || nullCount < 0 || nullCount > length)
-            throw new ArrowFormatException($"Arrow column '{field.Name}' has invalid length {length} / null count {nullCount}.");
+            throw new ArrowFormatException($"Arrow column '{field.Name}' ({field.Type}) has invalid length {length} / null count {nullCount}.");
 
         var buffers = new ReadOnlyMemory<byte>[ColumnFactory.BufferCount(field.Type)];
         for (var i = 0; i < buffers.Length; i++)
@@ -79,13 +82,13 @@ internal sealed class RecordBatchDecoder
     private ReadOnlyMemory<byte> NextBuffer(ArrowField field)
     {
         if (_nextBuffer >= _bufferCount)
-            throw new ArrowFormatException($"Arrow record batch has too few buffers (column '{field.Name}').");
+            throw new ArrowFormatException($"Arrow record batch has too few buffers (column '{field.Name}' ({field.Type})).");
         var entry = _buffers.AsSpan(_nextBuffer++ * 16, 16);
         var offset = BinaryPrimitives.ReadInt64LittleEndian(entry);
         var length = BinaryPrimitives.ReadInt64LittleEndian(entry[8..]);
         if (offset < 0 || length < 0 || offset > _body.Length || length > _body.Length - offset)
             throw new ArrowFormatException(
-                $"Arrow buffer (offset {offset}, length {length}) of column '{field.Name}' lies outside the {_body.Length}-byte body.");
+                $"Arrow buffer (offset {offset}, length {length}) of column '{field.Name}' ({field.Type}) lies outside the {_body.Length}-byte body.");
         return _body.Slice((int)offset, (int)length);
     }
 }
