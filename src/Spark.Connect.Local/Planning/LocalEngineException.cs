@@ -27,8 +27,8 @@ internal sealed class LocalEngineException : Exception
     public IReadOnlyDictionary<string, string> MessageParameters { get; }
 
     /// <summary>A plan construct this engine does not execute (relation kind, expression kind, function).</summary>
-    internal static LocalEngineException Unsupported(string construct, string hint) =>
+    internal static LocalEngineException Unsupported(string construct, string hint, Exception? inner = null) =>
         new("UNSUPPORTED_FEATURE.LOCAL_ENGINE", "0A000",
             $"The local engine does not support {construct}. {hint}",
-            new Dictionary<string, string> { ["construct"] = construct });
+            new Dictionary<string, string> { ["construct"] = construct }, inner);
 }

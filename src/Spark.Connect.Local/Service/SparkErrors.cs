@@ -89,8 +89,13 @@ internal static class SparkErrors
             return runtime;
         foreach (var (kind, needle, errorClass, sqlState) in DuckDbKinds)
         {
-            if (text.Contains(kind, StringComparison.Ordinal) && (needle.Length == 0 || text.Contains(needle, StringComparison.OrdinalIgnoreCase)))
-                return new LocalEngineException(errorClass, sqlState, text, Parameters(errorClass, text), error);
+            if (!text.Contains(kind, StringComparison.Ordinal) || (needle.Length > 0 && !text.Contains(needle, StringComparison.OrdinalIgnoreCase)))
+                continue;
+            var parameters = Parameters(errorClass, text);
+            // A function DuckDB lacks: Spark's UNRESOLVED_ROUTINE only when Spark lacks it too, as the function catalog decides.
+            if (parameters.TryGetValue("routineName", out var routine))
+                return Planning.Functions.FunctionErrors.UnknownFunction(routine, error);
+            return new LocalEngineException(errorClass, sqlState, text, parameters, error);
         }
         return new LocalEngineException("LOCAL_ENGINE_ERROR", "XX000", text, new Dictionary<string, string> { ["duckdbMessage"] = text }, error);
     }

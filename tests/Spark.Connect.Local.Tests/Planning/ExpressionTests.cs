@@ -141,7 +141,6 @@ public sealed class ExpressionTests : PlannerTestBase
             [new Expression { UnresolvedRegex = new() { ColName = "`i.*`" } }] = "regex",
             [new Expression { CommonInlineUserDefinedFunction = new() { FunctionName = "f" } }] = "user-defined",
             [new Expression { UpdateFields = new() { FieldName = "a" } }] = "UpdateFields",
-            [Fn("no_such_function", Col("id"))] = "no_such_function",
         };
         foreach (var (expression, construct) in cases)
         {
@@ -149,6 +148,17 @@ public sealed class ExpressionTests : PlannerTestBase
             Assert.That(error.ErrorClass, Is.EqualTo("UNSUPPORTED_FEATURE.LOCAL_ENGINE"));
             Assert.That(error.Message, Does.Contain(construct));
         }
+    }
+
+    [Test]
+    public void FunctionNamesSparkDoesNotKnowAreUnresolvedRoutines()
+    {
+        var error = PlanError(Project(Table("people"), Fn("no_such_function", Col("id"))));
+        Assert.That((error.ErrorClass, error.SqlState), Is.EqualTo(("UNRESOLVED_ROUTINE", "42883")));
+        Assert.That(error.MessageParameters["routineName"], Is.EqualTo("`no_such_function`"));
+        var sparkOnly = PlanError(Project(Table("people"), Fn("soundex", Col("name"))));
+        Assert.That(sparkOnly.ErrorClass, Is.EqualTo("UNSUPPORTED_FEATURE.LOCAL_ENGINE"));
+        Assert.That(sparkOnly.Message, Does.Contain("soundex"));
     }
 
     [Test]

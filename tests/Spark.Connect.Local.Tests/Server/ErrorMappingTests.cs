@@ -55,6 +55,23 @@ public sealed class ErrorMappingTests
     }
 
     [Test]
+    public void A_function_duckdb_lacks_is_unresolved_only_when_spark_lacks_it_too()
+    {
+        using var database = DuckDbDatabase.Open();
+        using var connection = database.Connect();
+        var unknown = SparkErrors.Classify(Assert.Throws<DuckDbException>(() => connection.Query("SELECT no_such_function(1)").Dispose())!);
+        Assert.That(unknown.ErrorClass, Is.EqualTo("UNRESOLVED_ROUTINE"));
+        Assert.That(unknown.MessageParameters["routineName"], Is.EqualTo("`no_such_function`"));
+        Assert.That(unknown.MessageParameters["searchPath"], Is.EqualTo("[`system`.`builtin`, `system`.`session`, `spark_catalog`.`default`]"));
+
+        // luhn_check is a Spark function (FunctionRegistry, string functions) DuckDB does not have.
+        var sparkOnly = SparkErrors.Classify(Assert.Throws<DuckDbException>(() => connection.Query("SELECT luhn_check('79927398713')").Dispose())!);
+        Assert.That((sparkOnly.ErrorClass, sparkOnly.SqlState), Is.EqualTo(("UNSUPPORTED_FEATURE.LOCAL_ENGINE", "0A000")));
+        Assert.That(sparkOnly.Message, Does.Contain("luhn_check"));
+        Assert.That(sparkOnly.InnerException, Is.InstanceOf<DuckDbException>());
+    }
+
+    [Test]
     public void Other_duckdb_errors_keep_duckdb_text_under_a_generic_class()
     {
         var mapped = SparkErrors.Classify(new DuckDbException("Invalid Input Error: something unusual"));

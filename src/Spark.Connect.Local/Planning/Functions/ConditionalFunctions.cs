@@ -17,7 +17,8 @@ internal static class ConditionalFunctions
         registry.Scalar(c => $"coalesce({c.Expect(2).JoinedAsCommonType()})", Coalesce, "nvl", "ifnull");
         // Spark: if(a = b, null, a), so a's type and possibly null.
         registry.Scalar(c => $"nullif({c.Expect(2).JoinedArguments()})", NullIf, "nullif");
-        registry.Scalar(IfThenElse, If, "if", "iff");
+        // Only `if`: `iff` is not a Spark function (Spark answers UNRESOLVED_ROUTINE for it).
+        registry.Scalar(IfThenElse, If, "if");
         registry.Scalar(When, WhenType, "when");
         registry.Scalar(In, InType, "in");
     }

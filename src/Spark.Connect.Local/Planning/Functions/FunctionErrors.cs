@@ -1,11 +1,33 @@
 using System.Globalization;
 using Spark.Connect;
+using Spark.Connect.Local.Planning.Catalog;
 
 namespace Spark.Connect.Local.Planning.Functions;
 
 /// <summary>The Spark analysis errors a function call can raise while being rendered.</summary>
 internal static class FunctionErrors
 {
+    /// <summary>Spark's search path for unqualified routine names, as its analyzer prints it (toSQLId of each part).</summary>
+    internal static readonly string SearchPath = $"[`system`.`builtin`, `system`.`session`, `{LocalCatalog.CatalogName}`.`{LocalCatalog.DatabaseName}`]";
+
+    /// <summary>
+    /// A name the local catalog does not implement. Spark's own answer when Spark has no such function either
+    /// (UNRESOLVED_ROUTINE, so a typo fails as it would on a cluster); when Spark has it, UNSUPPORTED_FEATURE.LOCAL_ENGINE
+    /// saying so, since a cluster would run the query. <paramref name="inner"/> is the failure that revealed the name, if any.
+    /// </summary>
+    public static LocalEngineException UnknownFunction(string name, Exception? inner = null)
+    {
+        if (!SparkBuiltinFunctions.Contains(name))
+        {
+            var routine = "`" + name.Replace("`", "``", StringComparison.Ordinal) + "`";
+            return new("UNRESOLVED_ROUTINE", "42883", $"Cannot resolve routine {routine} on search path {SearchPath}.",
+                new Dictionary<string, string> { ["routineName"] = routine, ["searchPath"] = SearchPath }, inner);
+        }
+        return LocalEngineException.Unsupported($"the function '{name}'",
+            $"'{name}' is a Spark function the local engine does not implement; see the Functions section of docs/local-engine.md " +
+            "for the functions it runs, or run the query on a Spark cluster.", inner);
+    }
+
     /// <summary>Spark's WRONG_NUM_ARGS.WITHOUT_SUGGESTION.</summary>
     public static LocalEngineException WrongNumArgs(string name, string expected, int actual) =>
         new("WRONG_NUM_ARGS.WITHOUT_SUGGESTION", "42605",

@@ -44,10 +44,11 @@ internal sealed class FunctionRegistry
     /// <summary>Every name the local engine knows, for documentation and tests.</summary>
     public static IReadOnlyCollection<string> Names => Renderers.Keys;
 
-    /// <summary>The renderer for <paramref name="name"/>, or an UNSUPPORTED_FEATURE.LOCAL_ENGINE error naming it.</summary>
-    public static FunctionRenderer Find(string name) =>
-        TryFind(name) ?? throw LocalEngineException.Unsupported($"the function '{name}'",
-            "See the Functions section of docs/local-engine.md for the functions it runs, or run the query on a Spark cluster.");
+    /// <summary>
+    /// The renderer for <paramref name="name"/>; otherwise UNRESOLVED_ROUTINE when Spark has no such function, or
+    /// UNSUPPORTED_FEATURE.LOCAL_ENGINE naming a Spark function this engine does not implement.
+    /// </summary>
+    public static FunctionRenderer Find(string name) => TryFind(name) ?? throw FunctionErrors.UnknownFunction(name);
 
     /// <summary>The renderer for <paramref name="name"/>, or null.</summary>
     public static FunctionRenderer? TryFind(string name) => Renderers.GetValueOrDefault(name);

@@ -15,7 +15,8 @@ internal readonly record struct FunctionResult(DataType Type, bool Nullable);
 internal static class FunctionResultTypes
 {
     /// <summary>
-    /// Throws LocalEngineException exactly like SparkFunctionCatalog.Render would for unknown names / wrong counts,
+    /// Throws LocalEngineException exactly like SparkFunctionCatalog.Render would for unknown names (UNRESOLVED_ROUTINE
+    /// or UNSUPPORTED_FEATURE.LOCAL_ENGINE) / wrong counts,
     /// and Spark's DATATYPE_MISMATCH.* (SQLSTATE 42K09) classes where Spark's analyzer rejects the argument types.
     /// </summary>
     public static FunctionResult Of(string name, IReadOnlyList<TypedArgument> arguments, bool isDistinct, bool isWindowed)

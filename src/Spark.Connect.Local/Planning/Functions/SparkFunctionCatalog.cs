@@ -12,8 +12,9 @@ internal static class SparkFunctionCatalog
 {
     /// <summary>
     /// Renders <paramref name="name"/> applied to already-rendered <paramref name="arguments"/>.
-    /// Throws <see cref="LocalEngineException"/> (UNSUPPORTED_FEATURE.LOCAL_ENGINE or a Spark
-    /// argument error class) for a function or argument shape it does not know; never guesses.
+    /// Throws <see cref="LocalEngineException"/> for a function or argument shape it does not know, never guessing:
+    /// UNRESOLVED_ROUTINE for a name Spark does not know either, UNSUPPORTED_FEATURE.LOCAL_ENGINE for a Spark
+    /// function or shape this engine does not implement, or a Spark argument error class.
     /// </summary>
     public static string Render(string name, IReadOnlyList<SqlArgument> arguments, bool isDistinct, IFunctionRenderContext context)
     {

@@ -5,15 +5,6 @@ namespace Spark.Connect.Local.Tests.Planning.Functions;
 public class FunctionCatalogTests : FunctionTestBase
 {
     [Test]
-    public void An_unknown_function_raises_unsupported_naming_it()
-    {
-        var error = RenderFails("make_coffee", Int(1));
-        Assert.That(error.ErrorClass, Is.EqualTo("UNSUPPORTED_FEATURE.LOCAL_ENGINE"));
-        Assert.That(error.SqlState, Is.EqualTo("0A000"));
-        Assert.That(error.Message, Does.Contain("'make_coffee'"));
-    }
-
-    [Test]
     public void Names_are_case_insensitive_as_in_spark() =>
         Assert.That(Eval("UPPER", Str("a")).Value, Is.EqualTo("A"));
 

@@ -58,7 +58,7 @@ internal static class FunctionResultTypeCases
         Add(["coalesce"], A(C(Str), C(Int)), A(C(Str), C(Dbl)), A(C(Str), C(Date)), A(C(Arr(Int)), C(Arr(Long))), A(C(Long), C(Dec(5, 2))), A(C(Int)), A(C(Int), C(Int)), A(C(Int), C(Long)), A(C(Int), C(Dec(5, 2))), A(C(Str), C(Str)), A(C(Date), C(Ts)));
         Add(["nvl", "ifnull"], A(C(Int), C(Long)), A(C(Str), C(Str)));
         Add(["nullif"], A(C(Int), C(Int)), A(C(Str), C(Str)));
-        Add(["if", "iff"], A(C(Bool), C(Int), C(Long)), A(C(Bool), C(Str), C(Str)));
+        Add(["if"], A(C(Bool), C(Int), C(Long)), A(C(Bool), C(Str), C(Str)));
         Add(["when"], A(C(Bool), C(Int)), A(C(Bool), C(Int), C(Long)), A(C(Bool), C(Str), C(Bool), C(Str), C(Str)));
         Add(["in"], A(C(Str), C(Int)), A(C(Int)), A(C(Int), C(Int), C(Int)), A(C(Str), C(Str)));
 

@@ -189,7 +189,7 @@ public class FunctionResultTypeTests
     public void Unknown_functions_and_wrong_argument_counts_raise_what_rendering_raises()
     {
         var unknown = Fails("make_coffee", NotNull(Int));
-        Assert.That((unknown.ErrorClass, unknown.SqlState), Is.EqualTo(("UNSUPPORTED_FEATURE.LOCAL_ENGINE", "0A000")));
+        Assert.That((unknown.ErrorClass, unknown.SqlState), Is.EqualTo(("UNRESOLVED_ROUTINE", "42883")));
         Assert.That(Fails("upper").ErrorClass, Is.EqualTo("WRONG_NUM_ARGS.WITHOUT_SUGGESTION"));
         Assert.That(Fails("date_add", NotNull(Date)).ErrorClass, Is.EqualTo("WRONG_NUM_ARGS.WITHOUT_SUGGESTION"));
         Assert.That(Fails("round", NotNull(Dbl), NotNull(Int)).ErrorClass, Is.EqualTo("DATATYPE_MISMATCH.NON_FOLDABLE_INPUT"));
