@@ -20,4 +20,7 @@ internal interface IPlanningSession
     /// case-insensitively). Views are lazy plans: the caller renders the relation in place.
     /// </summary>
     Relation? FindView(IReadOnlyList<string> nameParts);
+
+    /// <summary>The names of the session's temporary views, as created (for <c>spark.catalog.listTables</c>).</summary>
+    IReadOnlyList<string> TemporaryViewNames() => [];
 }

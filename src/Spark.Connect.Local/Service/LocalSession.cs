@@ -70,6 +70,9 @@ internal sealed class LocalSession : IPlanningSession, IDisposable
     /// <summary>A session temp view for a one-part name, a global one for <c>global_temp.name</c>; null otherwise.</summary>
     public Relation? FindView(IReadOnlyList<string> nameParts) => TempViewRegistry.Find(TempViews, GlobalViews, nameParts);
 
+    /// <inheritdoc />
+    public IReadOnlyList<string> TemporaryViewNames() => TempViews.Names();
+
     /// <summary>Loads the Arrow data into a temporary table of this session's connection.</summary>
     public string LoadLocalRelation(LocalRelation relation)
     {
@@ -102,7 +105,7 @@ internal sealed class LocalSession : IPlanningSession, IDisposable
     {
         if (_hasTemporaryState || Volatile.Read(ref _disposed) != 0)
             return null;
-        var side = new SideConnection(_database.Connect(), FindView);
+        var side = new SideConnection(_database.Connect(), this);
         try
         {
             var timeZone = Config.Get("spark.sql.session.timeZone") ?? "UTC";

@@ -11,12 +11,15 @@ namespace Spark.Connect.Local.Service;
 /// statement that is not a plain query) raises <see cref="NeedsSessionConnectionException"/> and the
 /// caller waits for the session's connection instead.
 /// </summary>
-internal sealed class SideConnection(DuckDbConnection connection, Func<IReadOnlyList<string>, Relation?> findView) : IPlanningSession, IDisposable
+internal sealed class SideConnection(DuckDbConnection connection, IPlanningSession owner) : IPlanningSession, IDisposable
 {
     public DuckDbConnection Connection { get; } = connection;
 
     /// <summary>The session's views: they are plans, not connection state, so a side connection sees them too.</summary>
-    public Relation? FindView(IReadOnlyList<string> nameParts) => findView(nameParts);
+    public Relation? FindView(IReadOnlyList<string> nameParts) => owner.FindView(nameParts);
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> TemporaryViewNames() => owner.TemporaryViewNames();
 
     public string LoadLocalRelation(LocalRelation relation) => throw new NeedsSessionConnectionException();
 

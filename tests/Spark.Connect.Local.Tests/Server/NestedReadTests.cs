@@ -60,7 +60,7 @@ public sealed class NestedReadTests : LocalServerTestBase
     public void A_side_connection_refuses_local_data_even_when_the_signal_is_wrapped()
     {
         using var database = Spark.Connect.Local.DuckDb.DuckDbDatabase.Open();
-        using var side = new SideConnection(database.Connect(), _ => null);
+        using var side = new SideConnection(database.Connect(), new NoViews());
 
         var signal = Assert.Throws<NeedsSessionConnectionException>(() => side.LoadLocalRelation(new LocalRelation()));
 
@@ -76,4 +76,11 @@ public sealed class NestedReadTests : LocalServerTestBase
     [TestCase("SET TimeZone = 'UTC'", false)]
     public void Only_plain_queries_count_as_read_only(string sql, bool readOnly) =>
         Assert.That(SideConnection.IsReadOnly(sql), Is.EqualTo(readOnly));
+
+    private sealed class NoViews : Spark.Connect.Local.Planning.IPlanningSession
+    {
+        public Spark.Connect.Local.DuckDb.DuckDbConnection Connection => throw new NotSupportedException();
+        public string LoadLocalRelation(LocalRelation relation) => throw new NotSupportedException();
+        public Relation? FindView(IReadOnlyList<string> nameParts) => null;
+    }
 }

@@ -99,6 +99,21 @@ public sealed class TempViewTests : LocalServerTestBase
     }
 
     [Test]
+    public async Task List_tables_shows_a_sessions_temp_views_as_temporary_and_only_to_it()
+    {
+        var owner = NewClient();
+        await CreateViewAsync(owner, "adults", Adults());
+        var list = new Relation { Catalog = new Spark.Connect.Catalog { ListTables = new ListTables() } };
+        Expression Col(string name) => new() { UnresolvedAttribute = new Expression.Types.UnresolvedAttribute { UnparsedIdentifier = name } };
+        var plan = new Plan { Root = new Relation { Project = new Project { Input = list, Expressions = { Col("name"), Col("tableType"), Col("isTemporary") } } } };
+
+        var rows = await RowsAsync(owner, plan);
+        Assert.That(rows.Select(r => (r[0], r[1], r[2])), Does.Contain(((object?)"adults", (object?)"TEMPORARY", (object?)true)));
+        Assert.That((await RowsAsync(owner, plan)).Count(r => Equals(r[2], true)), Is.EqualTo(1));
+        Assert.That((await RowsAsync(NewClient(), plan)).Any(r => Equals(r[0], "adults")), Is.False);
+    }
+
+    [Test]
     public async Task A_global_temp_view_is_read_as_global_temp_name_from_every_session()
     {
         var creator = NewClient();

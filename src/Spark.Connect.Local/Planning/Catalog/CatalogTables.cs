@@ -27,16 +27,15 @@ internal static class CatalogTables
     }
 
     /// <summary>
-    /// Where the session's temporary views join listTables: one <c>UNION ALL</c> row per view (Spark: catalog and
-    /// description null, namespace empty, tableType TEMPORARY, isTemporary true). Views are kept by the session
-    /// (IPlanningSession.FindView, added with CreateDataFrameViewCommand on another branch); until that lands this
-    /// session has none, so nothing is added.
+    /// The session's temporary views whose names match the pattern, one <c>UNION ALL</c> row each (Spark: catalog
+    /// and description null, namespace empty, tableType TEMPORARY, isTemporary true); names are bound parameters.
     /// </summary>
     private static string TemporaryViewRows(PlanningContext context, string? pattern)
     {
-        _ = context;
-        _ = pattern;
-        return "";
+        var rows = context.Session.TemporaryViewNames().Where(name => CatalogPattern.Matches(pattern, name)).Select(name =>
+            $" UNION ALL SELECT CAST({context.AddParameter(new Literal { String = name })} AS VARCHAR), CAST(NULL AS VARCHAR), " +
+            "CAST([] AS VARCHAR[]), CAST(NULL AS VARCHAR), 'TEMPORARY', true");
+        return string.Concat(rows);
     }
 
     /// <summary>Spark's Table for one shared table or view; TABLE_OR_VIEW_NOT_FOUND when there is none.</summary>

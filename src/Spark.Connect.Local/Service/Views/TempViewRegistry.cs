@@ -38,6 +38,13 @@ internal sealed class TempViewRegistry(bool global)
             return _views.GetValueOrDefault(name);
     }
 
+    /// <summary>The views' names, sorted.</summary>
+    internal IReadOnlyList<string> Names()
+    {
+        lock (_lock)
+            return _views.Keys.Order(StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
     /// <summary>Drops the view; false when there was none.</summary>
     internal bool Drop(string name)
     {
