@@ -23,4 +23,7 @@ internal interface IPlanningSession
 
     /// <summary>The names of the session's temporary views, as created (for <c>spark.catalog.listTables</c>).</summary>
     IReadOnlyList<string> TemporaryViewNames() => [];
+
+    /// <summary>Drops a session (or global) temporary view; false when there was none.</summary>
+    bool DropTemporaryView(string name, bool global) => false;
 }

@@ -73,6 +73,9 @@ internal sealed class LocalSession : IPlanningSession, IDisposable
     /// <inheritdoc />
     public IReadOnlyList<string> TemporaryViewNames() => TempViews.Names();
 
+    /// <inheritdoc />
+    public bool DropTemporaryView(string name, bool global) => (global ? GlobalViews : TempViews).Drop(name);
+
     /// <summary>Loads the Arrow data into a temporary table of this session's connection.</summary>
     public string LoadLocalRelation(LocalRelation relation)
     {

@@ -21,6 +21,9 @@ internal sealed class SideConnection(DuckDbConnection connection, IPlanningSessi
     /// <inheritdoc />
     public IReadOnlyList<string> TemporaryViewNames() => owner.TemporaryViewNames();
 
+    /// <inheritdoc />
+    public bool DropTemporaryView(string name, bool global) => owner.DropTemporaryView(name, global);
+
     public string LoadLocalRelation(LocalRelation relation) => throw new NeedsSessionConnectionException();
 
     /// <summary>Stops the running statement; safe to call from any thread, also after disposal.</summary>

@@ -114,6 +114,27 @@ public sealed class TempViewTests : LocalServerTestBase
     }
 
     [Test]
+    public async Task Drop_temp_view_answers_whether_there_was_one_and_the_view_is_gone()
+    {
+        var client = NewClient();
+        await CreateViewAsync(client, "adults", Adults());
+        await CreateViewAsync(client, "shared", Adults(), global: true);
+        Plan Drop(Action<Spark.Connect.Catalog> fill)
+        {
+            var catalog = new Spark.Connect.Catalog();
+            fill(catalog);
+            return new Plan { Root = new Relation { Catalog = catalog } };
+        }
+
+        Assert.That((await RowsAsync(client, Drop(c => c.DropTempView = new DropTempView { ViewName = "ADULTS" })))[0][0], Is.EqualTo(true));
+        Assert.That((await RowsAsync(client, Drop(c => c.DropTempView = new DropTempView { ViewName = "adults" })))[0][0], Is.EqualTo(false));
+        var error = await Assert.ThrowsAsync<SparkException>(async () => await RowsAsync(client, Table("adults")));
+        Assert.That(error!.ErrorClass, Is.EqualTo("TABLE_OR_VIEW_NOT_FOUND"));
+        Assert.That((await RowsAsync(NewClient(), Drop(c => c.DropGlobalTempView = new DropGlobalTempView { ViewName = "shared" })))[0][0], Is.EqualTo(true));
+        await Assert.ThrowsAsync<SparkException>(async () => await RowsAsync(client, Table("global_temp.shared")));
+    }
+
+    [Test]
     public async Task A_global_temp_view_is_read_as_global_temp_name_from_every_session()
     {
         var creator = NewClient();

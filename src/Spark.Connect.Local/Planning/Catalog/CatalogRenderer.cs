@@ -42,6 +42,9 @@ internal static class CatalogRenderer
             Kind.UncacheTable => Checked(context, catalog.UncacheTable.TableName, NoRows),
             Kind.RefreshTable => Checked(context, catalog.RefreshTable.TableName, NoRows),
             Kind.ClearCache or Kind.RefreshByPath => NoRows,
+            // Spark drops the view when the call is analyzed and answers whether there was one.
+            Kind.DropTempView => Bool(context, context.Session.DropTemporaryView(catalog.DropTempView.ViewName, global: false)),
+            Kind.DropGlobalTempView => Bool(context, context.Session.DropTemporaryView(catalog.DropGlobalTempView.ViewName, global: true)),
             _ => throw LocalEngineException.Unsupported($"the catalog call '{catalog.CatTypeCase}'",
                 "Supported: databases, catalogs, tables, columns, functions and the cache calls; create tables with saveAsTable or SQL."),
         };
