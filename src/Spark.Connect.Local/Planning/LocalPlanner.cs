@@ -47,7 +47,7 @@ internal sealed class LocalPlanner
     /// function renderer may bind a value for a question and then not emit it): DuckDB numbers a
     /// statement's parameters by the placeholders it sees, so gaps would shift every later binding.
     /// </summary>
-    private static PlannedQuery Compact(string sql, IReadOnlyList<Expression.Types.Literal> parameters)
+    internal static PlannedQuery Compact(string sql, IReadOnlyList<Expression.Types.Literal> parameters)
     {
         var renumbered = new Dictionary<int, int>();
         var used = new List<Expression.Types.Literal>();

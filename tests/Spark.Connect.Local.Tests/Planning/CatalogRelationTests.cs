@@ -161,9 +161,9 @@ public sealed class CatalogRelationTests : PlannerTestBase
     [Test]
     public void Other_catalog_calls_are_unsupported_by_name()
     {
-        var error = PlanError(Call(c => c.DropTempView = new DropTempView { ViewName = "v" }));
+        var error = PlanError(Call(c => c.RecoverPartitions = new RecoverPartitions { TableName = "people" }));
         Assert.That(error.ErrorClass, Is.EqualTo("UNSUPPORTED_FEATURE.LOCAL_ENGINE"));
-        Assert.That(error.Message, Does.Contain("DropTempView"));
+        Assert.That(error.Message, Does.Contain("RecoverPartitions"));
     }
 
     [Test]

@@ -76,6 +76,21 @@ public sealed class GroupingSetsTests : PlannerTestBase
     }
 
     [Test]
+    public void Pivot_without_values_pivots_on_the_distinct_values_sorted_nulls_first_as_spark()
+    {
+        var pivot = Grouped(GroupType.Pivot, [Parity], [Fn("max", Col("salary"))], a => a.Pivot = new Aggregate.Types.Pivot { Col = Col("dept") });
+        Assert.That(Columns(pivot), Is.EqualTo(new[] { "parity", "null", "10", "20" }));
+        Assert.That(Sorted(pivot), Is.EqualTo(new[] { "0|400.0|200.0|∅", "1|∅|100.0|300.0" }));
+        // The values are read over the input as it is: a filter below the pivot leaves fewer columns.
+        var filtered = New(r => r.Aggregate = new Aggregate
+        {
+            Input = Filter(Table("people"), Fn(">", Col("salary"), Lit(150.0))), GroupType = GroupType.Pivot,
+            AggregateExpressions = { Fn("count", Lit(1)) }, Pivot = new Aggregate.Types.Pivot { Col = Col("name") },
+        });
+        Assert.That(Columns(filtered), Is.EqualTo(new[] { "Bob", "Cid", "Dee" }));
+    }
+
+    [Test]
     public void Pivot_with_several_aggregates_names_columns_value_then_aggregate()
     {
         var values = new[] { new Literal { Integer = 10 }, new Literal { Integer = 30 } };

@@ -120,12 +120,12 @@ public sealed class RelationTests : PlannerTestBase
     }
 
     [Test]
-    public void PivotWithoutValuesIsUnsupportedWithAHint()
+    public void PivotWithoutValuesOnATypeItCannotListIsUnsupportedWithAHint()
     {
         var pivot = New(r => r.Aggregate = new Aggregate
         {
             Input = Table("people"), GroupType = Spark.Connect.Aggregate.Types.GroupType.Pivot, GroupingExpressions = { Col("dept") },
-            AggregateExpressions = { Fn("count", Lit(1)) }, Pivot = new Aggregate.Types.Pivot { Col = Col("name") },
+            AggregateExpressions = { Fn("count", Lit(1)) }, Pivot = new Aggregate.Types.Pivot { Col = Fn("array", Col("name")) },
         });
         var error = PlanError(pivot);
         Assert.That(error.ErrorClass, Is.EqualTo("UNSUPPORTED_FEATURE.LOCAL_ENGINE"));

@@ -4,7 +4,8 @@ using Spark.Connect.Local.Planning.Functions;
 namespace Spark.Connect.Local.Planning.Resolution;
 
 /// <summary>
-/// <c>groupBy(g).pivot(col, values).agg(…)</c>: one output column per value (and per aggregate), each
+/// <c>groupBy(g).pivot(col, values).agg(…)</c> (without values: the column's distinct values, see <see cref="PivotValues"/>):
+/// one output column per value (and per aggregate), each
 /// aggregating only the rows whose pivot column equals that value, null-safely. As Spark's analyzer does
 /// for general aggregates, every aggregate argument becomes <c>if(col &lt;=&gt; value, arg, null)</c>.
 /// </summary>
@@ -14,11 +15,10 @@ internal static class PivotResolver
     {
         var aggregate = relation.Aggregate;
         var pivot = aggregate.Pivot ?? throw new LocalEngineException("INVALID_PLAN", "XX000", "A pivot aggregate carries no pivot column.");
-        if (pivot.Values.Count == 0)
-            throw LocalEngineException.Unsupported("pivot without a list of values", "Pass the values to pivot on: pivot(column, [value, …]).");
         var column = resolver.Expressions.Resolve(pivot.Col, scope);
+        var values = pivot.Values.Count > 0 ? pivot.Values : PivotValues.Read(resolver, child, column);
         var items = new List<NamedExpression>();
-        foreach (var value in pivot.Values)
+        foreach (var value in values)
         {
             var literal = new LiteralExpression(value, SparkTypes.OfLiteral(value), new Expression { Literal = value });
             var matches = new FunctionExpression("<=>", [column, literal], false, SparkTypes.Boolean, false, new Expression());
