@@ -74,4 +74,13 @@ public sealed class ResolutionErrorTests : PlannerTestBase
         Assert.That(error.ErrorClass, Is.EqualTo("UNSUPPORTED_FEATURE.LOCAL_ENGINE"));
         Assert.That(error.Message, Does.Contain("protocol version does not know"));
     }
+
+    [Test]
+    public void Dropping_every_column_is_refused_clearly()
+    {
+        var drop = New(r => r.Drop = new Drop { Input = Table("depts"), ColumnNames = { "dept", "title" } });
+        var error = PlanError(drop);
+        Assert.That(error.ErrorClass, Is.EqualTo("UNSUPPORTED_FEATURE.LOCAL_ENGINE"));
+        Assert.That(error.Message, Does.Contain("no columns"));
+    }
 }

@@ -57,7 +57,10 @@ internal static class PlanSql
     private static string Project(ProjectPlan project, PlanningContext context)
     {
         var from = project.Child is null ? "" : " FROM " + From(project.Child, context);
-        return project.Items.Count == 0 ? $"SELECT * EXCLUDE (*){from}" : $"SELECT {Items(project.Items, context)}{from}";
+        // DuckDB has no zero-column rows, which Spark allows (df.drop of every column).
+        return project.Items.Count == 0
+            ? throw LocalEngineException.Unsupported("a DataFrame with no columns", "Keep at least one column.")
+            : $"SELECT {Items(project.Items, context)}{from}";
     }
 
     private static string RowCount(RowCountPlan count, PlanningContext context)
