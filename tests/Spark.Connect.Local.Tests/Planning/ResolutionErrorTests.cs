@@ -73,6 +73,11 @@ public sealed class ResolutionErrorTests : PlannerTestBase
         var error = PlanError(new Relation { Common = new RelationCommon { PlanId = 1 } });
         Assert.That(error.ErrorClass, Is.EqualTo("UNSUPPORTED_FEATURE.LOCAL_ENGINE"));
         Assert.That(error.Message, Does.Contain("protocol version does not know"));
+        // Also as the input of a relation the engine knows (show() over an ML transform): named, not "missing".
+        var limited = New(r => r.Limit = new Limit { Input = new Relation(), Limit_ = 1 });
+        Assert.That(PlanError(limited).Message, Does.Contain("protocol version does not know"));
+        var missing = New(r => r.Limit = new Limit { Limit_ = 1 });
+        Assert.That(PlanError(missing).Message, Does.Contain("missing its input"));
     }
 
     [Test]

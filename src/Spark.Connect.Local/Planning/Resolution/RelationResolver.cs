@@ -86,7 +86,7 @@ internal sealed class RelationResolver
 
     /// <summary>Resolves a required input; a plan that left it out is invalid.</summary>
     internal LogicalPlan Input(Relation? input) =>
-        input is null || input.RelTypeCase == Kind.None
+        input is null
             ? throw new LocalEngineException("INVALID_PLAN", "XX000", "A relation is missing its input relation.")
             : Resolve(input);
 
