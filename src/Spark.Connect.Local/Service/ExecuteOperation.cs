@@ -75,7 +75,10 @@ internal sealed partial class ExecuteOperation
         }
     }
 
-    /// <summary>Streams responses from <paramref name="position"/> to ResultComplete, producing them as needed.</summary>
+    /// <summary>
+    /// Streams responses from <paramref name="position"/> to ResultComplete, producing them as needed. As Spark's
+    /// server does, only a reattachable execution sends ResultComplete; otherwise the stream's end is the result's end.
+    /// </summary>
     internal async IAsyncEnumerable<ExecutePlanResponse> StreamAsync(long position, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         while (await NextAsync(position, cancellationToken).ConfigureAwait(false) is { } response)
@@ -83,7 +86,8 @@ internal sealed partial class ExecuteOperation
             position++;
             if (!Reattachable)
                 ReleaseBefore(position);
-            yield return response;
+            if (Reattachable || response.ResponseTypeCase != ExecutePlanResponse.ResponseTypeOneofCase.ResultComplete)
+                yield return response;
         }
     }
 

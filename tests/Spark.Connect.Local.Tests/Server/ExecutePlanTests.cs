@@ -104,6 +104,20 @@ public sealed class ExecutePlanTests : LocalServerTestBase
     }
 
     [Test]
+    public async Task Only_a_reattachable_execution_ends_with_result_complete_as_in_spark()
+    {
+        var client = NewClient();
+        var plan = Sql("SELECT 1 AS x");
+
+        var reattachable = await CollectAsync(client.ExecutePlanAsync(plan, new ExecutePlanOptions { Reattachable = true }));
+        var plain = await CollectAsync(client.ExecutePlanAsync(plan, new ExecutePlanOptions { Reattachable = false }));
+
+        Assert.That(reattachable[^1].ResponseTypeCase, Is.EqualTo(ExecutePlanResponse.ResponseTypeOneofCase.ResultComplete));
+        Assert.That(plain.Select(r => r.ResponseTypeCase), Does.Not.Contain(ExecutePlanResponse.ResponseTypeOneofCase.ResultComplete));
+        Assert.That(Rows(plain), Is.EqualTo(Rows(reattachable)));
+    }
+
+    [Test]
     public async Task Commands_it_does_not_run_are_unsupported_with_a_clear_class()
     {
         var client = NewClient();
