@@ -148,6 +148,13 @@ internal sealed class PlanAnalyzer(DuckDbArrowConverter converter)
         return query.Sql + "\u0000" + string.Join("\u0000", query.Parameters.Select(p => p.ToString()));
     }
 
+    // Spark's Dataset.isLocal: the analyzed plan is local data, or a command's result (SQL that is not a query,
+    // such as SHOW TABLES, runs eagerly and its rows are local).
     private static bool IsLocal(Plan plan) =>
-        plan.OpTypeCase == Plan.OpTypeOneofCase.Root && plan.Root.RelTypeCase == Relation.RelTypeOneofCase.LocalRelation;
+        plan.OpTypeCase == Plan.OpTypeOneofCase.Root && plan.Root.RelTypeCase switch
+        {
+            Relation.RelTypeOneofCase.LocalRelation => true,
+            Relation.RelTypeOneofCase.Sql => !SqlStatementKind.IsQuery(plan.Root.Sql.Query),
+            _ => false,
+        };
 }

@@ -87,4 +87,17 @@ public sealed class TypedAnalysisTests : LocalServerTestBase
         Assert.That((await Level(frame)).UseDisk, Is.False);
         Assert.That(await RowsAsync(client, new Plan { Root = frame }), Has.Count.EqualTo(5));
     }
+
+    [Test]
+    public async Task Is_local_for_local_data_and_command_results_as_spark()
+    {
+        var client = NewClient();
+        async Task<bool> IsLocal(Relation root) =>
+            (await client.AnalyzePlanAsync(new AnalyzePlanRequest { IsLocal = new() { Plan = new Plan { Root = root } } })).IsLocal.IsLocal_;
+
+        Assert.That(await IsLocal(Range(10)), Is.False);
+        Assert.That(await IsLocal(Sql("SELECT 1").Root), Is.False);
+        Assert.That(await IsLocal(Sql("SHOW TABLES").Root), Is.True);
+        Assert.That(await IsLocal(new Relation { LocalRelation = new LocalRelation() }), Is.True);
+    }
 }
