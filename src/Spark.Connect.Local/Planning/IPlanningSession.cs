@@ -26,4 +26,7 @@ internal interface IPlanningSession
 
     /// <summary>Drops a session (or global) temporary view; false when there was none.</summary>
     bool DropTemporaryView(string name, bool global) => false;
+
+    /// <summary>The tables <c>spark.catalog.cacheTable</c> marked in this session (nothing is cached; <c>isCached</c> reports them).</summary>
+    System.Collections.Concurrent.ConcurrentDictionary<string, bool> CachedTables() => new(StringComparer.OrdinalIgnoreCase);
 }

@@ -73,6 +73,11 @@ internal sealed class LocalSession : IPlanningSession, IDisposable
     /// <inheritdoc />
     public IReadOnlyList<string> TemporaryViewNames() => TempViews.Names();
 
+    private readonly ConcurrentDictionary<string, bool> _cachedTables = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <inheritdoc />
+    public ConcurrentDictionary<string, bool> CachedTables() => _cachedTables;
+
     /// <inheritdoc />
     public bool DropTemporaryView(string name, bool global) => (global ? GlobalViews : TempViews).Drop(name);
 

@@ -22,6 +22,9 @@ internal sealed class SideConnection(DuckDbConnection connection, IPlanningSessi
     public IReadOnlyList<string> TemporaryViewNames() => owner.TemporaryViewNames();
 
     /// <inheritdoc />
+    public System.Collections.Concurrent.ConcurrentDictionary<string, bool> CachedTables() => owner.CachedTables();
+
+    /// <inheritdoc />
     public bool DropTemporaryView(string name, bool global) => owner.DropTemporaryView(name, global);
 
     public string LoadLocalRelation(LocalRelation relation) => throw new NeedsSessionConnectionException();

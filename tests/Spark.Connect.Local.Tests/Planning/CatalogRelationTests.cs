@@ -147,13 +147,18 @@ public sealed class CatalogRelationTests : PlannerTestBase
     }
 
     [Test]
-    public void Cache_calls_are_accepted_and_nothing_is_cached()
+    public void Cache_calls_are_remembered_for_is_cached_though_nothing_is_cached()
     {
+        var isCached = () => Lines(Call(c => c.IsCached = new IsCached { TableName = "PEOPLE" }));
+        Assert.That(isCached(), Is.EqualTo(new[] { "false" }));
         Assert.That(Rows(Call(c => c.CacheTable = new CacheTable { TableName = "people" })), Is.Empty);
-        Assert.That(Lines(Call(c => c.IsCached = new IsCached { TableName = "people" })), Is.EqualTo(new[] { "false" }));
+        Assert.That(isCached(), Is.EqualTo(new[] { "true" }));
         Assert.That(Rows(Call(c => c.UncacheTable = new UncacheTable { TableName = "people" })), Is.Empty);
+        Assert.That(isCached(), Is.EqualTo(new[] { "false" }));
+        Rows(Call(c => c.CacheTable = new CacheTable { TableName = "people" }));
         Assert.That(Rows(Call(c => c.RefreshTable = new RefreshTable { TableName = "people" })), Is.Empty);
         Assert.That(Rows(Call(c => c.ClearCache = new ClearCache())), Is.Empty);
+        Assert.That(isCached(), Is.EqualTo(new[] { "false" }));
         Assert.That(PlanError(Call(c => c.CacheTable = new CacheTable { TableName = "nobody" })).ErrorClass, Is.EqualTo("TABLE_OR_VIEW_NOT_FOUND"));
         Assert.That(PlanError(Call(c => c.IsCached = new IsCached { TableName = "nobody" })).ErrorClass, Is.EqualTo("TABLE_OR_VIEW_NOT_FOUND"));
     }

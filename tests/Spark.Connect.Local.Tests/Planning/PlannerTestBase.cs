@@ -19,6 +19,8 @@ public abstract class PlannerTestBase : DuckDbTestBase
     internal sealed class TestSession(DuckDbConnection connection) : IPlanningSession
     {
         public DuckDbConnection Connection => connection;
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _cached = new(StringComparer.OrdinalIgnoreCase);
+        public System.Collections.Concurrent.ConcurrentDictionary<string, bool> CachedTables() => _cached;
         public List<LocalRelation> Loaded { get; } = [];
         public string LocalTable { get; set; } = "local_data";
 

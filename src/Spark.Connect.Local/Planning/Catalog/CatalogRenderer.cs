@@ -36,12 +36,13 @@ internal static class CatalogRenderer
             Kind.ListColumns => CatalogTables.Columns(context, catalog.ListColumns.TableName, catalog.ListColumns.HasDbName ? catalog.ListColumns.DbName : null),
             Kind.FunctionExists => Bool(context, FunctionExists(catalog.FunctionExists.FunctionName, catalog.FunctionExists.HasDbName ? catalog.FunctionExists.DbName : null)),
             Kind.ListFunctions => ListFunctions(context, catalog.ListFunctions.HasDbName ? catalog.ListFunctions.DbName : null, catalog.ListFunctions.HasPattern ? catalog.ListFunctions.Pattern : null),
-            // DuckDB keeps no cache: caching is accepted and changes nothing, and nothing is ever cached.
-            Kind.IsCached => Checked(context, catalog.IsCached.TableName, Bool(context, false)),
-            Kind.CacheTable => Checked(context, catalog.CacheTable.TableName, NoRows),
-            Kind.UncacheTable => Checked(context, catalog.UncacheTable.TableName, NoRows),
+            // DuckDB keeps no cache: caching changes nothing but is remembered, so isCached answers as Spark would.
+            Kind.IsCached => Bool(context, context.Session.CachedTables().ContainsKey(CatalogTables.Require(context, catalog.IsCached.TableName))),
+            Kind.CacheTable => Cache(context, catalog.CacheTable.TableName, cached: true),
+            Kind.UncacheTable => Cache(context, catalog.UncacheTable.TableName, cached: false),
             Kind.RefreshTable => Checked(context, catalog.RefreshTable.TableName, NoRows),
-            Kind.ClearCache or Kind.RefreshByPath => NoRows,
+            Kind.ClearCache => ClearCache(context),
+            Kind.RefreshByPath => NoRows,
             // Spark drops the view when the call is analyzed and answers whether there was one.
             Kind.DropTempView => Bool(context, context.Session.DropTemporaryView(catalog.DropTempView.ViewName, global: false)),
             Kind.DropGlobalTempView => Bool(context, context.Session.DropTemporaryView(catalog.DropGlobalTempView.ViewName, global: true)),
@@ -60,6 +61,22 @@ internal static class CatalogRenderer
     {
         CatalogTables.Require(context, table);
         return answer;
+    }
+
+    private static string Cache(PlanningContext context, string identifier, bool cached)
+    {
+        var table = CatalogTables.Require(context, identifier);
+        if (cached)
+            context.Session.CachedTables()[table] = true;
+        else
+            context.Session.CachedTables().TryRemove(table, out _);
+        return NoRows;
+    }
+
+    private static string ClearCache(PlanningContext context)
+    {
+        context.Session.CachedTables().Clear();
+        return NoRows;
     }
 
     private static string Bool(PlanningContext context, bool value) => Value(context, new Literal { Boolean = value }, "BOOLEAN");
