@@ -67,16 +67,27 @@ public sealed class SummaryTests : RelationKindTestBase
             Is.EqualTo(new[] { "MAX|20", "count_distinct|2", "approx_count_distinct|2", "count|3" }));
 
     [Test]
-    public void Summary_percentiles_are_refused_naming_the_statistic()
+    public void Summary_percentiles_are_the_nearest_rank_as_sparks_percentile_approx()
     {
-        var error = PlanError(Summary(Table("stats"), "count", "25%"));
-        Assert.That(error.ErrorClass, Is.EqualTo("UNSUPPORTED_FEATURE.LOCAL_ENGINE"));
-        Assert.That(error.Message, Does.Contain("25%"));
+        // Ten values and a null: rank ceil(p·n) gives 3, 5, 8 (interpolating or floor-based quantiles would not give 8).
+        Exec("CREATE TABLE ten (v INTEGER)");
+        Exec("INSERT INTO ten SELECT * FROM range(1, 11) UNION ALL SELECT NULL");
+        Assert.That(Lines(Summary(Table("ten"), "25%", "50%", "75%", "count")), Is.EqualTo(new[] { "25%|3", "50%|5", "75%|8", "count|10" }));
     }
 
     [Test]
-    public void Summary_without_statistics_asks_for_percentiles_too() =>
-        Assert.That(PlanError(Summary(Table("stats"))).ErrorClass, Is.EqualTo("UNSUPPORTED_FEATURE.LOCAL_ENGINE"));
+    public void Summary_without_statistics_gives_Sparks_default_list_with_percentiles() =>
+        Assert.That(Lines(Summary(Table("stats"))), Is.EqualTo(new[]
+        {
+            "count|2|2|2|1",
+            "mean|2.0|2.0|5.0|1.0E10",
+            $"stddev|{Root2}|{Root2}|∅|∅",
+            "min|1|1.0|5|1.0E10",
+            "25%|1|1.0|5.0|1.0E10",
+            "50%|1|1.0|5.0|1.0E10",
+            "75%|3|3.0|5.0|1.0E10",
+            "max|3|3.0|a|1.0E10",
+        }));
 
     [Test]
     public void Summary_of_an_unknown_statistic_is_Sparks_error() =>

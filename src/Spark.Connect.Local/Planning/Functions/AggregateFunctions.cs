@@ -34,6 +34,32 @@ internal static class AggregateFunctions
         registry.Aggregate(c => FirstOrLast(c, first: false), AggregateTypes.FirstArgument, "last", "last_value");
         registry.Aggregate(c => $"arg_max({c.Expect(2)[0]}, {c[1]}){c.OverSuffix}", AggregateTypes.FirstArgument, "max_by");
         registry.Aggregate(c => $"arg_min({c.Expect(2)[0]}, {c[1]}){c.OverSuffix}", AggregateTypes.FirstArgument, "min_by");
+        registry.Aggregate(ApproximatePercentile, AggregateTypes.FirstArgument, "percentile_approx", "approx_percentile");
+    }
+
+    /// <summary>
+    /// percentile_approx(x, p[, accuracy]): Spark answers from a quantile sketch that holds every value while there are
+    /// fewer than about 1/(2·relative error) of them, and then returns the value of rank ceil(p·n) (nearest rank);
+    /// that is computed here exactly, which is within Spark's stated error for larger inputs too. Nulls are skipped;
+    /// no values → null. The percentage must be a literal in [0, 1] (an array of percentages is unsupported).
+    /// </summary>
+    private static string ApproximatePercentile(FunctionCall call)
+    {
+        call.ExpectBetween(2, 3);
+        var percentage = call.LiteralAt(1) is { } literal ? literal.LiteralTypeCase switch
+        {
+            Expression.Types.Literal.LiteralTypeOneofCase.Double => literal.Double,
+            Expression.Types.Literal.LiteralTypeOneofCase.Float => literal.Float,
+            Expression.Types.Literal.LiteralTypeOneofCase.Integer => literal.Integer,
+            Expression.Types.Literal.LiteralTypeOneofCase.Long => literal.Long,
+            Expression.Types.Literal.LiteralTypeOneofCase.Decimal => double.Parse(literal.Decimal.Value, System.Globalization.CultureInfo.InvariantCulture),
+            _ => throw LocalEngineException.Unsupported("percentile_approx with an array of percentages", "Call it once per percentage."),
+        } : throw FunctionErrors.NotFoldable(call.Name, "percentage");
+        if (percentage is < 0 or > 1 || double.IsNaN(percentage))
+            throw new LocalEngineException("DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE", "42K09",
+                $"The percentage of {call.Name} must be between 0.0 and 1.0, but it is {percentage.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
+        var x = call[0];
+        return $"list_sort(list({x}) FILTER (WHERE {x} IS NOT NULL){call.OverSuffix})[greatest(1, CAST(ceil(CAST({call[1]} AS DOUBLE) * count({x}){call.OverSuffix}) AS BIGINT))]";
     }
 
     private static string Distinct(FunctionCall call) => call.IsDistinct ? "DISTINCT " : "";

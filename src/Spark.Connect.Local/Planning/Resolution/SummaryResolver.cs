@@ -101,8 +101,9 @@ internal static class SummaryResolver
             "stddev" => ResolvedCalls.Call(resolver, "stddev", numeric),
             "min" => ResolvedCalls.Call(resolver, "min", value),
             "max" => ResolvedCalls.Call(resolver, "max", value),
-            var percentile when percentile.EndsWith('%') => throw LocalEngineException.Unsupported($"the summary statistic '{statistic}'",
-                "Spark computes percentiles with percentile_approx's sketch, which the local engine does not reproduce; ask for count, mean, stddev, min, max, count_distinct or approx_count_distinct."),
+            // As Spark: percentile_approx (nearest rank; strings read as doubles).
+            var percentile when percentile.EndsWith('%') => ResolvedCalls.Call(resolver, "percentile_approx", numeric,
+                ResolvedCalls.Value(new Expression.Types.Literal { Double = double.Parse(percentile[..^1], CultureInfo.InvariantCulture) / 100 })),
             _ => throw new LocalEngineException("_LEGACY_ERROR_TEMP_2114", "22023", $"{statistic} is not a recognised statistic.",
                 new Dictionary<string, string> { ["stats"] = statistic }),
         };

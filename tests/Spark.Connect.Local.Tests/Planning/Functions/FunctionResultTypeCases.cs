@@ -131,6 +131,7 @@ internal static class FunctionResultTypeCases
         Add(["collect_list", "array_agg", "collect_set"], A(C(Int)), A(C(Str)));
         Add(["first", "first_value", "any_value", "last", "last_value"], A(C(Int)), A(C(Str), L(true)));
         Add(["max_by", "min_by"], A(C(Str), C(Int)), A(C(Dec(5, 2)), C(Date)));
+        Add(["percentile_approx", "approx_percentile"], A(C(Int), L(1)), A(C(Dec(5, 2)), L(0)), A(C(Date), L(1), L(100)));
 
         // Window functions.
         Add(["row_number", "rank", "dense_rank", "percent_rank", "cume_dist"], A());
