@@ -1,7 +1,7 @@
 using System.Linq.Expressions;
 using System.Reflection;
-using AnalyzePlanRequest = Spark.Connect.AnalyzePlanRequest;
-using DataType = Spark.Connect.DataType;
+using AnalyzePlanRequest = Spark.Connect.Protocol.AnalyzePlanRequest;
+using DataType = Spark.Connect.Protocol.DataType;
 using Spark.Connect.Arrow;
 using Spark.Linq.Query;
 

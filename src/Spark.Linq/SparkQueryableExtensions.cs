@@ -1,5 +1,6 @@
 using Google.Protobuf;
 using Spark.Connect;
+using Spark.Connect.Protocol;
 using Spark.Linq.Plans;
 using Spark.Linq.Query;
 

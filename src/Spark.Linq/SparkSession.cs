@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Linq.Expressions;
 using Spark.Connect;
+using Spark.Connect.Protocol;
 using Spark.Linq.Mapping;
 using Spark.Linq.Query;
 

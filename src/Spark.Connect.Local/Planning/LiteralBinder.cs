@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using Spark.Connect.Local.DuckDb;
-using Literal = Spark.Connect.Expression.Types.Literal;
+using Literal = Spark.Connect.Protocol.Expression.Types.Literal;
 
 namespace Spark.Connect.Local.Planning;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Spark.Connect;
+using Spark.Connect.Protocol;
 
 namespace Spark.Linq.DependencyInjection;
 

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Spark.Connect;
+using Spark.Connect.Protocol;
 using Spark.Connect.Arrow;
 using Spark.Linq.Translation;
 

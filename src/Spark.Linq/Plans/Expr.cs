@@ -1,7 +1,7 @@
 using Google.Protobuf;
-using SortDirection = Spark.Connect.Expression.Types.SortOrder.Types.SortDirection;
-using NullOrdering = Spark.Connect.Expression.Types.SortOrder.Types.NullOrdering;
-using SparkExpression = Spark.Connect.Expression;
+using SortDirection = Spark.Connect.Protocol.Expression.Types.SortOrder.Types.SortDirection;
+using NullOrdering = Spark.Connect.Protocol.Expression.Types.SortOrder.Types.NullOrdering;
+using SparkExpression = Spark.Connect.Protocol.Expression;
 
 namespace Spark.Linq.Plans;
 
@@ -48,7 +48,7 @@ internal static class Expr
     public static SparkExpression Lit(bool value) => Lit(new SparkExpression.Types.Literal { Boolean = value });
 
     /// <summary>A cast to a Spark type.</summary>
-    public static SparkExpression Cast(SparkExpression expression, Spark.Connect.DataType type) =>
+    public static SparkExpression Cast(SparkExpression expression, Spark.Connect.Protocol.DataType type) =>
         new() { Cast = new() { Expr = expression, Type = type } };
 
     /// <summary>A sort key with explicit direction and null placement.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Spark.Connect;
-using Literal = Spark.Connect.Expression.Types.Literal;
+using Spark.Connect.Protocol;
+using Literal = Spark.Connect.Protocol.Expression.Types.Literal;
 
 namespace Spark.Linq.Plans;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Spark.Connect;
+using Spark.Connect.Protocol;
 
 namespace Spark.Linq.Plans;
 

@@ -1,5 +1,6 @@
 using Spark.Connect;
-using SparkExpression = Spark.Connect.Expression;
+using Spark.Connect.Protocol;
+using SparkExpression = Spark.Connect.Protocol.Expression;
 
 namespace Spark.Linq.Plans;
 
@@ -46,7 +47,7 @@ internal sealed class Rel(PlanIds ids)
 
     public Relation GlobalAggregate(Relation input, IEnumerable<SparkExpression> aggregates)
     {
-        var aggregate = new Spark.Connect.Aggregate { Input = input, GroupType = Spark.Connect.Aggregate.Types.GroupType.Groupby };
+        var aggregate = new Spark.Connect.Protocol.Aggregate { Input = input, GroupType = Spark.Connect.Protocol.Aggregate.Types.GroupType.Groupby };
         aggregate.AggregateExpressions.AddRange(aggregates);
         return New(r => r.Aggregate = aggregate);
     }
@@ -54,7 +55,7 @@ internal sealed class Rel(PlanIds ids)
     /// <summary>A GROUP BY aggregate; its output is the grouping expressions followed by the aggregates.</summary>
     public Relation Aggregate(Relation input, IEnumerable<SparkExpression> grouping, IEnumerable<SparkExpression> aggregates)
     {
-        var aggregate = new Spark.Connect.Aggregate { Input = input, GroupType = Spark.Connect.Aggregate.Types.GroupType.Groupby };
+        var aggregate = new Spark.Connect.Protocol.Aggregate { Input = input, GroupType = Spark.Connect.Protocol.Aggregate.Types.GroupType.Groupby };
         aggregate.GroupingExpressions.AddRange(grouping);
         aggregate.AggregateExpressions.AddRange(aggregates);
         return New(r => r.Aggregate = aggregate);

@@ -52,7 +52,7 @@ internal sealed class SqlRootExpression(Type elementType, string sql, IReadOnlyL
 
     public override QueryState Translate(TranslationContext context)
     {
-        var named = new List<KeyValuePair<string, Spark.Connect.Expression>>(Arguments.Count);
+        var named = new List<KeyValuePair<string, Spark.Connect.Protocol.Expression>>(Arguments.Count);
         for (var i = 0; i < Arguments.Count; i++)
         {
             var (name, value) = Arguments[i];

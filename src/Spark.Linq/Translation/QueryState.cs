@@ -1,5 +1,6 @@
 using Spark.Connect;
-using SortOrder = Spark.Connect.Expression.Types.SortOrder;
+using Spark.Connect.Protocol;
+using SortOrder = Spark.Connect.Protocol.Expression.Types.SortOrder;
 
 namespace Spark.Linq.Translation;
 

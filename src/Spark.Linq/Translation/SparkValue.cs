@@ -1,4 +1,4 @@
-using SparkExpression = Spark.Connect.Expression;
+using SparkExpression = Spark.Connect.Protocol.Expression;
 
 namespace Spark.Linq.Translation;
 

@@ -51,18 +51,18 @@ internal sealed class TranslationContext
         return alias;
     }
 
-    private readonly List<Spark.Connect.Relation> _scalarSubqueries = [];
+    private readonly List<Spark.Connect.Protocol.Relation> _scalarSubqueries = [];
     private int _scalarCount;
 
     /// <summary>Registers a one-row subquery for the current operator to cross-join; returns the unique name of its column.</summary>
-    public string AddScalarSubquery(Spark.Connect.Relation relation)
+    public string AddScalarSubquery(Spark.Connect.Protocol.Relation relation)
     {
         _scalarSubqueries.Add(relation);
         return "_scalar" + _scalarCount++;
     }
 
     /// <summary>The scalar subqueries registered since the last call.</summary>
-    public IReadOnlyList<Spark.Connect.Relation> TakeScalarSubqueries()
+    public IReadOnlyList<Spark.Connect.Protocol.Relation> TakeScalarSubqueries()
     {
         var taken = _scalarSubqueries.ToList();
         _scalarSubqueries.Clear();
@@ -70,7 +70,7 @@ internal sealed class TranslationContext
     }
 
     /// <summary>Puts back subqueries taken while a nested query was translated.</summary>
-    public void RestoreScalarSubqueries(IEnumerable<Spark.Connect.Relation> relations) => _scalarSubqueries.InsertRange(0, relations);
+    public void RestoreScalarSubqueries(IEnumerable<Spark.Connect.Protocol.Relation> relations) => _scalarSubqueries.InsertRange(0, relations);
 
     public bool HasScalarSubqueries => _scalarSubqueries.Count > 0;
 

@@ -1,6 +1,6 @@
 using System.Reflection;
 using Spark.Linq.Mapping;
-using SparkExpression = Spark.Connect.Expression;
+using SparkExpression = Spark.Connect.Protocol.Expression;
 
 namespace Spark.Linq.Translation;
 

@@ -1,6 +1,6 @@
 using Spark.Connect;
 using Spark.Connect.Local.Planning;
-using Literal = Spark.Connect.Expression.Types.Literal;
+using Literal = Spark.Connect.Protocol.Expression.Types.Literal;
 
 namespace Spark.Connect.Local.Tests.Planning;
 

@@ -1,6 +1,6 @@
 using Spark.Connect;
 using Spark.Connect.Local.Planning;
-using CatalogCall = Spark.Connect.Catalog;
+using CatalogCall = Spark.Connect.Protocol.Catalog;
 
 namespace Spark.Connect.Local.Tests.Planning;
 

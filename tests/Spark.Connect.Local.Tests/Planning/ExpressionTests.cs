@@ -1,8 +1,8 @@
 using Spark.Connect;
 using Spark.Connect.Local.DuckDb;
-using FrameType = Spark.Connect.Expression.Types.Window.Types.WindowFrame.Types.FrameType;
-using Boundary = Spark.Connect.Expression.Types.Window.Types.WindowFrame.Types.FrameBoundary;
-using Literal = Spark.Connect.Expression.Types.Literal;
+using FrameType = Spark.Connect.Protocol.Expression.Types.Window.Types.WindowFrame.Types.FrameType;
+using Boundary = Spark.Connect.Protocol.Expression.Types.Window.Types.WindowFrame.Types.FrameBoundary;
+using Literal = Spark.Connect.Protocol.Expression.Types.Literal;
 
 namespace Spark.Connect.Local.Tests.Planning;
 

@@ -1,6 +1,6 @@
 using Spark.Connect;
-using GroupType = Spark.Connect.Aggregate.Types.GroupType;
-using Literal = Spark.Connect.Expression.Types.Literal;
+using GroupType = Spark.Connect.Protocol.Aggregate.Types.GroupType;
+using Literal = Spark.Connect.Protocol.Expression.Types.Literal;
 
 namespace Spark.Connect.Local.Tests.Planning;
 

@@ -1,5 +1,5 @@
 using Spark.Connect;
-using JoinType = Spark.Connect.Join.Types.JoinType;
+using JoinType = Spark.Connect.Protocol.Join.Types.JoinType;
 
 namespace Spark.Connect.Local.Tests.Planning;
 
@@ -140,7 +140,7 @@ public sealed class JoinTests : PlannerTestBase
         // Spark keeps each side's columns (by id) through the distinct, so right["title"] is the right side's.
         var left = Table("depts");
         var right = New(r => r.Filter = new Filter { Input = Table("depts"), Condition = Fn("==", Col("dept"), Lit(20)) });
-        var join = Join(left, right, Fn("<", Col(left, "dept"), Col(right, "dept")), Spark.Connect.Join.Types.JoinType.LeftOuter);
+        var join = Join(left, right, Fn("<", Col(left, "dept"), Col(right, "dept")), Spark.Connect.Protocol.Join.Types.JoinType.LeftOuter);
         var distinct = New(r => r.Deduplicate = new Deduplicate { Input = join, AllColumnsAsKeys = true });
         // Both sides' names survive the distinct (DuckDB would have renamed the second pair dept_1, title_1).
         Assert.That(Columns(distinct), Is.EqualTo(new[] { "dept", "title", "dept", "title" }));

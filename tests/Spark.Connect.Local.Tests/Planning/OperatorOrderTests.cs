@@ -1,6 +1,6 @@
 using System.Globalization;
 using Spark.Connect;
-using Literal = Spark.Connect.Expression.Types.Literal;
+using Literal = Spark.Connect.Protocol.Expression.Types.Literal;
 
 namespace Spark.Connect.Local.Tests.Planning;
 
@@ -89,7 +89,7 @@ public sealed class OperatorOrderTests : PlannerTestBase
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    internal Relation Range(long end) => New(r => r.Range = new Spark.Connect.Range { Start = 0, End = end, Step = 1 });
+    internal Relation Range(long end) => New(r => r.Range = new Spark.Connect.Protocol.Range { Start = 0, End = end, Step = 1 });
 
     internal Relation Limit(Relation input, int count) => New(r => r.Limit = new Limit { Input = input, Limit_ = count });
 

@@ -8,7 +8,7 @@ public sealed class OrderingAndErrorTests : PlannerTestBase
 {
     private Relation BigDescending()
     {
-        var range = New(r => r.Range = new Spark.Connect.Range { Start = 0, End = 100_000, Step = 1 });
+        var range = New(r => r.Range = new Spark.Connect.Protocol.Range { Start = 0, End = 100_000, Step = 1 });
         return Sort(range, Desc(Col("id")));
     }
 
@@ -63,7 +63,7 @@ public sealed class OrderingAndErrorTests : PlannerTestBase
     {
         var relation = Table("people");
         for (var i = 0; i < 5000; i++)
-            relation = new Relation { Filter = new Filter { Input = relation, Condition = Lit(new Spark.Connect.Expression.Types.Literal { Boolean = true }) } };
+            relation = new Relation { Filter = new Filter { Input = relation, Condition = Lit(new Spark.Connect.Protocol.Expression.Types.Literal { Boolean = true }) } };
         Assert.That(PlanError(relation).ErrorClass, Is.EqualTo("INVALID_PLAN"));
         var expression = Col("id");
         for (var i = 0; i < 5000; i++)

@@ -2,7 +2,7 @@ using Spark.Connect;
 using Spark.Connect.Local.DuckDb;
 using Spark.Connect.Local.Planning;
 using Spark.Connect.Local.Tests.DuckDb;
-using Literal = Spark.Connect.Expression.Types.Literal;
+using Literal = Spark.Connect.Protocol.Expression.Types.Literal;
 
 namespace Spark.Connect.Local.Tests.Planning;
 
@@ -125,7 +125,7 @@ public abstract class PlannerTestBase : DuckDbTestBase
 
     internal Relation SortBy(Relation input, params string[] columns) => Sort(input, columns.Select(c => Asc(Col(c))).ToArray());
 
-    internal Relation Join(Relation left, Relation right, Expression? condition, Join.Types.JoinType type = Spark.Connect.Join.Types.JoinType.Inner, params string[] usingColumns)
+    internal Relation Join(Relation left, Relation right, Expression? condition, Join.Types.JoinType type = Spark.Connect.Protocol.Join.Types.JoinType.Inner, params string[] usingColumns)
     {
         var join = new Join { Left = left, Right = right, JoinType = type };
         if (condition is not null)
@@ -136,7 +136,7 @@ public abstract class PlannerTestBase : DuckDbTestBase
 
     internal Relation Aggregate(Relation input, Expression[] grouping, params Expression[] aggregates)
     {
-        var aggregate = new Aggregate { Input = input, GroupType = Spark.Connect.Aggregate.Types.GroupType.Groupby };
+        var aggregate = new Aggregate { Input = input, GroupType = Spark.Connect.Protocol.Aggregate.Types.GroupType.Groupby };
         aggregate.GroupingExpressions.AddRange(grouping);
         aggregate.AggregateExpressions.AddRange(aggregates);
         return New(r => r.Aggregate = aggregate);

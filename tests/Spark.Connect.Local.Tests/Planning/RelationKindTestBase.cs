@@ -20,7 +20,7 @@ public abstract class RelationKindTestBase : PlannerTestBase
 
     internal Relation Limit(Relation input, int count) => New(r => r.Limit = new Limit { Input = input, Limit_ = count });
 
-    internal Relation Range(long end) => New(r => r.Range = new Spark.Connect.Range { Start = 0, End = end, Step = 1 });
+    internal Relation Range(long end) => New(r => r.Range = new Spark.Connect.Protocol.Range { Start = 0, End = end, Step = 1 });
 
     /// <summary>The planned output as "name:type" (Spark's simple type names), with "?" marking nullable columns.</summary>
     internal List<string> Schema(Relation relation) =>

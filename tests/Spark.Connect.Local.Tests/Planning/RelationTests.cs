@@ -124,7 +124,7 @@ public sealed class RelationTests : PlannerTestBase
     {
         var pivot = New(r => r.Aggregate = new Aggregate
         {
-            Input = Table("people"), GroupType = Spark.Connect.Aggregate.Types.GroupType.Pivot, GroupingExpressions = { Col("dept") },
+            Input = Table("people"), GroupType = Spark.Connect.Protocol.Aggregate.Types.GroupType.Pivot, GroupingExpressions = { Col("dept") },
             AggregateExpressions = { Fn("count", Lit(1)) }, Pivot = new Aggregate.Types.Pivot { Col = Fn("array", Col("name")) },
         });
         var error = PlanError(pivot);
@@ -135,7 +135,7 @@ public sealed class RelationTests : PlannerTestBase
     [Test]
     public void RangeCountsWithStep()
     {
-        var range = New(r => r.Range = new Spark.Connect.Range { Start = 2, End = 9, Step = 3 });
+        var range = New(r => r.Range = new Spark.Connect.Protocol.Range { Start = 2, End = 9, Step = 3 });
         Assert.That(Columns(range), Is.EqualTo(new[] { "id" }));
         Assert.That(Lines(range), Is.EqualTo(new[] { "2", "5", "8" }));
     }

@@ -39,7 +39,7 @@ public sealed class ResolutionErrorTests : PlannerTestBase
     public void The_same_dataframe_on_both_sides_is_ambiguous_at_equal_depth()
     {
         var people = Table("people");
-        var join = Join(people, people, null, Spark.Connect.Join.Types.JoinType.Cross);
+        var join = Join(people, people, null, Spark.Connect.Protocol.Join.Types.JoinType.Cross);
         var error = PlanError(Project(join, Col(people, "id")));
         Assert.That(error.ErrorClass, Is.EqualTo("AMBIGUOUS_COLUMN_REFERENCE"));
     }

@@ -1,5 +1,5 @@
 using Spark.Connect;
-using SetOpType = Spark.Connect.SetOperation.Types.SetOpType;
+using SetOpType = Spark.Connect.Protocol.SetOperation.Types.SetOpType;
 
 namespace Spark.Connect.Local.Tests.Planning;
 

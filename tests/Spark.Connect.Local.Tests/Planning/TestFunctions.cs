@@ -18,7 +18,7 @@ internal static class TestFunctions
         "typeof" => $"typeof({arguments[0].Sql})",
         "not" => $"(NOT {arguments[0].Sql})",
         "transform" => $"list_transform({arguments[0].Sql}, {arguments[1].Sql})",
-        "type_probe" => context.Bind(new Spark.Connect.Expression.Types.Literal { String = context.TypeOf(arguments[0]) ?? "unknown" }),
+        "type_probe" => context.Bind(new Spark.Connect.Protocol.Expression.Types.Literal { String = context.TypeOf(arguments[0]) ?? "unknown" }),
         _ => SparkFunctionCatalog.Render(name, arguments, isDistinct, context),
     };
 }

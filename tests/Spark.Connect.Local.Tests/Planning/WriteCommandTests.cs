@@ -1,7 +1,7 @@
 using Spark.Connect;
 using Spark.Connect.Local.Planning;
 using Spark.Connect.Local.Service.Commands;
-using SaveMode = Spark.Connect.WriteOperation.Types.SaveMode;
+using SaveMode = Spark.Connect.Protocol.WriteOperation.Types.SaveMode;
 
 namespace Spark.Connect.Local.Tests.Planning;
 

@@ -5,9 +5,9 @@ namespace Spark.Connect.Local.Tests.Server;
 /// <summary>Catalog relations over gRPC: Arrow types as Spark's Catalog classes have them, and tables written through commands.</summary>
 public sealed class CatalogRpcTests : WriteTestBase
 {
-    private static Plan Catalog(Action<Spark.Connect.Catalog> fill)
+    private static Plan Catalog(Action<Spark.Connect.Protocol.Catalog> fill)
     {
-        var catalog = new Spark.Connect.Catalog();
+        var catalog = new Spark.Connect.Protocol.Catalog();
         fill(catalog);
         return new Plan { Root = new Relation { Catalog = catalog } };
     }

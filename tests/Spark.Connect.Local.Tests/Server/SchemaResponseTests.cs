@@ -33,7 +33,7 @@ public sealed class SchemaResponseTests : LocalServerTestBase
     [Test]
     public async Task The_schema_response_is_the_resolved_plans_with_its_nullability()
     {
-        var project = new Project { Input = new Relation { Range = new Spark.Connect.Range { Start = 0, End = 3, Step = 1 } } };
+        var project = new Project { Input = new Relation { Range = new Spark.Connect.Protocol.Range { Start = 0, End = 3, Step = 1 } } };
         project.Expressions.Add(new Expression { UnresolvedAttribute = new Expression.Types.UnresolvedAttribute { UnparsedIdentifier = "id" } });
         project.Expressions.Add(new Expression { Literal = new Expression.Types.Literal { Null = new DataType { String = new() } } });
         var responses = await CollectAsync(NewClient().ExecutePlanAsync(new Plan { Root = new Relation { Project = project } }));

@@ -103,7 +103,7 @@ public sealed class TempViewTests : LocalServerTestBase
     {
         var owner = NewClient();
         await CreateViewAsync(owner, "adults", Adults());
-        var list = new Relation { Catalog = new Spark.Connect.Catalog { ListTables = new ListTables() } };
+        var list = new Relation { Catalog = new Spark.Connect.Protocol.Catalog { ListTables = new ListTables() } };
         Expression Col(string name) => new() { UnresolvedAttribute = new Expression.Types.UnresolvedAttribute { UnparsedIdentifier = name } };
         var plan = new Plan { Root = new Relation { Project = new Project { Input = list, Expressions = { Col("name"), Col("tableType"), Col("isTemporary") } } } };
 
@@ -119,9 +119,9 @@ public sealed class TempViewTests : LocalServerTestBase
         var client = NewClient();
         await CreateViewAsync(client, "adults", Adults());
         await CreateViewAsync(client, "shared", Adults(), global: true);
-        Plan Drop(Action<Spark.Connect.Catalog> fill)
+        Plan Drop(Action<Spark.Connect.Protocol.Catalog> fill)
         {
-            var catalog = new Spark.Connect.Catalog();
+            var catalog = new Spark.Connect.Protocol.Catalog();
             fill(catalog);
             return new Plan { Root = new Relation { Catalog = catalog } };
         }

@@ -3,7 +3,7 @@ namespace Spark.Connect.Local.Tests.Server;
 /// <summary>AnalyzePlan answers from the resolved plan: types and nullability without running the query.</summary>
 public sealed class TypedAnalysisTests : LocalServerTestBase
 {
-    private static Relation Range(long end) => new() { Range = new Spark.Connect.Range { Start = 0, End = end, Step = 1 } };
+    private static Relation Range(long end) => new() { Range = new Spark.Connect.Protocol.Range { Start = 0, End = end, Step = 1 } };
 
     private static Expression Col(string name) => new() { UnresolvedAttribute = new Expression.Types.UnresolvedAttribute { UnparsedIdentifier = name } };
 

@@ -1,6 +1,6 @@
-using SaveMode = Spark.Connect.WriteOperation.Types.SaveMode;
-using SaveMethod = Spark.Connect.WriteOperation.Types.SaveTable.Types.TableSaveMethod;
-using V2Mode = Spark.Connect.WriteOperationV2.Types.Mode;
+using SaveMode = Spark.Connect.Protocol.WriteOperation.Types.SaveMode;
+using SaveMethod = Spark.Connect.Protocol.WriteOperation.Types.SaveTable.Types.TableSaveMethod;
+using V2Mode = Spark.Connect.Protocol.WriteOperationV2.Types.Mode;
 
 namespace Spark.Connect.Local.Tests.Server;
 

@@ -10,7 +10,7 @@ internal static class ClientTestKit
 {
     public const string ServerSession = "server-session-1";
 
-    public static Plan RangePlan(long end = 10) => new() { Root = new Relation { Range = new Spark.Connect.Range { End = end, Step = 1 } } };
+    public static Plan RangePlan(long end = 10) => new() { Root = new Relation { Range = new Spark.Connect.Protocol.Range { End = end, Step = 1 } } };
 
     public static SparkConnectClient NewClient(FakeTransport transport, List<TimeSpan>? waits = null, RetryPolicy? retry = null,
         string connectionString = "sc://localhost", bool reattachable = true) =>

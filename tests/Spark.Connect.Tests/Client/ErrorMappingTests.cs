@@ -1,7 +1,7 @@
 using NUnit.Framework;
 using Spark.Connect.Transport;
 using static Spark.Connect.Tests.Client.ClientTestKit;
-using ErrorDetails = Spark.Connect.FetchErrorDetailsResponse.Types;
+using ErrorDetails = Spark.Connect.Protocol.FetchErrorDetailsResponse.Types;
 
 namespace Spark.Connect.Tests.Client;
 

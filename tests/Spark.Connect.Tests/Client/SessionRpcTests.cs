@@ -1,7 +1,7 @@
 using Spark.Connect.Transport;
 using NUnit.Framework;
 using static Spark.Connect.Tests.Client.ClientTestKit;
-using ExplainMode = Spark.Connect.AnalyzePlanRequest.Types.Explain.Types.ExplainMode;
+using ExplainMode = Spark.Connect.Protocol.AnalyzePlanRequest.Types.Explain.Types.ExplainMode;
 
 namespace Spark.Connect.Tests.Client;
 

@@ -136,6 +136,17 @@ public class WireContractConformanceTests
     }
 
     [Test]
+    public void Generated_messages_live_in_their_own_namespace_away_from_common_type_names()
+    {
+        // Expression, Range, Join, Sort, Filter would otherwise clash with System.Linq.Expressions and users' types.
+        var assembly = typeof(SparkConnectClient).Assembly;
+        Assert.That(typeof(Relation).Namespace, Is.EqualTo("Spark.Connect.Protocol"));
+        Assert.That(assembly.GetTypes().Where(t => t.IsPublic && t.Namespace == "Spark.Connect.Protocol"), Has.Some.Matches<Type>(t => t!.Name == "Expression"));
+        string[] common = ["Expression", "Range", "Join", "Sort", "Filter", "Plan", "DataType"];
+        Assert.That(assembly.GetTypes().Where(t => t.Namespace == "Spark.Connect" && common.Contains(t.Name)).Select(t => t.FullName), Is.Empty);
+    }
+
+    [Test]
     public void Google_rpc_types_come_from_Google_Api_CommonProtos_so_apps_can_reference_both()
     {
         // An app that references Spark.Connect and Google.Api.CommonProtos (Grpc.StatusProto and every Google.Cloud

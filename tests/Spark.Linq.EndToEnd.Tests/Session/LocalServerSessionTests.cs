@@ -1,4 +1,5 @@
 using Spark.Connect;
+using Spark.Connect.Protocol;
 using Spark.Connect.Local;
 using Spark.Linq.EndToEnd.Tests.Data;
 

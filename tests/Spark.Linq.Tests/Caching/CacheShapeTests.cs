@@ -217,7 +217,7 @@ public class CacheRootTests : CacheTestBase
         var sql = Spark.Sql<Order>("SELECT 1");
         Assert.That(Shape(table.Expression)!.Key, Is.Not.EqualTo(Shape(sql.Expression)!.Key));
         table.ToRelation();
-        Assert.That(sql.ToRelation().RelTypeCase, Is.EqualTo(global::Spark.Connect.Relation.RelTypeOneofCase.Sql));
+        Assert.That(sql.ToRelation().RelTypeCase, Is.EqualTo(global::Spark.Connect.Protocol.Relation.RelTypeOneofCase.Sql));
     }
 
     [Test]

@@ -1,5 +1,5 @@
 using System.Linq.Expressions;
-using Relation = Spark.Connect.Relation;
+using Relation = Spark.Connect.Protocol.Relation;
 using Spark.Linq.Query;
 using Spark.Linq.Query.Caching;
 using Spark.Linq.Translation;

@@ -1,4 +1,4 @@
-using Literal = Spark.Connect.Expression.Types.Literal;
+using Literal = Spark.Connect.Protocol.Expression.Types.Literal;
 
 namespace Spark.Linq.Tests.Closures;
 

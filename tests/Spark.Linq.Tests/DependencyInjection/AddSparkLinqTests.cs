@@ -109,6 +109,6 @@ public class AddSparkLinqTests
 
         await provider.DisposeAsync();
 
-        Assert.Throws<ObjectDisposedException>(() => session.Client.ExecutePlanAsync(new Spark.Connect.Plan()));
+        Assert.Throws<ObjectDisposedException>(() => session.Client.ExecutePlanAsync(new Spark.Connect.Protocol.Plan()));
     }
 }

@@ -1,4 +1,5 @@
 using Spark.Connect;
+using Spark.Connect.Protocol;
 using Spark.Linq.Tests.LocalData;
 
 namespace Spark.Linq.Tests.Execution;

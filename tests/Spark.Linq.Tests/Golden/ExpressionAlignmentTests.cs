@@ -1,7 +1,7 @@
 using System.Linq.Expressions;
 using Spark.Linq.Plans;
 using static Spark.Linq.Tests.Golden.Goldens;
-using SparkExpression = Spark.Connect.Expression;
+using SparkExpression = Spark.Connect.Protocol.Expression;
 
 namespace Spark.Linq.Tests.Golden;
 

@@ -1,7 +1,8 @@
 using Spark.Testing;
 using Google.Protobuf;
 using Spark.Connect;
-using SparkExpression = Spark.Connect.Expression;
+using Spark.Connect.Protocol;
+using SparkExpression = Spark.Connect.Protocol.Expression;
 
 namespace Spark.Linq.Tests.Golden;
 

@@ -1,7 +1,7 @@
 using static Spark.Linq.Tests.Golden.Goldens;
-using Literal = Spark.Connect.Expression.Types.Literal;
-using Relation = Spark.Connect.Relation;
-using DataTypeKind = Spark.Connect.DataType.KindOneofCase;
+using Literal = Spark.Connect.Protocol.Expression.Types.Literal;
+using Relation = Spark.Connect.Protocol.Relation;
+using DataTypeKind = Spark.Connect.Protocol.DataType.KindOneofCase;
 
 namespace Spark.Linq.Tests.Golden;
 

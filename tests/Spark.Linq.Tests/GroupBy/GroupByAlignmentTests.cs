@@ -5,7 +5,7 @@ namespace Spark.Linq.Tests.GroupBy;
 /// <summary>Our grouped aggregates against the official client's groupBy/agg and aggregate functions.</summary>
 public class GroupByAlignmentTests : PlanTestBase
 {
-    private global::Spark.Connect.Aggregate Aggregate<T>(IQueryable<T> query) => query.ToRelation().Project.Input.Aggregate;
+    private global::Spark.Connect.Protocol.Aggregate Aggregate<T>(IQueryable<T> query) => query.ToRelation().Project.Input.Aggregate;
 
     [Test]
     public void Count_per_group_is_the_official_groupBy_count()

@@ -210,6 +210,6 @@ public class GroupByPlanTests : PlanTestBase
     {
         var relation = Orders.GroupBy(o => o.Region).Select(g => new { S = g.Sum(o => o.CustomerId) }).ToRelation();
         var sum = relation.Project.Input.Aggregate.AggregateExpressions[0].Alias.Expr;
-        Assert.That(sum.Cast.Type.KindCase, Is.EqualTo(global::Spark.Connect.DataType.KindOneofCase.Integer));
+        Assert.That(sum.Cast.Type.KindCase, Is.EqualTo(global::Spark.Connect.Protocol.DataType.KindOneofCase.Integer));
     }
 }

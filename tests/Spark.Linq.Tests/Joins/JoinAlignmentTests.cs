@@ -30,8 +30,8 @@ public class JoinAlignmentTests : PlanTestBase
     public void Left_join_is_the_official_left_outer_join_type()
     {
         var ours = Orders.LeftJoin(Customers, o => o.CustomerId, c => c.Id, (o, c) => o.Id).ToRelation().Project.Input.Join;
-        Assert.That(ours.JoinType, Is.EqualTo(global::Spark.Connect.Join.Types.JoinType.LeftOuter));
+        Assert.That(ours.JoinType, Is.EqualTo(global::Spark.Connect.Protocol.Join.Types.JoinType.LeftOuter));
         // join_using_multiple_col_seq is the official right_outer; its enum sits next to ours in the same field.
-        Assert.That(Load("join_using_multiple_col_seq").Join.JoinType, Is.EqualTo(global::Spark.Connect.Join.Types.JoinType.RightOuter));
+        Assert.That(Load("join_using_multiple_col_seq").Join.JoinType, Is.EqualTo(global::Spark.Connect.Protocol.Join.Types.JoinType.RightOuter));
     }
 }

@@ -16,7 +16,7 @@ public class MethodProtobufTests : MethodPlanTestBase
     {
         var project = Events.Select(x => new { V = x.At.AddDays(1.5) }).ToRelation().Project;
         var literal = project.Expressions[0].Alias.Expr.UnresolvedFunction.Arguments[1].Literal;
-        Assert.That(literal.LiteralTypeCase, Is.EqualTo(global::Spark.Connect.Expression.Types.Literal.LiteralTypeOneofCase.DayTimeInterval));
+        Assert.That(literal.LiteralTypeCase, Is.EqualTo(global::Spark.Connect.Protocol.Expression.Types.Literal.LiteralTypeOneofCase.DayTimeInterval));
         Assert.That(literal.DayTimeInterval, Is.EqualTo(36L * 3600 * 1_000_000));
     }
 
@@ -25,6 +25,6 @@ public class MethodProtobufTests : MethodPlanTestBase
     {
         var project = Events.Select(x => new { V = Math.Round(x.Price, 2) }).ToRelation().Project;
         var digits = project.Expressions[0].Alias.Expr.UnresolvedFunction.Arguments[1].Literal;
-        Assert.That(digits.LiteralTypeCase, Is.EqualTo(global::Spark.Connect.Expression.Types.Literal.LiteralTypeOneofCase.Integer));
+        Assert.That(digits.LiteralTypeCase, Is.EqualTo(global::Spark.Connect.Protocol.Expression.Types.Literal.LiteralTypeOneofCase.Integer));
     }
 }

@@ -1,5 +1,5 @@
 using static Spark.Linq.Tests.Golden.Goldens;
-using SetOpType = Spark.Connect.SetOperation.Types.SetOpType;
+using SetOpType = Spark.Connect.Protocol.SetOperation.Types.SetOpType;
 
 namespace Spark.Linq.Tests.SetOperations;
 

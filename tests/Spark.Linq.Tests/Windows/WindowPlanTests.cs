@@ -1,6 +1,6 @@
 using static Spark.Linq.Tests.Golden.Goldens;
 using Spark.Linq.Tests.Untranslatable;
-using FrameType = Spark.Connect.Expression.Types.Window.Types.WindowFrame.Types.FrameType;
+using FrameType = Spark.Connect.Protocol.Expression.Types.Window.Types.WindowFrame.Types.FrameType;
 
 namespace Spark.Linq.Tests.Windows;
 

@@ -1,7 +1,7 @@
 using Spark.Connect.Local.Planning.Functions;
 using Spark.Connect.Local.Planning.Sources;
-using Literal = Spark.Connect.Expression.Types.Literal;
-using Kind = Spark.Connect.Catalog.CatTypeOneofCase;
+using Literal = Spark.Connect.Protocol.Expression.Types.Literal;
+using Kind = Spark.Connect.Protocol.Catalog.CatTypeOneofCase;
 
 namespace Spark.Connect.Local.Planning.Catalog;
 
@@ -18,7 +18,7 @@ internal static class CatalogRenderer
     private const string NoRows = "SELECT CAST(NULL AS BOOLEAN) AS \"value\" WHERE false";
 
     /// <summary>The catalog call as one query; its values are bound parameters of <paramref name="context"/>.</summary>
-    internal static string Query(PlanningContext context, Spark.Connect.Catalog catalog)
+    internal static string Query(PlanningContext context, Spark.Connect.Protocol.Catalog catalog)
     {
         var query = catalog.CatTypeCase switch
         {

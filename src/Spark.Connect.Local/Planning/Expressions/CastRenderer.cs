@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using EvalMode = Spark.Connect.Expression.Types.Cast.Types.EvalMode;
+using EvalMode = Spark.Connect.Protocol.Expression.Types.Cast.Types.EvalMode;
 
 namespace Spark.Connect.Local.Planning.Expressions;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Kind = Spark.Connect.Expression.ExprTypeOneofCase;
-using Literal = Spark.Connect.Expression.Types.Literal;
+using Kind = Spark.Connect.Protocol.Expression.ExprTypeOneofCase;
+using Literal = Spark.Connect.Protocol.Expression.Types.Literal;
 
 namespace Spark.Connect.Local.Planning.Expressions;
 

@@ -95,7 +95,7 @@ internal static class DateTimeFunctions
         if (call.Count == 1) return $"CAST({call[0]} AS {duckDbType})";
         var pattern = call.StringLiteral(1, "format") ?? throw FunctionErrors.InvalidParameterValue(call.Name, "format", "it is null");
         var format = DateTimePatterns.ToStrptime(call.Name, pattern);
-        var placeholder = call.Context.Bind(new Spark.Connect.Expression.Types.Literal { String = format });
+        var placeholder = call.Context.Bind(new Spark.Connect.Protocol.Expression.Types.Literal { String = format });
         return $"CAST(strptime(CAST({call[0]} AS VARCHAR), {placeholder}) AS {duckDbType})";
     }
 
@@ -104,7 +104,7 @@ internal static class DateTimeFunctions
     {
         call.Expect(2);
         var pattern = call.StringLiteral(1, "format") ?? throw FunctionErrors.InvalidParameterValue(call.Name, "format", "it is null");
-        var placeholder = call.Context.Bind(new Spark.Connect.Expression.Types.Literal { String = DateTimePatterns.ToStrftime(call.Name, pattern) });
+        var placeholder = call.Context.Bind(new Spark.Connect.Protocol.Expression.Types.Literal { String = DateTimePatterns.ToStrftime(call.Name, pattern) });
         var source = call.TypeOf(0).Family is TypeFamily.Timestamp or TypeFamily.TimestampTz or TypeFamily.Date ? call[0] : AsTimestamp(call, 0);
         return $"strftime({source}, {placeholder})";
     }

@@ -35,7 +35,7 @@ internal static class RegexFunctions
         if (call.Count == 4 && call.IntegerLiteral(3, "position") != 1)
             throw LocalEngineException.Unsupported("regexp_replace from a position other than 1", "Combine substring and regexp_replace instead.");
         var replacement = call.StringLiteral(2, "replacement");
-        var bound = replacement is null ? "NULL" : call.Context.Bind(new Spark.Connect.Expression.Types.Literal { String = ToRe2Replacement(replacement) });
+        var bound = replacement is null ? "NULL" : call.Context.Bind(new Spark.Connect.Protocol.Expression.Types.Literal { String = ToRe2Replacement(replacement) });
         return $"regexp_replace({StringFunctions.Text(call, 0)}, {call[1]}, {bound}, 'g')";
     }
 

@@ -47,10 +47,10 @@ internal static class SubstringFunctions
         var literal = call.LiteralAt(index);
         return literal?.LiteralTypeCase switch
         {
-            Spark.Connect.Expression.Types.Literal.LiteralTypeOneofCase.Integer => literal.Integer >= minimum,
-            Spark.Connect.Expression.Types.Literal.LiteralTypeOneofCase.Long => literal.Long >= minimum,
-            Spark.Connect.Expression.Types.Literal.LiteralTypeOneofCase.Short => literal.Short >= minimum,
-            Spark.Connect.Expression.Types.Literal.LiteralTypeOneofCase.Byte => literal.Byte >= minimum,
+            Spark.Connect.Protocol.Expression.Types.Literal.LiteralTypeOneofCase.Integer => literal.Integer >= minimum,
+            Spark.Connect.Protocol.Expression.Types.Literal.LiteralTypeOneofCase.Long => literal.Long >= minimum,
+            Spark.Connect.Protocol.Expression.Types.Literal.LiteralTypeOneofCase.Short => literal.Short >= minimum,
+            Spark.Connect.Protocol.Expression.Types.Literal.LiteralTypeOneofCase.Byte => literal.Byte >= minimum,
             _ => false,
         };
     }

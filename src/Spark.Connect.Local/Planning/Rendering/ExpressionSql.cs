@@ -1,7 +1,7 @@
 using Spark.Connect.Local.Planning.Expressions;
 using Spark.Connect.Local.Planning.Functions;
 using Spark.Connect.Local.Planning.Resolution;
-using FrameType = Spark.Connect.Expression.Types.Window.Types.WindowFrame.Types.FrameType;
+using FrameType = Spark.Connect.Protocol.Expression.Types.Window.Types.WindowFrame.Types.FrameType;
 
 namespace Spark.Connect.Local.Planning.Rendering;
 

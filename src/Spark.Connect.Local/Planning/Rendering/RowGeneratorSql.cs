@@ -1,5 +1,5 @@
 using Spark.Connect.Local.Planning.Resolution;
-using Literal = Spark.Connect.Expression.Types.Literal;
+using Literal = Spark.Connect.Protocol.Expression.Types.Literal;
 
 namespace Spark.Connect.Local.Planning.Rendering;
 

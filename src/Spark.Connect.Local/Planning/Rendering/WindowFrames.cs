@@ -1,5 +1,5 @@
-using Boundary = Spark.Connect.Expression.Types.Window.Types.WindowFrame.Types.FrameBoundary;
-using Literal = Spark.Connect.Expression.Types.Literal;
+using Boundary = Spark.Connect.Protocol.Expression.Types.Window.Types.WindowFrame.Types.FrameBoundary;
+using Literal = Spark.Connect.Protocol.Expression.Types.Literal;
 
 namespace Spark.Connect.Local.Planning.Rendering;
 

@@ -1,4 +1,4 @@
-using GroupType = Spark.Connect.Aggregate.Types.GroupType;
+using GroupType = Spark.Connect.Protocol.Aggregate.Types.GroupType;
 
 namespace Spark.Connect.Local.Planning.Resolution;
 

@@ -1,5 +1,5 @@
 using Spark.Connect.Local.Planning.Expressions;
-using Kind = Spark.Connect.Expression.ExprTypeOneofCase;
+using Kind = Spark.Connect.Protocol.Expression.ExprTypeOneofCase;
 
 namespace Spark.Connect.Local.Planning.Resolution;
 
@@ -169,14 +169,14 @@ internal sealed class ExpressionResolver(ResolutionContext context, RelationReso
         var plan = relations.Resolve(context.Reference(subquery.PlanId), scope);
         return subquery.SubqueryType switch
         {
-            Spark.Connect.SubqueryExpression.Types.SubqueryType.Scalar when plan.Output.Count == 1 =>
+            Spark.Connect.Protocol.SubqueryExpression.Types.SubqueryType.Scalar when plan.Output.Count == 1 =>
                 new ResolvedSubquery(plan, SubqueryKind.Scalar, [], plan.Output[0].Type, true, expression),
-            Spark.Connect.SubqueryExpression.Types.SubqueryType.Scalar => throw new LocalEngineException(
+            Spark.Connect.Protocol.SubqueryExpression.Types.SubqueryType.Scalar => throw new LocalEngineException(
                 "INVALID_SUBQUERY_EXPRESSION.SCALAR_SUBQUERY_RETURN_MORE_THAN_ONE_OUTPUT_COLUMN", "42823",
                 $"A scalar subquery must return one column, but it returns {plan.Output.Count}."),
-            Spark.Connect.SubqueryExpression.Types.SubqueryType.Exists =>
+            Spark.Connect.Protocol.SubqueryExpression.Types.SubqueryType.Exists =>
                 new ResolvedSubquery(plan, SubqueryKind.Exists, [], SparkTypes.Boolean, false, expression),
-            Spark.Connect.SubqueryExpression.Types.SubqueryType.In =>
+            Spark.Connect.Protocol.SubqueryExpression.Types.SubqueryType.In =>
                 new ResolvedSubquery(plan, SubqueryKind.In, subquery.InSubqueryValues.Select(v => Resolve(v, scope)).ToList(), SparkTypes.Boolean, true, expression),
             _ => throw LocalEngineException.Unsupported($"the subquery kind '{subquery.SubqueryType}'", "Use a scalar, EXISTS or IN subquery."),
         };

@@ -1,4 +1,4 @@
-using JoinType = Spark.Connect.Join.Types.JoinType;
+using JoinType = Spark.Connect.Protocol.Join.Types.JoinType;
 
 namespace Spark.Connect.Local.Planning.Resolution;
 

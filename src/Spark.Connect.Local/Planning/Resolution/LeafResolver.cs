@@ -18,15 +18,15 @@ internal static class LeafResolver
             throw LocalEngineException.Unsupported("streaming reads", "Read the data as a batch.");
         switch (read.ReadTypeCase)
         {
-            case Spark.Connect.Read.ReadTypeOneofCase.NamedTable when read.NamedTable.Options.Count > 0:
+            case Spark.Connect.Protocol.Read.ReadTypeOneofCase.NamedTable when read.NamedTable.Options.Count > 0:
                 throw LocalEngineException.Unsupported($"the table read option '{read.NamedTable.Options.Keys.Order(StringComparer.Ordinal).First()}'",
                     "Read the table without options.");
-            case Spark.Connect.Read.ReadTypeOneofCase.NamedTable:
+            case Spark.Connect.Protocol.Read.ReadTypeOneofCase.NamedTable:
                 var parts = Planning.Catalog.LocalCatalog.ToDuckDbParts(MultipartIdentifier.Parse(read.NamedTable.UnparsedIdentifier));
                 return ViewExpansion.Find(resolver.Context.Planning, parts) is { } view
                     ? View(resolver, relation, parts, view)
                     : Scan(resolver, relation, $"SELECT * FROM {MultipartIdentifier.Quote(parts)}", parts);
-            case Spark.Connect.Read.ReadTypeOneofCase.DataSource:
+            case Spark.Connect.Protocol.Read.ReadTypeOneofCase.DataSource:
                 return Scan(resolver, relation, FileReads.Query(resolver.Context.Planning, read.DataSource), []);
             default:
                 throw LocalEngineException.Unsupported($"the read kind '{read.ReadTypeCase}'", "Read a named table or files.");

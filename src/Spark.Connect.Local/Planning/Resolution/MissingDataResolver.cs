@@ -1,5 +1,5 @@
-using Literal = Spark.Connect.Expression.Types.Literal;
-using LiteralKind = Spark.Connect.Expression.Types.Literal.LiteralTypeOneofCase;
+using Literal = Spark.Connect.Protocol.Expression.Types.Literal;
+using LiteralKind = Spark.Connect.Protocol.Expression.Types.Literal.LiteralTypeOneofCase;
 
 namespace Spark.Connect.Local.Planning.Resolution;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Spark.Connect.Local.Planning.Rendering;
-using Kind = Spark.Connect.DataType.KindOneofCase;
-using Literal = Spark.Connect.Expression.Types.Literal;
+using Kind = Spark.Connect.Protocol.DataType.KindOneofCase;
+using Literal = Spark.Connect.Protocol.Expression.Types.Literal;
 
 namespace Spark.Connect.Local.Planning.Resolution;
 

@@ -1,5 +1,5 @@
 using Spark.Connect.Local.Planning.Expressions;
-using Kind = Spark.Connect.Expression.ExprTypeOneofCase;
+using Kind = Spark.Connect.Protocol.Expression.ExprTypeOneofCase;
 
 namespace Spark.Connect.Local.Planning.Resolution;
 

@@ -1,4 +1,4 @@
-using Kind = Spark.Connect.Relation.RelTypeOneofCase;
+using Kind = Spark.Connect.Protocol.Relation.RelTypeOneofCase;
 
 namespace Spark.Connect.Local.Planning.Resolution;
 

@@ -1,4 +1,4 @@
-using Window = Spark.Connect.Expression.Types.Window;
+using Window = Spark.Connect.Protocol.Expression.Types.Window;
 
 namespace Spark.Connect.Local.Planning.Resolution;
 

@@ -1,4 +1,4 @@
-using SetOpType = Spark.Connect.SetOperation.Types.SetOpType;
+using SetOpType = Spark.Connect.Protocol.SetOperation.Types.SetOpType;
 
 namespace Spark.Connect.Local.Planning.Resolution;
 

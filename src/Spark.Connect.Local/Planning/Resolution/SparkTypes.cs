@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 using Spark.Connect.Local.DuckDb;
 using Spark.Connect.Local.Results;
 using Spark.Connect.Local.Service;
-using Literal = Spark.Connect.Expression.Types.Literal;
-using Kind = Spark.Connect.DataType.KindOneofCase;
+using Literal = Spark.Connect.Protocol.Expression.Types.Literal;
+using Kind = Spark.Connect.Protocol.DataType.KindOneofCase;
 
 namespace Spark.Connect.Local.Planning.Resolution;
 

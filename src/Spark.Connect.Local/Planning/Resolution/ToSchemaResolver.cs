@@ -1,4 +1,4 @@
-using Kind = Spark.Connect.DataType.KindOneofCase;
+using Kind = Spark.Connect.Protocol.DataType.KindOneofCase;
 
 namespace Spark.Connect.Local.Planning.Resolution;
 

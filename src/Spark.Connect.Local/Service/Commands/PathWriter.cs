@@ -1,5 +1,5 @@
 using Spark.Connect.Local.Planning;
-using SaveMode = Spark.Connect.WriteOperation.Types.SaveMode;
+using SaveMode = Spark.Connect.Protocol.WriteOperation.Types.SaveMode;
 
 namespace Spark.Connect.Local.Service.Commands;
 

@@ -1,7 +1,7 @@
 using Spark.Connect.Local.Planning;
 using Spark.Connect.Local.Planning.Catalog;
-using SaveMode = Spark.Connect.WriteOperation.Types.SaveMode;
-using SaveMethod = Spark.Connect.WriteOperation.Types.SaveTable.Types.TableSaveMethod;
+using SaveMode = Spark.Connect.Protocol.WriteOperation.Types.SaveMode;
+using SaveMethod = Spark.Connect.Protocol.WriteOperation.Types.SaveTable.Types.TableSaveMethod;
 
 namespace Spark.Connect.Local.Service.Commands;
 

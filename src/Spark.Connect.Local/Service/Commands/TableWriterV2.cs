@@ -1,6 +1,6 @@
 using Spark.Connect.Local.Planning;
 using Spark.Connect.Local.Planning.Catalog;
-using Mode = Spark.Connect.WriteOperationV2.Types.Mode;
+using Mode = Spark.Connect.Protocol.WriteOperationV2.Types.Mode;
 
 namespace Spark.Connect.Local.Service.Commands;
 

@@ -2,9 +2,10 @@ using System.Collections;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using Spark.Connect;
+using Spark.Connect.Protocol;
 using Spark.Linq.Translation;
 using Spark.Linq.Translation.Expressions;
-using SparkExpression = Spark.Connect.Expression;
+using SparkExpression = Spark.Connect.Protocol.Expression;
 
 namespace Spark.Linq.Query.Caching;
 

@@ -1,5 +1,6 @@
 using Spark.Connect;
-using Literal = Spark.Connect.Expression.Types.Literal;
+using Spark.Connect.Protocol;
+using Literal = Spark.Connect.Protocol.Expression.Types.Literal;
 
 namespace Spark.Linq.Query.Caching;
 

@@ -11,7 +11,7 @@ internal static class ConditionalTranslator
 {
     public static SparkValue Translate(TranslationContext context, ConditionalExpression conditional)
     {
-        var arguments = new List<Spark.Connect.Expression>();
+        var arguments = new List<Spark.Connect.Protocol.Expression>();
         var canBeNull = false;
         Expression current = conditional;
         while (current is ConditionalExpression branch)
@@ -33,7 +33,7 @@ internal static class ConditionalTranslator
         if (@switch.Comparison is not null)
             throw context.NotSupported(@switch, "a switch with a custom comparison method can't be translated.");
         var subject = ScalarTranslator.Translate(context, @switch.SwitchValue);
-        var arguments = new List<Spark.Connect.Expression>();
+        var arguments = new List<Spark.Connect.Protocol.Expression>();
         var canBeNull = false;
         foreach (var @case in @switch.Cases)
         {

@@ -36,14 +36,14 @@ internal static class EnumAsString
     }
 
     /// <summary>The literal of an enum value as it is stored: its name (its number when it has no name).</summary>
-    public static Spark.Connect.Expression NameLiteral(Type enumType, object value) =>
+    public static Spark.Connect.Protocol.Expression NameLiteral(Type enumType, object value) =>
         Expr.Lit(Enum.ToObject(enumType, value).ToString() ?? string.Empty);
 
     /// <summary>The enum's number from its stored name: <c>when(col == 'A', 0, col == 'B', 1, …)</c>; an unknown name gives null.</summary>
-    public static Spark.Connect.Expression ToNumber(Type enumType, Spark.Connect.Expression names)
+    public static Spark.Connect.Protocol.Expression ToNumber(Type enumType, Spark.Connect.Protocol.Expression names)
     {
         var underlying = Enum.GetUnderlyingType(enumType);
-        var arguments = new List<Spark.Connect.Expression>();
+        var arguments = new List<Spark.Connect.Protocol.Expression>();
         foreach (var value in Enum.GetValues(enumType))
         {
             arguments.Add(Expr.Fn("==", names, NameLiteral(enumType, value)));

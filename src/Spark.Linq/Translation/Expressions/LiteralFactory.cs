@@ -1,6 +1,6 @@
 using System.Globalization;
 using Google.Protobuf;
-using Literal = Spark.Connect.Expression.Types.Literal;
+using Literal = Spark.Connect.Protocol.Expression.Types.Literal;
 
 namespace Spark.Linq.Translation.Expressions;
 

@@ -1,4 +1,5 @@
 using Spark.Connect;
+using Spark.Connect.Protocol;
 
 namespace Spark.Linq.Translation.Expressions;
 

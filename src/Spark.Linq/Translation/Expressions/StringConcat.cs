@@ -12,13 +12,13 @@ internal static class StringConcat
 {
     public static SparkValue Translate(TranslationContext context, params Expression[] operands)
     {
-        var parts = new List<Spark.Connect.Expression>();
+        var parts = new List<Spark.Connect.Protocol.Expression>();
         foreach (var operand in operands.SelectMany(Flatten))
         {
             var value = ScalarTranslator.Translate(context, StripToObject(operand));
             var text = TypeClassifier.Unwrap(value.ClrType) == typeof(string)
                 ? value.Expression
-                : Expr.Cast(value.Expression, new Spark.Connect.DataType { String = new() });
+                : Expr.Cast(value.Expression, new Spark.Connect.Protocol.DataType { String = new() });
             parts.Add(context.CSharpNulls && value.CanBeNull ? Expr.Fn("coalesce", text, Expr.Lit(string.Empty)) : text);
         }
         return SparkValue.NotNull(Expr.Fn("concat", parts.ToArray()), typeof(string));

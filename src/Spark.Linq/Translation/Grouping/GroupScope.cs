@@ -1,6 +1,7 @@
 using Spark.Connect;
+using Spark.Connect.Protocol;
 using Spark.Linq.Plans;
-using SparkExpression = Spark.Connect.Expression;
+using SparkExpression = Spark.Connect.Protocol.Expression;
 
 namespace Spark.Linq.Translation.Grouping;
 

@@ -3,7 +3,7 @@ using Spark.Linq.Mapping;
 using Spark.Linq.Plans;
 using Spark.Linq.Translation.Expressions;
 using Spark.Linq.Translation.Operators;
-using SparkExpression = Spark.Connect.Expression;
+using SparkExpression = Spark.Connect.Protocol.Expression;
 
 namespace Spark.Linq.Translation.Grouping;
 

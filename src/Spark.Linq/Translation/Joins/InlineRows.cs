@@ -2,7 +2,7 @@ using Spark.Linq.Mapping;
 using Spark.Linq.Plans;
 using Spark.Linq.Translation.Grouping;
 using Spark.Linq.Translation.Operators;
-using SparkExpression = Spark.Connect.Expression;
+using SparkExpression = Spark.Connect.Protocol.Expression;
 
 namespace Spark.Linq.Translation.Joins;
 
@@ -17,7 +17,7 @@ internal static class InlineRows
     /// A join's result: <paramref name="row"/> (the result selector) kept inline over <paramref name="relation"/>, or
     /// projected at once when it computes a window function, which Spark evaluates only in a projection.
     /// </summary>
-    public static QueryState Result(TranslationContext context, Spark.Connect.Relation relation, Func<ValueShape> row)
+    public static QueryState Result(TranslationContext context, Spark.Connect.Protocol.Relation relation, Func<ValueShape> row)
     {
         var seen = context.WindowSeen;
         context.WindowSeen = false;

@@ -2,7 +2,7 @@ using System.Linq.Expressions;
 using Spark.Linq.Plans;
 using Spark.Linq.Translation.Methods;
 using Spark.Linq.Translation.Operators;
-using JoinType = Spark.Connect.Join.Types.JoinType;
+using JoinType = Spark.Connect.Protocol.Join.Types.JoinType;
 
 namespace Spark.Linq.Translation.Joins;
 
@@ -33,7 +33,7 @@ internal sealed class ScalarSubqueries : IMethodCallTranslator
     }
 
     /// <summary>Cross-joins the scalar subqueries the current operator used into <paramref name="input"/> (none: unchanged).</summary>
-    public static Spark.Connect.Relation Attach(TranslationContext context, Spark.Connect.Relation input)
+    public static Spark.Connect.Protocol.Relation Attach(TranslationContext context, Spark.Connect.Protocol.Relation input)
     {
         foreach (var scalar in context.TakeScalarSubqueries())
             input = context.Rel.Join(input, scalar, null, JoinType.Cross);

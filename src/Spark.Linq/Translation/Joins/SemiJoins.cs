@@ -1,8 +1,8 @@
 using System.Linq.Expressions;
 using Spark.Linq.Plans;
 using Spark.Linq.Translation.Expressions;
-using JoinType = Spark.Connect.Join.Types.JoinType;
-using SparkExpression = Spark.Connect.Expression;
+using JoinType = Spark.Connect.Protocol.Join.Types.JoinType;
+using SparkExpression = Spark.Connect.Protocol.Expression;
 
 namespace Spark.Linq.Translation.Joins;
 
@@ -63,7 +63,7 @@ internal static class SemiJoins
         _ => null,
     };
 
-    private static (Spark.Connect.Relation Inner, SparkExpression? Condition) Condition(TranslationContext context, MethodCallExpression call)
+    private static (Spark.Connect.Protocol.Relation Inner, SparkExpression? Condition) Condition(TranslationContext context, MethodCallExpression call)
     {
         var previous = context.Operator;
         var innerQuery = QueryTranslator.TranslateSequence(context, call.Arguments[0]);

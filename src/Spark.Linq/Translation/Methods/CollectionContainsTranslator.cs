@@ -34,7 +34,7 @@ internal sealed class CollectionContainsTranslator : IMethodCallTranslator
         var storedAsName = EnumAsString.StoredAsName(item);
         var needle = ScalarTranslator.Translate(context, storedAsName is null ? item : StripConvert(item));
         var elementType = item.Type;
-        var literals = new List<Spark.Connect.Expression> { needle.Expression };
+        var literals = new List<Spark.Connect.Protocol.Expression> { needle.Expression };
         var containsNull = false;
         foreach (var value in values)
         {

@@ -1,7 +1,7 @@
 using System.Linq.Expressions;
 using Spark.Linq.Plans;
 using Spark.Linq.Translation.Expressions;
-using SparkExpression = Spark.Connect.Expression;
+using SparkExpression = Spark.Connect.Protocol.Expression;
 
 namespace Spark.Linq.Translation.Methods;
 
@@ -79,8 +79,8 @@ internal sealed class TimeSpanMemberTranslator : IMemberTranslator
             // The seconds part is a decimal with its fraction; the cast truncates towards zero like C#.
             nameof(TimeSpan.Seconds) => Part("SECOND", x),
             nameof(TimeSpan.Milliseconds) => DateTimeMemberTranslator.Milliseconds(x),
-            nameof(TimeSpan.Ticks) => Expr.Fn("*", Micros(x), Expr.Lit(new Spark.Connect.Expression.Types.Literal { Long = 10 })),
-            _ when MicrosPer.TryGetValue(name, out var divisor) => Expr.Fn("/", Micros(x), Expr.Lit(new Spark.Connect.Expression.Types.Literal { Double = divisor })),
+            nameof(TimeSpan.Ticks) => Expr.Fn("*", Micros(x), Expr.Lit(new Spark.Connect.Protocol.Expression.Types.Literal { Long = 10 })),
+            _ when MicrosPer.TryGetValue(name, out var divisor) => Expr.Fn("/", Micros(x), Expr.Lit(new Spark.Connect.Protocol.Expression.Types.Literal { Double = divisor })),
             _ => throw context.NotSupported(member, $"TimeSpan.{name} has no Spark translation.",
                 "Use Days, Hours, Minutes, Seconds, Milliseconds, Ticks or the Total… members."),
         };

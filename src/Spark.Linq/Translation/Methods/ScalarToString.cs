@@ -1,7 +1,7 @@
 using System.Linq.Expressions;
 using Spark.Linq.Plans;
 using Spark.Linq.Translation.Expressions;
-using SparkExpression = Spark.Connect.Expression;
+using SparkExpression = Spark.Connect.Protocol.Expression;
 
 namespace Spark.Linq.Translation.Methods;
 

@@ -88,7 +88,7 @@ internal sealed class StringMethodTranslator : IMethodCallTranslator
     // A literal is upper-cased here, so the plan carries one function call, not two.
     private static SparkValue Fold(SparkValue value, bool ignoreCase) =>
         !ignoreCase ? value
-        : value.Expression.Literal is { LiteralTypeCase: Spark.Connect.Expression.Types.Literal.LiteralTypeOneofCase.String } literal
+        : value.Expression.Literal is { LiteralTypeCase: Spark.Connect.Protocol.Expression.Types.Literal.LiteralTypeOneofCase.String } literal
             ? value with { Expression = Expr.Lit(literal.String.ToUpperInvariant()) }
             : value with { Expression = Expr.Fn("upper", value.Expression) };
 }
@@ -106,7 +106,7 @@ internal static class StringCompare
         var (l, r) = (left.Expression, right.Expression);
         var nullable = left.CanBeNull || right.CanBeNull;
         var csharpNulls = nullable && context.CSharpNulls;
-        var arguments = new List<Spark.Connect.Expression> { Expr.Fn(csharpNulls ? "<=>" : "==", l, r), Expr.Lit(0) };
+        var arguments = new List<Spark.Connect.Protocol.Expression> { Expr.Fn(csharpNulls ? "<=>" : "==", l, r), Expr.Lit(0) };
         if (csharpNulls && left.CanBeNull) arguments.AddRange([Expr.Fn("isnull", l), Expr.Lit(-1)]);
         if (csharpNulls && right.CanBeNull) arguments.AddRange([Expr.Fn("isnull", r), Expr.Lit(1)]);
         arguments.AddRange([Expr.Fn("<", l, r), Expr.Lit(-1), Expr.Lit(1)]);

@@ -36,7 +36,7 @@ internal sealed class StringStaticTranslator : IMethodCallTranslator
     }
 
     // isnull(s) OR f(s) == '': true for null in both C# and SQL null semantics.
-    private static SparkValue IsNullOr(TranslationContext context, Expression argument, Func<Spark.Connect.Expression, Spark.Connect.Expression> shape)
+    private static SparkValue IsNullOr(TranslationContext context, Expression argument, Func<Spark.Connect.Protocol.Expression, Spark.Connect.Protocol.Expression> shape)
     {
         var text = ScalarTranslator.Translate(context, argument);
         var empty = Expr.Fn("==", shape(text.Expression), Expr.Lit(string.Empty));

@@ -2,8 +2,8 @@ using System.Linq.Expressions;
 using System.Reflection;
 using Spark.Linq.Plans;
 using Spark.Linq.Translation.Expressions;
-using SparkExpression = Spark.Connect.Expression;
-using WindowFrame = Spark.Connect.Expression.Types.Window.Types.WindowFrame;
+using SparkExpression = Spark.Connect.Protocol.Expression;
+using WindowFrame = Spark.Connect.Protocol.Expression.Types.Window.Types.WindowFrame;
 
 namespace Spark.Linq.Translation.Methods;
 

@@ -69,7 +69,7 @@ internal static class AggregateOperators
         }
         var resultType = call.Type;
         var nullableResult = TypeClassifier.CanBeNull(resultType);
-        Spark.Connect.Expression aggregate = name switch
+        Spark.Connect.Protocol.Expression aggregate = name switch
         {
             "Sum" => Expr.Fn("coalesce", Expr.Fn("sum", value.Expression), ZeroOf(context, resultType, call)),
             "Min" => Expr.Fn("min", value.Expression),
@@ -89,7 +89,7 @@ internal static class AggregateOperators
         return t == typeof(int) || t == typeof(float) || t == typeof(decimal);
     }
 
-    public static Spark.Connect.Expression ZeroOf(TranslationContext context, Type type, Expression call) =>
+    public static Spark.Connect.Protocol.Expression ZeroOf(TranslationContext context, Type type, Expression call) =>
         Expr.Lit(LiteralFactory.TryCreate(Convert.ChangeType(0, TypeClassifier.Unwrap(type)), TypeClassifier.Unwrap(type))
             ?? throw context.NotSupported(call, $"Sum over {type.Name} has no Spark equivalent."));
 
@@ -100,9 +100,9 @@ internal static class AggregateOperators
                 $"Select the value first, e.g. .Select(x => x.Amount).{call.Method.Name}(), or pass a selector.")
             : SparkValue.Of(source.Row.Reference, source.Row.ClrType);
 
-    private static Spark.Connect.Expression CountAll() => Expr.Fn("count", Expr.Lit(1));
+    private static Spark.Connect.Protocol.Expression CountAll() => Expr.Fn("count", Expr.Lit(1));
 
-    private static TranslatedQuery Scalar(TranslationContext context, Spark.Connect.Relation input, Spark.Connect.Expression aggregate,
+    private static TranslatedQuery Scalar(TranslationContext context, Spark.Connect.Protocol.Relation input, Spark.Connect.Protocol.Expression aggregate,
         string column, Type resultType, QueryResultKind kind)
     {
         var relation = context.Rel.GlobalAggregate(input, [Expr.Alias(aggregate, column)]);

@@ -2,7 +2,7 @@ using System.Linq.Expressions;
 using Spark.Linq.Plans;
 using Spark.Linq.Translation.Expressions;
 using Spark.Linq.Translation.Grouping;
-using SparkExpression = Spark.Connect.Expression;
+using SparkExpression = Spark.Connect.Protocol.Expression;
 
 namespace Spark.Linq.Translation.Operators;
 

@@ -3,7 +3,7 @@ using Spark.Linq.Plans;
 using Spark.Linq.Translation.Expressions;
 using Spark.Linq.Translation.Grouping;
 using Spark.Linq.Translation.Joins;
-using JoinType = Spark.Connect.Join.Types.JoinType;
+using JoinType = Spark.Connect.Protocol.Join.Types.JoinType;
 
 namespace Spark.Linq.Translation.Operators;
 

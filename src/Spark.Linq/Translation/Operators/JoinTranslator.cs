@@ -1,7 +1,7 @@
 using System.Linq.Expressions;
 using Spark.Linq.Translation.Grouping;
 using Spark.Linq.Translation.Joins;
-using JoinType = Spark.Connect.Join.Types.JoinType;
+using JoinType = Spark.Connect.Protocol.Join.Types.JoinType;
 
 namespace Spark.Linq.Translation.Operators;
 

@@ -23,7 +23,7 @@ internal static class OrderByTranslator
             throw context.NotSupported(call, "ThenBy must follow OrderBy or ThenBy directly.", "Move ThenBy next to its OrderBy.");
 
         var keySelector = QueryTranslator.Lambda(call.Arguments[1]);
-        Spark.Connect.Expression key;
+        Spark.Connect.Protocol.Expression key;
         using (context.Bind(keySelector.Parameters[0], source.Row))
             key = ScalarTranslator.Translate(context, keySelector.Body).Expression;
 
@@ -40,7 +40,7 @@ internal static class OrderByTranslator
     public static bool IsOrderBy(string name) => name.StartsWith("OrderBy", StringComparison.Ordinal) || name.StartsWith("ThenBy", StringComparison.Ordinal);
 
     /// <summary>The same keys with every direction and null placement flipped (for Last).</summary>
-    public static IReadOnlyList<Spark.Connect.Expression.Types.SortOrder> Reverse(IEnumerable<Spark.Connect.Expression.Types.SortOrder> ordering) =>
-        ordering.Select(o => Expr.Sort(o.Child, descending: o.Direction != Spark.Connect.Expression.Types.SortOrder.Types.SortDirection.Descending,
-            nullsFirst: o.NullOrdering != Spark.Connect.Expression.Types.SortOrder.Types.NullOrdering.SortNullsFirst)).ToList();
+    public static IReadOnlyList<Spark.Connect.Protocol.Expression.Types.SortOrder> Reverse(IEnumerable<Spark.Connect.Protocol.Expression.Types.SortOrder> ordering) =>
+        ordering.Select(o => Expr.Sort(o.Child, descending: o.Direction != Spark.Connect.Protocol.Expression.Types.SortOrder.Types.SortDirection.Descending,
+            nullsFirst: o.NullOrdering != Spark.Connect.Protocol.Expression.Types.SortOrder.Types.NullOrdering.SortNullsFirst)).ToList();
 }

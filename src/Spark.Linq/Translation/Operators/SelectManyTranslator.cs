@@ -3,7 +3,7 @@ using Spark.Linq.Plans;
 using Spark.Linq.Translation.Expressions;
 using Spark.Linq.Translation.Grouping;
 using Spark.Linq.Translation.Joins;
-using JoinType = Spark.Connect.Join.Types.JoinType;
+using JoinType = Spark.Connect.Protocol.Join.Types.JoinType;
 
 namespace Spark.Linq.Translation.Operators;
 
@@ -54,7 +54,7 @@ internal static class SelectManyTranslator
         QueryState right;
         // The outer row is unbound while the inner query translates: a reference to it there (other than in the peeled Where) is an error.
         right = JoinSide.PrepareRight(context, QueryTranslator.TranslateSequence(context, innerQuery), innerName, innerQuery);
-        Spark.Connect.Expression? condition = null;
+        Spark.Connect.Protocol.Expression? condition = null;
         using (context.Bind(collection.Parameters[0], left.Row))
         {
             foreach (var predicate in conditions)
@@ -91,7 +91,7 @@ internal static class SelectManyTranslator
         return Result(context, relation, source.Row, element, resultSelector);
     }
 
-    private static QueryState Result(TranslationContext context, Spark.Connect.Relation relation, ValueShape outer, ValueShape element, LambdaExpression? resultSelector)
+    private static QueryState Result(TranslationContext context, Spark.Connect.Protocol.Relation relation, ValueShape outer, ValueShape element, LambdaExpression? resultSelector)
     {
         if (resultSelector is null) return new QueryState(relation, element) { Inline = true };
         using var outerScope = context.Bind(resultSelector.Parameters[0], outer);

@@ -1,5 +1,5 @@
 using System.Linq.Expressions;
-using SortOrder = Spark.Connect.Expression.Types.SortOrder;
+using SortOrder = Spark.Connect.Protocol.Expression.Types.SortOrder;
 using Spark.Linq.Plans;
 using Spark.Linq.Translation.Expressions;
 
@@ -28,7 +28,7 @@ internal static class SelectTranslator
         return new QueryState(relation, projection.Row) { Ordering = Carried(source.Ordering, projection.Columns) };
     }
 
-    public static IReadOnlyList<SortOrder> Carried(IReadOnlyList<SortOrder> ordering, IReadOnlyList<Spark.Connect.Expression> columns)
+    public static IReadOnlyList<SortOrder> Carried(IReadOnlyList<SortOrder> ordering, IReadOnlyList<Spark.Connect.Protocol.Expression> columns)
     {
         var carried = new List<SortOrder>(ordering.Count);
         foreach (var key in ordering)
@@ -42,7 +42,7 @@ internal static class SelectTranslator
 }
 
 /// <summary>The columns a projection outputs and the shape of the rows it produces.</summary>
-internal sealed record Projection(IReadOnlyList<Spark.Connect.Expression> Columns, ValueShape Row)
+internal sealed record Projection(IReadOnlyList<Spark.Connect.Protocol.Expression> Columns, ValueShape Row)
 {
     /// <summary>The column name for a scalar projection that has no member name of its own.</summary>
     public const string ValueColumn = "value";
@@ -52,7 +52,7 @@ internal sealed record Projection(IReadOnlyList<Spark.Connect.Expression> Column
         var members = ProjectionMembers.TryGet(context, body);
         if (members is not null)
         {
-            var columns = new List<Spark.Connect.Expression>();
+            var columns = new List<Spark.Connect.Protocol.Expression>();
             var shapes = new List<KeyValuePair<string, ValueShape>>();
             foreach (var (memberName, columnName, value) in members)
             {
@@ -80,11 +80,11 @@ internal sealed record Projection(IReadOnlyList<Spark.Connect.Expression> Column
     /// The expression for one member's value, and the shape a later operator sees for it: a column for
     /// scalars; for nested objects a struct column whose fields are reached with extract-value.
     /// </summary>
-    private static (Spark.Connect.Expression Expression, ValueShape Shape) MemberValue(TranslationContext context, Expression value, Spark.Connect.Expression column)
+    private static (Spark.Connect.Protocol.Expression Expression, ValueShape Shape) MemberValue(TranslationContext context, Expression value, Spark.Connect.Protocol.Expression column)
     {
         if (ProjectionMembers.TryGet(context, value) is { } nested)
         {
-            var arguments = new List<Spark.Connect.Expression>();
+            var arguments = new List<Spark.Connect.Protocol.Expression>();
             var shapes = new List<KeyValuePair<string, ValueShape>>();
             foreach (var (memberName, fieldName, inner) in nested)
             {

@@ -1,6 +1,6 @@
 using System.Linq.Expressions;
 using Spark.Linq.Translation.Joins;
-using SetOpType = Spark.Connect.SetOperation.Types.SetOpType;
+using SetOpType = Spark.Connect.Protocol.SetOperation.Types.SetOpType;
 
 namespace Spark.Linq.Translation.Operators;
 

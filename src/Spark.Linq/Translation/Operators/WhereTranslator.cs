@@ -20,7 +20,7 @@ internal static class WhereTranslator
     }
 
     /// <summary>Filters <paramref name="source"/> by <paramref name="predicate"/>; also used by First(x => …), Count(x => …) and the like.</summary>
-    public static Spark.Connect.Relation Filter(TranslationContext context, QueryState source, LambdaExpression predicate)
+    public static Spark.Connect.Protocol.Relation Filter(TranslationContext context, QueryState source, LambdaExpression predicate)
     {
         using var scope = context.Bind(predicate.Parameters[0], source.Row);
         var condition = ScalarTranslator.TranslatePredicate(context, predicate.Body);
