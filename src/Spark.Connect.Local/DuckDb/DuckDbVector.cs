@@ -8,11 +8,6 @@ namespace Spark.Connect.Local.DuckDb;
 /// </summary>
 internal readonly unsafe struct DuckDbVector
 {
-    // duckdb_string_t is 16 bytes: a uint32 length, then either the bytes inline (length <= 12)
-    // or a 4-byte prefix followed by a pointer to the bytes.
-    private const int StringSize = 16;
-    private const int InlineLimit = 12;
-
     private readonly DuckDbDataChunk _chunk;
     private readonly nint _vector;
 
@@ -29,12 +24,22 @@ internal readonly unsafe struct DuckDbVector
     /// <summary>Entries in this vector: the chunk's row count, or a list child's total element count.</summary>
     public int Count { get; }
 
-    public bool IsValid(int row)
+    /// <summary>
+    /// The validity mask, fetched once: take it before a row loop rather than calling <see cref="IsValid"/>
+    /// per row, which asks DuckDB for the mask each time.
+    /// </summary>
+    public DuckDbValidity Validity
     {
-        CheckRow(row);
-        var mask = NativeMethods.duckdb_vector_get_validity(_vector);
-        return mask == null || ((mask[row >> 6] >> (row & 63)) & 1) != 0;
+        get
+        {
+            _chunk.ThrowIfDisposed();
+            var mask = NativeMethods.duckdb_vector_get_validity(_vector);
+            // DuckDB allocates the mask for the vector's capacity, which is at least Count rows.
+            return mask == null ? new DuckDbValidity([], Count) : new DuckDbValidity(new ReadOnlySpan<ulong>(mask, (Count + 63) >> 6), Count);
+        }
     }
+
+    public bool IsValid(int row) => Validity.IsValid(CheckRow(row));
 
     /// <summary>The fixed-width values (e.g. <c>int</c> for INTEGER, <c>long</c> for TIMESTAMP/BIGINT).</summary>
     public ReadOnlySpan<T> GetData<T>() where T : unmanaged
@@ -48,19 +53,22 @@ internal readonly unsafe struct DuckDbVector
         return new ReadOnlySpan<T>(NativeMethods.duckdb_vector_get_data(_vector), Count);
     }
 
-    /// <summary>The raw bytes of a VARCHAR or BLOB value (copied, so it outlives the chunk).</summary>
-    public byte[] GetBytes(int row)
+    /// <summary>Every row's bytes as spans over DuckDB's memory (VARCHAR or BLOB), for a row loop.</summary>
+    public DuckDbStrings GetStrings()
     {
-        CheckRow(row);
+        _chunk.ThrowIfDisposed();
         if (Type.Id is not (DuckDbTypeId.Varchar or DuckDbTypeId.Blob))
             throw new InvalidOperationException($"A {Type} vector holds no strings.");
-        var entry = (byte*)NativeMethods.duckdb_vector_get_data(_vector) + (long)row * StringSize;
-        var length = *(uint*)entry;
-        var bytes = length <= InlineLimit ? entry + 4 : *(byte**)(entry + 8);
-        return new ReadOnlySpan<byte>(bytes, checked((int)length)).ToArray();
+        return new DuckDbStrings((byte*)NativeMethods.duckdb_vector_get_data(_vector), Validity, Count);
     }
 
-    public string GetString(int row) => Encoding.UTF8.GetString(GetBytes(row));
+    /// <summary>Row <paramref name="row"/>'s bytes without copying; valid only until the chunk is disposed.</summary>
+    public ReadOnlySpan<byte> GetUtf8(int row) => GetStrings()[CheckRow(row)];
+
+    /// <summary>The raw bytes of a VARCHAR or BLOB value (copied, so it outlives the chunk).</summary>
+    public byte[] GetBytes(int row) => GetUtf8(row).ToArray();
+
+    public string GetString(int row) => Encoding.UTF8.GetString(GetUtf8(row));
 
     public bool GetBoolean(int row) => GetData<byte>()[CheckRow(row)] != 0;
 

@@ -67,9 +67,10 @@ internal sealed class BooleanWriter : ColumnWriter
     {
         var target = (BooleanBuilder)builder;
         var values = vector.GetData<byte>();
+        var validity = vector.Validity;
         for (var row = start; row < start + count; row++)
         {
-            if (vector.IsValid(row))
+            if (validity.IsValid(row))
                 target.Append(values[row] != 0);
             else
                 target.AppendNull();
@@ -86,9 +87,10 @@ internal sealed class WideningWriter<TSource, TArrow>(Func<TSource, TArrow> conv
     {
         var target = (PrimitiveBuilder<TArrow>)builder;
         var values = vector.GetData<TSource>();
+        var validity = vector.Validity;
         for (var row = start; row < start + count; row++)
         {
-            if (vector.IsValid(row))
+            if (validity.IsValid(row))
                 target.Append(convert(values[row]));
             else
                 target.AppendNull();
@@ -104,9 +106,10 @@ internal sealed class DecimalWriter(DuckDbTypeId source) : ColumnWriter
     internal override long Append(DuckDbVector vector, int start, int count, ArrowColumnBuilder builder)
     {
         var target = (Decimal128Builder)builder;
+        var validity = vector.Validity;
         for (var row = start; row < start + count; row++)
         {
-            if (vector.IsValid(row))
+            if (validity.IsValid(row))
                 target.AppendUnscaled(Read(vector, row));
             else
                 target.AppendNull();
@@ -143,13 +146,15 @@ internal sealed class BytesWriter : ColumnWriter
     internal override long Append(DuckDbVector vector, int start, int count, ArrowColumnBuilder builder)
     {
         var target = (BinaryBuilder)builder;
+        var strings = vector.GetStrings();
+        var validity = vector.Validity;
         long bytes = count * 4L;
         for (var row = start; row < start + count; row++)
         {
-            if (vector.IsValid(row))
+            if (validity.IsValid(row))
             {
-                var value = vector.GetBytes(row);
-                target.Append((ReadOnlySpan<byte>)value);
+                var value = strings[row];
+                target.Append(value);
                 bytes += value.Length;
             }
             else

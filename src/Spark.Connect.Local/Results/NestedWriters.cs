@@ -10,10 +10,11 @@ internal sealed class ListWriter(ColumnWriter items) : ColumnWriter
     {
         var target = (ListBuilder)builder;
         var child = vector.GetListChild();
+        var validity = vector.Validity;
         long bytes = count * 4L;
         for (var row = start; row < start + count; row++)
         {
-            if (!vector.IsValid(row))
+            if (!validity.IsValid(row))
             {
                 target.AppendNull();
                 continue;
@@ -36,10 +37,11 @@ internal sealed class MapWriter(ColumnWriter keys, ColumnWriter values) : Column
         var entries = vector.GetListChild();
         var keyVector = entries.GetStructChild(0);
         var valueVector = entries.GetStructChild(1);
+        var validity = vector.Validity;
         long bytes = count * 4L;
         for (var row = start; row < start + count; row++)
         {
-            if (!vector.IsValid(row))
+            if (!validity.IsValid(row))
             {
                 target.AppendNull();
                 continue;
@@ -62,10 +64,11 @@ internal sealed class StructWriter(IReadOnlyList<ColumnWriter> members) : Column
         var children = new DuckDbVector[members.Count];
         for (var i = 0; i < children.Length; i++)
             children[i] = vector.GetStructChild(i);
+        var validity = vector.Validity;
         long bytes = (count + 7) / 8;
         for (var row = start; row < start + count; row++)
         {
-            if (!vector.IsValid(row))
+            if (!validity.IsValid(row))
             {
                 target.AppendNull();
                 continue;
