@@ -2,7 +2,7 @@ using Spark.Connect.Transport;
 
 namespace Spark.Connect;
 
-/// <summary>Builds our HTTP/2 transport for a parsed connection string and the client's options.</summary>
+/// <summary>Builds the default transport (Grpc.Net.Client) for a parsed connection string and the client's options.</summary>
 internal static class HttpTransportFactory
 {
     // grpc-java servers (Spark among them) answer pings more frequent than every 5 minutes with
@@ -18,6 +18,6 @@ internal static class HttpTransportFactory
             KeepAlivePingDelay = KeepAlivePingDelay,
             LoggerFactory = options.LoggerFactory,
         };
-        return new HttpGrpcTransport(options.ConfigureTransport?.Invoke(transportOptions) ?? transportOptions);
+        return new GrpcNetClientTransport(options.ConfigureTransport?.Invoke(transportOptions) ?? transportOptions);
     }
 }

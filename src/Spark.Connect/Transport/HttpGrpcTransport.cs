@@ -152,7 +152,7 @@ public sealed class HttpGrpcTransport : IGrpcTransport
         return ValueTask.CompletedTask;
     }
 
-    private static GrpcTransportOptions Validate(GrpcTransportOptions options)
+    internal static GrpcTransportOptions Validate(GrpcTransportOptions options)
     {
         if (options.Address is null || !options.Address.IsAbsoluteUri ||
             (options.Address.Scheme != Uri.UriSchemeHttp && options.Address.Scheme != Uri.UriSchemeHttps))

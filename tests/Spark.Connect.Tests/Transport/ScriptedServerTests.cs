@@ -5,7 +5,8 @@ using Spark.Connect.Transport;
 namespace Spark.Connect.Tests.Transport;
 
 /// <summary>The scripted server's own contract: queues, fallbacks, recording and the scenarios the session client will need.</summary>
-public class ScriptedServerTests : ScriptedServerTestBase
+[TestFixtureSource(typeof(ScriptedServerTestBase), nameof(Kinds))]
+public class ScriptedServerTests(TransportKind kind) : ScriptedServerTestBase(kind)
 {
     private Task<ConfigResponse> ConfigAsync(string session = "s") =>
         Transport.UnaryCallAsync(SparkConnectMethods.Config, new ConfigRequest { SessionId = session }, GrpcCallOptions.Default, Guard);

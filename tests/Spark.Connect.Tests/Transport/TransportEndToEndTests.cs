@@ -7,7 +7,8 @@ using Spark.Connect.Transport;
 namespace Spark.Connect.Tests.Transport;
 
 /// <summary>Our client against our server (Spark.Connect.Server hosting the scripted service) over real HTTP/2.</summary>
-public class TransportEndToEndTests : ScriptedServerTestBase
+[TestFixtureSource(typeof(ScriptedServerTestBase), nameof(Kinds))]
+public class TransportEndToEndTests(TransportKind kind) : ScriptedServerTestBase(kind)
 {
     internal static ExecutePlanResponse Batch(int index) =>
         new() { SessionId = "s", OperationId = "op", ResponseId = $"r{index}", ArrowBatch = new() { RowCount = index, Data = ByteString.CopyFrom((byte)index) } };
@@ -144,7 +145,9 @@ public class TransportEndToEndTests : ScriptedServerTestBase
 
         Assert.That(error!.StatusCode, Is.EqualTo(GrpcStatusCode.PermissionDenied));
         // In a trailers-only response the status is in the only HEADERS frame, beside content-type.
-        Assert.That(error.Trailers, Has.Some.Matches<KeyValuePair<string, string>>(t => t.Key == "content-type"));
+        // Our transport reports a trailers-only response's headers as its trailers; Grpc.Net.Client keeps only custom ones.
+        if (Kind == TransportKind.Http)
+            Assert.That(error.Trailers, Has.Some.Matches<KeyValuePair<string, string>>(t => t.Key == "content-type"));
     }
 
     [Test]

@@ -8,7 +8,8 @@ using Spark.Connect.Transport;
 namespace Spark.Connect.Tests.Transport;
 
 /// <summary>Deadlines, cancellation, limits, cut streams and TLS between our client and our server.</summary>
-public class TransportFaultTests : ScriptedServerTestBase
+[TestFixtureSource(typeof(ScriptedServerTestBase), nameof(Kinds))]
+public class TransportFaultTests(TransportKind kind) : ScriptedServerTestBase(kind)
 {
     private static ExecutePlanResponse Batch(int index) => TransportEndToEndTests.Batch(index);
 
@@ -99,7 +100,7 @@ public class TransportFaultTests : ScriptedServerTestBase
     [Test]
     public async Task A_response_above_the_receive_limit_is_ResourceExhausted()
     {
-        await using var small = new HttpGrpcTransport(Server.CreateTransportOptions() with { MaxReceiveMessageSize = 64 * 1024 });
+        await using var small = CreateTransport(Server.CreateTransportOptions() with { MaxReceiveMessageSize = 64 * 1024 });
         Server.ExecutePlan.Once(new ExecutePlanResponse { ArrowBatch = new() { Data = ByteString.CopyFrom(new byte[200 * 1024]) } });
 
         var error = await Assert.ThrowsAsync<GrpcException>(async () =>
@@ -125,7 +126,7 @@ public class TransportFaultTests : ScriptedServerTestBase
     public async Task A_request_above_the_server_limit_is_ResourceExhausted()
     {
         await using var server = await ScriptedSparkConnectServer.StartAsync(new ScriptedServerOptions { MaxReceiveMessageSize = 1024 });
-        await using var transport = new HttpGrpcTransport(server.CreateTransportOptions());
+        await using var transport = CreateTransport(server.CreateTransportOptions());
         server.Config.Always(new ConfigResponse());
 
         var error = await Assert.ThrowsAsync<GrpcException>(() => transport.UnaryCallAsync(SparkConnectMethods.Config,
@@ -176,12 +177,12 @@ public class TransportFaultTests : ScriptedServerTestBase
         listener.Start();
         int port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop(); // nothing listens there any more
-        await using var transport = new HttpGrpcTransport(new GrpcTransportOptions { Address = new Uri($"http://127.0.0.1:{port}") });
+        await using var transport = CreateTransport(new GrpcTransportOptions { Address = new Uri($"http://127.0.0.1:{port}") });
 
         var error = await Assert.ThrowsAsync<GrpcException>(() => transport.UnaryCallAsync(SparkConnectMethods.Config, new ConfigRequest(), GrpcCallOptions.Default, Guard));
 
         Assert.That(error!.StatusCode, Is.EqualTo(GrpcStatusCode.Unavailable));
-        Assert.That(error.InnerException, Is.InstanceOf<HttpRequestException>());
+        Assert.That(error.InnerException, Is.InstanceOf<HttpRequestException>().Or.InstanceOf<System.Net.Sockets.SocketException>());
     }
 
     [Test]
@@ -201,7 +202,7 @@ public class TransportFaultTests : ScriptedServerTestBase
         using var silent = new TcpListener(IPAddress.Loopback, 0);
         silent.Start(); // accepts TCP (backlog) but never speaks TLS
         int port = ((IPEndPoint)silent.LocalEndpoint).Port;
-        await using var transport = new HttpGrpcTransport(new GrpcTransportOptions
+        await using var transport = CreateTransport(new GrpcTransportOptions
         {
             Address = new Uri($"https://127.0.0.1:{port}"),
             ConnectTimeout = TimeSpan.FromMilliseconds(200),
@@ -217,7 +218,7 @@ public class TransportFaultTests : ScriptedServerTestBase
     public async Task Tls_with_the_pinned_self_signed_certificate_works()
     {
         await using var server = await ScriptedSparkConnectServer.StartAsync(new ScriptedServerOptions { UseTls = true });
-        await using var transport = new HttpGrpcTransport(server.CreateTransportOptions());
+        await using var transport = CreateTransport(server.CreateTransportOptions());
         server.Config.Always((r, _) => new ConfigResponse { SessionId = r.SessionId });
 
         var response = await transport.UnaryCallAsync(SparkConnectMethods.Config, new ConfigRequest { SessionId = "tls" }, GrpcCallOptions.Default, Guard);
@@ -231,7 +232,7 @@ public class TransportFaultTests : ScriptedServerTestBase
     public async Task Tls_with_an_untrusted_certificate_is_Unavailable()
     {
         await using var server = await ScriptedSparkConnectServer.StartAsync(new ScriptedServerOptions { UseTls = true });
-        await using var transport = new HttpGrpcTransport(new GrpcTransportOptions { Address = server.Address });
+        await using var transport = CreateTransport(new GrpcTransportOptions { Address = server.Address });
 
         var error = await Assert.ThrowsAsync<GrpcException>(() => transport.UnaryCallAsync(SparkConnectMethods.Config, new ConfigRequest(), GrpcCallOptions.Default, Guard));
 
@@ -242,12 +243,12 @@ public class TransportFaultTests : ScriptedServerTestBase
     [Test]
     public async Task The_constructor_validates_options_and_does_no_io()
     {
-        Assert.Throws<ArgumentException>(() => _ = new HttpGrpcTransport(new GrpcTransportOptions { Address = new Uri("sc://host:15002") }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => _ = new HttpGrpcTransport(Server.CreateTransportOptions() with { MaxReceiveMessageSize = 0 }));
+        Assert.Throws<ArgumentException>(() => _ = CreateTransport(new GrpcTransportOptions { Address = new Uri("sc://host:15002") }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => _ = CreateTransport(Server.CreateTransportOptions() with { MaxReceiveMessageSize = 0 }));
         var tooFrequent = Assert.Throws<ArgumentOutOfRangeException>(() =>
-            _ = new HttpGrpcTransport(Server.CreateTransportOptions() with { KeepAlivePingDelay = TimeSpan.FromMilliseconds(10) }));
+            _ = CreateTransport(Server.CreateTransportOptions() with { KeepAlivePingDelay = TimeSpan.FromMilliseconds(10) }));
         Assert.That(tooFrequent!.Message, Does.Contain("KeepAlivePingDelay"));
-        await Assert.DoesNotThrowAsync(async () => await new HttpGrpcTransport(new GrpcTransportOptions { Address = new Uri("http://unresolvable.invalid:1") }).DisposeAsync());
+        await Assert.DoesNotThrowAsync(async () => await CreateTransport(new GrpcTransportOptions { Address = new Uri("http://unresolvable.invalid:1") }).DisposeAsync());
     }
 
     /// <summary>One successful call first, so that a short deadline measures the call, not connecting and JIT.</summary>
