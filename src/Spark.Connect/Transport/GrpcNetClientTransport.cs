@@ -3,6 +3,7 @@ using System.Net;
 using System.Runtime.CompilerServices;
 using Google.Protobuf;
 using Grpc.Core;
+using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 
 namespace Spark.Connect.Transport;
@@ -40,15 +41,18 @@ public sealed class GrpcNetClientTransport : IGrpcTransport
         };
         if (options.RemoteCertificateValidationCallback is { } validate)
             handler.SslOptions.RemoteCertificateValidationCallback = validate;
-        _channel = GrpcChannel.ForAddress(options.Address, new GrpcChannelOptions
+        var channelOptions = new GrpcChannelOptions
         {
             HttpHandler = new UserAgentHandler(options.UserAgent) { InnerHandler = handler },
             DisposeHttpClient = true,
             MaxReceiveMessageSize = options.MaxReceiveMessageSize,
             MaxSendMessageSize = null,
             LoggerFactory = options.LoggerFactory,
-        });
-        _invoker = _channel.CreateCallInvoker();
+        };
+        options.ConfigureChannel?.Invoke(channelOptions);
+        _channel = GrpcChannel.ForAddress(options.Address, channelOptions);
+        // Intercept wraps in reverse, so the first interceptor given is the outermost.
+        _invoker = options.Interceptors.Reverse().Aggregate(_channel.CreateCallInvoker(), (invoker, interceptor) => invoker.Intercept(interceptor));
     }
 
     /// <summary>The options this transport was created with.</summary>

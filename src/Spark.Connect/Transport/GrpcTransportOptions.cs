@@ -46,4 +46,16 @@ public sealed record GrpcTransportOptions
 
     /// <summary>Receives debug logs of calls (method and status only; never header values).</summary>
     public ILoggerFactory? LoggerFactory { get; init; }
+
+    /// <summary>
+    /// Interceptors every call passes through, outermost first (logging, tracing, custom auth). Used by
+    /// <see cref="GrpcNetClientTransport"/>; the hand-made <see cref="HttpGrpcTransport"/> has none.
+    /// </summary>
+    public IReadOnlyList<Grpc.Core.Interceptors.Interceptor> Interceptors { get; init; } = [];
+
+    /// <summary>
+    /// Last say over the official client's channel options (compression providers, service config, …) before the
+    /// channel is created; <see cref="GrpcNetClientTransport"/> has already set the handler, limits and logger.
+    /// </summary>
+    public Action<Grpc.Net.Client.GrpcChannelOptions>? ConfigureChannel { get; init; }
 }
