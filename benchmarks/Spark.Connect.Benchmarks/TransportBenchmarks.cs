@@ -1,0 +1,49 @@
+using BenchmarkDotNet.Attributes;
+using Spark.Connect.Local;
+using Spark.Connect.Transport;
+using Spark.Linq;
+
+namespace Spark.Connect.Benchmarks;
+
+/// <summary>The two gRPC transports side by side, in one run: 1 M rows from the local server to a List.</summary>
+[MemoryDiagnoser]
+public class TransportBenchmarks
+{
+    /// <summary>Which IGrpcTransport carries the calls.</summary>
+    public enum Transport { HandMadeHttp2, GrpcNetClient }
+
+    private LocalSparkServer _server = null!;
+    private SparkSession _spark = null!;
+
+    [Params(Transport.HandMadeHttp2, Transport.GrpcNetClient)]
+    public Transport Kind { get; set; }
+
+    [GlobalSetup]
+    public async Task Start()
+    {
+        _server = await LocalSparkServer.StartAsync();
+        var start = new DateTime(2025, 1, 1);
+        _server.CreateTable("bench", Enumerable.Range(0, 1_000_000).Select(i => new BenchRow
+        {
+            Id = i, Amount = i * 0.25, Name = "row " + i, At = start.AddSeconds(i),
+        }));
+        var address = new Uri($"http://127.0.0.1:{_server.Port}");
+        var client = new SparkConnectClientOptions
+        {
+            TransportFactory = _ => Kind == Transport.HandMadeHttp2
+                ? new HttpGrpcTransport(new GrpcTransportOptions { Address = address })
+                : new GrpcNetClientTransport(new GrpcTransportOptions { Address = address }),
+        };
+        _spark = SparkSession.Connect(new SparkSessionOptions { ConnectionString = _server.ConnectionString, Client = client });
+    }
+
+    [GlobalCleanup]
+    public async Task Stop()
+    {
+        await _spark.DisposeAsync();
+        await _server.DisposeAsync();
+    }
+
+    [Benchmark]
+    public async Task<int> ToList() => (await _spark.Table<BenchRow>("bench").ToListAsync()).Count;
+}
