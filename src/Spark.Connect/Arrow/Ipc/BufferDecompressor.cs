@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using K4os.Compression.LZ4.Streams;
 using ZstdSharp;
+using ZstdSharp.Unsafe;
 
 namespace Spark.Connect.Arrow.Ipc;
 
@@ -32,6 +33,30 @@ internal sealed class BufferDecompressor
         _ => codec.ToString(),
     };
 
+    /// <summary>
+    /// Refuses a batch whose buffers together declare more than <see cref="MaxBatchBytes"/> before any is decoded;
+    /// buffers outside the body or with an impossible length of their own are skipped here and named later.
+    /// </summary>
+    internal void CheckTotal(ReadOnlySpan<byte> bufferEntries, int count, ReadOnlySpan<byte> body)
+    {
+        long total = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var offset = BinaryPrimitives.ReadInt64LittleEndian(bufferEntries[(i * 16)..]);
+            var length = BinaryPrimitives.ReadInt64LittleEndian(bufferEntries[(i * 16 + 8)..]);
+            if (offset < 0 || length < PrefixLength || offset > body.Length - PrefixLength || length > body.Length - offset)
+                continue;
+            var declared = BinaryPrimitives.ReadInt64LittleEndian(body[(int)offset..]);
+            // A single impossible length is left to Decompress, which names its column.
+            if (declared > 0 && declared <= Array.MaxLength)
+                total += declared;
+            if (total > MaxBatchBytes)
+                throw new ArrowFormatException(
+                    $"Arrow record batch compressed with {CodecName(_codec)} declares more than {MaxBatchBytes} uncompressed bytes " +
+                    $"by its buffer {i} (of {count}); a record batch holds at most that many.");
+        }
+    }
+
     /// <summary>The uncompressed bytes of buffer <paramref name="index"/> of <paramref name="field"/>'s column.</summary>
     internal ReadOnlyMemory<byte> Decompress(ReadOnlyMemory<byte> stored, ArrowField field, int index)
     {
@@ -55,7 +80,7 @@ internal sealed class BufferDecompressor
         try
         {
             using var input = ReadOnlyMemoryStream(payload);
-            using var decoder = OpenDecoder(input);
+            using var decoder = OpenDecoder(input, declared);
             return ReadExactly(decoder, (int)declared, payload.Length, field, index);
         }
         catch (ArrowFormatException)
@@ -69,11 +94,27 @@ internal sealed class BufferDecompressor
         }
     }
 
-    private Stream OpenDecoder(Stream input) => _codec switch
+    private Stream OpenDecoder(Stream input, long declared)
     {
-        ArrowCompressionCodec.Lz4Frame => LZ4Stream.Decode(input, 0, leaveOpen: true),
-        _ => new DecompressionStream(input, 0, checkEndOfStream: true, leaveOpen: true),
-    };
+        // LZ4 frames name a block size of at most 4 MiB, which bounds what the decoder allocates.
+        if (_codec == ArrowCompressionCodec.Lz4Frame)
+            return LZ4Stream.Decode(input, 0, leaveOpen: true);
+        // A zstd frame names its window size, and the decoder allocates it. Compressors that know the input size never
+        // use a window larger than the input; others use at most 8 MiB (the spec's recommended decoder support) up to
+        // level 19. So a window beyond both the declared length and 8 MiB is refused instead of allocated.
+        var zstd = new DecompressionStream(input, 0, checkEndOfStream: true, leaveOpen: true);
+        zstd.SetParameter(ZSTD_dParameter.ZSTD_d_windowLogMax, WindowLog(declared));
+        return zstd;
+    }
+
+    /// <summary>The window log allowed for <paramref name="declared"/> bytes: 23 (8 MiB), or what the length needs, up to zstd's default limit 27.</summary>
+    private static int WindowLog(long declared)
+    {
+        var log = 23;
+        while (log < 27 && (1L << log) < declared)
+            log++;
+        return log;
+    }
 
     /// <summary>Reads exactly <paramref name="declared"/> bytes, growing the output only as bytes arrive.</summary>
     private ReadOnlyMemory<byte> ReadExactly(Stream decoder, int declared, int compressedLength, ArrowField field, int index)

@@ -26,6 +26,7 @@ internal sealed class RecordBatchDecoder
         _decompressor = ReadCompression(batch);
         _nodes = batch.GetStructVector(SlotNodes, 16, out _nodeCount).ToArray();
         _buffers = batch.GetStructVector(SlotBuffers, 16, out _bufferCount).ToArray();
+        _decompressor?.CheckTotal(_buffers, _bufferCount, body.Span);
     }
 
     internal static RecordBatch Decode(ArrowSchema schema, FlatBufferTable batch, ReadOnlyMemory<byte> body)
