@@ -46,7 +46,7 @@ public sealed class ArrowCompressedCorruptionTests
         var sample = Sample(codec);
         // Aim at metadata, at every buffer's length prefix and at the frame header that follows it.
         var targets = ArrowCorruptionTests.MetadataRanges(sample)
-            .Concat(CompressedLayout.Of(sample).Prefixes.Select(p => (p.Start, 24))).ToList();
+            .Concat(CompressedLayout.Of(sample).Stored.Select(p => (p.Start, Math.Min(p.Length, 24)))).ToList();
         var unexpected = new List<string>();
         int rejected = 0;
         long worst = 0;

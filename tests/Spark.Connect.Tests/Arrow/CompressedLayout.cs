@@ -4,9 +4,9 @@ namespace Spark.Connect.Tests.Arrow;
 
 /// <summary>
 /// Walks a written stream's record batches and classifies every stored buffer of a compressed body:
-/// empty, raw (uncompressed length -1) or compressed; also where each buffer's length prefix lies.
+/// empty, raw (uncompressed length -1) or compressed; also where each stored non-empty buffer (length prefix first) lies.
 /// </summary>
-internal sealed record CompressedLayout(int Batches, int CompressedBatches, int Empty, int Raw, int Compressed, List<(int Start, int Length)> Prefixes)
+internal sealed record CompressedLayout(int Batches, int CompressedBatches, int Empty, int Raw, int Compressed, List<(int Start, int Length)> Stored)
 {
     public static CompressedLayout Of(byte[] stream)
     {
@@ -35,7 +35,7 @@ internal sealed record CompressedLayout(int Batches, int CompressedBatches, int 
                     empty++;
                     continue;
                 }
-                prefixes.Add((bodyStart + (int)offset, 8));
+                prefixes.Add((bodyStart + (int)offset, (int)size));
                 if (BitConverter.ToInt64(stream, bodyStart + (int)offset) == -1)
                     raw++;
                 else
