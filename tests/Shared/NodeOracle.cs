@@ -8,8 +8,8 @@ internal static class NodeOracle
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
 
-    /// <summary>Runs <c>node oracle.mjs command dir</c> and returns its standard output.</summary>
-    public static string Run(string command, string directory)
+    /// <summary>Runs <c>node oracle.mjs command dir [options]</c> and returns its standard output.</summary>
+    public static string Run(string command, string directory, params string[] options)
     {
         var tool = RepoPaths.Tool("arrow-oracle");
         Assert.That(Path.Combine(tool, "node_modules", "apache-arrow"), Does.Exist,
@@ -24,6 +24,8 @@ internal static class NodeOracle
         start.ArgumentList.Add("oracle.mjs");
         start.ArgumentList.Add(command);
         start.ArgumentList.Add(directory);
+        foreach (var option in options)
+            start.ArgumentList.Add(option);
         using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node.");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

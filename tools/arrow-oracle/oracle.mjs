@@ -1,19 +1,30 @@
 // Independent Arrow IPC check for Spark.Connect.Arrow, using apache-arrow (JS).
-//   node oracle.mjs write <dir>  writes <case>.arrows streams and expected.json (canonical values)
-//   node oracle.mjs read <dir>   reads every <case>.arrows in <dir>, prints {case: rendering} as JSON
+//   node oracle.mjs write <dir> [lz4]  writes <case>.arrows streams and expected.json (canonical values);
+//                                      with lz4, record batch bodies are LZ4_FRAME compressed
+//   node oracle.mjs read <dir>         reads every <case>.arrows in <dir> (uncompressed, LZ4_FRAME or ZSTD
+//                                      bodies), prints {case: rendering} as JSON
 import * as A from 'apache-arrow';
+import lz4 from 'lz4js';
+import { decompress as zstdDecompress } from 'fzstd';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { describeCases } from './cases.mjs';
 import { fieldName, fromData, toData } from './arrow-json.mjs';
 
+// apache-arrow ships no codecs. lz4js reads and writes LZ4 frames; fzstd only reads zstd frames,
+// so ZSTD is checked in one direction (apache-arrow reading what we wrote).
+A.compressionRegistry.set(A.CompressionType.LZ4_FRAME, { encode: (d) => lz4.compress(d), decode: (d) => lz4.decompress(d) });
+// fzstd may return a view at an offset apache-arrow cannot use for 64-bit values, hence the copy.
+A.compressionRegistry.set(A.CompressionType.ZSTD, { decode: (d) => zstdDecompress(d).slice() });
+
 const describe = (schema, batches) => ({
   schema: schema.fields.map(fieldName),
   batches: batches.map((b) => ({ length: b.numRows, columns: b.data.children.map(fromData) })),
 });
 
-function write(dir) {
+function write(dir, codec) {
+  const options = codec === 'lz4' ? { compressionType: A.CompressionType.LZ4_FRAME } : undefined;
   const expected = {};
   for (const c of describeCases()) {
     const schema = new A.Schema(c.fields);
@@ -22,7 +33,7 @@ function write(dir) {
       const children = columns.map((values, i) => toData(c.fields[i].type, values));
       return new A.RecordBatch(schema, A.makeData({ type: new A.Struct(c.fields), length, nullCount: 0, children }));
     });
-    const writer = new A.RecordBatchStreamWriter();
+    const writer = new A.RecordBatchStreamWriter(options);
     writer.reset(undefined, schema);
     for (const b of batches) writer.write(b);
     writer.finish();
@@ -57,7 +68,7 @@ function read(dir) {
   process.stdout.write(JSON.stringify(out));
 }
 
-const [command, dir] = process.argv.slice(2);
-if (command === 'write') write(dir);
+const [command, dir, codec] = process.argv.slice(2);
+if (command === 'write') write(dir, codec);
 else if (command === 'read') read(dir);
-else { console.error('usage: node oracle.mjs write|read <dir>'); process.exit(2); }
+else { console.error('usage: node oracle.mjs write <dir> [lz4] | read <dir>'); process.exit(2); }

@@ -225,7 +225,7 @@ public sealed class ArrowCorruptionTests
         }
     }
 
-    private static string Mutate(byte[] bytes, Random random, List<(int Start, int Length)> metadata)
+    internal static string Mutate(byte[] bytes, Random random, List<(int Start, int Length)> metadata)
     {
         int Position(int width)
         {
@@ -249,7 +249,7 @@ public sealed class ArrowCorruptionTests
         }
     }
 
-    private static List<(int, int)> MetadataRanges(byte[] stream)
+    internal static List<(int Start, int Length)> MetadataRanges(byte[] stream)
     {
         var ranges = new List<(int, int)>();
         var position = 0;

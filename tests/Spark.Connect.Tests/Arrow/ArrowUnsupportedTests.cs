@@ -25,15 +25,15 @@ public sealed class ArrowUnsupportedTests
             Throws.TypeOf<ArrowFormatException>().With.Message.Contains("dictionary batches are not supported"));
     }
 
-    [TestCase((byte)0, "LZ4_FRAME")]
-    [TestCase((byte)1, "ZSTD")]
-    public void Compressed_bodies_name_the_codec(byte codec, string name)
+    [TestCase((byte)2, (byte)0, "codec #2")]
+    [TestCase((byte)255, (byte)0, "codec #255")]
+    [TestCase((byte)0, (byte)1, "method #1 (LZ4_FRAME)")]
+    [TestCase((byte)1, (byte)9, "method #9 (ZSTD)")]
+    public void Unknown_compression_codecs_and_methods_are_named(byte codec, byte method, string expected)
     {
-        var schema = RawMessages.Frame(RawMessages.Schema, RawMessages.SchemaTable(RawMessages.Field("x", 2, RawMessages.Int(64))));
-        var header = RawMessages.Batch(1, [(1, 0)], [(0, 0), (0, 8)]).Add(3, new FlatBufferObject().Add(0, codec).Add(1, (byte)0));
-        var batch = RawMessages.Frame(RawMessages.RecordBatch, header, new byte[8]);
-        Assert.That(() => new ArrowStreamReader(RawMessages.Concat(schema, batch)).ReadNextBatch(),
-            Throws.TypeOf<ArrowFormatException>().With.Message.Contains("Compressed").And.Message.Contains(name));
+        var stream = ArrowCompressionTests.CompressedInt64Stream(codec, [(0, 0), (0, 16)], new byte[16], method);
+        Assert.That(() => new ArrowStreamReader(stream).ReadNextBatch(),
+            Throws.TypeOf<ArrowFormatException>().With.Message.Contains(expected));
     }
 
     [TestCase((byte)14, null, "type Union")]

@@ -8,7 +8,8 @@ namespace Spark.Connect.Arrow;
 /// <summary>
 /// Writes an Arrow IPC stream: the schema message, one message per record batch, and the
 /// end-of-stream marker (on <see cref="WriteEnd"/> or <see cref="Dispose"/>). Messages use the
-/// continuation marker, metadata version V5 and 8-byte padding.
+/// continuation marker, metadata version V5 and 8-byte padding. Record batch bodies are stored as they are
+/// unless a <see cref="ArrowCompressionCodec"/> is chosen, in which case each buffer is compressed on its own.
 /// </summary>
 public sealed class ArrowStreamWriter : IDisposable
 {
@@ -18,33 +19,37 @@ public sealed class ArrowStreamWriter : IDisposable
 
     private readonly Action<ReadOnlySpan<byte>> _sink;
     private readonly ArrowSchema _schema;
+    private readonly ArrowCompressionCodec _compression;
     private bool _schemaWritten;
     private bool _ended;
 
-    /// <summary>Writes to <paramref name="output"/> (left open).</summary>
-    public ArrowStreamWriter(Stream output, ArrowSchema schema)
-        : this(schema, (output ?? throw new ArgumentNullException(nameof(output))).Write)
+    /// <summary>Writes to <paramref name="output"/> (left open), compressing bodies with <paramref name="compression"/>.</summary>
+    public ArrowStreamWriter(Stream output, ArrowSchema schema, ArrowCompressionCodec compression = ArrowCompressionCodec.None)
+        : this(schema, compression, (output ?? throw new ArgumentNullException(nameof(output))).Write)
     {
     }
 
-    /// <summary>Writes to <paramref name="output"/>.</summary>
-    public ArrowStreamWriter(IBufferWriter<byte> output, ArrowSchema schema)
-        : this(schema, (output ?? throw new ArgumentNullException(nameof(output))).Write)
+    /// <summary>Writes to <paramref name="output"/>, compressing bodies with <paramref name="compression"/>.</summary>
+    public ArrowStreamWriter(IBufferWriter<byte> output, ArrowSchema schema, ArrowCompressionCodec compression = ArrowCompressionCodec.None)
+        : this(schema, compression, (output ?? throw new ArgumentNullException(nameof(output))).Write)
     {
     }
 
-    private ArrowStreamWriter(ArrowSchema schema, Action<ReadOnlySpan<byte>> sink)
+    private ArrowStreamWriter(ArrowSchema schema, ArrowCompressionCodec compression, Action<ReadOnlySpan<byte>> sink)
     {
         ArgumentNullException.ThrowIfNull(schema);
+        if (!Enum.IsDefined(compression))
+            throw new ArgumentOutOfRangeException(nameof(compression), compression, "Unknown Arrow compression codec.");
         _schema = schema;
+        _compression = compression;
         _sink = sink;
     }
 
-    /// <summary>A complete stream (schema, batches, end marker) as one array.</summary>
-    public static byte[] WriteToArray(ArrowSchema schema, IEnumerable<RecordBatch> batches)
+    /// <summary>A complete stream (schema, batches, end marker) as one array, bodies compressed with <paramref name="compression"/>.</summary>
+    public static byte[] WriteToArray(ArrowSchema schema, IEnumerable<RecordBatch> batches, ArrowCompressionCodec compression = ArrowCompressionCodec.None)
     {
         var output = new ArrayBufferWriter<byte>();
-        using (var writer = new ArrowStreamWriter(output, schema))
+        using (var writer = new ArrowStreamWriter(output, schema, compression))
         {
             foreach (var batch in batches)
                 writer.WriteBatch(batch);
@@ -74,6 +79,11 @@ public sealed class ArrowStreamWriter : IDisposable
         var buffers = new List<ReadOnlyMemory<byte>>();
         foreach (var column in batch.Columns)
             Flatten(column, nodes, buffers);
+        if (_compression != ArrowCompressionCodec.None)
+        {
+            for (var i = 0; i < buffers.Count; i++)
+                buffers[i] = BufferCompressor.Compress(buffers[i], _compression);
+        }
 
         var nodeBytes = new byte[nodes.Count * 16];
         for (var i = 0; i < nodes.Count; i++)
@@ -93,6 +103,8 @@ public sealed class ArrowStreamWriter : IDisposable
             .Add(0, (long)batch.Length)
             .Add(1, new FlatBufferStructVector(nodeBytes, nodes.Count))
             .Add(2, new FlatBufferStructVector(bufferBytes, buffers.Count));
+        if (_compression != ArrowCompressionCodec.None)
+            header.Add(3, new FlatBufferObject().Add(0, BufferCompressor.FormatNumber(_compression)).Add(1, (byte)0));
         WriteMessage(HeaderRecordBatch, header, buffers);
     }
 

@@ -16,28 +16,21 @@ internal sealed class RecordBatchDecoder
     private readonly int _nodeCount;
     private readonly byte[] _buffers;
     private readonly int _bufferCount;
+    private readonly BufferDecompressor? _decompressor;
     private int _nextNode;
     private int _nextBuffer;
 
     private RecordBatchDecoder(FlatBufferTable batch, ReadOnlyMemory<byte> body)
     {
         _body = body;
+        _decompressor = ReadCompression(batch);
         _nodes = batch.GetStructVector(SlotNodes, 16, out _nodeCount).ToArray();
         _buffers = batch.GetStructVector(SlotBuffers, 16, out _bufferCount).ToArray();
+        _decompressor?.CheckTotal(_buffers, _bufferCount, body.Span);
     }
 
     internal static RecordBatch Decode(ArrowSchema schema, FlatBufferTable batch, ReadOnlyMemory<byte> body)
     {
-        if (batch.Has(SlotCompression))
-        {
-            var codec = batch.GetTable(SlotCompression, "BodyCompression")?.GetByte(0) switch
-            {
-                0 => "LZ4_FRAME",
-                1 => "ZSTD",
-                var other => $"#{other}",
-            };
-            throw new ArrowFormatException($"Compressed Arrow record batch bodies ({codec}) are not supported; disable IPC compression.");
-        }
         var rows = batch.GetLong(SlotLength);
         if (rows < 0 || rows > int.MaxValue)
             throw new ArrowFormatException($"Arrow record batch length {rows} is out of range.");
@@ -72,11 +65,36 @@ internal sealed class RecordBatchDecoder
 
         var buffers = new ReadOnlyMemory<byte>[ColumnFactory.BufferCount(field.Type)];
         for (var i = 0; i < buffers.Length; i++)
+        {
             buffers[i] = NextBuffer(field);
+            if (_decompressor is not null)
+                buffers[i] = _decompressor.Decompress(buffers[i], field, i);
+        }
         var children = new ArrowColumn[field.Children.Count];
         for (var i = 0; i < children.Length; i++)
             children[i] = DecodeColumn(field.Children[i]);
         return ColumnFactory.Create(field, (int)length, (int)nullCount, buffers, children);
+    }
+
+    /// <summary>The BodyCompression table: none, or codec LZ4_FRAME (0) / ZSTD (1) with method BUFFER (0).</summary>
+    private static BufferDecompressor? ReadCompression(FlatBufferTable batch)
+    {
+        if (!batch.Has(SlotCompression))
+            return null;
+        var compression = batch.GetTable(SlotCompression, "BodyCompression");
+        if (compression is null)
+            return null;
+        var codec = compression.Value.GetByte(0) switch
+        {
+            0 => ArrowCompressionCodec.Lz4Frame,
+            1 => ArrowCompressionCodec.Zstd,
+            var other => throw new ArrowFormatException($"Arrow record batch body compression codec #{other} is not supported (LZ4_FRAME and ZSTD are)."),
+        };
+        var method = compression.Value.GetByte(1);
+        if (method != 0)
+            throw new ArrowFormatException(
+                $"Arrow record batch body compression method #{method} ({BufferDecompressor.CodecName(codec)}) is not supported (BUFFER is).");
+        return new BufferDecompressor(codec);
     }
 
     private ReadOnlyMemory<byte> NextBuffer(ArrowField field)
