@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Runtime.CompilerServices;
 using Google.Protobuf;
 using Grpc.Core;
@@ -26,21 +25,7 @@ public sealed class GrpcNetClientTransport : IGrpcTransport
     public GrpcNetClientTransport(GrpcTransportOptions options)
     {
         Options = HttpGrpcTransport.Validate(options);
-        var handler = new SocketsHttpHandler
-        {
-            EnableMultipleHttp2Connections = true,
-            KeepAlivePingDelay = options.KeepAlivePingDelay,
-            KeepAlivePingTimeout = options.KeepAlivePingTimeout,
-            KeepAlivePingPolicy = HttpKeepAlivePingPolicy.WithActiveRequests,
-            ConnectTimeout = options.ConnectTimeout,
-            AutomaticDecompression = DecompressionMethods.None,
-            UseCookies = false,
-            UseProxy = false,
-            AllowAutoRedirect = false,
-            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
-        };
-        if (options.RemoteCertificateValidationCallback is { } validate)
-            handler.SslOptions.RemoteCertificateValidationCallback = validate;
+        var handler = HttpGrpcTransport.CreateHandler(options);
         var channelOptions = new GrpcChannelOptions
         {
             HttpHandler = new UserAgentHandler(options.UserAgent) { InnerHandler = handler },

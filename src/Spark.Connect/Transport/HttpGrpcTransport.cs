@@ -37,6 +37,15 @@ public sealed class HttpGrpcTransport : IGrpcTransport
         _pathBase = options.Address.AbsolutePath.TrimEnd('/');
         _logger = options.LoggerFactory?.CreateLogger<HttpGrpcTransport>() ?? NullLogger<HttpGrpcTransport>.Instance;
 
+        _client = new HttpClient(CreateHandler(options), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+    }
+
+    /// <summary>
+    /// The HTTP/2 handler both transports use: several connections (a session's streams don't queue behind one),
+    /// keep-alive pings only while calls are active, no proxy, cookies, redirects or decompression.
+    /// </summary>
+    internal static SocketsHttpHandler CreateHandler(GrpcTransportOptions options)
+    {
         var handler = new SocketsHttpHandler
         {
             EnableMultipleHttp2Connections = true,
@@ -51,11 +60,8 @@ public sealed class HttpGrpcTransport : IGrpcTransport
             PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
         };
         if (options.RemoteCertificateValidationCallback is { } validate)
-        {
             handler.SslOptions.RemoteCertificateValidationCallback = validate;
-        }
-
-        _client = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+        return handler;
     }
 
     /// <summary>The options this transport was created with.</summary>
