@@ -156,6 +156,11 @@ public sealed class GrpcNetClientTransport : IGrpcTransport
         if (error.StatusCode is Grpc.Core.StatusCode.Internal or Grpc.Core.StatusCode.Cancelled
             && cause is HttpRequestException { StatusCode: null, InnerException: not HttpProtocolException } or OperationCanceledException)
             return new GrpcException(GrpcStatusCode.Unavailable, error.Status.Detail, innerException: cause);
+        // A response that is not gRPC at all (no grpc-status, another content type: a proxy's page) is Internal, as the
+        // gRPC spec maps it and the hand-made transport does; Grpc.Net.Client reports it as Cancelled.
+        if (error.StatusCode == Grpc.Core.StatusCode.Cancelled && (error.Status.Detail.StartsWith("No grpc-status found", StringComparison.Ordinal)
+            || error.Status.Detail.StartsWith("Bad gRPC response", StringComparison.Ordinal)))
+            return new GrpcException(GrpcStatusCode.Internal, error.Status.Detail, innerException: error);
         if (error.StatusCode == Grpc.Core.StatusCode.ResourceExhausted && error.Status.Detail.StartsWith("Received message exceeds", StringComparison.Ordinal))
             return new GrpcException(GrpcStatusCode.ResourceExhausted,
                 $"{error.Status.Detail} (the receive limit is {Options.MaxReceiveMessageSize} bytes; raise GrpcTransportOptions.MaxReceiveMessageSize)", innerException: error);
@@ -188,7 +193,8 @@ public sealed class GrpcNetClientTransport : IGrpcTransport
                 trailers.Add(new(entry.Key, entry.Value));
             }
         }
-        return new GrpcException((GrpcStatusCode)(int)error.StatusCode, error.Status.Detail, rich, trailers, error.Status.DebugException ?? error);
+        var code = Enum.IsDefined((GrpcStatusCode)(int)error.StatusCode) ? (GrpcStatusCode)(int)error.StatusCode : GrpcStatusCode.Unknown;
+        return new GrpcException(code, error.Status.Detail, rich, trailers, error.Status.DebugException ?? error);
     }
 
     /// <summary>Sends this library's User-Agent instead of Grpc.Net.Client's own.</summary>

@@ -4,13 +4,14 @@ using Spark.Connect.Transport;
 
 namespace Spark.Connect.Tests.Transport;
 
-/// <summary>Our client facing responses a well-behaved gRPC server would not send.</summary>
-public class ClientProtocolTests
+/// <summary>Our client (each transport) facing responses a well-behaved gRPC server would not send.</summary>
+[TestFixtureSource(typeof(ScriptedServerTestBase), nameof(ScriptedServerTestBase.Kinds))]
+public class ClientProtocolTests(TransportKind kind)
 {
-    private static async Task<GrpcException> CallExpectingFailureAsync(RequestDelegate handler)
+    private async Task<GrpcException> CallExpectingFailureAsync(RequestDelegate handler)
     {
         await using var server = await RawHttp2Server.StartAsync(handler);
-        await using var transport = new HttpGrpcTransport(new GrpcTransportOptions { Address = server.Address });
+        await using var transport = Transports.Create(kind, new GrpcTransportOptions { Address = server.Address });
         using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         return (await Assert.ThrowsAsync<GrpcException>(() =>
             transport.UnaryCallAsync(SparkConnectMethods.Config, new ConfigRequest(), GrpcCallOptions.Default, guard.Token)))!;
@@ -55,7 +56,8 @@ public class ClientProtocolTests
         });
 
         Assert.That(error.StatusCode, Is.EqualTo(GrpcStatusCode.Internal));
-        Assert.That(error.Detail, Does.Contain("without a grpc-status"));
+        if (kind == TransportKind.Http) // the wording is ours; the official client words it its own way
+            Assert.That(error.Detail, Does.Contain("without a grpc-status"));
     }
 
     [Test]
@@ -69,7 +71,8 @@ public class ClientProtocolTests
         });
 
         Assert.That(error.StatusCode, Is.EqualTo(GrpcStatusCode.Internal));
-        Assert.That(error.Detail, Does.Contain("no response message"));
+        if (kind == TransportKind.Http)
+            Assert.That(error.Detail, Does.Contain("no response message"));
     }
 
     [Test]
@@ -85,7 +88,8 @@ public class ClientProtocolTests
         });
 
         Assert.That(error.StatusCode, Is.EqualTo(GrpcStatusCode.Internal));
-        Assert.That(error.Detail, Does.Contain("more than one"));
+        if (kind == TransportKind.Http)
+            Assert.That(error.Detail, Does.Contain("more than one"));
     }
 
     [Test]
@@ -100,9 +104,17 @@ public class ClientProtocolTests
             return Task.CompletedTask;
         });
 
-        Assert.That(error.StatusCode, Is.EqualTo(GrpcStatusCode.FailedPrecondition));
         Assert.That(error.RichStatus, Is.Null);
-        Assert.That(error.Detail, Does.StartWith("precondition").And.Contain("grpc-status-details-bin could not be decoded"));
+        if (kind == TransportKind.Http)
+        {
+            Assert.That(error.StatusCode, Is.EqualTo(GrpcStatusCode.FailedPrecondition));
+            Assert.That(error.Detail, Does.StartWith("precondition").And.Contain("grpc-status-details-bin could not be decoded"));
+        }
+        else
+        {
+            // Grpc.Net.Client fails the whole call on a trailer that is not base64 (a known difference; see docs/architecture.md).
+            Assert.That(error.StatusCode, Is.EqualTo(GrpcStatusCode.Internal));
+        }
     }
 
     [Test]
@@ -121,7 +133,8 @@ public class ClientProtocolTests
             return Task.CompletedTask;
         });
 
-        Assert.That(garbled.StatusCode, Is.EqualTo(GrpcStatusCode.Unknown));
+        // The official client calls an unreadable status Internal; an out-of-range code is Unknown for both.
+        Assert.That(garbled.StatusCode, Is.EqualTo(kind == TransportKind.Http ? GrpcStatusCode.Unknown : GrpcStatusCode.Internal));
         Assert.That(outOfRange.StatusCode, Is.EqualTo(GrpcStatusCode.Unknown));
     }
 

@@ -8,7 +8,8 @@ namespace Spark.Connect.Tests.Transport;
 
 /// <summary>Our <see cref="HttpGrpcTransport"/> calling a @grpc/grpc-js server (tools/grpc-peer).</summary>
 [NonParallelizable]
-public class GrpcJsServerInteropTests
+[TestFixtureSource(typeof(ScriptedServerTestBase), nameof(ScriptedServerTestBase.Kinds))]
+public class GrpcJsServerInteropTests(TransportKind kind)
 {
     private const string Service = "grpcpeer.Peer";
     private static readonly GrpcMethod<ConfigRequest, ConfigRequest> Echo = new(Service, "Echo", ConfigRequest.Parser, ConfigRequest.Parser);
@@ -20,13 +21,15 @@ public class GrpcJsServerInteropTests
     private static readonly GrpcMethod<UInt32Value, BytesValue> Large = new(Service, "Large", UInt32Value.Parser, BytesValue.Parser);
 
     private GrpcPeer _peer = null!;
-    private HttpGrpcTransport _transport = null!;
+    private IGrpcTransport _transport = null!;
+    private GrpcTransportOptions _options = null!;
 
     [OneTimeSetUp]
     public async Task StartPeerAsync()
     {
         _peer = await GrpcPeer.ServeAsync();
-        _transport = new HttpGrpcTransport(new GrpcTransportOptions { Address = new Uri($"http://127.0.0.1:{_peer.Port}") });
+        _options = new GrpcTransportOptions { Address = new Uri($"http://127.0.0.1:{_peer.Port}") };
+        _transport = Transports.Create(kind, _options);
     }
 
     [OneTimeTearDown]
@@ -128,7 +131,7 @@ public class GrpcJsServerInteropTests
     [Test]
     public async Task A_message_above_the_receive_limit_is_ResourceExhausted()
     {
-        await using var small = new HttpGrpcTransport(_transport.Options with { MaxReceiveMessageSize = 1024 * 1024 });
+        await using var small = Transports.Create(kind, _options with { MaxReceiveMessageSize = 1024 * 1024 });
 
         var error = await Assert.ThrowsAsync<GrpcException>(() => small.UnaryCallAsync(Large, new UInt32Value { Value = 2 * 1024 * 1024 }, GrpcCallOptions.Default, Guard));
 

@@ -14,6 +14,14 @@ public enum TransportKind
     GrpcNetClient,
 }
 
+/// <summary>Creates a transport of a kind.</summary>
+public static class Transports
+{
+    public static IGrpcTransport Create(TransportKind kind, GrpcTransportOptions options) => kind == TransportKind.Http
+        ? new HttpGrpcTransport(options)
+        : new GrpcNetClientTransport(options);
+}
+
 /// <summary>
 /// A fresh scripted server and a transport pointed at it for every test; every fixture deriving from this runs
 /// once per <see cref="TransportKind"/>, so both transports meet the same contract.
@@ -31,9 +39,7 @@ public abstract class ScriptedServerTestBase(TransportKind kind)
     protected IGrpcTransport Transport { get; private set; } = null!;
 
     /// <summary>A transport of this fixture's kind.</summary>
-    protected IGrpcTransport CreateTransport(GrpcTransportOptions options) => kind == TransportKind.Http
-        ? new HttpGrpcTransport(options)
-        : new GrpcNetClientTransport(options);
+    protected IGrpcTransport CreateTransport(GrpcTransportOptions options) => Transports.Create(kind, options);
 
     /// <summary>A token that ends a test that would otherwise hang, long after any expected wait.</summary>
     protected static CancellationToken Guard => new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token;
