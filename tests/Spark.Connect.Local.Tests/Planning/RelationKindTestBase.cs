@@ -1,4 +1,5 @@
 using Spark.Connect;
+using Spark.Connect.Local.Planning.Functions;
 using Spark.Connect.Local.Planning.Resolution;
 
 namespace Spark.Connect.Local.Tests.Planning;
@@ -24,7 +25,7 @@ public abstract class RelationKindTestBase : PlannerTestBase
 
     /// <summary>The planned output as "name:type" (Spark's simple type names), with "?" marking nullable columns.</summary>
     internal List<string> Schema(Relation relation) =>
-        Plan(relation).Schema!.Struct.Fields.Select(f => $"{f.Name}:{SparkTypes.SimpleString(f.DataType)}{(f.Nullable ? "?" : "")}").ToList();
+        Plan(relation).Schema!.Struct.Fields.Select(f => $"{f.Name}:{SparkTypes.Name(f.DataType)}{(f.Nullable ? "?" : "")}").ToList();
 
     internal static Expression.Types.Literal LongValue(long value) => new() { Long = value };
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Spark.Connect.Local.Planning.Expressions;
+using Spark.Connect.Local.Planning.Functions;
 using Spark.Connect.Local.Planning.Resolution;
 
 namespace Spark.Connect.Local.Planning.Rendering;
@@ -21,7 +22,7 @@ internal static class PlanText
 
     /// <summary><c>id: bigint, name: string</c>, the line Spark prints above the analyzed plan.</summary>
     internal static string Schema(LogicalPlan plan) =>
-        string.Join(", ", plan.Output.Select(c => $"{c.Name}: {SparkTypes.SimpleString(c.Type)}"));
+        string.Join(", ", plan.Output.Select(c => $"{c.Name}: {SparkTypes.Name(c.Type)}"));
 
     private static void Append(StringBuilder text, LogicalPlan plan, string firstPrefix, string restPrefix)
     {
@@ -70,7 +71,7 @@ internal static class PlanText
     {
         ColumnReference column => Column(column.Column),
         FunctionExpression function => $"{function.Name}({string.Join(", ", function.Arguments.Select(Expression))})",
-        CastExpression cast => $"cast({Expression(cast.Operand)} as {SparkTypes.SimpleString(cast.Type)})",
+        CastExpression cast => $"cast({Expression(cast.Operand)} as {SparkTypes.Name(cast.Type)})",
         ExtractExpression { Kind: ExtractionKind.StructField } field => $"{Expression(field.Child)}.{field.FieldName}",
         ExtractExpression element => $"{Expression(element.Child)}[{Expression(element.Key!)}]",
         WindowExpression window => $"{Expression(window.Function)} windowspecdefinition(…)",

@@ -1,9 +1,11 @@
+using Spark.Connect.Local.Planning.Functions;
+
 namespace Spark.Connect.Local.Planning.Resolution;
 
 /// <summary>
 /// Spark's DDL for schemas and types: <c>name TYPE [NOT NULL] [COMMENT '…'], …</c> (a colon after the name
 /// is allowed, names may be back-quoted), types <c>array&lt;T&gt;</c>, <c>map&lt;K,V&gt;</c>,
-/// <c>struct&lt;name:T,…&gt;</c> and the simple names <see cref="SparkTypes.Parse"/> knows.
+/// <c>struct&lt;name:T,…&gt;</c> and the simple names <see cref="ResolvedTypes.Parse"/> knows.
 /// Errors are <see cref="InvalidOperationException"/>s for the caller to report.
 /// </summary>
 internal static class DdlSchema
@@ -62,7 +64,7 @@ internal static class DdlSchema
     {
         try
         {
-            return SparkTypes.Parse(text);
+            return ResolvedTypes.Parse(text);
         }
         catch (LocalEngineException)
         {

@@ -1,4 +1,5 @@
 using Spark.Connect.Local.Planning.Expressions;
+using Spark.Connect.Local.Planning.Functions;
 using Kind = Spark.Connect.Protocol.Expression.ExprTypeOneofCase;
 
 namespace Spark.Connect.Local.Planning.Resolution;
@@ -17,7 +18,7 @@ internal sealed class ExpressionResolver(ResolutionContext context, RelationReso
         using var _ = context.Planning.Nest();
         return expression.ExprTypeCase switch
         {
-            Kind.Literal => new LiteralExpression(expression.Literal, SparkTypes.OfLiteral(expression.Literal), expression),
+            Kind.Literal => new LiteralExpression(expression.Literal, ResolvedTypes.OfLiteral(expression.Literal), expression),
             Kind.UnresolvedAttribute => Attribute(expression, scope),
             Kind.UnresolvedFunction when expression.UnresolvedFunction.IsUserDefinedFunction => throw LocalEngineException.Unsupported(
                 $"the user-defined function '{expression.UnresolvedFunction.FunctionName}'", "Use built-in Spark functions."),
@@ -128,7 +129,7 @@ internal sealed class ExpressionResolver(ResolutionContext context, RelationReso
         var cast = expression.Cast;
         if (cast.EvalMode == Expression.Types.Cast.Types.EvalMode.Legacy)
             throw LocalEngineException.Unsupported("casts in LEGACY (non-ANSI) mode", "Use the default ANSI mode, or try_cast for null-on-failure.");
-        return new CastExpression(Resolve(cast.Expr, scope), SparkTypes.OfCastTarget(cast), cast.EvalMode == Expression.Types.Cast.Types.EvalMode.Try, expression);
+        return new CastExpression(Resolve(cast.Expr, scope), ResolvedTypes.OfCastTarget(cast), cast.EvalMode == Expression.Types.Cast.Types.EvalMode.Try, expression);
     }
 
     private ResolvedExpression Extract(Expression expression, ResolutionScope scope)
@@ -146,7 +147,7 @@ internal sealed class ExpressionResolver(ResolutionContext context, RelationReso
                 return new ExtractExpression(child, ExtractionKind.ArrayElement, null, Resolve(key, scope), child.Type.Array.ElementType, true, expression);
             default:
                 throw new LocalEngineException("INVALID_EXTRACT_BASE_FIELD_TYPE", "42000",
-                    $"Can't extract a value from {ColumnNamer.Name(extract.Child)}: it is {SparkTypes.SimpleString(child.Type)}, not a struct, array or map.");
+                    $"Can't extract a value from {ColumnNamer.Name(extract.Child)}: it is {SparkTypes.Name(child.Type)}, not a struct, array or map.");
         }
     }
 
@@ -154,11 +155,11 @@ internal sealed class ExpressionResolver(ResolutionContext context, RelationReso
     {
         if (child.Type.KindCase != DataType.KindOneofCase.Struct)
             throw new LocalEngineException("INVALID_EXTRACT_BASE_FIELD_TYPE", "42000",
-                $"Can't extract the field '{field}': the value is {SparkTypes.SimpleString(child.Type)}, not a struct.");
+                $"Can't extract the field '{field}': the value is {SparkTypes.Name(child.Type)}, not a struct.");
         var match = child.Type.Struct.Fields.Where(f => string.Equals(f.Name, field, StringComparison.OrdinalIgnoreCase)).ToList();
         if (match.Count != 1)
             throw new LocalEngineException(match.Count == 0 ? "FIELD_NOT_FOUND" : "AMBIGUOUS_REFERENCE_TO_FIELDS", "42704",
-                $"The struct {SparkTypes.SimpleString(child.Type)} has {(match.Count == 0 ? "no" : "more than one")} field named `{field}`.",
+                $"The struct {SparkTypes.Name(child.Type)} has {(match.Count == 0 ? "no" : "more than one")} field named `{field}`.",
                 new Dictionary<string, string> { ["fieldName"] = "`" + field + "`" });
         return new ExtractExpression(child, ExtractionKind.StructField, match[0].Name, null, match[0].DataType, child.Nullable || match[0].Nullable, source);
     }

@@ -44,7 +44,7 @@ internal static class FunctionTyping
             ? probe.WindowFunctions(name, sqlArguments, "OVER ()", context)
             : probe.Functions(name, sqlArguments, isDistinct, context);
         var columns = planning.Describe("SELECT " + sql);
-        var type = SparkTypes.FromDuckDb(name, columns[0].Type);
+        var type = ResolvedTypes.FromDuckDb(name, columns[0].Type);
         return (type, Nullable(name, arguments));
     }
 

@@ -1,3 +1,4 @@
+using Spark.Connect.Local.Planning.Functions;
 using JoinType = Spark.Connect.Protocol.Join.Types.JoinType;
 
 namespace Spark.Connect.Local.Planning.Resolution;

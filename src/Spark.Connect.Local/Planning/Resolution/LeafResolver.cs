@@ -1,7 +1,8 @@
 using System.Globalization;
 using Spark.Connect.Local.Planning.Expressions;
-using Spark.Connect.Local.Planning.Sources;
+using Spark.Connect.Local.Planning.Functions;
 using Spark.Connect.Local.Planning.Rendering;
+using Spark.Connect.Local.Planning.Sources;
 
 namespace Spark.Connect.Local.Planning.Resolution;
 
@@ -91,14 +92,14 @@ internal static class LeafResolver
         var query = SqlArguments.Bind(relation.Sql, argument => ExpressionSql.Render(resolver.Expressions.Resolve(argument, ResolutionScope.Empty), planning));
         query = TempViewCtes.Prefix(planning, query, view => PlanSql.RenderRoot(resolver.Resolve(view), planning));
         var columns = resolver.Context.Planning.Describe(query)
-            .Select(c => resolver.Context.NewColumn(c.Name, SparkTypes.FromDuckDb(c.Name, c.Type), nullable: true)).ToList();
+            .Select(c => resolver.Context.NewColumn(c.Name, ResolvedTypes.FromDuckDb(c.Name, c.Type), nullable: true)).ToList();
         return new SqlPlan(RelationResolver.PlanId(relation), columns, query);
     }
 
     private static LogicalPlan Scan(RelationResolver resolver, Relation relation, string query, IReadOnlyList<string> qualifier)
     {
         var columns = resolver.Context.Planning.Describe(query)
-            .Select(c => resolver.Context.NewColumn(c.Name, SparkTypes.FromDuckDb(c.Name, c.Type), nullable: true, qualifier)).ToList();
+            .Select(c => resolver.Context.NewColumn(c.Name, ResolvedTypes.FromDuckDb(c.Name, c.Type), nullable: true, qualifier)).ToList();
         return new ScanPlan(RelationResolver.PlanId(relation), columns, query);
     }
 }

@@ -1,3 +1,4 @@
+using Spark.Connect.Local.Planning.Functions;
 using Literal = Spark.Connect.Protocol.Expression.Types.Literal;
 using LiteralKind = Spark.Connect.Protocol.Expression.Types.Literal.LiteralTypeOneofCase;
 
@@ -70,7 +71,7 @@ internal static class MissingDataResolver
         Func<DataType, bool> suits = value.LiteralTypeCase switch
         {
             LiteralKind.Long or LiteralKind.Integer or LiteralKind.Short or LiteralKind.Byte or LiteralKind.Double or LiteralKind.Float =>
-                ResolvedCalls.IsNumeric,
+                SparkTypes.IsNumeric,
             LiteralKind.String => t => t.KindCase == DataType.KindOneofCase.String,
             LiteralKind.Boolean => t => t.KindCase == DataType.KindOneofCase.Boolean,
             _ => throw UnsupportedValue(value),

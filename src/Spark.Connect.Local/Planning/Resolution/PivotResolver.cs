@@ -20,7 +20,7 @@ internal static class PivotResolver
         var items = new List<NamedExpression>();
         foreach (var value in values)
         {
-            var literal = new LiteralExpression(value, SparkTypes.OfLiteral(value), new Expression { Literal = value });
+            var literal = new LiteralExpression(value, ResolvedTypes.OfLiteral(value), new Expression { Literal = value });
             var matches = new FunctionExpression("<=>", [column, literal], false, SparkTypes.Boolean, false, new Expression());
             foreach (var expression in aggregate.AggregateExpressions)
             {

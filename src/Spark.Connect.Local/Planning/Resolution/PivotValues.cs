@@ -1,4 +1,5 @@
 using System.Globalization;
+using Spark.Connect.Local.Planning.Functions;
 using Spark.Connect.Local.Planning.Rendering;
 using Kind = Spark.Connect.Protocol.DataType.KindOneofCase;
 using Literal = Spark.Connect.Protocol.Expression.Types.Literal;
@@ -17,7 +18,7 @@ internal static class PivotValues
     internal static IReadOnlyList<Literal> Read(RelationResolver resolver, LogicalPlan input, ResolvedExpression column)
     {
         if (!Supported(column.Type))
-            throw LocalEngineException.Unsupported($"pivot without values on a {SparkTypes.SimpleString(column.Type)} column",
+            throw LocalEngineException.Unsupported($"pivot without values on a {SparkTypes.Name(column.Type)} column",
                 "Pass the values to pivot on: pivot(column, [value, …]).");
         var context = new PlanningContext(resolver.Context.Planning.Session, resolver.Context.Planning.FunctionOverride);
         var value = resolver.Context.NewColumn("value", column.Type, column.Nullable);

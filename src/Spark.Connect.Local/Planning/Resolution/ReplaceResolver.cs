@@ -1,3 +1,4 @@
+using Spark.Connect.Local.Planning.Functions;
 using Literal = Spark.Connect.Protocol.Expression.Types.Literal;
 using LiteralKind = Spark.Connect.Protocol.Expression.Types.Literal.LiteralTypeOneofCase;
 
@@ -21,7 +22,7 @@ internal static class ReplaceResolver
             return new PassThroughPlan(RelationResolver.PlanId(relation), child.Output, child);
         Func<DataType, bool> suits = replace.Replacements[0].OldValue.LiteralTypeCase switch
         {
-            var kind when IsNumber(kind) => ResolvedCalls.IsNumeric,
+            var kind when IsNumber(kind) => SparkTypes.IsNumeric,
             LiteralKind.Boolean => t => t.KindCase == DataType.KindOneofCase.Boolean,
             LiteralKind.String => t => t.KindCase == DataType.KindOneofCase.String,
             _ => throw MissingDataResolver.UnsupportedValue(replace.Replacements[0].OldValue),

@@ -29,7 +29,7 @@ internal static class ResolvedCalls
     internal static ColumnReference Column(PlanColumn column) => new(column, new Expression());
 
     /// <summary>A value, bound as a parameter when rendered.</summary>
-    internal static LiteralExpression Value(Literal value) => new(value, SparkTypes.OfLiteral(value), new Expression { Literal = value });
+    internal static LiteralExpression Value(Literal value) => new(value, ResolvedTypes.OfLiteral(value), new Expression { Literal = value });
 
     internal static LiteralExpression Integer(int value) => Value(new Literal { Integer = value });
 
@@ -56,8 +56,4 @@ internal static class ResolvedCalls
                 new Dictionary<string, string> { ["colName"] = ColumnLookup.Quote(MultipartIdentifier.Parse(name)) });
         return match.Column;
     }
-
-    /// <summary>True for Spark's numeric types (integers, floats, decimals).</summary>
-    internal static bool IsNumeric(DataType type) =>
-        SparkTypes.IsIntegral(type) || SparkTypes.IsFractional(type) || type.KindCase == DataType.KindOneofCase.Decimal;
 }

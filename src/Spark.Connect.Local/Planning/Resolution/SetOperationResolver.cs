@@ -1,3 +1,4 @@
+using Spark.Connect.Local.Planning.Functions;
 using SetOpType = Spark.Connect.Protocol.SetOperation.Types.SetOpType;
 
 namespace Spark.Connect.Local.Planning.Resolution;
@@ -34,8 +35,8 @@ internal static class SetOperationResolver
         for (var i = 0; i < columns.Count; i++)
         {
             var (name, l, r) = columns[i];
-            var type = SparkTypes.Wider(l.Type, r.Type, () => new LocalEngineException("INCOMPATIBLE_COLUMN_TYPE", "42825",
-                $"{keyword} can only be performed on inputs with compatible column types. Column {i + 1} is {SparkTypes.SimpleString(l.Type)} on the left and {SparkTypes.SimpleString(r.Type)} on the right."));
+            var type = ResolvedTypes.Wider(l.Type, r.Type, () => new LocalEngineException("INCOMPATIBLE_COLUMN_TYPE", "42825",
+                $"{keyword} can only be performed on inputs with compatible column types. Column {i + 1} is {SparkTypes.Name(l.Type)} on the left and {SparkTypes.Name(r.Type)} on the right."));
             leftCast.Add(CastTo(l, type));
             rightCast.Add(CastTo(r, type));
             output.Add(resolver.Context.NewColumn(name, type, l.Nullable || r.Nullable));

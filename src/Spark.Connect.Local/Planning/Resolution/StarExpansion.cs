@@ -1,4 +1,5 @@
 using Spark.Connect.Local.Planning.Expressions;
+using Spark.Connect.Local.Planning.Functions;
 
 namespace Spark.Connect.Local.Planning.Resolution;
 
@@ -46,7 +47,7 @@ internal static class StarExpansion
         {
             if (value.Type.KindCase != DataType.KindOneofCase.Struct)
                 throw new LocalEngineException("INVALID_USAGE_OF_STAR_OR_REGEX", "42000",
-                    $"{ColumnLookup.Quote(parts)}.* needs a struct column or a table alias, but {ColumnLookup.Quote(parts)} is {SparkTypes.SimpleString(value.Type)}.");
+                    $"{ColumnLookup.Quote(parts)}.* needs a struct column or a table alias, but {ColumnLookup.Quote(parts)} is {SparkTypes.Name(value.Type)}.");
             if (field is null)
                 break;
             var type = value.Type.Struct.Fields.FirstOrDefault(f => string.Equals(f.Name, field, StringComparison.OrdinalIgnoreCase))

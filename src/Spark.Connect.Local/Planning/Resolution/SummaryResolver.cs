@@ -1,4 +1,5 @@
 using System.Globalization;
+using Spark.Connect.Local.Planning.Functions;
 
 namespace Spark.Connect.Local.Planning.Resolution;
 
@@ -46,7 +47,7 @@ internal static class SummaryResolver
                 throw new LocalEngineException("_LEGACY_ERROR_TEMP_2113", "22023", $"Unable to parse {statistic} as a percentile.",
                     new Dictionary<string, string> { ["stats"] = statistic });
         }
-        var columns = child.Output.Where(c => ResolvedCalls.IsNumeric(c.Type) || c.Type.KindCase == DataType.KindOneofCase.String).ToList();
+        var columns = child.Output.Where(c => SparkTypes.IsNumeric(c.Type) || c.Type.KindCase == DataType.KindOneofCase.String).ToList();
         var summary = resolver.Context.NewColumn("summary", SparkTypes.String, nullable: false);
         if (columns.Count == 0)
         {

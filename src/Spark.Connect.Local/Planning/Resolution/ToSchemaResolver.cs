@@ -1,3 +1,4 @@
+using Spark.Connect.Local.Planning.Functions;
 using Kind = Spark.Connect.Protocol.DataType.KindOneofCase;
 
 namespace Spark.Connect.Local.Planning.Resolution;
@@ -52,12 +53,12 @@ internal static class ToSchemaResolver
             return true;
         if (from.KindCase is Kind.Array or Kind.Map or Kind.Struct || to.KindCase is Kind.Array or Kind.Map or Kind.Struct)
             return false;
-        if (ResolvedCalls.IsNumeric(from) && ResolvedCalls.IsNumeric(to))
+        if (SparkTypes.IsNumeric(from) && SparkTypes.IsNumeric(to))
             return true;
         if (to.KindCase == Kind.String)
             return true;
         return from.KindCase is Kind.Date or Kind.Timestamp or Kind.TimestampNtz && to.KindCase is Kind.Date or Kind.Timestamp or Kind.TimestampNtz;
     }
 
-    private static string Upper(DataType type) => SparkTypes.SimpleString(type).ToUpperInvariant();
+    private static string Upper(DataType type) => SparkTypes.Name(type).ToUpperInvariant();
 }

@@ -1,4 +1,5 @@
 using Spark.Connect.Local.Planning.Expressions;
+using Spark.Connect.Local.Planning.Functions;
 
 namespace Spark.Connect.Local.Planning.Resolution;
 
@@ -23,7 +24,7 @@ internal static class UnpivotResolver
                 "At least one value column needs to be specified for UNPIVOT, all columns specified as ids.");
         var type = values[0].Expression.Type;
         foreach (var (_, expression) in values.Skip(1))
-            type = SparkTypes.Wider(type, expression.Type, () => Mismatch(values));
+            type = ResolvedTypes.Wider(type, expression.Type, () => Mismatch(values));
 
         var variable = resolver.Context.NewColumn(unpivot.VariableColumnName, SparkTypes.String, nullable: false);
         var value = resolver.Context.NewColumn(unpivot.ValueColumnName, type, values.Any(v => v.Expression.Nullable));
@@ -61,7 +62,7 @@ internal static class UnpivotResolver
 
     private static LocalEngineException Mismatch(List<(string Name, ResolvedExpression Expression)> values)
     {
-        var types = "[" + string.Join(", ", values.Select(v => $"`{v.Name}` {SparkTypes.SimpleString(v.Expression.Type).ToUpperInvariant()}")) + "]";
+        var types = "[" + string.Join(", ", values.Select(v => $"`{v.Name}` {SparkTypes.Name(v.Expression.Type).ToUpperInvariant()}")) + "]";
         return new LocalEngineException("UNPIVOT_VALUE_DATA_TYPE_MISMATCH", "42K09",
             $"Unpivot value columns must share a least common type, some types do not: {types}.",
             new Dictionary<string, string> { ["types"] = types });

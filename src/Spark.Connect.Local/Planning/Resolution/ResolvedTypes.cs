@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Spark.Connect.Local.DuckDb;
+using Spark.Connect.Local.Planning.Functions;
 using Spark.Connect.Local.Results;
 using Spark.Connect.Local.Service;
 using Literal = Spark.Connect.Protocol.Expression.Types.Literal;
@@ -8,14 +9,13 @@ using Kind = Spark.Connect.Protocol.DataType.KindOneofCase;
 
 namespace Spark.Connect.Local.Planning.Resolution;
 
-/// <summary>Spark data types for the resolver: of stored data, of literals, of type names, and the wider of two types.</summary>
-internal static partial class SparkTypes
+/// <summary>
+/// The Spark types the resolver learns: of stored data, of literals, of cast targets, and the type both sides of a
+/// set operation become. The type builders and predicates themselves are <see cref="SparkTypes"/>, shared with the
+/// function catalog.
+/// </summary>
+internal static partial class ResolvedTypes
 {
-    internal static DataType Boolean { get; } = new() { Boolean = new() };
-    internal static DataType Long { get; } = new() { Long = new() };
-    internal static DataType String { get; } = new() { String = new() };
-    internal static DataType Null { get; } = new() { Null = new() };
-
     /// <summary>
     /// The Spark type of a DuckDB column, exactly as the Arrow results report it (unsigned integers widen,
     /// HUGEINT is decimal(38,0), TIMESTAMP is timestamp_ntz, INTERVAL a day-time interval).
@@ -35,17 +35,17 @@ internal static partial class SparkTypes
     /// <summary>The Spark type of a literal.</summary>
     internal static DataType OfLiteral(Literal literal) => literal.LiteralTypeCase switch
     {
-        Literal.LiteralTypeOneofCase.Null => literal.Null ?? Null,
+        Literal.LiteralTypeOneofCase.Null => literal.Null ?? SparkTypes.Null,
         Literal.LiteralTypeOneofCase.Binary => new DataType { Binary = new() },
-        Literal.LiteralTypeOneofCase.Boolean => Boolean,
+        Literal.LiteralTypeOneofCase.Boolean => SparkTypes.Boolean,
         Literal.LiteralTypeOneofCase.Byte => new DataType { Byte = new() },
         Literal.LiteralTypeOneofCase.Short => new DataType { Short = new() },
         Literal.LiteralTypeOneofCase.Integer => new DataType { Integer = new() },
-        Literal.LiteralTypeOneofCase.Long => Long,
+        Literal.LiteralTypeOneofCase.Long => SparkTypes.Long,
         Literal.LiteralTypeOneofCase.Float => new DataType { Float = new() },
         Literal.LiteralTypeOneofCase.Double => new DataType { Double = new() },
         Literal.LiteralTypeOneofCase.Decimal => DecimalOf(literal.Decimal),
-        Literal.LiteralTypeOneofCase.String => String,
+        Literal.LiteralTypeOneofCase.String => SparkTypes.String,
         Literal.LiteralTypeOneofCase.Date => new DataType { Date = new() },
         Literal.LiteralTypeOneofCase.Timestamp => new DataType { Timestamp = new() },
         Literal.LiteralTypeOneofCase.TimestampNtz => new DataType { TimestampNtz = new() },
@@ -64,23 +64,20 @@ internal static partial class SparkTypes
 
     private static DataType SpecializedElement(Literal.Types.SpecializedArray array) => array.ValueTypeCase switch
     {
-        Literal.Types.SpecializedArray.ValueTypeOneofCase.Bools => Boolean,
+        Literal.Types.SpecializedArray.ValueTypeOneofCase.Bools => SparkTypes.Boolean,
         Literal.Types.SpecializedArray.ValueTypeOneofCase.Ints => new DataType { Integer = new() },
-        Literal.Types.SpecializedArray.ValueTypeOneofCase.Longs => Long,
+        Literal.Types.SpecializedArray.ValueTypeOneofCase.Longs => SparkTypes.Long,
         Literal.Types.SpecializedArray.ValueTypeOneofCase.Floats => new DataType { Float = new() },
         Literal.Types.SpecializedArray.ValueTypeOneofCase.Doubles => new DataType { Double = new() },
-        Literal.Types.SpecializedArray.ValueTypeOneofCase.Strings => String,
+        Literal.Types.SpecializedArray.ValueTypeOneofCase.Strings => SparkTypes.String,
         _ => throw new LocalEngineException("INVALID_PLAN", "XX000", "A specialized array literal carries no values."),
     };
 
     private static DataType DecimalOf(Literal.Types.Decimal value)
     {
         var (_, precision, scale) = DecimalLiteral.Parse(value);
-        return Decimal(value.HasPrecision ? value.Precision : precision, value.HasScale ? value.Scale : scale);
+        return SparkTypes.Decimal(value.HasPrecision ? value.Precision : precision, value.HasScale ? value.Scale : scale);
     }
-
-    internal static DataType Decimal(int precision, int scale) =>
-        new() { Decimal = new DataType.Types.Decimal { Precision = precision, Scale = scale } };
 
     /// <summary>The type a cast's target names: a DataType, or a simple Spark type name as text.</summary>
     internal static DataType OfCastTarget(Expression.Types.Cast cast) => cast.CastToTypeCase switch
@@ -96,18 +93,18 @@ internal static partial class SparkTypes
         var trimmed = text.Trim().ToLowerInvariant();
         var match = DecimalPattern().Match(trimmed);
         if (match.Success)
-            return Decimal(match.Groups[1].Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : 10,
+            return SparkTypes.Decimal(match.Groups[1].Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : 10,
                 match.Groups[2].Success ? int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture) : 0);
         return trimmed switch
         {
-            "boolean" => Boolean,
+            "boolean" => SparkTypes.Boolean,
             "tinyint" or "byte" => new DataType { Byte = new() },
             "smallint" or "short" => new DataType { Short = new() },
             "int" or "integer" => new DataType { Integer = new() },
-            "bigint" or "long" => Long,
+            "bigint" or "long" => SparkTypes.Long,
             "float" or "real" => new DataType { Float = new() },
             "double" => new DataType { Double = new() },
-            "string" => String,
+            "string" => SparkTypes.String,
             "binary" => new DataType { Binary = new() },
             "date" => new DataType { Date = new() },
             "timestamp" or "timestamp_ltz" => new DataType { Timestamp = new() },
@@ -120,12 +117,6 @@ internal static partial class SparkTypes
     [GeneratedRegex(@"^(?:decimal|dec|numeric)(?:\s*\(\s*(\d{1,2})\s*(?:,\s*(\d{1,2})\s*)?\))?$")]
     private static partial Regex DecimalPattern();
 
-    /// <summary>True for byte, short, int and long.</summary>
-    internal static bool IsIntegral(DataType type) => type.KindCase is Kind.Byte or Kind.Short or Kind.Integer or Kind.Long;
-
-    /// <summary>True for float and double.</summary>
-    internal static bool IsFractional(DataType type) => type.KindCase is Kind.Float or Kind.Double;
-
     /// <summary>
     /// The type both sides of a set operation become (Spark's widening): equal types stay; null takes the
     /// other; numbers widen (integers by size, to decimal with enough digits, to double past decimals);
@@ -133,52 +124,16 @@ internal static partial class SparkTypes
     /// </summary>
     internal static DataType Wider(DataType left, DataType right, Func<LocalEngineException> incompatible)
     {
-        if (left.Equals(right) || right.KindCase == Kind.Null) return left;
-        if (left.KindCase == Kind.Null) return right;
-        if (IsIntegral(left) && IsIntegral(right))
-            return IntegralRank(left) >= IntegralRank(right) ? left : right;
-        if (IsFractional(left) || IsFractional(right))
-            return IsNumeric(left) && IsNumeric(right)
-                ? (left.KindCase == Kind.Float && right.KindCase == Kind.Float ? left : new DataType { Double = new() })
+        if (left.Equals(right) || SparkTypes.IsNull(right)) return left;
+        if (SparkTypes.IsNull(left)) return right;
+        if (SparkTypes.IsFractional(left) || SparkTypes.IsFractional(right))
+            return SparkTypes.IsNumeric(left) && SparkTypes.IsNumeric(right)
+                ? (left.KindCase == Kind.Float && right.KindCase == Kind.Float ? left : SparkTypes.Double)
                 : throw incompatible();
-        if (AsDecimal(left) is { } a && AsDecimal(right) is { } b)
-        {
-            var scale = Math.Max(a.Scale, b.Scale);
-            var integral = Math.Max(a.Precision - a.Scale, b.Precision - b.Scale);
-            return Decimal(Math.Min(38, integral + scale), Math.Min(38, scale));
-        }
+        if (SparkTypes.AsDecimal(left) is not null && SparkTypes.AsDecimal(right) is not null)
+            return SparkTypeCoercion.WiderNumber(left, right);
         if (left.KindCase is Kind.Date && right.KindCase is Kind.Timestamp or Kind.TimestampNtz) return right;
         if (right.KindCase is Kind.Date && left.KindCase is Kind.Timestamp or Kind.TimestampNtz) return left;
         throw incompatible();
     }
-
-    private static bool IsNumeric(DataType type) => IsIntegral(type) || IsFractional(type) || type.KindCase == Kind.Decimal;
-
-    private static int IntegralRank(DataType type) => type.KindCase switch { Kind.Byte => 1, Kind.Short => 2, Kind.Integer => 3, _ => 4 };
-
-    /// <summary>A decimal's precision and scale, with integers as the decimals Spark widens them to.</summary>
-    private static (int Precision, int Scale)? AsDecimal(DataType type) => type.KindCase switch
-    {
-        Kind.Decimal => (type.Decimal.HasPrecision ? type.Decimal.Precision : 10, type.Decimal.HasScale ? type.Decimal.Scale : 0),
-        Kind.Byte => (3, 0),
-        Kind.Short => (5, 0),
-        Kind.Integer => (10, 0),
-        Kind.Long => (20, 0),
-        _ => null,
-    };
-
-    /// <summary>Spark's simple string for a type in messages (<c>int</c>, <c>decimal(10,2)</c>, <c>array&lt;string&gt;</c>).</summary>
-    internal static string SimpleString(DataType type) => type.KindCase switch
-    {
-        Kind.Integer => "int",
-        Kind.Long => "bigint",
-        Kind.Short => "smallint",
-        Kind.Byte => "tinyint",
-        Kind.Decimal => string.Create(CultureInfo.InvariantCulture, $"decimal({type.Decimal.Precision},{type.Decimal.Scale})"),
-        Kind.Array => $"array<{SimpleString(type.Array.ElementType)}>",
-        Kind.Map => $"map<{SimpleString(type.Map.KeyType)},{SimpleString(type.Map.ValueType)}>",
-        Kind.Struct => "struct<" + string.Join(",", type.Struct.Fields.Select(f => f.Name + ":" + SimpleString(f.DataType))) + ">",
-        Kind.TimestampNtz => "timestamp_ntz",
-        _ => type.KindCase.ToString().ToLowerInvariant(),
-    };
 }
