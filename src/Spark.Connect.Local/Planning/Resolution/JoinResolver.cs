@@ -64,7 +64,7 @@ internal static class JoinResolver
         ResolvedExpression? condition = null;
         foreach (var (_, l, r) in pairs)
         {
-            var equal = new FunctionExpression("==", [new ColumnReference(l, new Expression()), new ColumnReference(r, new Expression())], false,
+            var equal = new FunctionExpression("==", [ResolvedCalls.Column(l), ResolvedCalls.Column(r)], false,
                 SparkTypes.Boolean, true, new Expression());
             condition = condition is null ? equal
                 : new FunctionExpression("and", [condition, equal], false, SparkTypes.Boolean, true, new Expression());
@@ -76,15 +76,15 @@ internal static class JoinResolver
         {
             items.Add(kind switch
             {
-                JoinKind.RightOuter => new NamedExpression(new ColumnReference(r, new Expression()), r),
+                JoinKind.RightOuter => new NamedExpression(ResolvedCalls.Column(r), r),
                 JoinKind.FullOuter => ProjectionResolver.Named(resolver, new FunctionExpression("coalesce",
-                    [new ColumnReference(l, new Expression()), new ColumnReference(r, new Expression())], false, l.Type, l.Nullable && r.Nullable, new Expression()), l.Name),
-                _ => new NamedExpression(new ColumnReference(l, new Expression()), l),
+                    [ResolvedCalls.Column(l), ResolvedCalls.Column(r)], false, l.Type, l.Nullable && r.Nullable, new Expression()), l.Name),
+                _ => new NamedExpression(ResolvedCalls.Column(l), l),
             });
         }
         var semi = kind is JoinKind.LeftSemi or JoinKind.LeftAnti;
         var others = Output(kind, left.Output.Where(c => !leftKeys.Contains(c.Id)), semi ? [] : right.Output.Where(c => !rightKeys.Contains(c.Id)));
-        items.AddRange(others.Select(c => new NamedExpression(new ColumnReference(c, new Expression()), c)));
+        items.AddRange(others.Select(c => new NamedExpression(ResolvedCalls.Column(c), c)));
         return new JoinPlan(RelationResolver.PlanId(relation), items.Select(i => i.Column).ToList(), left, right, kind, condition, items);
     }
 }

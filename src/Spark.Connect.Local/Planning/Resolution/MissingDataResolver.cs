@@ -15,9 +15,7 @@ internal static class MissingDataResolver
     {
         var drop = relation.DropNa;
         var child = resolver.Input(drop.Input);
-        var columns = drop.Cols.Count == 0
-            ? child.Output
-            : drop.Cols.Select(name => ResolvedCalls.NamedColumn(child.Output, name, "na.drop")).ToList();
+        var columns = ResolvedCalls.ListedColumns(child.Output, drop.Cols, "na.drop");
         // Without min_non_nulls a row needs every listed column present ("any"); PySpark sends 1 for "all".
         var minimum = drop.HasMinNonNulls ? drop.MinNonNulls : columns.Count;
         if (minimum <= 0)
@@ -76,9 +74,7 @@ internal static class MissingDataResolver
             LiteralKind.Boolean => t => t.KindCase == DataType.KindOneofCase.Boolean,
             _ => throw UnsupportedValue(value),
         };
-        var listed = fill.Cols.Count == 0
-            ? child.Output
-            : fill.Cols.Select(name => ResolvedCalls.NamedColumn(child.Output, name, "na.fill")).ToList();
+        var listed = ResolvedCalls.ListedColumns(child.Output, fill.Cols, "na.fill");
         return listed.Where(c => suits(c.Type)).DistinctBy(c => c.Id).ToDictionary(c => c.Id, _ => value);
     }
 

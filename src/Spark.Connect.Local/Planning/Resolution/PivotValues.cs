@@ -23,7 +23,7 @@ internal static class PivotValues
         var context = new PlanningContext(resolver.Context.Planning.Session, resolver.Context.Planning.FunctionOverride);
         var value = resolver.Context.NewColumn("value", column.Type, column.Nullable);
         var distinct = new DistinctPlan(null, new ProjectPlan(null, input, [new NamedExpression(column, value)]), null);
-        var sorted = new SortPlan(null, distinct, [new SortKey(new ColumnReference(value, new Expression()), false, true)]);
+        var sorted = new SortPlan(null, distinct, [new SortKey(ResolvedCalls.Column(value), false, true)]);
         var query = PlanSql.Render(new RowCountPlan(null, sorted, RowCountKind.Limit, MaxValues + 1), context);
         var text = LocalPlanner.Compact($"SELECT CAST({value.SqlName} AS VARCHAR) FROM ({query}) AS {context.NextAlias()}", context.Parameters);
         var values = new List<Literal>();

@@ -56,7 +56,7 @@ internal static class ProjectionResolver
 
     /// <summary>Every input column as a pass-through item.</summary>
     internal static List<NamedExpression> Identity(IEnumerable<PlanColumn> columns) =>
-        columns.Select(c => new NamedExpression(new ColumnReference(c, new Expression()), c)).ToList();
+        columns.Select(c => new NamedExpression(ResolvedCalls.Column(c), c)).ToList();
 
     /// <summary>Adds columns, or replaces (in place) every column with the same name, compared case-insensitively as Spark does.</summary>
     internal static LogicalPlan WithColumns(RelationResolver resolver, Relation relation)

@@ -15,9 +15,7 @@ internal static class ReplaceResolver
     {
         var replace = relation.Replace;
         var child = resolver.Input(replace.Input);
-        var listed = replace.Cols.Count == 0
-            ? child.Output
-            : replace.Cols.Select(name => ResolvedCalls.NamedColumn(child.Output, name, "na.replace")).ToList();
+        var listed = ResolvedCalls.ListedColumns(child.Output, replace.Cols, "na.replace");
         if (replace.Replacements.Count == 0 || listed.Count == 0)
             return new PassThroughPlan(RelationResolver.PlanId(relation), child.Output, child);
         Func<DataType, bool> suits = replace.Replacements[0].OldValue.LiteralTypeCase switch

@@ -56,4 +56,8 @@ internal static class ResolvedCalls
                 new Dictionary<string, string> { ["colName"] = ColumnLookup.Quote(MultipartIdentifier.Parse(name)) });
         return match.Column;
     }
+
+    /// <summary>The columns a relation's <c>cols</c> parameter lists (each as <see cref="NamedColumn"/>), or every column when it lists none.</summary>
+    internal static IReadOnlyList<PlanColumn> ListedColumns(IReadOnlyList<PlanColumn> columns, IReadOnlyCollection<string> names, string relation) =>
+        names.Count == 0 ? columns : names.Select(name => NamedColumn(columns, name, relation)).ToList();
 }

@@ -28,7 +28,7 @@ internal static class SetOperationResolver
                 $"{keyword} can only be performed on inputs with the same number of columns, but the first input has {left.Output.Count} columns and the second input has {right.Output.Count} columns.");
         var columns = operation.ByName
             ? ByName(operation, left.Output, right.Output)
-            : left.Output.Zip(right.Output, (l, r) => (l.Name, Ref(l), Ref(r))).ToList();
+            : left.Output.Zip(right.Output, (l, r) => (l.Name, (ResolvedExpression)ResolvedCalls.Column(l), (ResolvedExpression)ResolvedCalls.Column(r))).ToList();
         var output = new List<PlanColumn>();
         var leftCast = new List<ResolvedExpression>();
         var rightCast = new List<ResolvedExpression>();
@@ -43,8 +43,6 @@ internal static class SetOperationResolver
         }
         return new SetOperationPlan(RelationResolver.PlanId(relation), output, keyword, left, leftCast, right, rightCast);
     }
-
-    private static ResolvedExpression Ref(PlanColumn column) => new ColumnReference(column, new Expression());
 
     private static ResolvedExpression CastTo(ResolvedExpression expression, DataType type) =>
         expression.Type.Equals(type) ? expression : new CastExpression(expression, type, false, new Expression { Cast = new Expression.Types.Cast { Type = type } });
@@ -63,9 +61,9 @@ internal static class SetOperationResolver
         {
             var match = right.FirstOrDefault(r => string.Equals(r.Name, column.Name, StringComparison.OrdinalIgnoreCase));
             if (match is not null)
-                columns.Add((column.Name, Ref(column), Ref(match)));
+                columns.Add((column.Name, ResolvedCalls.Column(column), ResolvedCalls.Column(match)));
             else if (operation.AllowMissingColumns)
-                columns.Add((column.Name, Ref(column), NullOf(column.Type)));
+                columns.Add((column.Name, ResolvedCalls.Column(column), NullOf(column.Type)));
             else
                 throw new LocalEngineException("UNRESOLVED_COLUMN_AMONG_FIELD_NAMES", "42703",
                     $"Cannot resolve column name \"{column.Name}\" among ({string.Join(", ", right.Select(c => c.Name))}).");
@@ -75,7 +73,7 @@ internal static class SetOperationResolver
             if (!operation.AllowMissingColumns)
                 throw new LocalEngineException("NUM_COLUMNS_MISMATCH", "42826",
                     $"unionByName needs the same column names on both sides (or allowMissingColumns = true); the right side also has `{extra.Name}`.");
-            columns.Add((extra.Name, NullOf(extra.Type), Ref(extra)));
+            columns.Add((extra.Name, NullOf(extra.Type), ResolvedCalls.Column(extra)));
         }
         return columns;
     }
