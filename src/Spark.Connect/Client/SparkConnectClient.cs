@@ -24,7 +24,7 @@ public sealed partial class SparkConnectClient : IAsyncDisposable
         _options = options;
         Logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<SparkConnectClient>();
         Session = new SessionContext(connection, options.ClientType);
-        Transport = options.TransportFactory?.Invoke(connection) ?? HttpTransportFactory.Create(connection, options);
+        Transport = options.TransportFactory?.Invoke(connection) ?? DefaultTransportFactory.Create(connection, options);
         Retrier = new Retrier(options.RetryPolicy, Logger, options.RetryDelay);
         _errors = new SparkErrorConverter(FetchErrorDetailsAsync, Logger);
     }

@@ -91,15 +91,18 @@ internal static class LeafResolver
         var planning = resolver.Context.Planning;
         var query = SqlArguments.Bind(relation.Sql, argument => ExpressionSql.Render(resolver.Expressions.Resolve(argument, ResolutionScope.Empty), planning));
         query = TempViewCtes.Prefix(planning, query, view => PlanSql.RenderRoot(resolver.Resolve(view), planning));
-        var columns = resolver.Context.Planning.Describe(query)
-            .Select(c => resolver.Context.NewColumn(c.Name, ResolvedTypes.FromDuckDb(c.Name, c.Type), nullable: true)).ToList();
-        return new SqlPlan(RelationResolver.PlanId(relation), columns, query);
+        return new SqlPlan(RelationResolver.PlanId(relation), Columns(resolver, query, []), query);
     }
 
     private static LogicalPlan Scan(RelationResolver resolver, Relation relation, string query, IReadOnlyList<string> qualifier)
     {
-        var columns = resolver.Context.Planning.Describe(query)
+        return new ScanPlan(RelationResolver.PlanId(relation), Columns(resolver, query, qualifier), query);
+    }
+
+    /// <summary>The columns a query returns, as DuckDB describes them (prepared, never run), under <paramref name="qualifier"/>.</summary>
+    private static List<PlanColumn> Columns(RelationResolver resolver, string query, IReadOnlyList<string> qualifier)
+    {
+        return resolver.Context.Planning.Describe(query)
             .Select(c => resolver.Context.NewColumn(c.Name, ResolvedTypes.FromDuckDb(c.Name, c.Type), nullable: true, qualifier)).ToList();
-        return new ScanPlan(RelationResolver.PlanId(relation), columns, query);
     }
 }

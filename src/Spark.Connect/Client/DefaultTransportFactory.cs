@@ -3,7 +3,7 @@ using Spark.Connect.Transport;
 namespace Spark.Connect;
 
 /// <summary>Builds the default transport (Grpc.Net.Client) for a parsed connection string and the client's options.</summary>
-internal static class HttpTransportFactory
+internal static class DefaultTransportFactory
 {
     // grpc-java servers (Spark among them) answer pings more frequent than every 5 minutes with
     // GOAWAY by default; a slower ping still keeps idle result streams alive through NATs and proxies.
