@@ -103,12 +103,12 @@ internal static class PlanSql
         var input = $"(SELECT *{keys} FROM {From(aggregate.Child, context)}) AS {context.NextAlias()}";
         var groupingColumns = aggregate.Groupings.Select(g => g.Column.SqlName).ToList();
         // A grouping column that no set groups by is null in every row, as in Spark.
-        var items = aggregate.Groupings.Select((g, i) => sets.Any(set => set.Contains(i))
-                ? $"{g.Column.SqlName} AS {g.Column.SqlName}"
-                : $"CAST(NULL AS {DuckDbTypeNames.FromSpark(g.Column.Type)}) AS {g.Column.SqlName}")
-            .Concat(aggregate.Aggregates.Select(a => $"{ExpressionSql.Render(a.Expression, context)} AS {a.Column.SqlName}"));
+        var groupings = aggregate.Groupings.Select((g, i) => sets.Any(set => set.Contains(i))
+            ? $"{g.Column.SqlName} AS {g.Column.SqlName}"
+            : $"CAST(NULL AS {DuckDbTypeNames.FromSpark(g.Column.Type)}) AS {g.Column.SqlName}");
+        var items = string.Join(", ", aggregate.Aggregates.Count == 0 ? groupings : groupings.Append(Items(aggregate.Aggregates, context)));
         var groupingSets = string.Join(", ", sets.Select(set => "(" + string.Join(", ", set.Select(i => groupingColumns[i])) + ")"));
-        return $"SELECT {string.Join(", ", items)} FROM {input} GROUP BY GROUPING SETS ({groupingSets})";
+        return $"SELECT {items} FROM {input} GROUP BY GROUPING SETS ({groupingSets})";
     }
 
     private static string Join(JoinPlan join, PlanningContext context)
