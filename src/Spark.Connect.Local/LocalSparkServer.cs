@@ -119,18 +119,22 @@ public sealed class LocalSparkServer : IAsyncDisposable
         _data.CreateTable(name, rows);
     }
 
-    /// <summary>Registers a Parquet, CSV or JSON file (chosen by its extension) as view <paramref name="name"/>.</summary>
-    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="ArgumentException">The extension is not .parquet, .csv or .json/.jsonl/.ndjson.</exception>
+    /// <summary>
+    /// Registers a Parquet, CSV or JSON file (format chosen by its extension) as view <paramref name="name"/>; or a
+    /// folder, read as one table as Spark reads a directory: every file in it and its subfolders except names
+    /// starting with <c>_</c> or <c>.</c>, all of one extension.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">Neither a file nor a folder exists at <paramref name="path"/>.</exception>
+    /// <exception cref="ArgumentException">The extension is not .parquet, .csv or .json/.jsonl/.ndjson, or a folder's files have none or several.</exception>
     public void RegisterFile(string name, string path)
     {
         ThrowIfDisposed();
-        _data.RegisterFile(name, path, FileFormats.FromExtension(path));
+        _data.RegisterFile(name, path, format: null);
     }
 
-    /// <summary>Registers a file of an explicit <paramref name="format"/> (<c>parquet</c>, <c>csv</c> or <c>json</c>) as view <paramref name="name"/>.</summary>
-    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="ArgumentException">The format is not one of the three.</exception>
+    /// <summary>Registers a file or folder of an explicit <paramref name="format"/> (<c>parquet</c>, <c>csv</c> or <c>json</c>) as view <paramref name="name"/>.</summary>
+    /// <exception cref="FileNotFoundException">Neither a file nor a folder exists at <paramref name="path"/>.</exception>
+    /// <exception cref="ArgumentException">The format is not one of the three, or a folder's files have none or several extensions.</exception>
     public void RegisterFile(string name, string path, string format)
     {
         ThrowIfDisposed();

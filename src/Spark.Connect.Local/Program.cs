@@ -7,7 +7,7 @@ internal static class Program
 {
     private static async Task<int> Main(string[] args)
     {
-        var options = ServerCommandLine.Parse(args, Environment.GetEnvironmentVariable(ServerCommandLine.TokenVariable), out var error);
+        var options = ServerCommandLine.Parse(args, Environment.GetEnvironmentVariable(ServerCommandLine.TokenVariable), out var error, out var tables);
         if (options is null)
         {
             await Console.Error.WriteLineAsync(error + "\n" + ServerCommandLine.Usage).ConfigureAwait(false);
@@ -45,6 +45,20 @@ internal static class Program
             return 1;
         }
         await using var running = server;
+        foreach (var table in tables)
+        {
+            try
+            {
+                running.RegisterFile(table.Name, table.Path);
+            }
+            catch (Exception failure) when (failure is IOException or ArgumentException or DuckDb.DuckDbException)
+            {
+                // A missing file or an unknown format: name the argument, without a stack trace.
+                await Console.Error.WriteLineAsync($"--table {table.Name}={table.Path}: {failure.Message}").ConfigureAwait(false);
+                return 1;
+            }
+        }
+
         // The token is a secret: print the address only.
         Console.WriteLine($"Spark Connect (local, DuckDB) listening on sc://{(options.Host.Contains(':', StringComparison.Ordinal) ? $"[{options.Host}]" : options.Host)}:{server.Port}"
             + (options.Token is null ? string.Empty : " (token required: add ;token=<SPARK_LOCAL_TOKEN> to the connection string)"));

@@ -2,22 +2,37 @@ using System.Globalization;
 
 namespace Spark.Connect.Local;
 
-/// <summary>The command line of the server process: <c>--port N</c> and <c>--host ADDRESS</c>; the token only from SPARK_LOCAL_TOKEN.</summary>
+/// <summary>
+/// The command line of the server process: where it listens (<c>--port</c>, <c>--host</c>) and what data it serves
+/// (<c>--database</c>, <c>--table</c>); the token only from SPARK_LOCAL_TOKEN, so it never shows in a process list.
+/// </summary>
 internal static class ServerCommandLine
 {
     internal const int DefaultPort = 15002;
     internal const string TokenVariable = "SPARK_LOCAL_TOKEN";
 
     internal const string Usage =
-        "Usage: Spark.Connect.Local [--port N] [--host ADDRESS]\n" +
-        "  --port N        TCP port to listen on (default 15002; 0 picks a free port)\n" +
-        "  --host ADDRESS  IP address to bind (default 127.0.0.1)\n" +
+        "Usage: Spark.Connect.Local [--port N] [--host ADDRESS] [--database FILE] [--table NAME=PATH]...\n" +
+        "  --port N           TCP port to listen on (default 15002; 0 picks a free port)\n" +
+        "  --host ADDRESS     IP address to bind (default 127.0.0.1)\n" +
+        "  --database FILE    a DuckDB database file: its tables are the server's tables (created if absent)\n" +
+        "  --table NAME=PATH  serve a .parquet, .csv or .json file, or a folder of them, as table NAME (repeatable)\n" +
         "Set the environment variable SPARK_LOCAL_TOKEN to require clients to send that token.";
 
     /// <summary>Parses <paramref name="args"/>; returns null and sets <paramref name="error"/> when they are invalid.</summary>
-    internal static LocalSparkServerOptions? Parse(IReadOnlyList<string> args, string? token, out string? error)
+    internal static LocalSparkServerOptions? Parse(IReadOnlyList<string> args, string? token, out string? error) =>
+        Parse(args, token, out error, out _);
+
+    /// <summary>
+    /// Parses <paramref name="args"/>, also giving the <c>--table</c> registrations in order; returns null and sets
+    /// <paramref name="error"/> when they are invalid.
+    /// </summary>
+    internal static LocalSparkServerOptions? Parse(IReadOnlyList<string> args, string? token, out string? error,
+        out IReadOnlyList<TableArgument> tables)
     {
         var options = new LocalSparkServerOptions { Port = DefaultPort };
+        var registrations = new List<TableArgument>();
+        tables = registrations;
         error = null;
         for (var i = 0; i < args.Count; i++)
         {
@@ -33,7 +48,18 @@ internal static class ServerCommandLine
                     options.Host = value;
                     i++;
                     break;
-                case "--port" or "--host":
+                case "--database" when !string.IsNullOrWhiteSpace(value):
+                    options.DatabasePath = value;
+                    i++;
+                    break;
+                case "--table" when TableArgument.TryParse(value, out var table):
+                    registrations.Add(table);
+                    i++;
+                    break;
+                case "--table":
+                    error = $"--table needs NAME=PATH{(value is null ? "" : $", got '{value}'")}.";
+                    return null;
+                case "--port" or "--host" or "--database":
                     error = $"{arg} needs a valid value{(value is null ? "" : $", got '{value}'")}.";
                     return null;
                 default:
@@ -44,5 +70,19 @@ internal static class ServerCommandLine
         if (!string.IsNullOrEmpty(token))
             options.Token = token;
         return options;
+    }
+}
+
+/// <summary>One <c>--table NAME=PATH</c> argument: a file or folder served under a table name.</summary>
+internal readonly record struct TableArgument(string Name, string Path)
+{
+    internal static bool TryParse(string? text, out TableArgument table)
+    {
+        table = default;
+        var equals = text?.IndexOf('=', StringComparison.Ordinal) ?? -1;
+        if (equals <= 0 || equals == text!.Length - 1)
+            return false;
+        table = new TableArgument(text[..equals].Trim(), text[(equals + 1)..]);
+        return table.Name.Length > 0;
     }
 }

@@ -65,14 +65,15 @@ internal sealed class DataLoader(DuckDbDatabase database) : IDisposable
         }
     }
 
-    internal void RegisterFile(string name, string path, FileFormat format)
+    internal void RegisterFile(string name, string path, FileFormat? format)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentException.ThrowIfNullOrEmpty(path);
         var fullPath = Path.GetFullPath(path);
-        if (!File.Exists(fullPath))
-            throw new FileNotFoundException($"Cannot register '{name}': the file '{fullPath}' does not exist.", fullPath);
-        var sql = $"CREATE OR REPLACE VIEW {SqlIdentifiers.Quote(name)} AS SELECT * FROM {FileFormats.ReaderFunction(format)}({SqlLiterals.QuoteString(fullPath)})";
+        var source = Directory.Exists(fullPath) ? FileSource.ForFolder(fullPath, format)
+            : File.Exists(fullPath) ? FileSource.ForFile(fullPath, format)
+            : throw new FileNotFoundException($"Cannot register '{name}': neither a file nor a folder '{fullPath}' exists.", fullPath);
+        var sql = $"CREATE OR REPLACE VIEW {SqlIdentifiers.Quote(name)} AS SELECT * FROM {FileFormats.ReaderFunction(source.Format)}({SqlLiterals.QuoteString(source.Pattern)})";
         lock (_lock)
         {
             _connection.ExecuteNonQuery(sql);

@@ -63,4 +63,35 @@ public sealed class RegisterFileTests : LocalServerTestBase
         File.Copy(Path.Combine(_directory, "orders.csv"), odd);
         Assert.DoesNotThrow(() => Server.RegisterFile("odd", odd));
     }
+
+    [Test]
+    public async Task A_folder_reads_as_one_table_of_its_visible_files()
+    {
+        // The layout Spark writes: part files in partition folders, plus markers and checksums it skips.
+        var folder = Directory.CreateDirectory(Path.Combine(_directory, "orders_out")).FullName;
+        Directory.CreateDirectory(Path.Combine(folder, "part=a"));
+        Directory.CreateDirectory(Path.Combine(folder, "_temporary"));
+        File.Copy(Path.Combine(_directory, "orders.parquet"), Path.Combine(folder, "part-00000.snappy.parquet"));
+        File.Copy(Path.Combine(_directory, "orders.parquet"), Path.Combine(folder, "part=a", "part-00001.snappy.parquet"));
+        File.WriteAllText(Path.Combine(folder, "_SUCCESS"), "");
+        File.WriteAllText(Path.Combine(folder, ".part-00000.snappy.parquet.crc"), "not parquet");
+        File.WriteAllText(Path.Combine(folder, "_temporary", "junk.txt"), "not parquet");
+
+        Server.RegisterFile("orders", folder);
+
+        var rows = await RowsAsync(NewClient(), Sql("SELECT CAST(id AS INTEGER) FROM orders ORDER BY id"));
+        Assert.That(rows.Select(r => r[0]), Is.EqualTo(new object?[] { 0, 0, 1, 1, 2, 2 }));
+    }
+
+    [Test]
+    public void A_folder_without_files_or_with_several_formats_fails_clearly()
+    {
+        var empty = Directory.CreateDirectory(Path.Combine(_directory, "empty")).FullName;
+        File.WriteAllText(Path.Combine(empty, "_SUCCESS"), "");
+        var none = Assert.Throws<ArgumentException>(() => Server.RegisterFile("x", empty));
+        Assert.That(none!.Message, Does.Contain("no data files"));
+
+        var mixed = Assert.Throws<ArgumentException>(() => Server.RegisterFile("x", _directory));
+        Assert.That(mixed!.Message, Does.Contain(".csv").And.Contain(".parquet").And.Contain("different extensions"));
+    }
 }

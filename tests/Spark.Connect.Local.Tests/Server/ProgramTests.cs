@@ -16,6 +16,21 @@ public sealed class ProgramTests
         Assert.That((defaults!.Port, defaults.Token), Is.EqualTo((ServerCommandLine.DefaultPort, (string?)null)));
     }
 
+    [Test]
+    public void Database_and_tables_are_parsed_in_order()
+    {
+        var options = ServerCommandLine.Parse(["--database", "shop.duckdb", "--table", "orders=/data/orders.parquet", "--table", "events=/data/ev=1/"],
+            null, out var error, out var tables);
+        Assert.That(error, Is.Null);
+        Assert.That(options!.DatabasePath, Is.EqualTo("shop.duckdb"));
+        Assert.That(tables, Is.EqualTo(new[] { new TableArgument("orders", "/data/orders.parquet"), new TableArgument("events", "/data/ev=1/") }));
+    }
+
+    [TestCase("--table")]
+    [TestCase("--table", "orders")]
+    [TestCase("--table", "=orders.parquet")]
+    [TestCase("--table", "orders=")]
+    [TestCase("--database")]
     [TestCase("--bogus")]
     [TestCase("--port")]
     [TestCase("--port", "70000")]
@@ -69,6 +84,57 @@ public sealed class ProgramTests
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
         }
+    }
+
+    [Test]
+    public async Task The_process_serves_a_database_file_and_registered_files()
+    {
+        var directory = Directory.CreateTempSubdirectory("spark-local-cli-").FullName;
+        try
+        {
+            var databaseFile = Path.Combine(directory, "shop.duckdb");
+            var parquet = Path.Combine(directory, "regions.parquet");
+            using (var database = Spark.Connect.Local.DuckDb.DuckDbDatabase.Open(databaseFile))
+            using (var connection = database.Connect())
+            {
+                connection.ExecuteNonQuery("CREATE TABLE orders AS SELECT range::INTEGER AS id, range * 10 AS amount FROM range(4)");
+                connection.ExecuteNonQuery($"COPY (SELECT 'eu' AS region UNION ALL SELECT 'us') TO '{parquet}' (FORMAT parquet)");
+            }
+
+            using var process = Start("--port", "0", "--database", databaseFile, "--table", $"regions={parquet}");
+            try
+            {
+                var line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
+                var port = Regex.Match(line ?? "", @"sc://127\.0\.0\.1:(\d+)").Groups[1].Value;
+                Assert.That(port, Is.Not.Empty, $"unexpected first line: {line}");
+
+                await using var client = SparkConnectClient.Create($"sc://127.0.0.1:{port}");
+                var rows = await LocalServerTestBase.RowsAsync(client,
+                    LocalServerTestBase.Sql("SELECT (SELECT CAST(sum(amount) AS BIGINT) FROM orders), (SELECT count(*) FROM regions)"));
+                Assert.That(rows.Single(), Is.EqualTo(new object?[] { 60L, 2L }));
+            }
+            finally
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Test]
+    public async Task A_table_whose_file_is_missing_is_reported_with_exit_code_1()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"missing-{Guid.NewGuid():N}.parquet");
+        using var process = Start("--port", "0", "--table", $"orders={missing}");
+        var stderr = await process.StandardError.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.That(process.ExitCode, Is.EqualTo(1));
+        Assert.That(stderr, Does.Contain("--table orders=").And.Contain(missing));
     }
 
     [TestCase(15, TestName = "SIGTERM stops the process cleanly with exit code 0 and frees the port")]
