@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Spark.Connect.Local.DuckDb;
 
 namespace Spark.Connect.Local.Tests.DuckDb;
@@ -94,10 +95,13 @@ public class DuckDbLifecycleTests : DuckDbTestBase
         var empty = Directory.CreateTempSubdirectory().FullName;
         try
         {
-            var error = Assert.Throws<DuckDbException>(() => DuckDbLibrary.Load(null, empty))!;
+            // The same folder given twice (with and without a trailing separator) is looked at and named once.
+            var error = Assert.Throws<DuckDbException>(() => DuckDbLibrary.Load(null, empty, empty + Path.DirectorySeparatorChar))!;
+            var candidate = Path.Combine(empty, DuckDbLibrary.FileName);
             Assert.That(error.Message, Does.Contain("DUCKDB_LIBRARY"));
-            Assert.That(error.Message, Does.Contain(Path.Combine(empty, "libduckdb.so")));
-            Assert.That(error.Message, Does.Contain("npm package"));
+            Assert.That(error.Message, Does.Contain(candidate));
+            Assert.That(error.Message.Split(candidate).Length - 1, Is.EqualTo(1), error.Message);
+            Assert.That(error.Message, Does.Contain("runtimes/<rid>/native"));
         }
         finally
         {
@@ -106,10 +110,14 @@ public class DuckDbLifecycleTests : DuckDbTestBase
     }
 
     [Test]
-    public void The_library_next_to_the_assembly_is_found_without_an_override()
+    public void The_packaged_library_is_found_where_the_host_put_the_native_assets()
     {
-        Assert.That(File.Exists(Path.Combine(AppContext.BaseDirectory, "libduckdb.so")), Is.True,
-            "the build should copy libduckdb.so into referencing projects' output");
-        Assert.That(DuckDbLibrary.Load(null, AppContext.BaseDirectory), Is.Not.EqualTo(nint.Zero));
+        // A portable build keeps the package's runtimes/<rid>/native/ folder; the host names it in
+        // NATIVE_DLL_SEARCH_DIRECTORIES, which is the first place looked at.
+        var expected = Path.Combine(AppContext.BaseDirectory, "runtimes", RuntimeInformation.RuntimeIdentifier, "native", DuckDbLibrary.FileName);
+        Assert.That(File.Exists(expected), Is.True, $"the package's native asset should be in the output: {expected}");
+        var first = DuckDbLibrary.DefaultProbeDirectories().First(d => File.Exists(Path.Combine(d!, DuckDbLibrary.FileName)));
+        Assert.That(Path.Combine(first!, DuckDbLibrary.FileName), Is.EqualTo(expected).Or.EqualTo(Path.GetFullPath(expected)));
+        Assert.That(DuckDbLibrary.Load(null, DuckDbLibrary.DefaultProbeDirectories()), Is.Not.EqualTo(nint.Zero));
     }
 }
