@@ -26,7 +26,10 @@ public class DuckDbLibraryOverrideTests
     [Test]
     public void Opening_a_database_with_DUCKDB_LIBRARY_at_a_real_library_works()
     {
-        var library = Path.Combine(AppContext.BaseDirectory, "libduckdb.so");
+        // The library the package put in this test's output (bin/runtimes/<rid>/native/).
+        var library = Spark.Connect.Local.DuckDb.DuckDbLibrary.DefaultProbeDirectories()
+            .Select(d => Path.Combine(d!, Spark.Connect.Local.DuckDb.DuckDbLibrary.FileName))
+            .First(File.Exists);
         Assert.That(OpenInIsolatedCopy(library), Is.Null);
     }
 
