@@ -74,6 +74,8 @@ public sealed class LocalSparkServer : IAsyncDisposable
         var database = DuckDbDatabase.Open(options.DatabasePath ?? DuckDbDatabase.InMemory);
         try
         {
+            // Before any client can connect: settings, extensions and file access are the host's, not the clients'.
+            Security.DatabaseLockdown.Apply(database, options);
             var service = new LocalSparkService(database, options);
             var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
             builder.Services.AddRouting();

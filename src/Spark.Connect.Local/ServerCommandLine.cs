@@ -2,16 +2,21 @@ using System.Globalization;
 
 namespace Spark.Connect.Local;
 
-/// <summary>The command line of the server process: <c>--port N</c> and <c>--host ADDRESS</c>; the token only from SPARK_LOCAL_TOKEN.</summary>
+/// <summary>
+/// The command line of the server process: <c>--port N</c>, <c>--host ADDRESS</c> and <c>--data-dir PATH</c> (repeatable);
+/// the token only from SPARK_LOCAL_TOKEN.
+/// </summary>
 internal static class ServerCommandLine
 {
     internal const int DefaultPort = 15002;
     internal const string TokenVariable = "SPARK_LOCAL_TOKEN";
 
     internal const string Usage =
-        "Usage: Spark.Connect.Local [--port N] [--host ADDRESS]\n" +
-        "  --port N        TCP port to listen on (default 15002; 0 picks a free port)\n" +
-        "  --host ADDRESS  IP address to bind (default 127.0.0.1)\n" +
+        "Usage: Spark.Connect.Local [--port N] [--host ADDRESS] [--data-dir PATH]...\n" +
+        "  --port N         TCP port to listen on (default 15002; 0 picks a free port)\n" +
+        "  --host ADDRESS   IP address to bind (default 127.0.0.1)\n" +
+        "  --data-dir PATH  a directory whose files clients may read and write (repeatable); with a token or a\n" +
+        "                   host beyond loopback, clients reach no other files (see docs/security.md)\n" +
         "Set the environment variable SPARK_LOCAL_TOKEN to require clients to send that token.";
 
     /// <summary>Parses <paramref name="args"/>; returns null and sets <paramref name="error"/> when they are invalid.</summary>
@@ -33,7 +38,11 @@ internal static class ServerCommandLine
                     options.Host = value;
                     i++;
                     break;
-                case "--port" or "--host":
+                case "--data-dir" when !string.IsNullOrWhiteSpace(value):
+                    (options.DataDirectories ??= []).Add(value);
+                    i++;
+                    break;
+                case "--port" or "--host" or "--data-dir":
                     error = $"{arg} needs a valid value{(value is null ? "" : $", got '{value}'")}.";
                     return null;
                 default:

@@ -72,6 +72,11 @@ internal sealed class DataLoader(DuckDbDatabase database) : IDisposable
         var fullPath = Path.GetFullPath(path);
         if (!File.Exists(fullPath))
             throw new FileNotFoundException($"Cannot register '{name}': the file '{fullPath}' does not exist.", fullPath);
+        // The view is read on clients' connections, where DuckDB reaches only the data directories when file access is limited.
+        if (!Security.FileAccessPolicy.Of(_connection).Allows(fullPath, strictlyInside: false))
+            throw new UnauthorizedAccessException(
+                $"Cannot register '{name}': the file '{fullPath}' is outside LocalSparkServerOptions.DataDirectories ({string.Join(", ", _connection.Database.AllowedDirectories!)}), " +
+                "and this server limits DuckDB's file access to them (it has a token, listens beyond loopback, or the directories are set). Add the file's directory to DataDirectories.");
         var sql = $"CREATE OR REPLACE VIEW {SqlIdentifiers.Quote(name)} AS SELECT * FROM {FileFormats.ReaderFunction(format)}({SqlLiterals.QuoteString(fullPath)})";
         lock (_lock)
         {
