@@ -124,6 +124,7 @@ public sealed class LocalSparkServer : IAsyncDisposable
     /// <summary>Registers a Parquet, CSV or JSON file (chosen by its extension) as view <paramref name="name"/>.</summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="ArgumentException">The extension is not .parquet, .csv or .json/.jsonl/.ndjson.</exception>
+    /// <exception cref="UnauthorizedAccessException">File access is limited (see <see cref="LocalSparkServerOptions.DataDirectories"/>) and the file is outside the data directories.</exception>
     public void RegisterFile(string name, string path)
     {
         ThrowIfDisposed();
@@ -133,6 +134,7 @@ public sealed class LocalSparkServer : IAsyncDisposable
     /// <summary>Registers a file of an explicit <paramref name="format"/> (<c>parquet</c>, <c>csv</c> or <c>json</c>) as view <paramref name="name"/>.</summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="ArgumentException">The format is not one of the three.</exception>
+    /// <exception cref="UnauthorizedAccessException">File access is limited and the file is outside the data directories.</exception>
     public void RegisterFile(string name, string path, string format)
     {
         ThrowIfDisposed();

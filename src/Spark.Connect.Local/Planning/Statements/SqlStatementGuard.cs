@@ -58,7 +58,8 @@ internal static class SqlStatementGuard
         if (statements.Count != 1)
             throw statements.Count == 0
                 ? StatementErrors.Syntax("The SQL text holds no statement.")
-                : StatementErrors.Syntax($"spark.sql runs one statement, and this text holds {statements.Count}; send them one at a time.");
+                : StatementErrors.Syntax($"spark.sql runs one statement, and DuckDB reads this text as {statements.Count} (statements separated by ';', " +
+                    "or a PIVOT without an IN list, which DuckDB runs as several); send one statement at a time.");
         using var prepared = statements.Prepare(0);
         var type = prepared.StatementType;
         if (type != Expected[shape.Kind])
