@@ -74,6 +74,8 @@ public sealed class LocalSparkServer : IAsyncDisposable
         var database = DuckDbDatabase.Open(options.DatabasePath ?? DuckDbDatabase.InMemory);
         try
         {
+            // Before any client can connect: settings, extensions and file access are the host's, not the clients'.
+            Security.DatabaseLockdown.Apply(database, options);
             var service = new LocalSparkService(database, options);
             var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
             builder.Services.AddRouting();
@@ -126,6 +128,7 @@ public sealed class LocalSparkServer : IAsyncDisposable
     /// </summary>
     /// <exception cref="FileNotFoundException">Neither a file nor a folder exists at <paramref name="path"/>.</exception>
     /// <exception cref="ArgumentException">The extension is not .parquet, .csv or .json/.jsonl/.ndjson, or a folder's files have none or several.</exception>
+    /// <exception cref="UnauthorizedAccessException">File access is limited (see <see cref="LocalSparkServerOptions.DataDirectories"/>) and the file is outside the data directories.</exception>
     public void RegisterFile(string name, string path)
     {
         ThrowIfDisposed();
@@ -135,6 +138,7 @@ public sealed class LocalSparkServer : IAsyncDisposable
     /// <summary>Registers a file or folder of an explicit <paramref name="format"/> (<c>parquet</c>, <c>csv</c> or <c>json</c>) as view <paramref name="name"/>.</summary>
     /// <exception cref="FileNotFoundException">Neither a file nor a folder exists at <paramref name="path"/>.</exception>
     /// <exception cref="ArgumentException">The format is not one of the three, or a folder's files have none or several extensions.</exception>
+    /// <exception cref="UnauthorizedAccessException">File access is limited and the file is outside the data directories.</exception>
     public void RegisterFile(string name, string path, string format)
     {
         ThrowIfDisposed();

@@ -25,6 +25,16 @@ public sealed class LocalSparkServerOptions
     /// <summary>A DuckDB database file to open; null (the default) keeps everything in memory.</summary>
     public string? DatabasePath { get; set; }
 
+    /// <summary>
+    /// The directories whose files clients may read (<c>spark.read</c>, file functions in SQL) and write
+    /// (<c>df.write.save</c>). Null (the default) means: every file the process can reach while the server listens on
+    /// loopback without a <see cref="Token"/>, and no file at all when it has a token or listens beyond loopback. When
+    /// set, clients reach only files below these directories, in any mode; DuckDB enforces it from the start and it
+    /// can't be changed while the server runs. Each must be an existing directory. Files the host registers with
+    /// <see cref="LocalSparkServer.RegisterFile(string, string)"/> must lie below one too while access is limited.
+    /// </summary>
+    public IList<string>? DataDirectories { get; set; }
+
     /// <summary>The most rows in one Arrow batch of a result (default 10,000, Spark's <c>arrow.maxRecordsPerBatch</c>).</summary>
     public int MaxRowsPerBatch { get; set; } = 10_000;
 
@@ -53,6 +63,11 @@ public sealed class LocalSparkServerOptions
             throw new ArgumentOutOfRangeException(nameof(SessionIdleTimeout), SessionIdleTimeout, "LocalSparkServerOptions.SessionIdleTimeout must be positive.");
         if (MaxRowsPerBatch < 1)
             throw new ArgumentOutOfRangeException(nameof(MaxRowsPerBatch), MaxRowsPerBatch, "LocalSparkServerOptions.MaxRowsPerBatch must be at least 1.");
+        foreach (var directory in DataDirectories ?? [])
+        {
+            if (string.IsNullOrWhiteSpace(directory) || !Directory.Exists(directory))
+                throw new ArgumentException($"LocalSparkServerOptions.DataDirectories: '{directory}' is not an existing directory.", nameof(DataDirectories));
+        }
         if (MaxBytesPerBatch < 1)
             throw new ArgumentOutOfRangeException(nameof(MaxBytesPerBatch), MaxBytesPerBatch, "LocalSparkServerOptions.MaxBytesPerBatch must be at least 1.");
     }

@@ -51,9 +51,9 @@ internal static class Program
             {
                 running.RegisterFile(table.Name, table.Path);
             }
-            catch (Exception failure) when (failure is IOException or ArgumentException or DuckDb.DuckDbException)
+            catch (Exception failure) when (failure is IOException or ArgumentException or UnauthorizedAccessException or DuckDb.DuckDbException)
             {
-                // A missing file or an unknown format: name the argument, without a stack trace.
+                // A missing file, an unknown format, or a path outside --data-dir: name the argument, without a stack trace.
                 await Console.Error.WriteLineAsync($"--table {table.Name}={table.Path}: {failure.Message}").ConfigureAwait(false);
                 return 1;
             }

@@ -3,8 +3,9 @@ using System.Globalization;
 namespace Spark.Connect.Local;
 
 /// <summary>
-/// The command line of the server process: where it listens (<c>--port</c>, <c>--host</c>) and what data it serves
-/// (<c>--database</c>, <c>--table</c>); the token only from SPARK_LOCAL_TOKEN, so it never shows in a process list.
+/// The command line of the server process: where it listens (<c>--port</c>, <c>--host</c>), what data it serves
+/// (<c>--database</c>, <c>--table</c>) and which directories clients may reach (<c>--data-dir</c>); the token only
+/// from SPARK_LOCAL_TOKEN, so it never shows in a process list.
 /// </summary>
 internal static class ServerCommandLine
 {
@@ -12,11 +13,13 @@ internal static class ServerCommandLine
     internal const string TokenVariable = "SPARK_LOCAL_TOKEN";
 
     internal const string Usage =
-        "Usage: Spark.Connect.Local [--port N] [--host ADDRESS] [--database FILE] [--table NAME=PATH]...\n" +
+        "Usage: Spark.Connect.Local [--port N] [--host ADDRESS] [--database FILE] [--table NAME=PATH]... [--data-dir PATH]...\n" +
         "  --port N           TCP port to listen on (default 15002; 0 picks a free port)\n" +
         "  --host ADDRESS     IP address to bind (default 127.0.0.1)\n" +
         "  --database FILE    a DuckDB database file: its tables are the server's tables (created if absent)\n" +
         "  --table NAME=PATH  serve a .parquet, .csv or .json file, or a folder of them, as table NAME (repeatable)\n" +
+        "  --data-dir PATH    a directory whose files clients may read and write (repeatable); with a token or a\n" +
+        "                     host beyond loopback, clients reach no other files (see docs/security.md)\n" +
         "Set the environment variable SPARK_LOCAL_TOKEN to require clients to send that token.";
 
     /// <summary>Parses <paramref name="args"/>; returns null and sets <paramref name="error"/> when they are invalid.</summary>
@@ -59,7 +62,11 @@ internal static class ServerCommandLine
                 case "--table":
                     error = $"--table needs NAME=PATH{(value is null ? "" : $", got '{value}'")}.";
                     return null;
-                case "--port" or "--host" or "--database":
+                case "--data-dir" when !string.IsNullOrWhiteSpace(value):
+                    (options.DataDirectories ??= []).Add(value);
+                    i++;
+                    break;
+                case "--port" or "--host" or "--database" or "--data-dir":
                     error = $"{arg} needs a valid value{(value is null ? "" : $", got '{value}'")}.";
                     return null;
                 default:

@@ -73,6 +73,11 @@ internal sealed class DataLoader(DuckDbDatabase database) : IDisposable
         var source = Directory.Exists(fullPath) ? FileSource.ForFolder(fullPath, format)
             : File.Exists(fullPath) ? FileSource.ForFile(fullPath, format)
             : throw new FileNotFoundException($"Cannot register '{name}': neither a file nor a folder '{fullPath}' exists.", fullPath);
+        // The view is read on clients' connections, where DuckDB reaches only the data directories when file access is limited.
+        if (!Security.FileAccessPolicy.Of(_connection).Allows(fullPath, strictlyInside: false))
+            throw new UnauthorizedAccessException(
+                $"Cannot register '{name}': '{fullPath}' is outside LocalSparkServerOptions.DataDirectories ({string.Join(", ", _connection.Database.AllowedDirectories!)}), " +
+                "and this server limits DuckDB's file access to them (it has a token, listens beyond loopback, or the directories are set). Add its directory to DataDirectories.");
         var sql = $"CREATE OR REPLACE VIEW {SqlIdentifiers.Quote(name)} AS SELECT * FROM {FileFormats.ReaderFunction(source.Format)}({SqlLiterals.QuoteString(source.Pattern)})";
         lock (_lock)
         {

@@ -8,9 +8,16 @@ namespace Spark.Connect.Local.DuckDb;
 /// </summary>
 internal sealed unsafe class DuckDbConnection : IDisposable
 {
-    private DuckDbConnection(ConnectionHandle handle) => Handle = handle;
+    private DuckDbConnection(ConnectionHandle handle, DuckDbDatabase database)
+    {
+        Handle = handle;
+        Database = database;
+    }
 
     internal ConnectionHandle Handle { get; }
+
+    /// <summary>The database this connection belongs to.</summary>
+    public DuckDbDatabase Database { get; }
 
     internal static DuckDbConnection Open(DuckDbDatabase database)
     {
@@ -22,7 +29,7 @@ internal sealed unsafe class DuckDbConnection : IDisposable
             throw new DuckDbException("Could not connect to the DuckDB database.");
         }
         handle.Adopt(connection, database.Handle);
-        return new DuckDbConnection(handle);
+        return new DuckDbConnection(handle, database);
     }
 
     /// <summary>Runs SQL that returns no rows of interest (DDL, SET, INSERT literal rows); returns rows changed.</summary>
@@ -38,6 +45,9 @@ internal sealed unsafe class DuckDbConnection : IDisposable
 
     /// <summary>Prepares one statement; <c>?</c> or <c>$1</c> placeholders are bound by 1-based index.</summary>
     public DuckDbPreparedStatement Prepare(string sql) => DuckDbPreparedStatement.Prepare(this, sql);
+
+    /// <summary>Splits <paramref name="sql"/> into its statements with DuckDB's parser, running nothing.</summary>
+    public DuckDbExtractedStatements ExtractStatements(string sql) => DuckDbExtractedStatements.Extract(this, sql);
 
     /// <summary>Prepares, executes without parameters and returns the streaming result.</summary>
     public DuckDbResult Query(string sql)

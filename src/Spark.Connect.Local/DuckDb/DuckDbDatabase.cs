@@ -43,6 +43,28 @@ internal sealed class DuckDbDatabase : IDisposable
         }
     }
 
+    /// <summary>
+    /// The only directories DuckDB may read or write files in, once <see cref="RestrictFileAccess"/> ran; null while
+    /// DuckDB may reach every file the process can.
+    /// </summary>
+    public IReadOnlyList<string>? AllowedDirectories { get; private set; }
+
+    /// <summary>
+    /// Turns DuckDB's external access off (<c>enable_external_access = false</c>) except below
+    /// <paramref name="directories"/> (<c>allowed_directories</c>, set first: DuckDB refuses to change it afterwards).
+    /// This can't be undone for the life of the database, and extensions can no longer be installed or loaded.
+    /// Call it before any untrusted statement runs.
+    /// </summary>
+    public void RestrictFileAccess(IReadOnlyList<string> directories)
+    {
+        ArgumentNullException.ThrowIfNull(directories);
+        using var connection = Connect();
+        var list = string.Join(", ", directories.Select(Planning.SqlLiterals.QuoteString));
+        connection.ExecuteNonQuery($"SET allowed_directories = [{list}]");
+        connection.ExecuteNonQuery("SET enable_external_access = false");
+        AllowedDirectories = directories.ToArray();
+    }
+
     /// <summary>Opens a new connection to this database.</summary>
     public DuckDbConnection Connect() => DuckDbConnection.Open(this);
 

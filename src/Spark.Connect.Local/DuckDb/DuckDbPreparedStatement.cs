@@ -22,16 +22,40 @@ internal sealed unsafe class DuckDbPreparedStatement : IDisposable
     {
         ArgumentNullException.ThrowIfNull(sql);
         ObjectDisposedException.ThrowIf(connection.Handle.IsClosed, connection);
-        var handle = new PreparedStatementHandle();
         var state = NativeMethods.duckdb_prepare(connection.Handle, sql, out var statement);
+        return Adopt(state, statement, connection.Handle);
+    }
+
+    /// <summary>Prepares statement <paramref name="index"/> of <paramref name="extracted"/> (see <see cref="DuckDbExtractedStatements"/>).</summary>
+    internal static DuckDbPreparedStatement PrepareExtracted(DuckDbConnection connection, ExtractedStatementsHandle extracted, int index)
+    {
+        ObjectDisposedException.ThrowIf(connection.Handle.IsClosed, connection);
+        var state = NativeMethods.duckdb_prepare_extracted_statement(connection.Handle, extracted, (ulong)index, out var statement);
+        return Adopt(state, statement, connection.Handle);
+    }
+
+    private static DuckDbPreparedStatement Adopt(DuckDbState state, nint statement, ConnectionHandle connection)
+    {
+        var handle = new PreparedStatementHandle();
         // DuckDB allocates the statement even on failure (it carries the error), so it is always adopted.
         if (statement != 0)
-            handle.Adopt(statement, connection.Handle);
+            handle.Adopt(statement, connection);
         if (state == DuckDbState.Success)
             return new DuckDbPreparedStatement(handle);
         var error = handle.IsInvalid ? null : Marshal.PtrToStringUTF8(NativeMethods.duckdb_prepare_error(handle));
         handle.Dispose();
         throw new DuckDbException($"DuckDB could not prepare the statement: {error ?? "unknown error"}");
+    }
+
+    /// <summary>What kind of statement this is, as DuckDB's parser and binder decided (SELECT, CREATE, ATTACH, …).</summary>
+    // Only successfully prepared statements exist as instances, which is what the C function requires.
+    public DuckDbStatementType StatementType
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(Handle.IsClosed, this);
+            return NativeMethods.duckdb_prepared_statement_type(Handle);
+        }
     }
 
     /// <summary>

@@ -55,6 +55,11 @@ internal sealed class PreparedStatementHandle : DuckDbHandle
     protected override void Destroy(ref nint native) => NativeMethods.duckdb_destroy_prepare(ref native);
 }
 
+internal sealed class ExtractedStatementsHandle : DuckDbHandle
+{
+    protected override void Destroy(ref nint native) => NativeMethods.duckdb_destroy_extracted(ref native);
+}
+
 internal sealed class PendingResultHandle : DuckDbHandle
 {
     protected override void Destroy(ref nint native) => NativeMethods.duckdb_destroy_pending(ref native);

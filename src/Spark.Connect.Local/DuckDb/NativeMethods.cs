@@ -148,4 +148,15 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Library)] internal static partial nint duckdb_create_struct_value(LogicalTypeHandle structType, nint* values);
     [LibraryImport(Library)] internal static partial nint duckdb_create_map_value(LogicalTypeHandle mapType, nint* keys, nint* values, ulong count);
     [LibraryImport(Library)] internal static partial DuckDbState duckdb_append_value(AppenderHandle a, ValueHandle value);
+
+    // --- Statement kinds (the local engine's allow-list for user SQL): split a text into statements without
+    // running anything, prepare one of them, and ask what kind it is. duckdb_prepared_statement_type must only
+    // be called on a statement that prepared successfully (DuckDB 1.5.6 aborts the process otherwise).
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial ulong duckdb_extract_statements(ConnectionHandle connection, string query, out nint extracted);
+    [LibraryImport(Library)] internal static partial nint duckdb_extract_statements_error(ExtractedStatementsHandle extracted);
+    [LibraryImport(Library)] internal static partial void duckdb_destroy_extracted(ref nint extracted);
+    [LibraryImport(Library)]
+    internal static partial DuckDbState duckdb_prepare_extracted_statement(ConnectionHandle connection, ExtractedStatementsHandle extracted, ulong index, out nint statement);
+    [LibraryImport(Library)] internal static partial DuckDbStatementType duckdb_prepared_statement_type(PreparedStatementHandle statement);
 }

@@ -138,3 +138,41 @@ internal enum DuckDbState
     Success = 0,
     Error = 1,
 }
+
+/// <summary>
+/// <c>duckdb_statement_type</c>: what a prepared statement is. DuckDB 1.5.6 passes kinds newer than the C enum
+/// through with their internal numbers (observed: 29 for UPDATE EXTENSIONS, 30 for MERGE INTO).
+/// </summary>
+internal enum DuckDbStatementType
+{
+    Invalid = 0,
+    Select = 1,
+    Insert = 2,
+    Update = 3,
+    Explain = 4,
+    Delete = 5,
+    Prepare = 6,
+    Create = 7,
+    Execute = 8,
+    Alter = 9,
+    Transaction = 10,
+    Copy = 11,
+    Analyze = 12,
+    VariableSet = 13,
+    CreateFunction = 14,
+    Drop = 15,
+    Export = 16,
+    Pragma = 17,
+    Vacuum = 18,
+    Call = 19,
+    Set = 20,
+    Load = 21,
+    Relation = 22,
+    Extension = 23,
+    LogicalPlan = 24,
+    Attach = 25,
+    Detach = 26,
+    Multi = 27,
+    UpdateExtensions = 29,
+    MergeInto = 30,
+}

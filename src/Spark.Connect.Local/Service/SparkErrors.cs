@@ -87,6 +87,11 @@ internal static class SparkErrors
         // cast/parse/overflow failures first: they carry Spark's exact ANSI class.
         if (Planning.Functions.SparkRuntimeErrors.TryTranslate(text, error) is { } runtime)
             return runtime;
+        // DuckDB itself refused a file outside the data directories (file access limited at startup).
+        if (text.Contains("Permission Error", StringComparison.Ordinal))
+            return new LocalEngineException("INSUFFICIENT_PERMISSIONS", "42501",
+                $"{text} The local server lets clients reach only files below LocalSparkServerOptions.DataDirectories; use a path below one of them, or ask the host to add one.",
+                new Dictionary<string, string> { ["report"] = "file access outside the data directories", ["duckdbMessage"] = text }, error);
         foreach (var (kind, needle, errorClass, sqlState) in DuckDbKinds)
         {
             if (!text.Contains(kind, StringComparison.Ordinal) || (needle.Length > 0 && !text.Contains(needle, StringComparison.OrdinalIgnoreCase)))

@@ -91,6 +91,8 @@ internal static class LeafResolver
         var planning = resolver.Context.Planning;
         var query = SqlArguments.Bind(relation.Sql, argument => ExpressionSql.Render(resolver.Expressions.Resolve(argument, ResolutionScope.Empty), planning));
         query = TempViewCtes.Prefix(planning, query, view => PlanSql.RenderRoot(resolver.Resolve(view), planning));
+        // Only the statement kinds a client may run get past here; nothing of a refused one reaches DuckDB.
+        Statements.SqlStatementGuard.Check(planning.Session.Connection, query);
         return new SqlPlan(RelationResolver.PlanId(relation), Columns(resolver, query, []), query);
     }
 

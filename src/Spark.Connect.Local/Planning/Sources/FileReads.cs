@@ -30,7 +30,7 @@ internal static class FileReads
             throw LocalEngineException.Unsupported("JDBC-style read predicates", "Filter the DataFrame instead.");
         if (source.HasSchema && source.Schema.Length > 0)
             throw LocalEngineException.Unsupported("a user-specified schema for file reads", "Let the engine infer the schema, then cast columns.");
-        var arguments = new List<string> { "[" + string.Join(", ", source.Paths.SelectMany(DataFiles.Expand).Select(SqlLiterals.QuoteString)) + "]" };
+        var arguments = new List<string> { "[" + string.Join(", ", Files(context, source.Paths).Select(SqlLiterals.QuoteString)) + "]" };
         var csv = reader == "read_csv";
         if (!csv && source.Options.Count > 0)
             throw LocalEngineException.Unsupported($"the {format} read option '{source.Options.Keys.Order(StringComparer.Ordinal).First()}'", "Read options are supported for csv only.");
@@ -42,6 +42,27 @@ internal static class FileReads
         var count = context.Describe($"SELECT * FROM {call}").Count;
         var names = string.Join(", ", Enumerable.Range(0, count).Select(i => SqlIdentifiers.Quote("_c" + i.ToString(CultureInfo.InvariantCulture))));
         return $"SELECT * FROM {call} AS {context.NextAlias()}({names})";
+    }
+
+    /// <summary>
+    /// The files the paths stand for, each one the server lets clients read: a path outside the data directories
+    /// is refused before the server lists it, and so is every file found below a directory (a link may lead out).
+    /// </summary>
+    private static IEnumerable<string> Files(PlanningContext context, IEnumerable<string> paths)
+    {
+        var access = Security.FileAccessPolicy.Of(context.Session.Connection);
+        var files = new List<string>();
+        foreach (var path in paths)
+        {
+            access.CheckRead(path);
+            foreach (var file in DataFiles.Expand(path))
+            {
+                if (!ReferenceEquals(file, path))
+                    access.CheckRead(file);
+                files.Add(file);
+            }
+        }
+        return files;
     }
 
     /// <summary>Adds the csv options (header, inferSchema, sep/delimiter) and returns whether the file has a header.</summary>

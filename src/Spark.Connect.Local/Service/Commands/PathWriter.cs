@@ -16,6 +16,8 @@ internal static class PathWriter
     {
         var format = FileWriteOptions.Parse(write.HasSource ? write.Source : "parquet", write.Options);
         var path = LocalPath(write.Path);
+        // Before the server looks at the path at all: clients write only inside the data directories, when limited.
+        Security.FileAccessPolicy.Of(session.Connection).CheckWrite(path);
         var exists = Directory.Exists(path) || File.Exists(path);
         var mode = write.Mode == SaveMode.Unspecified ? SaveMode.ErrorIfExists : write.Mode;
         if (exists && mode == SaveMode.ErrorIfExists)

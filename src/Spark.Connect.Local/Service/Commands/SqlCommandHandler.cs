@@ -9,7 +9,8 @@ namespace Spark.Connect.Local.Service.Commands;
 /// <c>SqlCommand</c> (what <c>spark.sql(…)</c> sends), answered as Spark's planner does with one
 /// <c>sql_command_result</c>: a query comes back unevaluated as a <c>SQL</c> relation carrying the query and
 /// its arguments (checked now, run when the client collects it); any other statement runs now and its rows
-/// come back inside a <c>LocalRelation</c> (one Arrow IPC stream).
+/// come back inside a <c>LocalRelation</c> (one Arrow IPC stream). Which statements may run at all is the
+/// planner's <see cref="Planning.Statements.SqlStatementGuard"/>; SET, RESET and USE are answered by the service.
 /// </summary>
 internal static class SqlCommandHandler
 {
@@ -17,21 +18,29 @@ internal static class SqlCommandHandler
     {
         var sql = SqlOf(command);
         var relation = new Relation { Sql = sql };
-        Relation result;
-        if (SqlStatementKind.IsQuery(sql.Query))
+        // SET, RESET and USE are the session's own commands: answered here, they never reach DuckDB. Every other
+        // statement passes the planner's statement guard (an allow-list) before DuckDB runs it.
+        var result = SqlStatementKind.Read(sql.Query).Kind switch
         {
-            // Spark analyzes the query at spark.sql time, so a missing table fails here; preparing binds without running.
-            using (LocalPlanner.Prepare(session.Connection, new LocalPlanner(session).Plan(relation)))
-            {
-            }
-            result = relation;
-        }
-        else
-        {
-            result = new Relation { LocalRelation = new LocalRelation { Data = ByteString.CopyFrom(Execute(session, relation, converter)) } };
-        }
+            StatementKind.Set => Local(SetStatement.Set(session, sql.Query)),
+            StatementKind.Reset => Local(SetStatement.Reset(session, sql.Query)),
+            StatementKind.Use => Local(UseStatement.Run(sql.Query)),
+            StatementKind.Query => Checked(session, relation),
+            _ => Local(Execute(session, relation, converter)),
+        };
         return new FixedResponses([new ExecutePlanResponse { SqlCommandResult = new ExecutePlanResponse.Types.SqlCommandResult { Relation = result } }]);
     }
+
+    // Spark analyzes the query at spark.sql time, so a missing table fails here; preparing binds without running.
+    private static Relation Checked(LocalSession session, Relation relation)
+    {
+        using (LocalPlanner.Prepare(session.Connection, new LocalPlanner(session).Plan(relation)))
+        {
+        }
+        return relation;
+    }
+
+    private static Relation Local(byte[] ipc) => new() { LocalRelation = new LocalRelation { Data = ByteString.CopyFrom(ipc) } };
 
     /// <summary>The statement and its arguments: from <c>input</c> (Spark 4's form) or the older fields of the command itself.</summary>
     private static SQL SqlOf(SqlCommand command)
@@ -56,15 +65,13 @@ internal static class SqlCommandHandler
     /// </summary>
     private static byte[] Execute(LocalSession session, Relation relation, DuckDbArrowConverter converter)
     {
-        if (SetStatement.TryRun(session, relation.Sql) is { } set)
-            return set;
         var query = new LocalPlanner(session).Plan(relation);
-        // The statement may create temp tables or change settings only this connection sees.
+        // The statement may create temp tables only this connection sees.
         session.MarkTemporaryState();
         using var statement = LocalPlanner.Prepare(session.Connection, query);
         using var rows = statement.Execute();
         if (SqlStatementKind.HasNoOutput(relation.Sql.Query))
-            return ArrowStreamWriter.WriteToArray(new ArrowSchema([]), [new RecordBatchBuilder(new ArrowSchema([])).Build()]);
+            return CommandRows.Empty();
         var batches = converter.ReadBatches(rows).ToList();
         return ArrowStreamWriter.WriteToArray(batches[0].Schema, batches);
     }
