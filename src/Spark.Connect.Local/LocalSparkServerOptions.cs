@@ -3,6 +3,9 @@ namespace Spark.Connect.Local;
 /// <summary>How a <see cref="LocalSparkServer"/> listens, authenticates and sizes its result batches.</summary>
 public sealed class LocalSparkServerOptions
 {
+    // Decoding recurses once per level on a thread-pool thread; far beyond this the stack, not the option, would end the process.
+    private const int MaxNestingDepthCeiling = 10_000;
+
     private string? _token;
 
     /// <summary>The address to bind (default <c>127.0.0.1</c>, loopback only). Use <c>0.0.0.0</c> to accept remote clients.</summary>
@@ -38,10 +41,18 @@ public sealed class LocalSparkServerOptions
     /// </summary>
     public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromMinutes(60);
 
+    /// <summary>
+    /// How deeply a request's protobuf messages may nest (default 1,024, Spark's
+    /// <c>spark.connect.grpc.marshallerRecursionLimit</c>). A plan nests about two levels per chained operator;
+    /// a deeper request is refused with InvalidArgument before the engine sees it.
+    /// </summary>
+    public int MaxRequestNestingDepth { get; set; } = 1024;
+
     /// <inheritdoc />
     public override string ToString() =>
         $"LocalSparkServerOptions(Host={Host}, Port={Port}, Token={(Token is null ? "none" : "set")}, " +
-        $"DatabasePath={DatabasePath ?? ":memory:"}, MaxRowsPerBatch={MaxRowsPerBatch}, MaxBytesPerBatch={MaxBytesPerBatch})";
+        $"DatabasePath={DatabasePath ?? ":memory:"}, MaxRowsPerBatch={MaxRowsPerBatch}, MaxBytesPerBatch={MaxBytesPerBatch}, " +
+        $"MaxRequestNestingDepth={MaxRequestNestingDepth})";
 
     internal void Validate()
     {
@@ -55,5 +66,8 @@ public sealed class LocalSparkServerOptions
             throw new ArgumentOutOfRangeException(nameof(MaxRowsPerBatch), MaxRowsPerBatch, "LocalSparkServerOptions.MaxRowsPerBatch must be at least 1.");
         if (MaxBytesPerBatch < 1)
             throw new ArgumentOutOfRangeException(nameof(MaxBytesPerBatch), MaxBytesPerBatch, "LocalSparkServerOptions.MaxBytesPerBatch must be at least 1.");
+        if (MaxRequestNestingDepth is < 1 or > MaxNestingDepthCeiling)
+            throw new ArgumentOutOfRangeException(nameof(MaxRequestNestingDepth), MaxRequestNestingDepth,
+                $"LocalSparkServerOptions.MaxRequestNestingDepth must be between 1 and {MaxNestingDepthCeiling}.");
     }
 }
