@@ -10,13 +10,14 @@ using Microsoft.Extensions.Hosting;
 using Spark.Connect.Local.Data;
 using Spark.Connect.Local.DuckDb;
 using Spark.Connect.Local.Service;
-using Spark.Connect.Server;
+using Spark.Connect.Local.Service.Hosting;
 
 namespace Spark.Connect.Local;
 
 /// <summary>
 /// A Spark Connect server that runs plans on an embedded DuckDB database, in this process, without a
-/// Spark cluster. Serves HTTP/2 without TLS (h2c), by default on 127.0.0.1 and a free port.
+/// Spark cluster. Serves gRPC (Grpc.AspNetCore on Kestrel) over HTTP/2 without TLS (h2c), by default on 127.0.0.1
+/// and a free port.
 /// </summary>
 /// <example>
 /// <code>
@@ -78,7 +79,7 @@ public sealed class LocalSparkServer : IAsyncDisposable
             Security.DatabaseLockdown.Apply(database, options);
             var service = new LocalSparkService(database, options);
             var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-            builder.Services.AddRouting();
+            builder.Services.AddGrpc(grpc => GrpcServerSettings.Apply(grpc, options));
             builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
             builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
             {
@@ -86,9 +87,7 @@ public sealed class LocalSparkServer : IAsyncDisposable
                 kestrel.Listen(bindAddress, options.Port, listen => listen.Protocols = HttpProtocols.Http2);
             });
             var app = builder.Build();
-            if (options.Token is not null)
-                app.Use(new TokenAuthenticator(options.Token).Middleware);
-            app.MapSparkConnect(service);
+            app.MapGrpcService(NestingLimitedBinder.Bind(service, options.MaxRequestNestingDepth));
             try
             {
                 await app.StartAsync(cancellationToken).ConfigureAwait(false);

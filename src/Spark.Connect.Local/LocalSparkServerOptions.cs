@@ -3,6 +3,10 @@ namespace Spark.Connect.Local;
 /// <summary>How a <see cref="LocalSparkServer"/> listens, authenticates and sizes its result batches.</summary>
 public sealed class LocalSparkServerOptions
 {
+    // Decoding recurses once per level on a thread-pool thread (1.5 MiB of stack): about 10,000 levels overflow it and
+    // end the process, 5,000 were measured safe; the ceiling keeps headroom for the frames beneath the decoder.
+    private const int MaxNestingDepthCeiling = 4096;
+
     private string? _token;
 
     /// <summary>The address to bind (default <c>127.0.0.1</c>, loopback only). Use <c>0.0.0.0</c> to accept remote clients.</summary>
@@ -48,10 +52,18 @@ public sealed class LocalSparkServerOptions
     /// </summary>
     public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromMinutes(60);
 
+    /// <summary>
+    /// How deeply a request's protobuf messages may nest (default 1,024, Spark's
+    /// <c>spark.connect.grpc.marshallerRecursionLimit</c>). A plan nests about two levels per chained operator;
+    /// a deeper request is refused with InvalidArgument before the engine sees it.
+    /// </summary>
+    public int MaxRequestNestingDepth { get; set; } = 1024;
+
     /// <inheritdoc />
     public override string ToString() =>
         $"LocalSparkServerOptions(Host={Host}, Port={Port}, Token={(Token is null ? "none" : "set")}, " +
-        $"DatabasePath={DatabasePath ?? ":memory:"}, MaxRowsPerBatch={MaxRowsPerBatch}, MaxBytesPerBatch={MaxBytesPerBatch})";
+        $"DatabasePath={DatabasePath ?? ":memory:"}, MaxRowsPerBatch={MaxRowsPerBatch}, MaxBytesPerBatch={MaxBytesPerBatch}, " +
+        $"MaxRequestNestingDepth={MaxRequestNestingDepth})";
 
     internal void Validate()
     {
@@ -70,5 +82,8 @@ public sealed class LocalSparkServerOptions
         }
         if (MaxBytesPerBatch < 1)
             throw new ArgumentOutOfRangeException(nameof(MaxBytesPerBatch), MaxBytesPerBatch, "LocalSparkServerOptions.MaxBytesPerBatch must be at least 1.");
+        if (MaxRequestNestingDepth is < 1 or > MaxNestingDepthCeiling)
+            throw new ArgumentOutOfRangeException(nameof(MaxRequestNestingDepth), MaxRequestNestingDepth,
+                $"LocalSparkServerOptions.MaxRequestNestingDepth must be between 1 and {MaxNestingDepthCeiling}.");
     }
 }

@@ -1,7 +1,7 @@
+using Grpc.Core;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http.Features;
-using Spark.Connect.Server;
 
 namespace Spark.Connect.TestServer;
 
@@ -21,7 +21,7 @@ public sealed class ScriptedCall
     internal const string ConnectionItemKey = "Spark.Connect.TestServer.Connection";
     private static readonly TimeSpan DropGracePeriod = TimeSpan.FromMilliseconds(100);
 
-    internal ScriptedCall(int callNumber, SparkConnectCallContext context, RecordedCall record)
+    internal ScriptedCall(int callNumber, ServerCallContext context, RecordedCall record)
     {
         CallNumber = callNumber;
         Context = context;
@@ -31,8 +31,8 @@ public sealed class ScriptedCall
     /// <summary>1 for the first call to this RPC, 2 for the second, and so on.</summary>
     public int CallNumber { get; }
 
-    /// <summary>The server-side call context (headers, deadline, trailers to send).</summary>
-    public SparkConnectCallContext Context { get; }
+    /// <summary>The server-side call context (headers, deadline, trailers to send; <c>GetHttpContext()</c> for the HTTP request).</summary>
+    public ServerCallContext Context { get; }
 
     /// <summary>The record of this call in <see cref="ScriptedSparkConnectServer.Calls"/>.</summary>
     public RecordedCall Record { get; }
@@ -55,7 +55,7 @@ public sealed class ScriptedCall
         // Kestrel's HTTP/2 writer sends flushed messages in the background and discards whatever is
         // still queued when a stream is reset or a connection aborted; give it a moment to drain.
         await Task.Delay(DropGracePeriod).ConfigureAwait(false);
-        var http = Context.HttpContext;
+        var http = Context.GetHttpContext();
         if (how == StreamDrop.CloseConnection &&
             http.Features.Get<IConnectionItemsFeature>()?.Items.TryGetValue(ConnectionItemKey, out object? item) == true &&
             item is ConnectionContext connection)

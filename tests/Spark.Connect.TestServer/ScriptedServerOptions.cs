@@ -9,6 +9,6 @@ public sealed record ScriptedServerOptions
     /// <summary>The largest request message the server accepts (default 128 MiB).</summary>
     public int MaxReceiveMessageSize { get; init; } = 128 * 1024 * 1024;
 
-    /// <summary>Send unexpected handler exceptions' messages to the client (on by default: it is a test server).</summary>
+    /// <summary>Send unexpected handler exceptions' type and message to the client (Grpc.AspNetCore's EnableDetailedErrors; on by default: it is a test server).</summary>
     public bool IncludeExceptionDetails { get; init; } = true;
 }

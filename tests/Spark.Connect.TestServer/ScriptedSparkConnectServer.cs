@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using Google.Protobuf;
+using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -9,14 +10,13 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Spark.Connect.Server;
 using Spark.Connect.Transport;
 
 namespace Spark.Connect.TestServer;
 
 /// <summary>
-/// An in-process Spark Connect server on Kestrel (127.0.0.1, random port, h2c or TLS) whose RPCs are
-/// scripted by the test. It records every call (<see cref="Calls"/>) and offers fault helpers on
+/// An in-process Spark Connect server (Grpc.AspNetCore on Kestrel, 127.0.0.1, random port, h2c or TLS) whose
+/// RPCs are scripted by the test. It records every call (<see cref="Calls"/>) and offers fault helpers on
 /// each RPC script (errors with details, dropped streams, stalls).
 /// </summary>
 /// <remarks>
@@ -25,13 +25,12 @@ namespace Spark.Connect.TestServer;
 /// </remarks>
 public sealed class ScriptedSparkConnectServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly List<RecordedCall> _calls = [];
     private readonly List<(string Rpc, int Number, TaskCompletionSource<RecordedCall> Waiter)> _waiters = [];
+    private WebApplication _app = null!;
 
-    private ScriptedSparkConnectServer(WebApplication app, X509Certificate2? certificate)
+    private ScriptedSparkConnectServer(X509Certificate2? certificate)
     {
-        _app = app;
         Certificate = certificate;
     }
 
@@ -97,8 +96,16 @@ public sealed class ScriptedSparkConnectServer : IAsyncDisposable
         options ??= new ScriptedServerOptions();
         X509Certificate2? certificate = options.UseTls ? SelfSignedCertificate.Create() : null;
 
+        var server = new ScriptedSparkConnectServer(certificate);
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.Services.AddRouting();
+        builder.Services.AddGrpc(grpc =>
+        {
+            grpc.MaxReceiveMessageSize = options.MaxReceiveMessageSize;
+            grpc.EnableDetailedErrors = options.IncludeExceptionDetails;
+            // Unknown methods get our own answer, which names the method (UnknownMethodEndpoint).
+            grpc.IgnoreUnknownServices = true;
+        });
+        builder.Services.AddSingleton(new ScriptedService(server));
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen =>
         {
@@ -115,12 +122,9 @@ public sealed class ScriptedSparkConnectServer : IAsyncDisposable
         }));
 
         WebApplication app = builder.Build();
-        var server = new ScriptedSparkConnectServer(app, certificate);
-        app.MapSparkConnect(new ScriptedService(server), o =>
-        {
-            o.MaxReceiveMessageSize = options.MaxReceiveMessageSize;
-            o.IncludeExceptionDetails = options.IncludeExceptionDetails;
-        });
+        server._app = app;
+        app.MapGrpcService<ScriptedService>();
+        UnknownMethodEndpoint.Map(app);
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
@@ -131,7 +135,7 @@ public sealed class ScriptedSparkConnectServer : IAsyncDisposable
     }
 
     /// <summary>
-    /// Options for an <see cref="HttpGrpcTransport"/> pointed at this server; with TLS they trust exactly
+    /// Transport options pointed at this server; with TLS they trust exactly
     /// this server's self-signed certificate.
     /// </summary>
     public GrpcTransportOptions CreateTransportOptions()
@@ -195,9 +199,20 @@ public sealed class ScriptedSparkConnectServer : IAsyncDisposable
         Certificate?.Dispose();
     }
 
-    internal RecordedCall Record(string rpc, int callNumber, IMessage request, SparkConnectCallContext context)
+    internal RecordedCall Record(string rpc, int callNumber, IMessage request, ServerCallContext context)
     {
-        var record = new RecordedCall(rpc, callNumber, request, context.RequestHeaders, context.Deadline);
+        // The HTTP request's own headers, not ServerCallContext.RequestHeaders: tests also look at content-type and te.
+        var headers = new List<KeyValuePair<string, string>>();
+        foreach (var (name, values) in context.GetHttpContext().Request.Headers)
+        {
+            foreach (string? value in values)
+            {
+                headers.Add(new(name.ToLowerInvariant(), value ?? string.Empty));
+            }
+        }
+
+        DateTimeOffset? deadline = context.Deadline == DateTime.MaxValue ? null : new DateTimeOffset(context.Deadline, TimeSpan.Zero);
+        var record = new RecordedCall(rpc, callNumber, request, headers, deadline);
         List<TaskCompletionSource<RecordedCall>> ready = [];
         lock (_calls)
         {

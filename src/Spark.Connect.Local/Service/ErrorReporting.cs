@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
+using Grpc.Core;
 using Spark.Connect.Local.Planning;
-using Spark.Connect.Transport;
 
 namespace Spark.Connect.Local.Service;
 
@@ -16,7 +16,8 @@ internal static class ErrorReporting
 {
     private const string Domain = "org.apache.spark";
 
-    internal static GrpcException ToGrpc(LocalEngineException error, string? errorId)
+    /// <summary>The error as an <see cref="RpcException"/> whose trailers carry the rich status (<c>grpc-status-details-bin</c>).</summary>
+    internal static RpcException ToGrpc(LocalEngineException error, string? errorId)
     {
         var info = new ErrorInfo { Reason = error.ErrorClass, Domain = Domain };
         info.Metadata["errorClass"] = error.ErrorClass;
@@ -26,9 +27,9 @@ internal static class ErrorReporting
         if (errorId is not null)
             info.Metadata["errorId"] = errorId;
         var message = $"[{error.ErrorClass}] {error.Message} SQLSTATE: {error.SqlState}";
-        var status = new Google.Rpc.Status { Code = (int)GrpcStatusCode.Internal, Message = message };
+        var status = new Google.Rpc.Status { Code = (int)StatusCode.Internal, Message = message };
         status.Details.Add(Any.Pack(info));
-        return new GrpcException(GrpcStatusCode.Internal, message, status);
+        return status.ToRpcException();
     }
 
     /// <summary>The FetchErrorDetails answer: the error, then its causes, each pointing at the next.</summary>
@@ -66,7 +67,7 @@ internal sealed class ErrorStore
     private readonly ConcurrentQueue<string> _order = new();
 
     /// <summary>Stores <paramref name="error"/> and returns the gRPC exception to throw.</summary>
-    internal GrpcException Report(LocalEngineException error)
+    internal RpcException Report(LocalEngineException error)
     {
         var id = Guid.NewGuid().ToString();
         _errors[id] = error;

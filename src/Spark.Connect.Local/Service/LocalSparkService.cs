@@ -1,13 +1,17 @@
 using System.Runtime.CompilerServices;
+using Grpc.Core;
 using Spark.Connect.Local.DuckDb;
 using Spark.Connect.Local.Planning;
 using Spark.Connect.Local.Results;
-using Spark.Connect.Server;
 
 namespace Spark.Connect.Local.Service;
 
-/// <summary>The Spark Connect RPCs of the local engine; sessions, operations and errors live in small collaborators.</summary>
-internal sealed class LocalSparkService : SparkConnectServiceBase, IDisposable
+/// <summary>
+/// The Spark Connect RPCs of the local engine, on the generated service base that Grpc.AspNetCore hosts;
+/// sessions, operations and errors live in small collaborators. Failures leave as <see cref="RpcException"/>
+/// (a Spark error's status carries its <c>google.rpc.Status</c> in <c>grpc-status-details-bin</c>).
+/// </summary>
+internal sealed class LocalSparkService : SparkConnectService.SparkConnectServiceBase, IDisposable
 {
     private readonly SessionRegistry _sessions;
     private readonly DuckDbArrowConverter _converter;
@@ -26,19 +30,19 @@ internal sealed class LocalSparkService : SparkConnectServiceBase, IDisposable
 
     internal SessionRegistry Sessions => _sessions;
 
-    public override IAsyncEnumerable<ExecutePlanResponse> ExecutePlanAsync(ExecutePlanRequest request, SparkConnectCallContext context)
+    public override Task ExecutePlan(ExecutePlanRequest request, IServerStreamWriter<ExecutePlanResponse> responseStream, ServerCallContext context)
     {
         var session = Resolve(request.UserContext, request.SessionId, request.ClientObservedServerSideSessionId);
-        return Guard(session, Execute(session, request, context.CancellationToken), context.CancellationToken);
+        return WriteAllAsync(Guard(session, Execute(session, request, context.CancellationToken), context.CancellationToken), responseStream, context);
     }
 
-    public override IAsyncEnumerable<ExecutePlanResponse> ReattachExecuteAsync(ReattachExecuteRequest request, SparkConnectCallContext context)
+    public override Task ReattachExecute(ReattachExecuteRequest request, IServerStreamWriter<ExecutePlanResponse> responseStream, ServerCallContext context)
     {
         var session = Resolve(request.UserContext, request.SessionId, request.ClientObservedServerSideSessionId);
-        return Guard(session, Reattach(session, request, context.CancellationToken), context.CancellationToken);
+        return WriteAllAsync(Guard(session, Reattach(session, request, context.CancellationToken), context.CancellationToken), responseStream, context);
     }
 
-    public override Task<AnalyzePlanResponse> AnalyzePlanAsync(AnalyzePlanRequest request, SparkConnectCallContext context)
+    public override Task<AnalyzePlanResponse> AnalyzePlan(AnalyzePlanRequest request, ServerCallContext context)
     {
         var session = Resolve(request.UserContext, request.SessionId, request.ClientObservedServerSideSessionId);
         return GuardAsync(session, async () =>
@@ -50,7 +54,7 @@ internal sealed class LocalSparkService : SparkConnectServiceBase, IDisposable
         });
     }
 
-    public override Task<ConfigResponse> ConfigAsync(ConfigRequest request, SparkConnectCallContext context)
+    public override Task<ConfigResponse> Config(ConfigRequest request, ServerCallContext context)
     {
         var session = Resolve(request.UserContext, request.SessionId, request.ClientObservedServerSideSessionId);
         return GuardAsync(session, () =>
@@ -62,7 +66,7 @@ internal sealed class LocalSparkService : SparkConnectServiceBase, IDisposable
         });
     }
 
-    public override Task<InterruptResponse> InterruptAsync(InterruptRequest request, SparkConnectCallContext context)
+    public override Task<InterruptResponse> Interrupt(InterruptRequest request, ServerCallContext context)
     {
         var session = Resolve(request.UserContext, request.SessionId, request.ClientObservedServerSideSessionId);
         return GuardAsync(session, () =>
@@ -80,7 +84,7 @@ internal sealed class LocalSparkService : SparkConnectServiceBase, IDisposable
         });
     }
 
-    public override Task<ReleaseExecuteResponse> ReleaseExecuteAsync(ReleaseExecuteRequest request, SparkConnectCallContext context)
+    public override Task<ReleaseExecuteResponse> ReleaseExecute(ReleaseExecuteRequest request, ServerCallContext context)
     {
         var session = Resolve(request.UserContext, request.SessionId, request.ClientObservedServerSideSessionId);
         return GuardAsync(session, async () =>
@@ -100,13 +104,13 @@ internal sealed class LocalSparkService : SparkConnectServiceBase, IDisposable
         });
     }
 
-    public override Task<ReleaseSessionResponse> ReleaseSessionAsync(ReleaseSessionRequest request, SparkConnectCallContext context)
+    public override Task<ReleaseSessionResponse> ReleaseSession(ReleaseSessionRequest request, ServerCallContext context)
     {
         var serverSide = Run(() => _sessions.Release(request.UserContext, request.SessionId, request.AllowReconnect));
         return Task.FromResult(new ReleaseSessionResponse { SessionId = request.SessionId, ServerSideSessionId = serverSide ?? string.Empty });
     }
 
-    public override Task<FetchErrorDetailsResponse> FetchErrorDetailsAsync(FetchErrorDetailsRequest request, SparkConnectCallContext context)
+    public override Task<FetchErrorDetailsResponse> FetchErrorDetails(FetchErrorDetailsRequest request, ServerCallContext context)
     {
         var session = Resolve(request.UserContext, request.SessionId, request.ClientObservedServerSideSessionId);
         // An unknown id answers with no errors, as Spark does; the client then falls back to the status details.
@@ -115,6 +119,16 @@ internal sealed class LocalSparkService : SparkConnectServiceBase, IDisposable
         response.ServerSideSessionId = session.ServerSideSessionId;
         return Task.FromResult(response);
     }
+
+    // The generated base answers these with an empty Unimplemented; name what is missing instead.
+    public override Task<AddArtifactsResponse> AddArtifacts(IAsyncStreamReader<AddArtifactsRequest> requestStream, ServerCallContext context) =>
+        throw NotServed(context);
+
+    public override Task<ArtifactStatusesResponse> ArtifactStatus(ArtifactStatusesRequest request, ServerCallContext context) => throw NotServed(context);
+
+    public override Task<CloneSessionResponse> CloneSession(CloneSessionRequest request, ServerCallContext context) => throw NotServed(context);
+
+    public override Task<GetStatusResponse> GetStatus(GetStatusRequest request, ServerCallContext context) => throw NotServed(context);
 
     /// <summary>Stops every running operation of every session (server shutdown).</summary>
     internal void InterruptEverything()
@@ -128,6 +142,18 @@ internal sealed class LocalSparkService : SparkConnectServiceBase, IDisposable
     {
         _idleSweep.Dispose();
         _sessions.Dispose();
+    }
+
+    private static RpcException NotServed(ServerCallContext context) =>
+        new(new Status(StatusCode.Unimplemented, $"The local Spark server does not implement {context.Method.TrimStart('/')}."));
+
+    // Each response is written and flushed before the next one is produced, so the engine runs ahead of the
+    // client only as far as HTTP/2 flow control lets a write complete.
+    private static async Task WriteAllAsync(IAsyncEnumerable<ExecutePlanResponse> responses, IServerStreamWriter<ExecutePlanResponse> stream,
+        ServerCallContext context)
+    {
+        await foreach (var response in responses.WithCancellation(context.CancellationToken).ConfigureAwait(false))
+            await stream.WriteAsync(response, context.CancellationToken).ConfigureAwait(false);
     }
 
     private async IAsyncEnumerable<ExecutePlanResponse> Execute(LocalSession session, ExecutePlanRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -184,7 +210,7 @@ internal sealed class LocalSparkService : SparkConnectServiceBase, IDisposable
         {
             return await work().ConfigureAwait(false);
         }
-        catch (Exception error) when (error is not OperationCanceledException and not Transport.GrpcException)
+        catch (Exception error) when (error is not OperationCanceledException and not RpcException)
         {
             throw session.Errors.Report(SparkErrors.Classify(error));
         }
@@ -203,7 +229,7 @@ internal sealed class LocalSparkService : SparkConnectServiceBase, IDisposable
                     if (!await responses.MoveNextAsync().ConfigureAwait(false))
                         yield break;
                 }
-                catch (Exception error) when (error is not OperationCanceledException and not Transport.GrpcException)
+                catch (Exception error) when (error is not OperationCanceledException and not RpcException)
                 {
                     throw session.Errors.Report(SparkErrors.Classify(error));
                 }

@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Google.Protobuf;
 using Spark.Connect.Transport;
 
 namespace Spark.Connect.Local.Tests.Server;
@@ -30,6 +33,41 @@ public sealed class TokenTests : LocalServerTestBase
         Assert.That(error.ToString(), Does.Not.Contain(Token));
         if (token is not null)
             Assert.That(error.ToString(), Does.Not.Contain(token));
+    }
+
+    [Test]
+    public async Task A_streaming_call_without_the_token_is_unauthenticated_before_any_response()
+    {
+        var client = NewClient(o => o.ConnectionString = $"sc://127.0.0.1:{Server.Port}");
+
+        var error = await Assert.ThrowsAsync<GrpcException>(() => RowsAsync(client, Sql("SELECT 1 AS one")));
+
+        Assert.That(error!.StatusCode, Is.EqualTo(GrpcStatusCode.Unauthenticated));
+        Assert.That(Server.Service.Sessions.All, Is.Empty, "the service never saw the call");
+    }
+
+    [TestCase("Bearer " + Token, "Bearer " + Token)]
+    [TestCase("bearer " + Token)]
+    [TestCase(Token)]
+    public async Task Anything_but_exactly_one_right_header_is_a_trailers_only_Unauthenticated(params string[] headers)
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"http://127.0.0.1:{Server.Port}/spark.connect.SparkConnectService/Config")
+        {
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            Content = new ByteArrayContent([0, 0, 0, 0, 0]),
+        };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/grpc");
+        foreach (var header in headers)
+            request.Headers.TryAddWithoutValidation("authorization", header);
+
+        using var response = await http.SendAsync(request);
+        var body = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.That(response.Headers.GetValues("grpc-status").Single(), Is.EqualTo(((int)GrpcStatusCode.Unauthenticated).ToString()));
+        Assert.That(body, Is.Empty);
+        Assert.That(Uri.UnescapeDataString(response.Headers.GetValues("grpc-message").Single()), Does.Contain(";token=").And.Not.Contain(Token));
     }
 
     [Test]

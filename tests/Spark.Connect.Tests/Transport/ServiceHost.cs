@@ -5,11 +5,13 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
-using Spark.Connect.Server;
 
 namespace Spark.Connect.Tests.Transport;
 
-/// <summary>Hosts a hand-written <see cref="SparkConnectServiceBase"/> on h2c Kestrel, 127.0.0.1, a free port.</summary>
+/// <summary>
+/// Hosts a hand-written <see cref="SparkConnectService.SparkConnectServiceBase"/> with Grpc.AspNetCore on Kestrel,
+/// 127.0.0.1, a free port (h2c unless told otherwise).
+/// </summary>
 internal sealed class ServiceHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -22,16 +24,16 @@ internal sealed class ServiceHost : IAsyncDisposable
 
     public Uri Address { get; }
 
-    /// <summary>Hosts <paramref name="map"/>'s endpoints; <paramref name="services"/> registers DI services.</summary>
-    public static async Task<ServiceHost> StartAsync(Action<WebApplication> map, Action<IServiceCollection>? services = null,
-        HttpProtocols protocols = HttpProtocols.Http2)
+    /// <summary>Serves <typeparamref name="TService"/>, created by dependency injection (register it in <paramref name="services"/> to share one).</summary>
+    public static async Task<ServiceHost> StartAsync<TService>(Action<IServiceCollection>? services = null, HttpProtocols protocols = HttpProtocols.Http2)
+        where TService : SparkConnectService.SparkConnectServiceBase
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.Services.AddRouting();
+        builder.Services.AddGrpc();
         services?.Invoke(builder.Services);
         builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.Protocols = protocols));
         WebApplication app = builder.Build();
-        map(app);
+        app.MapGrpcService<TService>();
         await app.StartAsync();
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new ServiceHost(app, new Uri(address));

@@ -45,5 +45,19 @@ public static partial class SalesCorpus
         yield return Rows("where product price and weight", s => s.Products.Where(p => p.Price < 100m || p.Weight > 15.0));
         yield return Rows("where matches nothing", s => s.Orders.Where(o => o.Quantity > 1000));
         yield return Rows("where always true", s => s.Products.Where(p => true));
+        // Each Where nests the plan two protobuf levels deeper: 200 of them need Spark's 1,024-level request limit.
+        yield return Rows("where chained 200 times", s => ChainedWheres(s.Orders, 200));
+    }
+
+    /// <summary><paramref name="count"/> chained Where calls, the i-th dropping order id i: every one of them shows in the answer.</summary>
+    private static IQueryable<Order> ChainedWheres(IQueryable<Order> orders, int count)
+    {
+        for (var i = 1; i <= count; i++)
+        {
+            var id = i;
+            orders = orders.Where(o => o.Id != id);
+        }
+
+        return orders;
     }
 }
