@@ -41,13 +41,13 @@ public sealed class SparkConnectClientOptions
     public ILoggerFactory? LoggerFactory { get; set; }
 
     /// <summary>
-    /// Creates the transport for a parsed connection string. Null: our HTTP/2 transport. Set it to
+    /// Creates the transport for a parsed connection string. Null: <see cref="GrpcNetClientTransport"/> (Grpc.Net.Client). Set it to
     /// plug in another gRPC implementation or to adjust transport settings.
     /// </summary>
     public Func<SparkConnectionString, IGrpcTransport>? TransportFactory { get; set; }
 
     /// <summary>
-    /// Adjusts the settings of our HTTP/2 transport (keep-alive, connect timeout, certificate
+    /// Adjusts the settings of the default transport (keep-alive, connect timeout, certificate
     /// validation for private deployments) before it is created. Ignored when <see cref="TransportFactory"/> is set.
     /// </summary>
     public Func<GrpcTransportOptions, GrpcTransportOptions>? ConfigureTransport { get; set; }

@@ -9,14 +9,12 @@ namespace Spark.Connect.Transport;
 
 /// <summary>
 /// <see cref="IGrpcTransport"/> on the official gRPC client (Grpc.Net.Client): one <see cref="GrpcChannel"/> over a
-/// <see cref="SocketsHttpHandler"/> with the same settings as <see cref="HttpGrpcTransport"/> (several HTTP/2
-/// connections, keep-alive pings while calls are active, the receive limit, TLS validation), and the same
-/// failure contract: <see cref="RpcException"/> becomes <see cref="GrpcException"/> with the decoded
-/// <c>grpc-status-details-bin</c>, the caller's cancellation an <see cref="OperationCanceledException"/>.
+/// <see cref="SocketsHttpHandler"/> (several HTTP/2 connections, keep-alive pings while calls are active, the receive
+/// limit, TLS validation). <see cref="RpcException"/> becomes <see cref="GrpcException"/> with the decoded
+/// <c>grpc-status-details-bin</c> (<see cref="RpcFailures"/>), the caller's cancellation an <see cref="OperationCanceledException"/>.
 /// </summary>
 public sealed class GrpcNetClientTransport : IGrpcTransport
 {
-    private const string StatusDetailsTrailer = "grpc-status-details-bin";
     private readonly GrpcChannel _channel;
     private readonly CallInvoker _invoker;
     private readonly ConcurrentDictionary<string, object> _methods = new(StringComparer.Ordinal);
@@ -24,8 +22,8 @@ public sealed class GrpcNetClientTransport : IGrpcTransport
     /// <summary>Creates a transport for <paramref name="options"/>; no connection is made until the first call.</summary>
     public GrpcNetClientTransport(GrpcTransportOptions options)
     {
-        Options = HttpGrpcTransport.Validate(options);
-        var handler = HttpGrpcTransport.CreateHandler(options);
+        Options = GrpcHttpHandler.Validate(options);
+        var handler = GrpcHttpHandler.Create(options);
         var channelOptions = new GrpcChannelOptions
         {
             HttpHandler = new UserAgentHandler(options.UserAgent) { InnerHandler = handler },
@@ -58,7 +56,7 @@ public sealed class GrpcNetClientTransport : IGrpcTransport
         }
         catch (Exception error) when (error is RpcException or OperationCanceledException)
         {
-            throw Convert(error, cancellationToken);
+            throw RpcFailures.Convert(error, cancellationToken, Options);
         }
     }
 
@@ -98,7 +96,7 @@ public sealed class GrpcNetClientTransport : IGrpcTransport
         }
         catch (Exception error) when (error is RpcException or OperationCanceledException)
         {
-            throw Convert(error, cancellationToken.IsCancellationRequested ? caller : cancellationToken);
+            throw RpcFailures.Convert(error, cancellationToken.IsCancellationRequested ? caller : cancellationToken, Options);
         }
     }
 
@@ -124,7 +122,7 @@ public sealed class GrpcNetClientTransport : IGrpcTransport
         }
     }
 
-    /// <summary>Metadata checked as the hand-made transport checks it; <c>-bin</c> values travel as their bytes.</summary>
+    /// <summary>Metadata checked before it is sent (names, reserved keys, printable values); <c>-bin</c> values travel as their bytes.</summary>
     private static CallOptions CallOptionsFor(GrpcCallOptions options, CancellationToken cancellationToken)
     {
         var headers = new Metadata();
@@ -138,63 +136,6 @@ public sealed class GrpcNetClientTransport : IGrpcTransport
         }
         DateTime? deadline = options.Timeout is { } timeout ? DateTime.UtcNow + timeout : null;
         return new CallOptions(headers, deadline, cancellationToken);
-    }
-
-    /// <summary>
-    /// The official client's failure as this library's: the caller's cancellation as <see cref="OperationCanceledException"/>
-    /// carrying the caller's token; anything else a <see cref="GrpcException"/> with the same status code, detail, trailers
-    /// and rich status. Failures to reach the server (refused, TLS, connect timeout) are Unavailable, as the gRPC spec says.
-    /// </summary>
-    private Exception Convert(Exception failure, CancellationToken caller)
-    {
-        if (caller.IsCancellationRequested)
-            return new OperationCanceledException("The gRPC call was cancelled by the caller.", failure, caller);
-        if (failure is not RpcException error)
-            return new GrpcException(GrpcStatusCode.Unavailable, $"The server could not be reached in time: {failure.Message}", innerException: failure);
-        var cause = error.Status.DebugException;
-        // Before any response: refused, TLS failure (Internal in Grpc.Net.Client) or the connect timeout (Cancelled).
-        if (error.StatusCode is Grpc.Core.StatusCode.Internal or Grpc.Core.StatusCode.Cancelled
-            && cause is HttpRequestException { StatusCode: null, InnerException: not HttpProtocolException } or OperationCanceledException)
-            return new GrpcException(GrpcStatusCode.Unavailable, error.Status.Detail, innerException: cause);
-        // A response that is not gRPC at all (no grpc-status, another content type: a proxy's page) is Internal, as the
-        // gRPC spec maps it and the hand-made transport does; Grpc.Net.Client reports it as Cancelled.
-        if (error.StatusCode == Grpc.Core.StatusCode.Cancelled && (error.Status.Detail.StartsWith("No grpc-status found", StringComparison.Ordinal)
-            || error.Status.Detail.StartsWith("Bad gRPC response", StringComparison.Ordinal)))
-            return new GrpcException(GrpcStatusCode.Internal, error.Status.Detail, innerException: error);
-        if (error.StatusCode == Grpc.Core.StatusCode.ResourceExhausted && error.Status.Detail.StartsWith("Received message exceeds", StringComparison.Ordinal))
-            return new GrpcException(GrpcStatusCode.ResourceExhausted,
-                $"{error.Status.Detail} (the receive limit is {Options.MaxReceiveMessageSize} bytes; raise GrpcTransportOptions.MaxReceiveMessageSize)", innerException: error);
-        return Convert(error);
-    }
-
-    private static GrpcException Convert(RpcException error)
-    {
-        Google.Rpc.Status? rich = null;
-        var trailers = new List<KeyValuePair<string, string>>();
-        foreach (var entry in error.Trailers)
-        {
-            if (entry.IsBinary)
-            {
-                if (entry.Key == StatusDetailsTrailer)
-                {
-                    try
-                    {
-                        rich = Google.Rpc.Status.Parser.ParseFrom(entry.ValueBytes);
-                    }
-                    catch (InvalidProtocolBufferException)
-                    {
-                        // A malformed details trailer leaves the plain status, as the hand-made transport does.
-                    }
-                }
-                trailers.Add(new(entry.Key, System.Convert.ToBase64String(entry.ValueBytes)));
-            }
-            else
-            {
-                trailers.Add(new(entry.Key, entry.Value));
-            }
-        }
-        var code = Enum.IsDefined((GrpcStatusCode)(int)error.StatusCode) ? (GrpcStatusCode)(int)error.StatusCode : GrpcStatusCode.Unknown;
-        return new GrpcException(code, error.Status.Detail, rich, trailers, error.Status.DebugException ?? error);
     }
 
     /// <summary>Sends this library's User-Agent instead of Grpc.Net.Client's own.</summary>

@@ -1,10 +1,9 @@
-using System.Globalization;
-
 namespace Spark.Connect.Transport;
 
 /// <summary>
 /// The <c>grpc-timeout</c> header: at most 8 ASCII digits followed by a unit
-/// (H hours, M minutes, S seconds, m milliseconds, u microseconds, n nanoseconds).
+/// (H hours, M minutes, S seconds, m milliseconds, u microseconds, n nanoseconds). The server reads it;
+/// Grpc.Net.Client writes it on the client side.
 /// </summary>
 internal static class GrpcTimeoutCodec
 {
@@ -15,31 +14,6 @@ internal static class GrpcTimeoutCodec
         ('n', 0), ('u', 10), ('m', TimeSpan.TicksPerMillisecond), ('S', TimeSpan.TicksPerSecond),
         ('M', TimeSpan.TicksPerMinute), ('H', TimeSpan.TicksPerHour),
     ];
-
-    /// <summary>
-    /// Formats <paramref name="timeout"/> in the finest unit that fits 8 digits, rounding up so the
-    /// server never sees a shorter deadline than the caller asked for.
-    /// </summary>
-    public static string Format(TimeSpan timeout)
-    {
-        long ticks = Math.Max(0, timeout.Ticks);
-        if (ticks <= MaxValue / 100)
-        {
-            return (ticks * 100).ToString(CultureInfo.InvariantCulture) + "n";
-        }
-
-        for (int i = 1; i < UnitsFinestFirst.Length; i++)
-        {
-            var (unit, ticksPerUnit) = UnitsFinestFirst[i];
-            long value = ticks / ticksPerUnit + (ticks % ticksPerUnit == 0 ? 0 : 1);
-            if (value <= MaxValue)
-            {
-                return value.ToString(CultureInfo.InvariantCulture) + unit;
-            }
-        }
-
-        return MaxValue.ToString(CultureInfo.InvariantCulture) + "H";
-    }
 
     /// <summary>Parses a <c>grpc-timeout</c> value; returns false for anything malformed.</summary>
     public static bool TryParse(string? value, out TimeSpan timeout)

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Spark.Connect.Transport;
 
-/// <summary>Settings of an <see cref="HttpGrpcTransport"/>: where the server is and how the connection behaves.</summary>
+/// <summary>Settings of a <see cref="GrpcNetClientTransport"/>: where the server is and how the connection behaves.</summary>
 public sealed record GrpcTransportOptions
 {
     /// <summary>The default <see cref="MaxReceiveMessageSize"/>: 128 MiB, Spark's own default inbound limit.</summary>
@@ -48,8 +48,7 @@ public sealed record GrpcTransportOptions
     public ILoggerFactory? LoggerFactory { get; init; }
 
     /// <summary>
-    /// Interceptors every call passes through, outermost first (logging, tracing, custom auth). Used by
-    /// <see cref="GrpcNetClientTransport"/>; the hand-made <see cref="HttpGrpcTransport"/> has none.
+    /// Interceptors every call passes through, outermost first (logging, tracing, custom auth).
     /// </summary>
     public IReadOnlyList<Grpc.Core.Interceptors.Interceptor> Interceptors { get; init; } = [];
 
