@@ -9,7 +9,11 @@ internal static class DefaultTransportFactory
     // GOAWAY by default; a slower ping still keeps idle result streams alive through NATs and proxies.
     private static readonly TimeSpan KeepAlivePingDelay = TimeSpan.FromMinutes(6);
 
-    public static IGrpcTransport Create(SparkConnectionString connection, SparkConnectClientOptions options)
+    public static IGrpcTransport Create(SparkConnectionString connection, SparkConnectClientOptions options) =>
+        new GrpcNetClientTransport(OptionsFor(connection, options));
+
+    /// <summary>The transport settings for a connection: the connection string's, then <see cref="SparkConnectClientOptions.ConfigureTransport"/>.</summary>
+    public static GrpcTransportOptions OptionsFor(SparkConnectionString connection, SparkConnectClientOptions options)
     {
         var transportOptions = new GrpcTransportOptions
         {
@@ -18,6 +22,6 @@ internal static class DefaultTransportFactory
             KeepAlivePingDelay = KeepAlivePingDelay,
             LoggerFactory = options.LoggerFactory,
         };
-        return new GrpcNetClientTransport(options.ConfigureTransport?.Invoke(transportOptions) ?? transportOptions);
+        return options.ConfigureTransport?.Invoke(transportOptions) ?? transportOptions;
     }
 }

@@ -15,7 +15,7 @@ namespace Spark.Connect.Transport;
 /// </summary>
 public sealed class GrpcNetClientTransport : IGrpcTransport
 {
-    private readonly GrpcChannel _channel;
+    private readonly GrpcChannel? _ownedChannel;
     private readonly CallInvoker _invoker;
     private readonly ConcurrentDictionary<string, object> _methods = new(StringComparer.Ordinal);
 
@@ -28,15 +28,45 @@ public sealed class GrpcNetClientTransport : IGrpcTransport
         {
             HttpHandler = new UserAgentHandler(options.UserAgent) { InnerHandler = handler },
             DisposeHttpClient = true,
-            MaxReceiveMessageSize = options.MaxReceiveMessageSize,
-            MaxSendMessageSize = null,
-            LoggerFactory = options.LoggerFactory,
         };
-        options.ConfigureChannel?.Invoke(channelOptions);
-        _channel = GrpcChannel.ForAddress(options.Address, channelOptions);
-        // Intercept wraps in reverse, so the first interceptor given is the outermost.
-        _invoker = options.Interceptors.Reverse().Aggregate(_channel.CreateCallInvoker(), (invoker, interceptor) => invoker.Intercept(interceptor));
+        ConfigureChannel(channelOptions, options);
+        _ownedChannel = GrpcChannel.ForAddress(options.Address, channelOptions);
+        _invoker = Intercept(_ownedChannel.CreateCallInvoker(), options);
     }
+
+    /// <summary>
+    /// Creates a transport over a channel someone else owns, such as one made by Grpc.Net.ClientFactory (whose
+    /// HTTP handler pipeline comes from <c>IHttpClientFactory</c>, as <c>AddSparkLinq</c> sets it up). The channel's
+    /// limits and handler are the owner's business; disposing this transport leaves the channel alone.
+    /// <see cref="GrpcTransportOptions.Interceptors"/> still apply, and the options' receive limit names the setting in errors.
+    /// </summary>
+    public GrpcNetClientTransport(CallInvoker invoker, GrpcTransportOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(invoker);
+        Options = GrpcHttpHandler.Validate(options);
+        _invoker = Intercept(invoker, options);
+    }
+
+    /// <summary>The HTTP/2 handler this transport's own channel uses (without the User-Agent handler), for a channel built elsewhere.</summary>
+    internal static SocketsHttpHandler CreateHttpHandler(GrpcTransportOptions options) => GrpcHttpHandler.Create(GrpcHttpHandler.Validate(options));
+
+    /// <summary>A handler that sends <paramref name="userAgent"/> instead of Grpc.Net.Client's own User-Agent.</summary>
+    internal static DelegatingHandler CreateUserAgentHandler(string userAgent) => new UserAgentHandler(userAgent);
+
+    /// <summary>Applies the options' limits, logger and <see cref="GrpcTransportOptions.ConfigureChannel"/> to channel options.</summary>
+    internal static void ConfigureChannel(GrpcChannelOptions channelOptions, GrpcTransportOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(channelOptions);
+        ArgumentNullException.ThrowIfNull(options);
+        channelOptions.MaxReceiveMessageSize = options.MaxReceiveMessageSize;
+        channelOptions.MaxSendMessageSize = null;
+        channelOptions.LoggerFactory = options.LoggerFactory ?? channelOptions.LoggerFactory;
+        options.ConfigureChannel?.Invoke(channelOptions);
+    }
+
+    // Intercept wraps in reverse, so the first interceptor given is the outermost.
+    private static CallInvoker Intercept(CallInvoker invoker, GrpcTransportOptions options) =>
+        options.Interceptors.Reverse().Aggregate(invoker, (inner, interceptor) => inner.Intercept(interceptor));
 
     /// <summary>The options this transport was created with.</summary>
     public GrpcTransportOptions Options { get; }
@@ -138,21 +168,10 @@ public sealed class GrpcNetClientTransport : IGrpcTransport
         return new CallOptions(headers, deadline, cancellationToken);
     }
 
-    /// <summary>Sends this library's User-Agent instead of Grpc.Net.Client's own.</summary>
-    private sealed class UserAgentHandler(string userAgent) : DelegatingHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            request.Headers.Remove("User-Agent");
-            request.Headers.TryAddWithoutValidation("User-Agent", userAgent);
-            return base.SendAsync(request, cancellationToken);
-        }
-    }
-
     /// <inheritdoc />
     public ValueTask DisposeAsync()
     {
-        _channel.Dispose();
+        _ownedChannel?.Dispose();
         return ValueTask.CompletedTask;
     }
 }
