@@ -23,6 +23,7 @@ internal static class GrpcHttpHandler
             UseProxy = false,
             AllowAutoRedirect = false,
             PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
+            MaxResponseHeadersLength = options.MaxResponseHeadersLength,
         };
         if (options.RemoteCertificateValidationCallback is { } validate)
             handler.SslOptions.RemoteCertificateValidationCallback = validate;
@@ -43,6 +44,16 @@ internal static class GrpcHttpHandler
         {
             throw new ArgumentOutOfRangeException(nameof(options),
                 $"GrpcTransportOptions.MaxReceiveMessageSize must be positive, got {options.MaxReceiveMessageSize}.");
+        }
+        if (options.MaxResponseNestingDepth <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options),
+                $"GrpcTransportOptions.MaxResponseNestingDepth must be positive, got {options.MaxResponseNestingDepth}.");
+        }
+        if (options.MaxResponseHeadersLength <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options),
+                $"GrpcTransportOptions.MaxResponseHeadersLength must be positive (KiB), got {options.MaxResponseHeadersLength}.");
         }
         RequireAtLeastOneSecond(options.KeepAlivePingDelay, nameof(GrpcTransportOptions.KeepAlivePingDelay));
         RequireAtLeastOneSecond(options.KeepAlivePingTimeout, nameof(GrpcTransportOptions.KeepAlivePingTimeout));

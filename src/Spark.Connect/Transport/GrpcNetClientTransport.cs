@@ -139,11 +139,21 @@ public sealed class GrpcNetClientTransport : IGrpcTransport
         where TResponse : IMessage<TResponse> =>
         (Method<byte[], byte[]>)_methods.GetOrAdd(method.Path, _ => new Method<byte[], byte[]>(type, method.ServiceName, method.MethodName, Bytes, Bytes));
 
-    private static T Parse<T>(MessageParser<T> parser, byte[] payload) where T : IMessage<T>
+    private T Parse<T>(MessageParser<T> parser, byte[] payload) where T : IMessage<T>
     {
+        var depth = Options.MaxResponseNestingDepth;
         try
         {
-            return parser.ParseFrom(payload);
+            // Parsing straight from the array applies protobuf's default limit; another limit needs a limited input.
+            return depth == GrpcTransportOptions.DefaultMaxResponseNestingDepth
+                ? parser.ParseFrom(payload)
+                : parser.ParseFrom(CodedInputStream.CreateWithLimits(new MemoryStream(payload, writable: false), int.MaxValue, depth));
+        }
+        catch (InvalidProtocolBufferException error) when (error.Message.Contains("levels of nesting", StringComparison.Ordinal))
+        {
+            throw new SparkConnectLimitException(GrpcStatusCode.ResourceExhausted,
+                $"The {typeof(T).Name} response ({payload.Length} bytes) nests messages more than {depth} levels deep; " +
+                "raise GrpcTransportOptions.MaxResponseNestingDepth if the server is trusted.", "GrpcTransportOptions.MaxResponseNestingDepth", error);
         }
         catch (InvalidProtocolBufferException error)
         {
