@@ -5,18 +5,12 @@ using Spark.Linq;
 
 namespace Spark.Connect.Benchmarks;
 
-/// <summary>The two gRPC transports side by side, in one run: 1 M rows from the local server to a List.</summary>
+/// <summary>The gRPC transport (Grpc.Net.Client) carrying 1 M rows from the local server to a List.</summary>
 [MemoryDiagnoser]
 public class TransportBenchmarks
 {
-    /// <summary>Which IGrpcTransport carries the calls.</summary>
-    public enum Transport { HandMadeHttp2, GrpcNetClient }
-
     private LocalSparkServer _server = null!;
     private SparkSession _spark = null!;
-
-    [Params(Transport.HandMadeHttp2, Transport.GrpcNetClient)]
-    public Transport Kind { get; set; }
 
     [GlobalSetup]
     public async Task Start()
@@ -30,9 +24,7 @@ public class TransportBenchmarks
         var address = new Uri($"http://127.0.0.1:{_server.Port}");
         var client = new SparkConnectClientOptions
         {
-            TransportFactory = _ => Kind == Transport.HandMadeHttp2
-                ? new HttpGrpcTransport(new GrpcTransportOptions { Address = address })
-                : new GrpcNetClientTransport(new GrpcTransportOptions { Address = address }),
+            TransportFactory = _ => new GrpcNetClientTransport(new GrpcTransportOptions { Address = address }),
         };
         _spark = SparkSession.Connect(new SparkSessionOptions { ConnectionString = _server.ConnectionString, Client = client });
     }

@@ -9,6 +9,9 @@ internal sealed class Retrier(RetryPolicy policy, ILogger logger, Func<TimeSpan,
 {
     private readonly Func<TimeSpan, CancellationToken, Task> _delay = delay ?? Task.Delay;
 
+    /// <summary>Measures time spent retrying.</summary>
+    public static TimeProvider Clock => TimeProvider.System;
+
     public RetryPolicy Policy => policy;
 
     /// <summary>
@@ -32,13 +35,25 @@ internal sealed class Retrier(RetryPolicy policy, ILogger logger, Func<TimeSpan,
         return null;
     }
 
-    /// <summary>Waits before retry number <paramref name="retry"/>; false when the retries are used up.</summary>
-    public async Task<bool> WaitBeforeRetryAsync(GrpcException error, int retry, string operation, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits before retry number <paramref name="retry"/> of a sequence of failures that began at <paramref name="since"/>
+    /// (a <see cref="Clock"/> timestamp); false when the error is not retryable or the retries are used up.
+    /// </summary>
+    /// <exception cref="SparkConnectLimitException">The wait would end past <see cref="RetryPolicy.MaxRetryDuration"/>.</exception>
+    public async Task<bool> WaitBeforeRetryAsync(GrpcException error, int retry, long since, string operation, CancellationToken cancellationToken)
     {
         if (retry >= policy.MaxRetries || !IsRetryable(error)) return false;
         var wait = ServerRetryDelay(error) is { } requested && requested > TimeSpan.Zero
             ? ClampDelay(requested)
             : WithJitter(policy.BackoffFor(retry));
+        var elapsed = Clock.GetElapsedTime(since);
+        if (elapsed + wait > policy.MaxRetryDuration)
+        {
+            throw new SparkConnectLimitException(error.StatusCode,
+                $"{operation} still failed with {error.StatusCode} ({error.Detail}) after {retry} retries over {elapsed.TotalSeconds:0.#} s; " +
+                $"waiting {wait.TotalSeconds:0.#} s more would pass RetryPolicy.MaxRetryDuration ({policy.MaxRetryDuration}).",
+                "RetryPolicy.MaxRetryDuration", error);
+        }
         logger.LogInformation("Retrying {Operation} after {Status} (retry {Retry} of {Max}, waiting {Wait} ms).",
             operation, error.StatusCode, retry + 1, policy.MaxRetries, (long)wait.TotalMilliseconds);
         await _delay(wait, cancellationToken).ConfigureAwait(false);
@@ -48,6 +63,7 @@ internal sealed class Retrier(RetryPolicy policy, ILogger logger, Func<TimeSpan,
     /// <summary>Runs a unary call, retrying retryable failures; the last failure propagates.</summary>
     public async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> call, string operation, CancellationToken cancellationToken)
     {
+        long? since = null;
         for (var retry = 0; ; retry++)
         {
             try
@@ -56,11 +72,15 @@ internal sealed class Retrier(RetryPolicy policy, ILogger logger, Func<TimeSpan,
             }
             catch (GrpcException error) when (!cancellationToken.IsCancellationRequested)
             {
-                if (!await WaitBeforeRetryAsync(error, retry, operation, cancellationToken).ConfigureAwait(false))
+                since ??= Clock.GetTimestamp();
+                if (!await WaitBeforeRetryAsync(error, retry, since.Value, operation, cancellationToken).ConfigureAwait(false))
                     throw;
             }
         }
     }
+
+    /// <summary>Waits the backoff of attempt <paramref name="attempt"/> (0-based) of the policy, with jitter.</summary>
+    public Task BackoffAsync(int attempt, CancellationToken cancellationToken) => _delay(WithJitter(policy.BackoffFor(attempt)), cancellationToken);
 
     private TimeSpan WithJitter(TimeSpan wait) =>
         wait >= policy.MinJitterThreshold && policy.Jitter > TimeSpan.Zero

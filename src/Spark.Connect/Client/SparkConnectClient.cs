@@ -15,11 +15,12 @@ public sealed partial class SparkConnectClient : IAsyncDisposable
     private readonly SparkConnectionString _connection;
     private readonly SparkConnectClientOptions _options;
     private readonly SparkErrorConverter _errors;
+    private readonly HashSet<Task> _background = [];
     private int _disposed;
 
     private SparkConnectClient(SparkConnectionString connection, SparkConnectClientOptions options)
     {
-        options.RetryPolicy.Validate();
+        options.Validate();
         _connection = connection;
         _options = options;
         Logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<SparkConnectClient>();
@@ -55,6 +56,7 @@ public sealed partial class SparkConnectClient : IAsyncDisposable
     public string ClientType => Session.ClientType;
 
     internal SessionContext Session { get; }
+    internal SparkConnectClientOptions Options => _options;
     internal IGrpcTransport Transport { get; }
     internal Retrier Retrier { get; }
     internal ILogger Logger { get; }
@@ -118,10 +120,21 @@ public sealed partial class SparkConnectClient : IAsyncDisposable
         await CallCoreAsync(SparkConnectMethods.ReleaseSession, request, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Releases the server session (best effort, bounded in time) and closes the connection.</summary>
+    /// <summary>
+    /// Waits (at most 10 s) for the clean-up of interrupted executions, releases the server session (best effort,
+    /// bounded in time) and closes the connection.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        try
+        {
+            await BackgroundWorkAsync().WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            Logger.LogDebug("Clean-up of interrupted executions was still running when session {SessionId} closed.", SessionId);
+        }
         // Only a session the server has seen needs releasing; skip the round trip otherwise.
         if (Session.ServerSideSessionId is not null)
         {
@@ -183,6 +196,27 @@ public sealed partial class SparkConnectClient : IAsyncDisposable
         {
             Logger.LogDebug(error, "{What} failed (best effort).", what);
         }
+    }
+
+    /// <summary>
+    /// Runs housekeeping (interrupt and release of an execution the caller left) without making the caller wait; the work
+    /// bounds its own calls in time, and <see cref="DisposeAsync"/> waits for it briefly.
+    /// </summary>
+    internal void RunInBackground(Func<Task> work)
+    {
+        var task = Task.Run(work);
+        lock (_background)
+        {
+            _background.RemoveWhere(t => t.IsCompleted);
+            _background.Add(task);
+        }
+    }
+
+    /// <summary>Completes when the housekeeping started so far has finished.</summary>
+    internal Task BackgroundWorkAsync()
+    {
+        lock (_background)
+            return Task.WhenAll(_background.ToArray());
     }
 
     internal ReleaseExecuteRequest NewReleaseExecuteRequest(string operationId) => Session.Stamp(new ReleaseExecuteRequest { OperationId = operationId });

@@ -34,6 +34,26 @@ public sealed class SparkConnectClientOptions
     /// </summary>
     public string? ClientType { get; set; }
 
+    /// <summary>
+    /// How many times in a row an execution may be resumed with <c>ReattachExecute</c> after a stream that ended
+    /// without <c>result_complete</c> and without any new response. Streams that end within a second of opening with
+    /// nothing also wait the <see cref="RetryPolicy"/> backoff first, so a server that keeps ending streams at once is
+    /// not called in a loop. Past the limit the execution fails with <see cref="SparkConnectLimitException"/>. Default
+    /// 20; a Spark server ends a silent stream every 2 minutes (<c>spark.connect.execute.reattachable.senderMaxStreamDuration</c>),
+    /// so the default allows about 40 minutes without a response from servers that send no progress (Spark 3.5).
+    /// </summary>
+    public int MaxReattachesWithoutProgress { get; set; } = 20;
+
+    /// <summary>
+    /// The longest wait for the next response of an execution's stream (the connection alive, the server silent, or a
+    /// message that never finishes arriving). When it passes the stream is dropped and, for a reattachable execution,
+    /// resumed with <c>ReattachExecute</c> as after a lost connection (counted by <see cref="RetryPolicy"/>); a
+    /// non-reattachable execution fails with <see cref="SparkConnectLimitException"/>. Default 5 minutes (Spark sends
+    /// progress every 2 s, or ends a silent stream after 2 minutes); null waits without limit. A dead connection is
+    /// found sooner by keep-alive pings (<see cref="GrpcTransportOptions.KeepAlivePingDelay"/>).
+    /// </summary>
+    public TimeSpan? ResponseIdleTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>The deadline of each unary call (analyze, config, interrupt, release). Null: none.</summary>
     public TimeSpan? UnaryCallTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
@@ -41,16 +61,34 @@ public sealed class SparkConnectClientOptions
     public ILoggerFactory? LoggerFactory { get; set; }
 
     /// <summary>
-    /// Creates the transport for a parsed connection string. Null: our HTTP/2 transport. Set it to
+    /// Creates the transport for a parsed connection string. Null: <see cref="GrpcNetClientTransport"/> (Grpc.Net.Client). Set it to
     /// plug in another gRPC implementation or to adjust transport settings.
     /// </summary>
     public Func<SparkConnectionString, IGrpcTransport>? TransportFactory { get; set; }
 
     /// <summary>
-    /// Adjusts the settings of our HTTP/2 transport (keep-alive, connect timeout, certificate
+    /// Adjusts the settings of the default transport (keep-alive, connect timeout, certificate
     /// validation for private deployments) before it is created. Ignored when <see cref="TransportFactory"/> is set.
     /// </summary>
     public Func<GrpcTransportOptions, GrpcTransportOptions>? ConfigureTransport { get; set; }
+
+    /// <summary>Checks the settings that the connection string does not; throws <see cref="ArgumentOutOfRangeException"/> naming the bad one.</summary>
+    public void Validate()
+    {
+        RetryPolicy.Validate();
+        ValidateOwnSettings();
+    }
+
+    /// <summary>The checks of <see cref="Validate"/> that are not the <see cref="RetryPolicy"/>'s.</summary>
+    internal void ValidateOwnSettings()
+    {
+        if (MaxReattachesWithoutProgress < 0)
+            throw new ArgumentOutOfRangeException(nameof(MaxReattachesWithoutProgress), MaxReattachesWithoutProgress, "MaxReattachesWithoutProgress must be 0 or more.");
+        if (ResponseIdleTimeout is { } idle && idle <= TimeSpan.Zero)
+            throw new ArgumentOutOfRangeException(nameof(ResponseIdleTimeout), idle, "ResponseIdleTimeout must be positive, or null for no limit.");
+        if (UnaryCallTimeout is { } unary && unary <= TimeSpan.Zero)
+            throw new ArgumentOutOfRangeException(nameof(UnaryCallTimeout), unary, "UnaryCallTimeout must be positive, or null for no limit.");
+    }
 
     /// <summary>A shallow copy, so callers can adjust settings without changing options they were given.</summary>
     internal SparkConnectClientOptions Copy() => (SparkConnectClientOptions)MemberwiseClone();

@@ -26,6 +26,12 @@ namespace Spark.Connect;
 /// (meant for a trusted local server). The token never appears in <see cref="ToString"/> or in
 /// any exception message.
 /// </para>
+/// <para>
+/// <see cref="ToString"/> prints only values known to be harmless (host, port, <c>use_ssl</c>, <c>user_agent</c>,
+/// <c>session_id</c>, <c>grpc_max_message_size</c>); every other value, <c>user_id</c> and every header included,
+/// is written as <c>***</c>, because a header may be a credential (<c>x-api-key</c>) and a mistyped key
+/// (<c>tokn=</c>) is sent as a header too.
+/// </para>
 /// </remarks>
 public sealed class SparkConnectionString
 {
@@ -35,7 +41,7 @@ public sealed class SparkConnectionString
     /// <summary>The environment variable that holds the default connection string.</summary>
     public const string EnvironmentVariable = "SPARK_REMOTE";
 
-    private const string RedactedToken = "***";
+    private const string Redacted = "***";
     private readonly bool _useSslGiven;
 
     internal SparkConnectionString(
@@ -137,18 +143,22 @@ public sealed class SparkConnectionString
         return parsed ?? throw new FormatException($"The {EnvironmentVariable} environment variable is not a valid connection string: {error}");
     }
 
-    /// <summary>Renders the connection string back, with the token value replaced by <c>***</c>.</summary>
+    /// <summary>
+    /// Renders the connection string back for logs and messages: host, port and the harmless parameters as given,
+    /// every other value (token, <c>user_id</c>, every header) replaced by <c>***</c>. The keys stay, so a mistyped
+    /// key is still visible.
+    /// </summary>
     public override string ToString()
     {
         var text = new StringBuilder("sc://").Append(HostForUri).Append(':').Append(Port.ToString(CultureInfo.InvariantCulture)).Append('/');
         void Add(string key, string value) => text.Append(';').Append(key).Append('=').Append(value);
-        if (Token is not null) Add("token", RedactedToken);
+        if (Token is not null) Add("token", Redacted);
         if (_useSslGiven) Add("use_ssl", UseSsl ? "true" : "false");
-        if (UserId is not null) Add("user_id", Uri.EscapeDataString(UserId));
+        if (UserId is not null) Add("user_id", Redacted);
         if (UserAgent is not null) Add("user_agent", Uri.EscapeDataString(UserAgent));
         if (SessionId is { } id) Add("session_id", id.ToString("D"));
         if (GrpcMaxMessageSize is { } max) Add("grpc_max_message_size", max.ToString(CultureInfo.InvariantCulture));
-        foreach (var (key, value) in Headers) Add(key, Uri.EscapeDataString(value));
+        foreach (var (key, _) in Headers) Add(key, Redacted);
         return text.ToString();
     }
 }

@@ -9,36 +9,64 @@ namespace Spark.Connect.Transport;
 
 /// <summary>
 /// <see cref="IGrpcTransport"/> on the official gRPC client (Grpc.Net.Client): one <see cref="GrpcChannel"/> over a
-/// <see cref="SocketsHttpHandler"/> with the same settings as <see cref="HttpGrpcTransport"/> (several HTTP/2
-/// connections, keep-alive pings while calls are active, the receive limit, TLS validation), and the same
-/// failure contract: <see cref="RpcException"/> becomes <see cref="GrpcException"/> with the decoded
-/// <c>grpc-status-details-bin</c>, the caller's cancellation an <see cref="OperationCanceledException"/>.
+/// <see cref="SocketsHttpHandler"/> (several HTTP/2 connections, keep-alive pings while calls are active, the receive
+/// limit, TLS validation). <see cref="RpcException"/> becomes <see cref="GrpcException"/> with the decoded
+/// <c>grpc-status-details-bin</c> (<see cref="RpcFailures"/>), the caller's cancellation an <see cref="OperationCanceledException"/>.
 /// </summary>
 public sealed class GrpcNetClientTransport : IGrpcTransport
 {
-    private const string StatusDetailsTrailer = "grpc-status-details-bin";
-    private readonly GrpcChannel _channel;
+    private readonly GrpcChannel? _ownedChannel;
     private readonly CallInvoker _invoker;
     private readonly ConcurrentDictionary<string, object> _methods = new(StringComparer.Ordinal);
 
     /// <summary>Creates a transport for <paramref name="options"/>; no connection is made until the first call.</summary>
     public GrpcNetClientTransport(GrpcTransportOptions options)
     {
-        Options = HttpGrpcTransport.Validate(options);
-        var handler = HttpGrpcTransport.CreateHandler(options);
+        Options = GrpcHttpHandler.Validate(options);
+        var handler = GrpcHttpHandler.Create(options);
         var channelOptions = new GrpcChannelOptions
         {
             HttpHandler = new UserAgentHandler(options.UserAgent) { InnerHandler = handler },
             DisposeHttpClient = true,
-            MaxReceiveMessageSize = options.MaxReceiveMessageSize,
-            MaxSendMessageSize = null,
-            LoggerFactory = options.LoggerFactory,
         };
-        options.ConfigureChannel?.Invoke(channelOptions);
-        _channel = GrpcChannel.ForAddress(options.Address, channelOptions);
-        // Intercept wraps in reverse, so the first interceptor given is the outermost.
-        _invoker = options.Interceptors.Reverse().Aggregate(_channel.CreateCallInvoker(), (invoker, interceptor) => invoker.Intercept(interceptor));
+        ConfigureChannel(channelOptions, options);
+        _ownedChannel = GrpcChannel.ForAddress(options.Address, channelOptions);
+        _invoker = Intercept(_ownedChannel.CreateCallInvoker(), options);
     }
+
+    /// <summary>
+    /// Creates a transport over a channel someone else owns, such as one made by Grpc.Net.ClientFactory (whose
+    /// HTTP handler pipeline comes from <c>IHttpClientFactory</c>, as <c>AddSparkLinq</c> sets it up). The channel's
+    /// limits and handler are the owner's business; disposing this transport leaves the channel alone.
+    /// <see cref="GrpcTransportOptions.Interceptors"/> still apply, and the options' receive limit names the setting in errors.
+    /// </summary>
+    public GrpcNetClientTransport(CallInvoker invoker, GrpcTransportOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(invoker);
+        Options = GrpcHttpHandler.Validate(options);
+        _invoker = Intercept(invoker, options);
+    }
+
+    /// <summary>The HTTP/2 handler this transport's own channel uses (without the User-Agent handler), for a channel built elsewhere.</summary>
+    internal static SocketsHttpHandler CreateHttpHandler(GrpcTransportOptions options) => GrpcHttpHandler.Create(GrpcHttpHandler.Validate(options));
+
+    /// <summary>A handler that sends <paramref name="userAgent"/> instead of Grpc.Net.Client's own User-Agent.</summary>
+    internal static DelegatingHandler CreateUserAgentHandler(string userAgent) => new UserAgentHandler(userAgent);
+
+    /// <summary>Applies the options' limits, logger and <see cref="GrpcTransportOptions.ConfigureChannel"/> to channel options.</summary>
+    internal static void ConfigureChannel(GrpcChannelOptions channelOptions, GrpcTransportOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(channelOptions);
+        ArgumentNullException.ThrowIfNull(options);
+        channelOptions.MaxReceiveMessageSize = options.MaxReceiveMessageSize;
+        channelOptions.MaxSendMessageSize = null;
+        channelOptions.LoggerFactory = options.LoggerFactory ?? channelOptions.LoggerFactory;
+        options.ConfigureChannel?.Invoke(channelOptions);
+    }
+
+    // Intercept wraps in reverse, so the first interceptor given is the outermost.
+    private static CallInvoker Intercept(CallInvoker invoker, GrpcTransportOptions options) =>
+        options.Interceptors.Reverse().Aggregate(invoker, (inner, interceptor) => inner.Intercept(interceptor));
 
     /// <summary>The options this transport was created with.</summary>
     public GrpcTransportOptions Options { get; }
@@ -58,7 +86,7 @@ public sealed class GrpcNetClientTransport : IGrpcTransport
         }
         catch (Exception error) when (error is RpcException or OperationCanceledException)
         {
-            throw Convert(error, cancellationToken);
+            throw RpcFailures.Convert(error, cancellationToken, Options);
         }
     }
 
@@ -98,7 +126,7 @@ public sealed class GrpcNetClientTransport : IGrpcTransport
         }
         catch (Exception error) when (error is RpcException or OperationCanceledException)
         {
-            throw Convert(error, cancellationToken.IsCancellationRequested ? caller : cancellationToken);
+            throw RpcFailures.Convert(error, cancellationToken.IsCancellationRequested ? caller : cancellationToken, Options);
         }
     }
 
@@ -111,11 +139,21 @@ public sealed class GrpcNetClientTransport : IGrpcTransport
         where TResponse : IMessage<TResponse> =>
         (Method<byte[], byte[]>)_methods.GetOrAdd(method.Path, _ => new Method<byte[], byte[]>(type, method.ServiceName, method.MethodName, Bytes, Bytes));
 
-    private static T Parse<T>(MessageParser<T> parser, byte[] payload) where T : IMessage<T>
+    private T Parse<T>(MessageParser<T> parser, byte[] payload) where T : IMessage<T>
     {
+        var depth = Options.MaxResponseNestingDepth;
         try
         {
-            return parser.ParseFrom(payload);
+            // Parsing straight from the array applies protobuf's default limit; another limit needs a limited input.
+            return depth == GrpcTransportOptions.DefaultMaxResponseNestingDepth
+                ? parser.ParseFrom(payload)
+                : parser.ParseFrom(CodedInputStream.CreateWithLimits(new MemoryStream(payload, writable: false), int.MaxValue, depth));
+        }
+        catch (InvalidProtocolBufferException error) when (error.Message.Contains("levels of nesting", StringComparison.Ordinal))
+        {
+            throw new SparkConnectLimitException(GrpcStatusCode.ResourceExhausted,
+                $"The {typeof(T).Name} response ({payload.Length} bytes) nests messages more than {depth} levels deep; " +
+                "raise GrpcTransportOptions.MaxResponseNestingDepth if the server is trusted.", "GrpcTransportOptions.MaxResponseNestingDepth", error);
         }
         catch (InvalidProtocolBufferException error)
         {
@@ -124,7 +162,7 @@ public sealed class GrpcNetClientTransport : IGrpcTransport
         }
     }
 
-    /// <summary>Metadata checked as the hand-made transport checks it; <c>-bin</c> values travel as their bytes.</summary>
+    /// <summary>Metadata checked before it is sent (names, reserved keys, printable values); <c>-bin</c> values travel as their bytes.</summary>
     private static CallOptions CallOptionsFor(GrpcCallOptions options, CancellationToken cancellationToken)
     {
         var headers = new Metadata();
@@ -140,78 +178,10 @@ public sealed class GrpcNetClientTransport : IGrpcTransport
         return new CallOptions(headers, deadline, cancellationToken);
     }
 
-    /// <summary>
-    /// The official client's failure as this library's: the caller's cancellation as <see cref="OperationCanceledException"/>
-    /// carrying the caller's token; anything else a <see cref="GrpcException"/> with the same status code, detail, trailers
-    /// and rich status. Failures to reach the server (refused, TLS, connect timeout) are Unavailable, as the gRPC spec says.
-    /// </summary>
-    private Exception Convert(Exception failure, CancellationToken caller)
-    {
-        if (caller.IsCancellationRequested)
-            return new OperationCanceledException("The gRPC call was cancelled by the caller.", failure, caller);
-        if (failure is not RpcException error)
-            return new GrpcException(GrpcStatusCode.Unavailable, $"The server could not be reached in time: {failure.Message}", innerException: failure);
-        var cause = error.Status.DebugException;
-        // Before any response: refused, TLS failure (Internal in Grpc.Net.Client) or the connect timeout (Cancelled).
-        if (error.StatusCode is Grpc.Core.StatusCode.Internal or Grpc.Core.StatusCode.Cancelled
-            && cause is HttpRequestException { StatusCode: null, InnerException: not HttpProtocolException } or OperationCanceledException)
-            return new GrpcException(GrpcStatusCode.Unavailable, error.Status.Detail, innerException: cause);
-        // A response that is not gRPC at all (no grpc-status, another content type: a proxy's page) is Internal, as the
-        // gRPC spec maps it and the hand-made transport does; Grpc.Net.Client reports it as Cancelled.
-        if (error.StatusCode == Grpc.Core.StatusCode.Cancelled && (error.Status.Detail.StartsWith("No grpc-status found", StringComparison.Ordinal)
-            || error.Status.Detail.StartsWith("Bad gRPC response", StringComparison.Ordinal)))
-            return new GrpcException(GrpcStatusCode.Internal, error.Status.Detail, innerException: error);
-        if (error.StatusCode == Grpc.Core.StatusCode.ResourceExhausted && error.Status.Detail.StartsWith("Received message exceeds", StringComparison.Ordinal))
-            return new GrpcException(GrpcStatusCode.ResourceExhausted,
-                $"{error.Status.Detail} (the receive limit is {Options.MaxReceiveMessageSize} bytes; raise GrpcTransportOptions.MaxReceiveMessageSize)", innerException: error);
-        return Convert(error);
-    }
-
-    private static GrpcException Convert(RpcException error)
-    {
-        Google.Rpc.Status? rich = null;
-        var trailers = new List<KeyValuePair<string, string>>();
-        foreach (var entry in error.Trailers)
-        {
-            if (entry.IsBinary)
-            {
-                if (entry.Key == StatusDetailsTrailer)
-                {
-                    try
-                    {
-                        rich = Google.Rpc.Status.Parser.ParseFrom(entry.ValueBytes);
-                    }
-                    catch (InvalidProtocolBufferException)
-                    {
-                        // A malformed details trailer leaves the plain status, as the hand-made transport does.
-                    }
-                }
-                trailers.Add(new(entry.Key, System.Convert.ToBase64String(entry.ValueBytes)));
-            }
-            else
-            {
-                trailers.Add(new(entry.Key, entry.Value));
-            }
-        }
-        var code = Enum.IsDefined((GrpcStatusCode)(int)error.StatusCode) ? (GrpcStatusCode)(int)error.StatusCode : GrpcStatusCode.Unknown;
-        return new GrpcException(code, error.Status.Detail, rich, trailers, error.Status.DebugException ?? error);
-    }
-
-    /// <summary>Sends this library's User-Agent instead of Grpc.Net.Client's own.</summary>
-    private sealed class UserAgentHandler(string userAgent) : DelegatingHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            request.Headers.Remove("User-Agent");
-            request.Headers.TryAddWithoutValidation("User-Agent", userAgent);
-            return base.SendAsync(request, cancellationToken);
-        }
-    }
-
     /// <inheritdoc />
     public ValueTask DisposeAsync()
     {
-        _channel.Dispose();
+        _ownedChannel?.Dispose();
         return ValueTask.CompletedTask;
     }
 }

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Spark.Connect.Transport;
 
 /// <summary>Names and mappings from the gRPC over HTTP/2 specification, shared by client and server.</summary>
@@ -13,20 +11,12 @@ internal static class GrpcProtocol
     public const string EncodingHeader = "grpc-encoding";
     public const string AcceptEncodingHeader = "grpc-accept-encoding";
 
-    /// <summary>Headers whose values are credentials: never logged, never surfaced in exceptions.</summary>
-    private static readonly HashSet<string> SecretHeaders = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key",
-    };
-
     /// <summary>Headers the transport sets itself; callers may not send them as metadata.</summary>
     private static readonly HashSet<string> ReservedHeaders = new(StringComparer.OrdinalIgnoreCase)
     {
         "content-type", "te", "host", "user-agent", "content-length", "connection", "transfer-encoding",
         "upgrade", "keep-alive", "proxy-connection",
     };
-
-    public static bool IsSecret(string headerName) => SecretHeaders.Contains(headerName);
 
     /// <summary>True for headers that metadata must not set (transport-owned and all <c>grpc-*</c> names).</summary>
     public static bool IsReserved(string headerName) =>
@@ -84,25 +74,4 @@ internal static class GrpcProtocol
             }
         }
     }
-
-    /// <summary>Maps an HTTP status to a gRPC status when the response carries no grpc-status (gRPC HTTP/2 spec).</summary>
-    public static GrpcStatusCode FromHttpStatus(HttpStatusCode status) => (int)status switch
-    {
-        400 => GrpcStatusCode.Internal,
-        401 => GrpcStatusCode.Unauthenticated,
-        403 => GrpcStatusCode.PermissionDenied,
-        404 => GrpcStatusCode.Unimplemented,
-        429 or 502 or 503 or 504 => GrpcStatusCode.Unavailable,
-        _ => GrpcStatusCode.Unknown,
-    };
-
-    /// <summary>Maps an HTTP/2 RST_STREAM error code to a gRPC status (gRPC HTTP/2 spec).</summary>
-    public static GrpcStatusCode FromHttp2ErrorCode(long errorCode) => errorCode switch
-    {
-        0x7 => GrpcStatusCode.Unavailable, // REFUSED_STREAM: the server never processed it, safe to retry
-        0x8 => GrpcStatusCode.Cancelled, // CANCEL
-        0xB => GrpcStatusCode.ResourceExhausted, // ENHANCE_YOUR_CALM
-        0xC => GrpcStatusCode.PermissionDenied, // INADEQUATE_SECURITY
-        _ => GrpcStatusCode.Internal,
-    };
 }

@@ -40,29 +40,4 @@ internal static class GrpcStatusDetailsCodec
             return false;
         }
     }
-
-    /// <summary>
-    /// Decodes a <c>grpc-status-details-bin</c> value. Returns false with a description (never the
-    /// raw bytes) when the value is not base64 or not a valid <see cref="Google.Rpc.Status"/>.
-    /// </summary>
-    public static bool TryDecode(string value, out Google.Rpc.Status? status, out string? error)
-    {
-        status = null;
-        if (!TryDecodeBinaryHeader(value, out byte[] bytes, out error))
-        {
-            error = $"grpc-status-details-bin could not be decoded: {error}.";
-            return false;
-        }
-
-        try
-        {
-            status = Google.Rpc.Status.Parser.ParseFrom(bytes);
-            return true;
-        }
-        catch (InvalidProtocolBufferException ex)
-        {
-            error = $"grpc-status-details-bin is not a valid google.rpc.Status ({bytes.Length} bytes): {ex.Message}";
-            return false;
-        }
-    }
 }

@@ -3,9 +3,9 @@ using Google.Protobuf;
 namespace Spark.Connect.Transport;
 
 /// <summary>
-/// The seam between the Spark Connect session and the wire. Our implementation speaks gRPC over
-/// HTTP/2 on <see cref="System.Net.Http.SocketsHttpHandler"/>; an official gRPC package could
-/// implement this interface instead without touching the layers above.
+/// The seam between the Spark Connect session and the wire. <see cref="GrpcNetClientTransport"/> (Grpc.Net.Client)
+/// is the implementation; the seam stays so that the session logic (reattach, retries, release, error conversion)
+/// is tested against scripted in-memory transports, and so that plan inspection can be proven to do no I/O.
 /// </summary>
 /// <remarks>
 /// <para>Failures are reported as <see cref="GrpcException"/> carrying the gRPC status, including the

@@ -13,9 +13,10 @@ public static class SparkLinqServiceCollectionExtensions
     /// Registers one thread-safe <see cref="SparkSession"/> for the application, configured by
     /// <paramref name="configure"/>. Options are validated when the host starts (a malformed connection
     /// string fails start-up with a message naming the bad part), and the session is released when the
-    /// service provider is disposed at shutdown. Creating the session does no I/O.
+    /// service provider is disposed at shutdown. Creating the session does no I/O. The session's gRPC channel gets its
+    /// HTTP handler pipeline from <c>IHttpClientFactory</c>: add handlers through <see cref="SparkLinqBuilder.HttpClient"/>.
     /// </summary>
-    public static IServiceCollection AddSparkLinq(this IServiceCollection services, Action<SparkSessionOptions> configure)
+    public static SparkLinqBuilder AddSparkLinq(this IServiceCollection services, Action<SparkSessionOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
@@ -28,9 +29,10 @@ public static class SparkLinqServiceCollectionExtensions
     /// section such as <c>configuration.GetSection("Spark")</c> with keys <c>ConnectionString</c>,
     /// <c>NamingPolicy</c> (<c>AsIs</c> or <c>SnakeCase</c>), <c>NullSemantics</c> (<c>CSharp</c> or <c>Sql</c>)
     /// and <c>Client</c> (retry, reattach and timeout settings), or the root configuration, whose
-    /// connection string named <c>Spark</c> (<c>ConnectionStrings:Spark</c>) is then used.
+    /// connection string named <c>Spark</c> (<c>ConnectionStrings:Spark</c>) is then used. As with the other overload,
+    /// <see cref="SparkLinqBuilder.HttpClient"/> configures the HTTP pipeline of the session's gRPC channel.
     /// </summary>
-    public static IServiceCollection AddSparkLinq(this IServiceCollection services, IConfiguration configuration)
+    public static SparkLinqBuilder AddSparkLinq(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
@@ -50,11 +52,12 @@ public static class SparkLinqServiceCollectionExtensions
         return services;
     }
 
-    private static IServiceCollection AddSparkSessionCore(this IServiceCollection services)
+    private static SparkLinqBuilder AddSparkSessionCore(this IServiceCollection services)
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SparkSessionOptions>, SparkSessionOptionsValidator>());
+        var httpClient = SparkChannelRegistration.Register(services);
         // The container disposes the session (IAsyncDisposable) on shutdown, which releases the server session.
-        services.TryAddSingleton(provider => SparkSession.Connect(provider.GetRequiredService<IOptions<SparkSessionOptions>>().Value));
-        return services;
+        services.TryAddSingleton(SparkChannelRegistration.CreateSession);
+        return new SparkLinqBuilder(services, httpClient);
     }
 }

@@ -39,6 +39,14 @@ internal sealed class SparkSessionOptionsValidator : IValidateOptions<SparkSessi
         {
             failures.Add("Spark:Client:RetryPolicy is invalid: " + error.Message);
         }
+        try
+        {
+            options.Client.ValidateOwnSettings();
+        }
+        catch (ArgumentOutOfRangeException error)
+        {
+            failures.Add($"Spark:Client:{error.ParamName} is invalid: " + error.Message);
+        }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -34,9 +34,9 @@ public abstract class LocalServerTestBase
         return client;
     }
 
-    protected HttpGrpcTransport NewTransport()
+    protected GrpcNetClientTransport NewTransport()
     {
-        var transport = new HttpGrpcTransport(new GrpcTransportOptions { Address = new Uri($"http://127.0.0.1:{Server.Port}") });
+        var transport = new GrpcNetClientTransport(new GrpcTransportOptions { Address = new Uri($"http://127.0.0.1:{Server.Port}") });
         _owned.Add(transport);
         return transport;
     }

@@ -102,6 +102,7 @@ public class ReattachTests
         Assert.That(error!.StatusCode, Is.EqualTo(GrpcStatusCode.Unavailable));
         Assert.That(error.Detail, Is.EqualTo("still down"));
         Assert.That(waits, Has.Count.EqualTo(2));
+        await client.BackgroundWorkAsync();
         Assert.That(_transport.Requests<InterruptRequest>("Interrupt").Single().OperationId,
             Is.EqualTo(_transport.Requests<ExecutePlanRequest>("ExecutePlan").Single().OperationId), "an unfinished operation is interrupted");
     }
@@ -147,6 +148,7 @@ public class ReattachTests
                 if (++seen == 3) cts.Cancel();
         });
 
+        await client.BackgroundWorkAsync();
         var operationId = _transport.Requests<ExecutePlanRequest>("ExecutePlan").Single().OperationId;
         Assert.That(_transport.Requests<InterruptRequest>("Interrupt").Single().OperationId, Is.EqualTo(operationId));
         Assert.That(_transport.Requests<ReleaseExecuteRequest>("ReleaseExecute").Last().ReleaseCase, Is.EqualTo(ReleaseExecuteRequest.ReleaseOneofCase.ReleaseAll));

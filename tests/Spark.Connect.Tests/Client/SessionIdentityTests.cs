@@ -26,6 +26,20 @@ public class SessionIdentityTests
     }
 
     [Test]
+    public async Task The_client_prints_neither_a_mistyped_token_nor_a_custom_header_value()
+    {
+        const string Typo = "dapi-TYPO-9876543210";
+        const string ApiKey = "api-KEY-5555";
+        await using var client = NewClient(new FakeTransport(), connectionString: $"sc://spark.example:443/;tokn={Typo};x-api-key={ApiKey};user_agent=etl");
+
+        var text = client.ToString();
+
+        Assert.That(text, Does.Not.Contain(Typo).And.Not.Contain(ApiKey));
+        Assert.That(text, Does.Contain("tokn=***").And.Contain("x-api-key=***").And.Contain("user_agent=etl").And.Contain("spark.example:443"));
+        Assert.That(text, Does.Contain(client.SessionId));
+    }
+
+    [Test]
     public void A_token_without_tls_is_refused_unless_the_caller_opts_out()
     {
         var text = $"sc://localhost/;token={Secret};use_ssl=false";

@@ -151,7 +151,7 @@ public class SparkConnectionStringTests
     }
 
     [Test]
-    public void To_string_redacts_the_token_and_round_trips_everything_else()
+    public void To_string_keeps_the_harmless_parameters_and_round_trips_them()
     {
         var cs = SparkConnectionString.Parse(
             $"sc://[::1]:443/;token={Secret};user_id=J%C3%B6rg;user_agent=app%2F1;session_id=8c5d6f0e-1a2b-4c3d-9e8f-001122334455;" +
@@ -165,11 +165,26 @@ public class SparkConnectionStringTests
         Assert.That(again.Host, Is.EqualTo("::1"));
         Assert.That(again.Port, Is.EqualTo(443));
         Assert.That(again.UseSsl, Is.True);
-        Assert.That(again.UserId, Is.EqualTo("Jörg"));
         Assert.That(again.UserAgent, Is.EqualTo("app/1"));
         Assert.That(again.SessionId, Is.EqualTo(cs.SessionId));
         Assert.That(again.GrpcMaxMessageSize, Is.EqualTo(1024));
-        Assert.That(again.Headers, Is.EqualTo(cs.Headers));
+        Assert.That(again.Headers.Select(h => h.Key), Is.EqualTo(cs.Headers.Select(h => h.Key)));
+    }
+
+    [TestCase("tokn=dapi-typo-secret-1", "tokn")]
+    [TestCase("x-api-key=key-secret-2", "x-api-key")]
+    [TestCase("x-databricks-cluster-id=cluster-secret-3", "x-databricks-cluster-id")]
+    [TestCase("user_id=person%40example.com", "user_id")]
+    public void To_string_redacts_every_other_parameter_value_but_names_its_key(string parameter, string key)
+    {
+        var value = Uri.UnescapeDataString(parameter[(parameter.IndexOf('=') + 1)..]);
+        var cs = SparkConnectionString.Parse($"sc://h/;use_ssl=true;{parameter}");
+
+        var text = cs.ToString();
+
+        Assert.That(text, Does.Not.Contain(value).And.Not.Contain(Uri.EscapeDataString(value)));
+        Assert.That(text, Does.Contain($";{key}=***"));
+        Assert.That(text, Does.StartWith("sc://h:15002/;use_ssl=true"));
     }
 
     [Test]

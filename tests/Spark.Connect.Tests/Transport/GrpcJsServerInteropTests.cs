@@ -6,10 +6,9 @@ using Spark.Connect.Transport;
 
 namespace Spark.Connect.Tests.Transport;
 
-/// <summary>Our <see cref="HttpGrpcTransport"/> calling a @grpc/grpc-js server (tools/grpc-peer).</summary>
+/// <summary>Our <see cref="GrpcNetClientTransport"/> (and its status mapping) calling a @grpc/grpc-js server (tools/grpc-peer).</summary>
 [NonParallelizable]
-[TestFixtureSource(typeof(ScriptedServerTestBase), nameof(ScriptedServerTestBase.Kinds))]
-public class GrpcJsServerInteropTests(TransportKind kind)
+public class GrpcJsServerInteropTests
 {
     private const string Service = "grpcpeer.Peer";
     private static readonly GrpcMethod<ConfigRequest, ConfigRequest> Echo = new(Service, "Echo", ConfigRequest.Parser, ConfigRequest.Parser);
@@ -29,7 +28,7 @@ public class GrpcJsServerInteropTests(TransportKind kind)
     {
         _peer = await GrpcPeer.ServeAsync();
         _options = new GrpcTransportOptions { Address = new Uri($"http://127.0.0.1:{_peer.Port}") };
-        _transport = Transports.Create(kind, _options);
+        _transport = new GrpcNetClientTransport(_options);
     }
 
     [OneTimeTearDown]
@@ -131,7 +130,7 @@ public class GrpcJsServerInteropTests(TransportKind kind)
     [Test]
     public async Task A_message_above_the_receive_limit_is_ResourceExhausted()
     {
-        await using var small = Transports.Create(kind, _options with { MaxReceiveMessageSize = 1024 * 1024 });
+        await using var small = new GrpcNetClientTransport(_options with { MaxReceiveMessageSize = 1024 * 1024 });
 
         var error = await Assert.ThrowsAsync<GrpcException>(() => small.UnaryCallAsync(Large, new UInt32Value { Value = 2 * 1024 * 1024 }, GrpcCallOptions.Default, Guard));
 

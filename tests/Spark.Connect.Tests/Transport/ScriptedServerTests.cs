@@ -5,8 +5,7 @@ using Spark.Connect.Transport;
 namespace Spark.Connect.Tests.Transport;
 
 /// <summary>The scripted server's own contract: queues, fallbacks, recording and the scenarios the session client will need.</summary>
-[TestFixtureSource(typeof(ScriptedServerTestBase), nameof(Kinds))]
-public class ScriptedServerTests(TransportKind kind) : ScriptedServerTestBase(kind)
+public class ScriptedServerTests : ScriptedServerTestBase
 {
     private Task<ConfigResponse> ConfigAsync(string session = "s") =>
         Transport.UnaryCallAsync(SparkConnectMethods.Config, new ConfigRequest { SessionId = session }, GrpcCallOptions.Default, Guard);

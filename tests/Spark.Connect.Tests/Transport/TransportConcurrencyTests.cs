@@ -11,7 +11,7 @@ public class TransportConcurrencyTests
     public async Task Concurrent_unary_and_streaming_calls_share_one_transport()
     {
         await using var server = await ScriptedSparkConnectServer.StartAsync();
-        await using var transport = new HttpGrpcTransport(server.CreateTransportOptions());
+        await using var transport = new GrpcNetClientTransport(server.CreateTransportOptions());
         server.Config.Always((r, _) => new ConfigResponse { SessionId = r.SessionId });
         server.ExecutePlan.Always((r, _) => Enumerable.Range(1, 10).Select(i => new ExecutePlanResponse { OperationId = r.OperationId, ResponseId = $"{i}" }));
         using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(30));
@@ -38,7 +38,7 @@ public class TransportConcurrencyTests
     public async Task A_call_whose_token_is_already_cancelled_never_reaches_the_server()
     {
         await using var server = await ScriptedSparkConnectServer.StartAsync();
-        await using var transport = new HttpGrpcTransport(server.CreateTransportOptions());
+        await using var transport = new GrpcNetClientTransport(server.CreateTransportOptions());
         server.Config.Always(new ConfigResponse());
 
         await Assert.CatchAsync<OperationCanceledException>(() =>
@@ -51,7 +51,7 @@ public class TransportConcurrencyTests
     public async Task A_disposed_transport_refuses_new_calls()
     {
         await using var server = await ScriptedSparkConnectServer.StartAsync();
-        var transport = new HttpGrpcTransport(server.CreateTransportOptions());
+        var transport = new GrpcNetClientTransport(server.CreateTransportOptions());
         await transport.DisposeAsync();
 
         await Assert.ThrowsAsync<ObjectDisposedException>(() =>

@@ -8,8 +8,7 @@ using Spark.Connect.Transport;
 namespace Spark.Connect.Tests.Transport;
 
 /// <summary>Deadlines, cancellation, limits, cut streams and TLS between our client and our server.</summary>
-[TestFixtureSource(typeof(ScriptedServerTestBase), nameof(Kinds))]
-public class TransportFaultTests(TransportKind kind) : ScriptedServerTestBase(kind)
+public class TransportFaultTests : ScriptedServerTestBase
 {
     private static ExecutePlanResponse Batch(int index) => TransportEndToEndTests.Batch(index);
 
