@@ -151,12 +151,13 @@ internal sealed class ReplayBuffer
         {
             if (_closed)
                 return false;
+            // Trimmed first, so the count never even briefly holds more than the bound plus this response.
+            TrimSent(keepLastSent: false);
             _held.Add((response, size));
             _bytes += size;
             _peak = Math.Max(_peak, _bytes);
             _ended |= isLast;
             _memory.Charge(Session, size);
-            TrimSent(keepLastSent: false);
             return true;
         }
     }
