@@ -30,7 +30,7 @@ public sealed class OperationMemorySoak
     public async Task Abandoned_operations_are_freed_after_the_detached_timeout()
     {
         // Long enough for all hundred to be alive together on a slow machine.
-        var timeout = TimeSpan.FromSeconds(10);
+        var timeout = TimeSpan.FromSeconds(20);
         var server = await LocalSparkServer.StartAsync(new LocalSparkServerOptions { DetachedOperationTimeout = timeout });
         var sessions = Enumerable.Range(0, 10).Select(_ => new RawSession(Transport(server))).ToList();
         await WarmUpAsync(sessions[0]);
