@@ -59,11 +59,43 @@ public sealed class LocalSparkServerOptions
     /// </summary>
     public int MaxRequestNestingDepth { get; set; } = 1024;
 
+    /// <summary>
+    /// The most sessions alive at once (default 1,000; each costs a DuckDB connection, about 20 KB). A new session
+    /// beyond it first ends sessions idle for longer than <see cref="SessionIdleTimeout"/>; if none is, it is refused
+    /// with <c>LOCAL_ENGINE_TOO_MANY_SESSIONS</c>. Spark has no such bound.
+    /// </summary>
+    public int MaxSessions { get; set; } = 1_000;
+
+    /// <summary>
+    /// How long an operation may go without an RPC reading it (ExecutePlan or ReattachExecute) before it is
+    /// removed: interrupted if running, its responses freed, its id answered with
+    /// <c>INVALID_HANDLE.OPERATION_ABANDONED</c> (default 5 minutes, Spark's
+    /// <c>spark.connect.execute.manager.detachedTimeout</c>).
+    /// </summary>
+    public TimeSpan DetachedOperationTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Bytes of already-sent responses a reattachable operation keeps so that a client whose stream broke can
+    /// reattach before them, whether or not it calls ReleaseExecute (default 10 MiB, Spark's
+    /// <c>spark.connect.execute.reattachable.observerRetryBufferSize</c>; above zero the last sent response is kept too).
+    /// </summary>
+    public long ReplayBufferBytes { get; set; } = 10L * 1024 * 1024;
+
+    /// <summary>
+    /// The most response bytes one session's operations hold together (default 64 MiB). Beyond it, responses kept
+    /// only for a retry are dropped first, and a producer waits for room rather than holding more.
+    /// </summary>
+    public long SessionBufferBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>The most response bytes all sessions hold together (default 256 MiB); as <see cref="SessionBufferBytes"/>, server-wide.</summary>
+    public long ServerBufferBytes { get; set; } = 256L * 1024 * 1024;
+
     /// <inheritdoc />
     public override string ToString() =>
         $"LocalSparkServerOptions(Host={Host}, Port={Port}, Token={(Token is null ? "none" : "set")}, " +
         $"DatabasePath={DatabasePath ?? ":memory:"}, MaxRowsPerBatch={MaxRowsPerBatch}, MaxBytesPerBatch={MaxBytesPerBatch}, " +
-        $"MaxRequestNestingDepth={MaxRequestNestingDepth})";
+        $"MaxRequestNestingDepth={MaxRequestNestingDepth}, MaxSessions={MaxSessions}, DetachedOperationTimeout={DetachedOperationTimeout}, " +
+        $"ReplayBufferBytes={ReplayBufferBytes}, SessionBufferBytes={SessionBufferBytes}, ServerBufferBytes={ServerBufferBytes})";
 
     internal void Validate()
     {
@@ -85,5 +117,15 @@ public sealed class LocalSparkServerOptions
         if (MaxRequestNestingDepth is < 1 or > MaxNestingDepthCeiling)
             throw new ArgumentOutOfRangeException(nameof(MaxRequestNestingDepth), MaxRequestNestingDepth,
                 $"LocalSparkServerOptions.MaxRequestNestingDepth must be between 1 and {MaxNestingDepthCeiling}.");
+        if (MaxSessions < 1)
+            throw new ArgumentOutOfRangeException(nameof(MaxSessions), MaxSessions, "LocalSparkServerOptions.MaxSessions must be at least 1.");
+        if (DetachedOperationTimeout <= TimeSpan.Zero)
+            throw new ArgumentOutOfRangeException(nameof(DetachedOperationTimeout), DetachedOperationTimeout, "LocalSparkServerOptions.DetachedOperationTimeout must be positive.");
+        if (ReplayBufferBytes < 0)
+            throw new ArgumentOutOfRangeException(nameof(ReplayBufferBytes), ReplayBufferBytes, "LocalSparkServerOptions.ReplayBufferBytes must be 0 (keep none) or more.");
+        if (SessionBufferBytes < 1)
+            throw new ArgumentOutOfRangeException(nameof(SessionBufferBytes), SessionBufferBytes, "LocalSparkServerOptions.SessionBufferBytes must be at least 1.");
+        if (ServerBufferBytes < SessionBufferBytes)
+            throw new ArgumentOutOfRangeException(nameof(ServerBufferBytes), ServerBufferBytes, "LocalSparkServerOptions.ServerBufferBytes must be at least SessionBufferBytes.");
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Spark.Connect.Local.Data;
 using Spark.Connect.Local.DuckDb;
 using Spark.Connect.Local.Planning;
+using Spark.Connect.Local.Service.Operations;
 using Spark.Connect.Local.Service.Views;
 
 namespace Spark.Connect.Local.Service;
@@ -26,11 +27,13 @@ internal sealed class LocalSession : IPlanningSession, IDisposable
     private readonly DuckDbDatabase _database;
     private volatile bool _hasTemporaryState;
 
-    internal LocalSession(SessionKey key, DuckDbDatabase database, TempViewRegistry globalViews)
+    internal LocalSession(SessionKey key, DuckDbDatabase database, TempViewRegistry globalViews, OperationLimits limits)
     {
         Key = key;
         _database = database;
         GlobalViews = globalViews;
+        Limits = limits;
+        HeldBytes = limits.Memory.NewSession();
         Connection = database.Connect();
         ApplyConfig();
     }
@@ -60,6 +63,38 @@ internal sealed class LocalSession : IPlanningSession, IDisposable
     public PersistedPlans Persisted { get; } = new();
 
     public ConcurrentDictionary<string, ExecuteOperation> Operations { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The server's bounds on operations (replay bytes, held bytes, detached timeout).</summary>
+    internal OperationLimits Limits { get; }
+
+    /// <summary>The bytes of responses this session's operations hold, against the per-session bound.</summary>
+    internal HeldBytes HeldBytes { get; }
+
+    /// <summary>
+    /// Registers a new operation under <paramref name="operationId"/>: a live one of that id is
+    /// <c>OPERATION_ALREADY_EXISTS</c>, one removed as abandoned <c>OPERATION_ABANDONED</c> (as Spark, so a retried
+    /// ExecutePlan never runs twice).
+    /// </summary>
+    internal ExecuteOperation StartOperation(string operationId, IEnumerable<string> tags, bool reattachable, Plan plan, Results.DuckDbArrowConverter converter)
+    {
+        if (Limits.Abandoned.Contains(Key, operationId))
+            throw SparkErrors.OperationAbandoned(operationId);
+        var operation = new ExecuteOperation(this, operationId, tags, reattachable, plan, converter);
+        if (!Operations.TryAdd(operationId, operation))
+        {
+            operation.Discard();
+            throw SparkErrors.OperationAlreadyExists(operationId);
+        }
+        return operation;
+    }
+
+    /// <summary>The operation a ReattachExecute names; Spark's error when it is gone, abandoned or not reattachable.</summary>
+    internal ExecuteOperation FindReattachable(string operationId)
+    {
+        if (!Operations.TryGetValue(operationId, out var operation))
+            throw Limits.Abandoned.Contains(Key, operationId) ? SparkErrors.OperationAbandoned(operationId) : SparkErrors.OperationNotFound(operationId);
+        return operation.Reattachable ? operation : throw SparkErrors.NotReattachable(operationId);
+    }
 
     /// <summary>This session's temporary views (no other session sees them).</summary>
     internal TempViewRegistry TempViews { get; } = new(global: false);

@@ -20,7 +20,7 @@ internal sealed class LocalSparkService : SparkConnectService.SparkConnectServic
 
     internal LocalSparkService(DuckDbDatabase database, LocalSparkServerOptions options)
     {
-        _sessions = new SessionRegistry(database);
+        _sessions = new SessionRegistry(database, options);
         var idleTimeout = options.SessionIdleTimeout;
         var period = TimeSpan.FromTicks(Math.Clamp(idleTimeout.Ticks / 4, TimeSpan.TicksPerSecond, TimeSpan.TicksPerMinute));
         _idleSweep = new Timer(_ => _sessions.EndIdleSessions(DateTimeOffset.UtcNow, idleTimeout), null, period, period);
@@ -162,9 +162,7 @@ internal sealed class LocalSparkService : SparkConnectService.SparkConnectServic
         if (!Guid.TryParse(operationId, out _))
             throw SparkErrors.InvalidHandleFormat("operation id", operationId);
         var reattachable = request.RequestOptions.Any(o => o.ReattachOptions is { Reattachable: true });
-        var operation = new ExecuteOperation(session, operationId, request.Tags, reattachable, request.Plan ?? new Plan(), _converter);
-        if (!session.Operations.TryAdd(operationId, operation))
-            throw SparkErrors.OperationAlreadyExists(operationId);
+        var operation = session.StartOperation(operationId, request.Tags, reattachable, request.Plan ?? new Plan(), _converter);
         // Without reattach nobody can resume the results, so a vanished client ends the work.
         using var abandon = reattachable ? default : cancellationToken.Register(() => operation.Interrupt());
         try
@@ -181,8 +179,7 @@ internal sealed class LocalSparkService : SparkConnectService.SparkConnectServic
 
     private static async IAsyncEnumerable<ExecutePlanResponse> Reattach(LocalSession session, ReattachExecuteRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        if (!session.Operations.TryGetValue(request.OperationId, out var operation) || !operation.Reattachable)
-            throw SparkErrors.OperationNotFound(request.OperationId);
+        var operation = session.FindReattachable(request.OperationId);
         var position = operation.ResumePosition(request.HasLastResponseId ? request.LastResponseId : null);
         await foreach (var response in operation.StreamAsync(position, cancellationToken).ConfigureAwait(false))
             yield return response;

@@ -79,7 +79,8 @@ internal sealed class ResultProducer : IResponseSource
             ArrowBatch = new ExecutePlanResponse.Types.ArrowBatch
             {
                 RowCount = batch.Length,
-                Data = ByteString.CopyFrom(DuckDbArrowConverter.ToIpcStream(batch)),
+                // The IPC bytes are a fresh array no one else holds: wrapping saves a copy of every batch.
+                Data = UnsafeByteOperations.UnsafeWrap(DuckDbArrowConverter.ToIpcStream(batch)),
             },
         };
     }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Spark.Connect.Local.DuckDb;
+using Spark.Connect.Local.Service.Operations;
 using Spark.Connect.Local.Service.Views;
 
 namespace Spark.Connect.Local.Service;
@@ -7,15 +8,37 @@ namespace Spark.Connect.Local.Service;
 /// <summary>
 /// The live sessions by (user id, session id). A session is created by its first call; after
 /// ReleaseSession its id is refused (INVALID_HANDLE.SESSION_CLOSED) unless the release allowed a reconnect,
-/// in which case the next call creates a new server-side session.
+/// in which case the next call creates a new server-side session. At most
+/// <see cref="LocalSparkServerOptions.MaxSessions"/> live at once: a new one beyond that first ends the sessions
+/// already idle for longer than the idle timeout (those Spark's session manager would end at its next sweep), and
+/// is refused when none is; a session still in use is never ended to make room, since its temporary state would vanish.
 /// </summary>
-internal sealed class SessionRegistry(DuckDbDatabase database) : IDisposable
+internal sealed class SessionRegistry : IDisposable
 {
+    private readonly DuckDbDatabase _database;
+    private readonly int _maxSessions;
+    private readonly TimeSpan _idleTimeout;
+    private readonly DetachedOperationSweeper _sweeper;
     private readonly ConcurrentDictionary<SessionKey, LocalSession> _sessions = new();
     private readonly ConcurrentDictionary<SessionKey, byte> _closed = new();
     private readonly Lock _createLock = new();
     private int _disposed;
     private const int MaxRememberedClosedSessions = 100_000;
+
+    internal SessionRegistry(DuckDbDatabase database, LocalSparkServerOptions options)
+    {
+        _database = database;
+        _maxSessions = options.MaxSessions;
+        _idleTimeout = options.SessionIdleTimeout;
+        Limits = new OperationLimits(options);
+        _sweeper = new DetachedOperationSweeper(() => _sessions.Values, Limits);
+    }
+
+    /// <summary>The bounds every session's operations share (held bytes, replay bound, detached timeout, tombstones).</summary>
+    internal OperationLimits Limits { get; }
+
+    /// <summary>Removes operations detached for longer than the timeout now (the periodic sweep does it too); returns how many.</summary>
+    internal int EndDetachedOperations() => _sweeper.Sweep();
 
     /// <summary>Global temporary views: server-wide, they outlive the sessions that created them.</summary>
     internal TempViewRegistry GlobalViews { get; } = new(global: true);
@@ -26,13 +49,17 @@ internal sealed class SessionRegistry(DuckDbDatabase database) : IDisposable
         var key = KeyOf(user, sessionId);
         if (_closed.ContainsKey(key))
             throw SparkErrors.SessionClosed(sessionId);
+        if (!_sessions.ContainsKey(key) && _sessions.Count >= _maxSessions)
+            EndIdleSessions(DateTimeOffset.UtcNow, _idleTimeout);
         LocalSession session;
         lock (_createLock)
         {
             ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
             if (!_sessions.TryGetValue(key, out session!))
             {
-                session = new LocalSession(key, database, GlobalViews);
+                if (_sessions.Count >= _maxSessions)
+                    throw SparkErrors.TooManySessions(_maxSessions);
+                session = new LocalSession(key, _database, GlobalViews, Limits);
                 _sessions[key] = session;
             }
         }
@@ -86,6 +113,7 @@ internal sealed class SessionRegistry(DuckDbDatabase database) : IDisposable
             if (Interlocked.Exchange(ref _disposed, 1) != 0)
                 return;
         }
+        _sweeper.Dispose();
         foreach (var session in _sessions.Values)
             session.Dispose();
         _sessions.Clear();

@@ -23,18 +23,31 @@ internal static class SparkErrors
 
     internal static LocalEngineException OperationAbandoned(string operationId) =>
         new("INVALID_HANDLE.OPERATION_ABANDONED", "HY000",
-            $"The operation {operationId} was released, so its results are gone; run the plan again.",
+            $"The operation {operationId} was removed (released, or abandoned: no client read it for the detached timeout), " +
+            "so its results are gone; run the plan again under a new operation id.",
             new Dictionary<string, string> { ["handle"] = operationId });
 
-    internal static LocalEngineException PositionNotAvailable(string responseId) =>
+    internal static LocalEngineException NotReattachable(string operationId) =>
+        new("INVALID_CURSOR.NOT_REATTACHABLE", "HY109",
+            $"The operation {operationId} was not started as reattachable, so it can't be reattached to.",
+            new Dictionary<string, string>());
+
+    internal static LocalEngineException PositionNotAvailable(long index, string responseId) =>
         new("INVALID_CURSOR.POSITION_NOT_AVAILABLE", "HY109",
-            $"The response {responseId} is no longer available: responses up to it were released.",
-            new Dictionary<string, string> { ["index"] = responseId });
+            $"The response {responseId} (index {index}) is no longer available: it was released with ReleaseExecute or " +
+            "dropped from the replay buffer (LocalSparkServerOptions.ReplayBufferBytes). Run the plan again.",
+            new Dictionary<string, string> { ["index"] = index.ToString(System.Globalization.CultureInfo.InvariantCulture), ["responseId"] = responseId });
 
     internal static LocalEngineException PositionNotFound(string responseId) =>
         new("INVALID_CURSOR.POSITION_NOT_FOUND", "HY109",
             $"The response {responseId} does not belong to this operation.",
-            new Dictionary<string, string> { ["index"] = responseId });
+            new Dictionary<string, string> { ["responseId"] = responseId });
+
+    internal static LocalEngineException TooManySessions(int limit) =>
+        new("LOCAL_ENGINE_TOO_MANY_SESSIONS", "53300",
+            $"The local engine already holds its maximum of {limit} sessions (LocalSparkServerOptions.MaxSessions), none of them idle " +
+            "for longer than the session idle timeout. Release sessions no longer used (ReleaseSession, spark.stop()) or raise the limit.",
+            new Dictionary<string, string> { ["limit"] = limit.ToString(System.Globalization.CultureInfo.InvariantCulture) });
 
     internal static LocalEngineException SessionClosed(string sessionId) =>
         new("INVALID_HANDLE.SESSION_CLOSED", "HY000",
