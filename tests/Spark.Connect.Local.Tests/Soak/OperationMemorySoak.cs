@@ -16,7 +16,7 @@ namespace Spark.Connect.Local.Tests.Soak;
 public sealed class OperationMemorySoak
 {
     private const string Wide = "SELECT range, repeat('x', 200) AS pad FROM range(10000000)";
-    private readonly List<HttpGrpcTransport> _transports = [];
+    private readonly List<GrpcNetClientTransport> _transports = [];
 
     [TearDown]
     public async Task DisposeTransports()
@@ -178,9 +178,9 @@ public sealed class OperationMemorySoak
     private static ConfigRequest GetAll(string sessionId) =>
         new() { SessionId = sessionId, Operation = new ConfigRequest.Types.Operation { GetAll = new ConfigRequest.Types.GetAll() } };
 
-    private HttpGrpcTransport Transport(LocalSparkServer server)
+    private GrpcNetClientTransport Transport(LocalSparkServer server)
     {
-        var transport = new HttpGrpcTransport(new GrpcTransportOptions { Address = new Uri($"http://127.0.0.1:{server.Port}") });
+        var transport = new GrpcNetClientTransport(new GrpcTransportOptions { Address = new Uri($"http://127.0.0.1:{server.Port}") });
         _transports.Add(transport);
         return transport;
     }

@@ -6,13 +6,13 @@ namespace Spark.Connect.Local.Tests.Server.Operations;
 /// One session driven through the raw transport, so a test decides when a stream is dropped, whether
 /// ReleaseExecute is ever sent, and where a reattach resumes.
 /// </summary>
-internal sealed class RawSession(HttpGrpcTransport transport)
+internal sealed class RawSession(GrpcNetClientTransport transport)
 {
     private readonly UserContext _user = new() { UserId = "tester" };
 
     internal string SessionId { get; } = Guid.NewGuid().ToString();
 
-    internal HttpGrpcTransport Transport => transport;
+    internal GrpcNetClientTransport Transport => transport;
 
     internal ExecutePlanRequest Execute(string operationId, string sql, bool reattachable = true)
     {
