@@ -153,13 +153,23 @@ public sealed record ArrowType
     /// <summary>Struct (members are the field's children).</summary>
     public static ArrowType Struct { get; } = new(ArrowTypeId.Struct);
 
-    /// <summary>A decimal128 with the given precision (1..38) and scale.</summary>
+    /// <summary>The largest decimal128 precision: 38 digits fit a 128-bit integer.</summary>
+    public const int MaxDecimal128Precision = 38;
+
+    /// <summary>
+    /// The smallest decimal128 scale accepted: -38. Spark writes scales 0..precision, and negative ones only under
+    /// its legacy flag <c>spark.sql.legacy.allowNegativeScaleOfDecimal</c>; a bound keeps every conversion that
+    /// scales by powers of ten short, whatever a stream declares.
+    /// </summary>
+    public const int MinDecimal128Scale = -MaxDecimal128Precision;
+
+    /// <summary>A decimal128 with the given precision (1..38) and scale (-38..precision).</summary>
     public static ArrowType Decimal128(int precision, int scale)
     {
-        if (precision is < 1 or > 38)
+        if (precision is < 1 or > MaxDecimal128Precision)
             throw new ArgumentOutOfRangeException(nameof(precision), precision, "Decimal128 precision must be between 1 and 38.");
-        if (scale > precision)
-            throw new ArgumentOutOfRangeException(nameof(scale), scale, "Decimal128 scale must not exceed the precision.");
+        if (scale < MinDecimal128Scale || scale > precision)
+            throw new ArgumentOutOfRangeException(nameof(scale), scale, "Decimal128 scale must be between -38 and the precision.");
         return new ArrowType(ArrowTypeId.Decimal128) { Precision = precision, Scale = scale };
     }
 

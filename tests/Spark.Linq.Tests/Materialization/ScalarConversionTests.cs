@@ -107,6 +107,22 @@ public class ScalarConversionTests
     }
 
     [Test]
+    public void NegativeScaleDecimalsMultiplyOutOrNameTheColumn()
+    {
+        // Spark's legacy negative-scale decimals: 1234 at scale -2 is 123400.
+        var batch = Batches.Single<Decimal128Builder>(Batches.Field("d", ArrowType.Decimal128(4, -2)), b =>
+        {
+            b.AppendUnscaled(1234);
+            b.AppendNull();
+            b.AppendUnscaled(-5);
+        });
+        Assert.That(Batches.Read<decimal?>(batch), Is.EqualTo(new decimal?[] { 123400m, null, -500m }));
+        var huge = Batches.Single<Decimal128Builder>(Batches.Field("huge", ArrowType.Decimal128(38, -38)), b => b.AppendUnscaled(1));
+        Assert.That(() => Batches.Read<decimal>(huge),
+            Throws.TypeOf<SparkMaterializationException>().With.Message.Contains("'huge'").And.Message.Contains("1e38"));
+    }
+
+    [Test]
     public void StringsCharsGuidsAndLargeUtf8()
     {
         var guid = Guid.NewGuid();

@@ -37,7 +37,7 @@ public sealed class Decimal128Column : ArrowColumn
         if (DecimalConversion.TryToDecimal(unscaled, Scale, out var value))
             return value;
         throw new OverflowException(
-            $"Decimal value {unscaled}e-{Scale} at row {index} of column '{Field.Name}' does not fit System.Decimal exactly; read it with GetUnscaled.");
+            $"Decimal value {unscaled}e{-Scale} at row {index} of column '{Field.Name}' does not fit System.Decimal exactly; read it with GetUnscaled.");
     }
 
     /// <summary>The value at <paramref name="index"/> as a <see cref="decimal"/>, or null for a null row.</summary>

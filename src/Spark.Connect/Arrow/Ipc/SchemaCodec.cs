@@ -129,12 +129,20 @@ internal static class SchemaCodec
         _ => throw Unsupported(name, $"integer bit width {bitWidth}"),
     };
 
+    /// <summary>
+    /// A decimal's parameters are checked here, before any value is read: conversions of its values scale by
+    /// powers of ten, so an absurd scale (a stream may declare -1.9e9) must never reach them.
+    /// </summary>
     private static ArrowType DecodeDecimal(string name, int precision, int scale, int bitWidth)
     {
         if (bitWidth != 128)
             throw Unsupported(name, $"decimal bit width {bitWidth} (only decimal128 is)");
-        if (precision is < 1 or > 38 || scale > precision)
-            throw new ArrowFormatException($"Arrow field '{name}' has invalid decimal precision {precision} / scale {scale}.");
+        if (precision is < 1 or > ArrowType.MaxDecimal128Precision)
+            throw new ArrowFormatException(
+                $"Arrow field '{name}' declares decimal precision {precision}; decimal128 precision must be 1..{ArrowType.MaxDecimal128Precision}.");
+        if (scale < ArrowType.MinDecimal128Scale || scale > precision)
+            throw new ArrowFormatException(
+                $"Arrow field '{name}' declares decimal({precision}, {scale}); the scale must be between {ArrowType.MinDecimal128Scale} and the precision.");
         return ArrowType.Decimal128(precision, scale);
     }
 
