@@ -37,6 +37,9 @@ internal static class ApacheArrowArrays
                 var fields = ((StructType)type).Fields;
                 return new ArrayData(type, column.Length, column.NullCount, 0, [validity],
                     members.Children.Select((child, i) => ToData(child, fields[i].DataType)).ToArray());
+            case DictionaryColumn encoded:
+                return new ArrayData(type, column.Length, column.NullCount, 0, [validity, new ArrowBuffer(encoded.IndicesForViews())], NoChildren,
+                    ToData(encoded.Dictionary, ((DictionaryType)type).ValueType));
             case IFixedWidthValues values:
                 return new ArrayData(type, column.Length, column.NullCount, 0, [validity, new ArrowBuffer(values.ValueMemory)], NoChildren);
             default:

@@ -49,6 +49,9 @@ internal static class ApacheArrowTypes
             OurTypeId.LargeList => new LargeListType(ToField(field.Children[0])),
             OurTypeId.Struct => new StructType(field.Children.Select(ToField).ToList()),
             OurTypeId.Map => new MapType(ToField(field.Children[0]), type.KeysSorted),
+            OurTypeId.Time32 => new Time32Type(Unit(type.Unit)),
+            OurTypeId.Time64 => new Time64Type(Unit(type.Unit)),
+            OurTypeId.Dictionary => new DictionaryType(ToType(new ArrowField(field.Name, type.IndexType!)), ToType(field.DictionaryValueField()), type.Ordered),
             _ => throw new NotSupportedException($"Arrow type {type} of field '{field.Name}' has no Apache.Arrow counterpart here."),
         };
     }

@@ -93,6 +93,16 @@ internal static class ColumnReads
     internal static TimeSpan Duration(long value, ArrowTimeUnit unit, string path, int row) =>
         new(Ticks(value, unit, 0, path, row));
 
+    /// <summary>Ticks since midnight of a time value the reader has checked lies within one day.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static long TimeTicks(long value, ArrowTimeUnit unit) => unit switch
+    {
+        ArrowTimeUnit.Second => value * TimeSpan.TicksPerSecond,
+        ArrowTimeUnit.Millisecond => value * TimeSpan.TicksPerMillisecond,
+        ArrowTimeUnit.Microsecond => value * 10,
+        _ => value / 100,
+    };
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static DateOnly Date32(int days, string path, int row)
     {

@@ -39,6 +39,9 @@ internal static class ApacheArrowComparison
             case (ListColumn o, A.ListArray t): (expected, actual) = ((o.GetStart(i), o.GetLength(i)), (t.ValueOffsets[i], t.GetValueLength(i))); break;
             case (ListColumn o, A.LargeListArray t): (expected, actual) = ((o.GetStart(i), o.GetLength(i)), ((int)t.ValueOffsets[i], t.GetValueLength(i))); break;
             case (StructColumn, A.StructArray): return;
+            case (DictionaryColumn o, A.DictionaryArray t): (expected, actual) = (o.GetIndex(i), Index(t.Indices, i)); break;
+            case (Time32Column o, A.Time32Array t): (expected, actual) = ((o.GetValue(i), o.GetTime(i)), (t.GetValue(i), t.GetTime(i))); break;
+            case (Time64Column o, A.Time64Array t): (expected, actual) = ((o.GetValue(i), o.GetTime(i)), (t.GetValue(i), t.GetTime(i))); break;
             case (PrimitiveColumn<sbyte> o, A.Int8Array t): (expected, actual) = (o.GetValue(i), t.GetValue(i)); break;
             case (PrimitiveColumn<short> o, A.Int16Array t): (expected, actual) = (o.GetValue(i), t.GetValue(i)); break;
             case (PrimitiveColumn<int> o, A.YearMonthIntervalArray t): (expected, actual) = (o.GetValue(i), t.GetValue(i)!.Value.Months); break;
@@ -74,6 +77,7 @@ internal static class ApacheArrowComparison
                 AssertSameValues(o.Items, t.Values, path + ".value");
                 break;
             case (ListColumn o, A.ListArray t): AssertSameValues(o.Values, t.Values, path + "[]"); break;
+            case (DictionaryColumn o, A.DictionaryArray t): AssertSameValues(o.Dictionary, t.Dictionary, path + ".dictionary"); break;
             case (ListColumn o, A.LargeListArray t): AssertSameValues(o.Values, t.Values, path + "[]"); break;
             case (StructColumn o, A.StructArray t):
                 Assert.That(t.Fields, Has.Count.EqualTo(o.Children.Count), path + ": members");
@@ -82,6 +86,19 @@ internal static class ApacheArrowComparison
                 break;
         }
     }
+
+    private static int Index(A.IArrowArray indices, int i) => indices switch
+    {
+        A.Int8Array a => a.GetValue(i)!.Value,
+        A.Int16Array a => a.GetValue(i)!.Value,
+        A.Int32Array a => a.GetValue(i)!.Value,
+        A.Int64Array a => checked((int)a.GetValue(i)!.Value),
+        A.UInt8Array a => a.GetValue(i)!.Value,
+        A.UInt16Array a => a.GetValue(i)!.Value,
+        A.UInt32Array a => checked((int)a.GetValue(i)!.Value),
+        A.UInt64Array a => checked((int)a.GetValue(i)!.Value),
+        _ => throw new NotSupportedException(indices.GetType().Name),
+    };
 
     /// <summary>An unscaled decimal as SqlDecimal prints it: exactly <paramref name="scale"/> digits after the point.</summary>
     private static string Format(Int128 unscaled, int scale)
