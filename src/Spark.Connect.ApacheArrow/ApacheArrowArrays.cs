@@ -6,8 +6,9 @@ namespace Spark.Connect.ApacheArrow;
 
 /// <summary>
 /// Builds Apache.Arrow <see cref="ArrayData"/> over the buffers of our columns, which the reader has already
-/// validated (lengths, offsets within their data, bitmaps long enough). No byte is copied: every
-/// <see cref="ArrowBuffer"/> wraps the same <see cref="ReadOnlyMemory{T}"/> our column reads.
+/// validated (lengths, offsets within their data, bitmaps long enough). Every <see cref="ArrowBuffer"/> wraps the
+/// same <see cref="ReadOnlyMemory{T}"/> our column reads; the one copy is a dictionary's index buffer when a null row
+/// holds an index outside the dictionary (see <see cref="DictionaryColumn"/>), since Apache.Arrow may follow it.
 /// </summary>
 internal static class ApacheArrowArrays
 {

@@ -12,8 +12,9 @@ namespace Spark.Connect.ApacheArrow;
 /// </summary>
 /// <remarks>
 /// <para>Zero-copy: each <c>ArrowBuffer</c> wraps the memory our column reads, so a conversion costs a few small
-/// objects per column whatever the row count. (Our reader itself copies a buffer only to realign it or to
-/// decompress it; the view uses that copy.)</para>
+/// objects per column whatever the row count. (Our reader itself copies a buffer only to realign it, to decompress
+/// it or to grow a delta dictionary; the view uses that copy. A dictionary's indices are copied only when a null row
+/// holds an index outside the dictionary, which Apache.Arrow might follow.)</para>
 /// <para>Lifetime: that memory is garbage-collected managed memory (with Spark.Linq and the Spark.Connect client,
 /// the response's immutable bytes, or arrays the reader allocated), so the Apache.Arrow batch stays valid after
 /// our <see cref="RecordBatch"/>, the reader and the response are gone, and disposing it frees nothing of ours.

@@ -57,36 +57,30 @@ internal static class TimeColumns
         _ => value / 100,
     };
 
-    internal static Time32Column Time32(ArrowField field, int length, int nullCount, ReadOnlyMemory<byte>[] buffers, bool trusted)
+    /// <summary>A time32 column over validated buffers; <paramref name="trusted"/> skips the value scan (values checked before).</summary>
+    internal static Time32Column Time32(ArrowField field, int length, int nullCount, ReadOnlyMemory<byte>[] buffers, bool trusted) =>
+        WithinOneDay<Time32Column, int>(new Time32Column(field, length, nullCount, buffers), trusted);
+
+    /// <summary>A time64 column over validated buffers; <paramref name="trusted"/> skips the value scan (values checked before).</summary>
+    internal static Time64Column Time64(ArrowField field, int length, int nullCount, ReadOnlyMemory<byte>[] buffers, bool trusted) =>
+        WithinOneDay<Time64Column, long>(new Time64Column(field, length, nullCount, buffers), trusted);
+
+    /// <summary>The column, once every present value is in [0, one day); a null row may hold anything.</summary>
+    private static TColumn WithinOneDay<TColumn, T>(TColumn column, bool trusted)
+        where TColumn : PrimitiveColumn<T>
+        where T : unmanaged, System.Numerics.IBinaryInteger<T>
     {
-        var column = new Time32Column(field, length, nullCount, buffers);
         if (trusted)
             return column;
         var values = column.Values;
-        var limit = UnitsPerDay(field.Type.Unit);
+        var limit = UnitsPerDay(column.Field.Type.Unit);
         for (var i = 0; i < values.Length; i++)
         {
-            if ((ulong)values[i] >= (ulong)limit && !column.IsNull(i))
-                throw OutOfDay(field, i, values[i], limit);
+            var value = long.CreateTruncating(values[i]);
+            if ((ulong)value >= (ulong)limit && !column.IsNull(i))
+                throw ColumnFactory.Fail(column.Field,
+                    $"time {value} at row {i} is outside one day (0 to {limit - 1} {column.Field.Type.Unit}s since midnight)");
         }
         return column;
     }
-
-    internal static Time64Column Time64(ArrowField field, int length, int nullCount, ReadOnlyMemory<byte>[] buffers, bool trusted)
-    {
-        var column = new Time64Column(field, length, nullCount, buffers);
-        if (trusted)
-            return column;
-        var values = column.Values;
-        var limit = UnitsPerDay(field.Type.Unit);
-        for (var i = 0; i < values.Length; i++)
-        {
-            if ((ulong)values[i] >= (ulong)limit && !column.IsNull(i))
-                throw OutOfDay(field, i, values[i], limit);
-        }
-        return column;
-    }
-
-    private static ArrowFormatException OutOfDay(ArrowField field, int row, long value, long limit) =>
-        ColumnFactory.Fail(field, $"time {value} at row {row} is outside one day (0 to {limit - 1} {field.Type.Unit}s since midnight)");
 }
