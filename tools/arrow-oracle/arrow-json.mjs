@@ -1,8 +1,9 @@
 // Canonical JSON <-> apache-arrow Data. Canonical values: null; booleans; 8..32-bit ints as numbers;
 // 64-bit ints, timestamps, durations and decimal unscaled integers as decimal strings; floats as
 // numbers or "NaN"/"Infinity"/"-Infinity"; utf8 as strings; binary as lowercase hex; date32 as
-// days; intervals as number (months), [days, ms] or [months, days, "nanos"]; lists as arrays;
-// structs as objects; maps as arrays of [key, value].
+// days; intervals as number (months), [days, ms] or [months, days, "nanos"]; time32 as numbers and time64
+// as decimal strings; lists as arrays; structs as objects; maps as arrays of [key, value]; dictionary-encoded
+// columns as their decoded values.
 import * as A from 'apache-arrow';
 
 const enc = new TextEncoder();
@@ -28,6 +29,8 @@ export function typeName(type) {
     case A.Type.LargeList: return `large_list<${fieldName(type.children[0])}>`;
     case A.Type.Struct: return `struct<${type.children.map(fieldName).join(',')}>`;
     case A.Type.Map: return `map${type.keysSorted ? '(sorted)' : ''}<${fieldName(type.children[0])}>`;
+    case A.Type.Time: return `time(${units[type.unit]},${type.bitWidth})`;
+    case A.Type.Dictionary: return `dictionary<${typeName(type.indices)},${typeName(type.dictionary)}>`;
     default: return `unknown(${type})`;
   }
 }
@@ -73,6 +76,18 @@ export function toData(type, values) {
         : A.makeData({ ...base, data: new BigInt64Array(values.map((v) => BigInt(orZero(v, '0')))) });
     case A.Type.Timestamp: case A.Type.Duration:
       return A.makeData({ ...base, data: new BigInt64Array(values.map((v) => BigInt(orZero(v, '0')))) });
+    case A.Type.Time:
+      return type.bitWidth === 32
+        ? A.makeData({ ...base, data: new Int32Array(values.map((v) => orZero(v, 0))) })
+        : A.makeData({ ...base, data: new BigInt64Array(values.map((v) => BigInt(orZero(v, '0')))) });
+    case A.Type.Dictionary: {
+      // Distinct values in first-seen order; a null row keeps index 0.
+      const keys = new Map();
+      for (const v of values) if (v !== null && !keys.has(JSON.stringify(v))) keys.set(JSON.stringify(v), v);
+      const dictionary = new A.Vector([toData(type.dictionary, [...keys.values()])]);
+      const order = [...keys.keys()];
+      return dictionaryData(type, base, values.map((v) => (v === null ? 0 : order.indexOf(JSON.stringify(v)))), dictionary);
+    }
     case A.Type.Interval: {
       if (type.unit === A.IntervalUnit.YEAR_MONTH) return A.makeData({ ...base, data: new Int32Array(values.map((v) => orZero(v, 0))) });
       if (type.unit === A.IntervalUnit.DAY_TIME) return A.makeData({ ...base, data: new Int32Array(values.flatMap((v) => orZero(v, [0, 0]))) });
@@ -105,6 +120,12 @@ export function toData(type, values) {
     }
     default: throw new Error(`cannot build ${type}`);
   }
+}
+
+/** Dictionary-encoded Data over `dictionary` (a Vector, possibly of several chunks) with the given entry numbers. */
+export function dictionaryData(type, base, indices, dictionary) {
+  const data = type.indices.bitWidth === 64 ? new type.indices.ArrayType(indices.map(BigInt)) : new type.indices.ArrayType(indices);
+  return A.makeData({ ...base, data, dictionary });
 }
 
 function offsets(lengths, large) {
@@ -145,6 +166,15 @@ function render(data, i) {
     }
     case A.Type.Date: return type.unit === A.DateUnit.DAY ? data.values[at] : String(BigInt.asIntN(64, BigInt(data.values[at])));
     case A.Type.Timestamp: case A.Type.Duration: return String(BigInt.asIntN(64, BigInt(data.values[at])));
+    case A.Type.Time: return type.bitWidth === 32 ? data.values[at] : String(BigInt.asIntN(64, BigInt(data.values[at])));
+    case A.Type.Dictionary: {
+      let entry = Number(data.values[at]);
+      for (const chunk of data.dictionary.data) {
+        if (entry < chunk.length) return render(chunk, entry);
+        entry -= chunk.length;
+      }
+      throw new Error(`dictionary index ${data.values[at]} out of range`);
+    }
     case A.Type.Interval: {
       const v = data.values;
       if (type.unit === A.IntervalUnit.YEAR_MONTH) return v[at];

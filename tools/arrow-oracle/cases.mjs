@@ -55,6 +55,15 @@ function value(r, type, depth) {
     case A.Type.Date:
       return type.unit === A.DateUnit.DAY ? int(r, -800000, 2900000) : String(BigInt(int(r, -800000, 2900000)) * 86400000n + BigInt(int(r, 0, 86399999)));
     case A.Type.Timestamp: case A.Type.Duration: return String(bigIn(r, 64, true) >> BigInt(int(r, 0, 20)));
+    case A.Type.Time: {
+      // Within one day, as the format requires; the last unit of the day now and then.
+      const perDay = 86400n * [1n, 1000n, 1000000n, 1000000000n][type.unit];
+      const v = r() < 0.1 ? perDay - 1n : (bigIn(r, 64, false) % perDay);
+      return type.bitWidth === 32 ? Number(v) : String(v);
+    }
+    case A.Type.Dictionary:
+      // Few distinct values, so entries repeat as in real dictionary-encoded data.
+      return r() < 0.5 ? value(prng(int(r, 0, 3)), type.dictionary, depth) : value(r, type.dictionary, depth);
     case A.Type.Interval:
       if (type.unit === A.IntervalUnit.YEAR_MONTH) return int(r, -100000, 100000);
       if (type.unit === A.IntervalUnit.DAY_TIME) return [int(r, -99999, 99999), int(r, -86400000, 86400000)];
@@ -99,6 +108,13 @@ const types = {
   struct: new A.Struct([f('a', new A.Int32()), f('b', new A.Utf8()), f('c', new A.Struct([f('d', new A.Float64())]))]),
   map_utf8_int64: new A.Map_(entries(new A.Utf8(), new A.Int64())),
   map_int32_list_sorted: new A.Map_(entries(new A.Int32(), new A.List(item(new A.Bool()))), true),
+  time32_s: new A.TimeSecond(), time32_ms: new A.TimeMillisecond(),
+  time64_us: new A.TimeMicrosecond(), time64_ns: new A.TimeNanosecond(),
+  dictionary_utf8: new A.Dictionary(new A.Utf8(), new A.Int32(), 0),
+  dictionary_int64_int8_ordered: new A.Dictionary(new A.Int64(), new A.Int8(), 1, true),
+  dictionary_decimal_uint16: new A.Dictionary(new A.Decimal(2, 9, 128), new A.Uint16(), 2),
+  dictionary_binary_int64: new A.Dictionary(new A.Binary(), new A.Int64(), 3),
+  list_of_dictionary: new A.List(item(new A.Dictionary(new A.Utf8(), new A.Int16(), 4))),
 };
 
 /** Every case: a name, fields, batch sizes and the seed of its values. */
@@ -112,6 +128,9 @@ export function describeCases() {
       f('at', new A.TimestampMicrosecond('UTC')), f('tags', new A.List(item(new A.Utf8()))), f('nothing', new A.Null())],
     sizes: [1, 64, 0, 5], seed: 7,
   });
+  // One dictionary that grows: the writer sends it once, then only the new entries (delta DictionaryBatches).
+  cases.push({ name: 'dictionary_deltas', delta: true, fields: [f('v', new A.Dictionary(new A.Utf8(), new A.Int32(), 9)), f('w', new A.Int32(), false)],
+    sizes: [6, 0, 9, 12], seed: 99 });
   return cases.map((c) => {
     const r = prng(c.seed);
     const batches = c.sizes.map((n) => c.fields.map((field) => Array.from({ length: n }, () => slot(r, field, 0))));

@@ -10,7 +10,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { describeCases } from './cases.mjs';
-import { fieldName, fromData, toData } from './arrow-json.mjs';
+import { dictionaryData, fieldName, fromData, toData } from './arrow-json.mjs';
 
 // apache-arrow ships no codecs. lz4js reads and writes LZ4 frames; fzstd only reads zstd frames,
 // so ZSTD is checked in one direction (apache-arrow reading what we wrote).
@@ -28,9 +28,10 @@ function write(dir, codec) {
   const expected = {};
   for (const c of describeCases()) {
     const schema = new A.Schema(c.fields);
+    const deltas = c.delta ? growingDictionary(c.fields[0].type) : null;
     const batches = c.batches.map((columns) => {
       const length = columns[0].length;
-      const children = columns.map((values, i) => toData(c.fields[i].type, values));
+      const children = columns.map((values, i) => (i === 0 && deltas ? deltas(values) : toData(c.fields[i].type, values)));
       return new A.RecordBatch(schema, A.makeData({ type: new A.Struct(c.fields), length, nullCount: 0, children }));
     });
     const writer = new A.RecordBatchStreamWriter(options);
@@ -54,6 +55,29 @@ function write(dir, codec) {
     expected[c.name] = want;
   }
   writeFileSync(join(dir, 'expected.json'), JSON.stringify(expected));
+}
+
+/**
+ * Data for successive batches of one dictionary-encoded column whose dictionary only grows: each batch's new values
+ * become a new chunk of the same Vector, which apache-arrow's writer sends as a delta DictionaryBatch.
+ */
+function growingDictionary(type) {
+  const entries = new Map();
+  const chunks = [];
+  return (values) => {
+    const fresh = [];
+    for (const v of values) {
+      const key = JSON.stringify(v);
+      if (v !== null && !entries.has(key)) { entries.set(key, entries.size); fresh.push(v); }
+    }
+    if (fresh.length > 0 || chunks.length === 0) chunks.push(toData(type.dictionary, fresh));
+    const valid = values.map((v) => v !== null);
+    const nullCount = valid.filter((v) => !v).length;
+    const nullBitmap = nullCount ? Uint8Array.from({ length: Math.ceil(values.length / 8) }, (_, b) =>
+      valid.slice(b * 8, b * 8 + 8).reduce((acc, on, k) => acc | (on ? 1 << k : 0), 0)) : undefined;
+    const base = { type, length: values.length, nullCount, nullBitmap };
+    return dictionaryData(type, base, values.map((v) => (v === null ? 0 : entries.get(JSON.stringify(v)))), new A.Vector(chunks.slice()));
+  };
 }
 
 function read(dir) {

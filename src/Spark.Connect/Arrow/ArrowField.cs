@@ -53,8 +53,13 @@ public sealed class ArrowField
         ? $"{Name}: {Type}"
         : $"{Name}: {Type}<{string.Join(", ", Children)}>";
 
+    /// <summary>For a dictionary-encoded field, the field its dictionary's values have (same name and children, nullable).</summary>
+    internal ArrowField DictionaryValueField() => new(Name, Type.ValueType!, nullable: true, Children);
+
     internal static string? DescribeChildProblem(ArrowType type, IReadOnlyList<ArrowField> children) => type.Id switch
     {
+        // The children of a dictionary-encoded field describe its values.
+        ArrowTypeId.Dictionary => DescribeChildProblem(type.ValueType!, children),
         ArrowTypeId.List or ArrowTypeId.LargeList when children.Count != 1 =>
             $"a list needs exactly one child field but has {children.Count}",
         ArrowTypeId.Map when children.Count != 1 || children[0].Type.Id != ArrowTypeId.Struct

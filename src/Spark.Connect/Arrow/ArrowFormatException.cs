@@ -2,7 +2,7 @@ namespace Spark.Connect.Arrow;
 
 /// <summary>
 /// An Arrow IPC stream is malformed, truncated, or uses a feature this reader does not support
-/// (dictionary encoding, unknown types or compression codecs). The message names what was wrong.
+/// (unknown types or compression codecs, nested delta dictionaries). The message names what was wrong.
 /// </summary>
 public sealed class ArrowFormatException : Exception
 {

@@ -55,6 +55,15 @@ public enum ArrowTypeId
     Struct,
     /// <summary>Map; one child struct field of key and value.</summary>
     Map,
+    /// <summary>32-bit time of day in <see cref="ArrowType.Unit"/> (seconds or milliseconds) since midnight.</summary>
+    Time32,
+    /// <summary>64-bit time of day in <see cref="ArrowType.Unit"/> (microseconds or nanoseconds) since midnight; Spark's TIME.</summary>
+    Time64,
+    /// <summary>
+    /// Dictionary-encoded: integer indices (<see cref="ArrowType.IndexType"/>) into a dictionary of
+    /// <see cref="ArrowType.ValueType"/> values sent in DictionaryBatch messages; the field's children describe the value type.
+    /// </summary>
+    Dictionary,
 }
 
 /// <summary>Resolution of timestamps and durations (numbering matches Arrow's TimeUnit).</summary>
@@ -110,6 +119,18 @@ public sealed record ArrowType
     /// <summary>Whether a map's keys are sorted within each entry.</summary>
     public bool KeysSorted { get; private init; }
 
+    /// <summary>The integer type of a dictionary's indices, or null for other types.</summary>
+    public ArrowType? IndexType { get; private init; }
+
+    /// <summary>The type of a dictionary's values, or null for other types.</summary>
+    public ArrowType? ValueType { get; private init; }
+
+    /// <summary>The id naming a dictionary in the stream's DictionaryBatch messages.</summary>
+    public long DictionaryId { get; private init; }
+
+    /// <summary>Whether a dictionary's order is meaningful (its values are sorted).</summary>
+    public bool Ordered { get; private init; }
+
     /// <summary>The null type.</summary>
     public static ArrowType Null { get; } = new(ArrowTypeId.Null);
     /// <summary>Boolean.</summary>
@@ -153,13 +174,23 @@ public sealed record ArrowType
     /// <summary>Struct (members are the field's children).</summary>
     public static ArrowType Struct { get; } = new(ArrowTypeId.Struct);
 
-    /// <summary>A decimal128 with the given precision (1..38) and scale.</summary>
+    /// <summary>The largest decimal128 precision: 38 digits fit a 128-bit integer.</summary>
+    public const int MaxDecimal128Precision = 38;
+
+    /// <summary>
+    /// The smallest decimal128 scale accepted: -38. Spark writes scales 0..precision, and negative ones only under
+    /// its legacy flag <c>spark.sql.legacy.allowNegativeScaleOfDecimal</c>; a bound keeps every conversion that
+    /// scales by powers of ten short, whatever a stream declares.
+    /// </summary>
+    public const int MinDecimal128Scale = -MaxDecimal128Precision;
+
+    /// <summary>A decimal128 with the given precision (1..38) and scale (-38..precision).</summary>
     public static ArrowType Decimal128(int precision, int scale)
     {
-        if (precision is < 1 or > 38)
+        if (precision is < 1 or > MaxDecimal128Precision)
             throw new ArgumentOutOfRangeException(nameof(precision), precision, "Decimal128 precision must be between 1 and 38.");
-        if (scale > precision)
-            throw new ArgumentOutOfRangeException(nameof(scale), scale, "Decimal128 scale must not exceed the precision.");
+        if (scale < MinDecimal128Scale || scale > precision)
+            throw new ArgumentOutOfRangeException(nameof(scale), scale, "Decimal128 scale must be between -38 and the precision.");
         return new ArrowType(ArrowTypeId.Decimal128) { Precision = precision, Scale = scale };
     }
 
@@ -175,6 +206,28 @@ public sealed record ArrowType
         Enum.IsDefined(unit) ? new(ArrowTypeId.Interval) { IntervalUnit = unit }
             : throw new ArgumentOutOfRangeException(nameof(unit), unit, "Unknown interval unit.");
 
+    /// <summary>A time of day in seconds or milliseconds (32-bit values).</summary>
+    public static ArrowType Time32(ArrowTimeUnit unit) => unit is ArrowTimeUnit.Second or ArrowTimeUnit.Millisecond
+        ? new(ArrowTypeId.Time32) { Unit = unit }
+        : throw new ArgumentOutOfRangeException(nameof(unit), unit, "Time32 holds seconds or milliseconds; use Time64 for finer units.");
+
+    /// <summary>A time of day in microseconds or nanoseconds (64-bit values), as Spark's TIME type arrives.</summary>
+    public static ArrowType Time64(ArrowTimeUnit unit) => unit is ArrowTimeUnit.Microsecond or ArrowTimeUnit.Nanosecond
+        ? new(ArrowTypeId.Time64) { Unit = unit }
+        : throw new ArgumentOutOfRangeException(nameof(unit), unit, "Time64 holds microseconds or nanoseconds; use Time32 for coarser units.");
+
+    /// <summary>A dictionary-encoded type: <paramref name="indexType"/> (an integer type) indices into <paramref name="valueType"/> values.</summary>
+    public static ArrowType Dictionary(ArrowType indexType, ArrowType valueType, long id = 0, bool ordered = false)
+    {
+        ArgumentNullException.ThrowIfNull(indexType);
+        ArgumentNullException.ThrowIfNull(valueType);
+        if (indexType.Id is < ArrowTypeId.Int8 or > ArrowTypeId.UInt64)
+            throw new ArgumentOutOfRangeException(nameof(indexType), indexType, "Dictionary indices must be an integer type.");
+        if (valueType.Id == ArrowTypeId.Dictionary)
+            throw new ArgumentOutOfRangeException(nameof(valueType), valueType, "A dictionary's values can't themselves be dictionary-encoded directly.");
+        return new(ArrowTypeId.Dictionary) { IndexType = indexType, ValueType = valueType, DictionaryId = id, Ordered = ordered };
+    }
+
     /// <summary>A map type (its entries struct is the field's only child).</summary>
     public static ArrowType Map(bool keysSorted = false) => new(ArrowTypeId.Map) { KeysSorted = keysSorted };
 
@@ -185,7 +238,9 @@ public sealed record ArrowType
         ArrowTypeId.Int16 or ArrowTypeId.UInt16 => 2,
         ArrowTypeId.Int32 or ArrowTypeId.UInt32 or ArrowTypeId.Float32 or ArrowTypeId.Date32 => 4,
         ArrowTypeId.Int64 or ArrowTypeId.UInt64 or ArrowTypeId.Float64 or ArrowTypeId.Date64
-            or ArrowTypeId.Timestamp or ArrowTypeId.Duration => 8,
+            or ArrowTypeId.Timestamp or ArrowTypeId.Duration or ArrowTypeId.Time64 => 8,
+        ArrowTypeId.Time32 => 4,
+        ArrowTypeId.Dictionary => IndexType!.FixedWidth,
         ArrowTypeId.Decimal128 => 16,
         ArrowTypeId.Interval => IntervalUnit switch
         {
@@ -204,6 +259,8 @@ public sealed record ArrowType
         ArrowTypeId.Duration => $"duration[{UnitName(Unit)}]",
         ArrowTypeId.Interval => $"interval[{IntervalUnit}]",
         ArrowTypeId.Map => KeysSorted ? "map(sorted)" : "map",
+        ArrowTypeId.Time32 or ArrowTypeId.Time64 => $"{Id.ToString().ToLowerInvariant()}[{UnitName(Unit)}]",
+        ArrowTypeId.Dictionary => $"dictionary<{ValueType}, indices {IndexType}, id {DictionaryId}{(Ordered ? ", ordered" : "")}>",
         _ => Id.ToString().ToLowerInvariant(),
     };
 

@@ -44,7 +44,8 @@ internal static class ColumnReads
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static decimal Decimal(Int128 unscaled, int scale, string path, int row)
     {
-        if (scale <= 28)
+        // Unsigned compare: a negative scale (Spark's legacy negative-scale decimals) takes the slow path.
+        if ((uint)scale <= 28)
         {
             var negative = unscaled < 0;
             var magnitude = (UInt128)(negative ? -unscaled : unscaled);
@@ -54,7 +55,10 @@ internal static class ColumnReads
         return DecimalSlow(unscaled, scale, path, row);
     }
 
-    /// <summary>Drops trailing zeros while that is exact, until the value fits System.Decimal (96-bit mantissa, scale ≤ 28).</summary>
+    /// <summary>
+    /// Drops trailing zeros while that is exact, until the value fits System.Decimal (96-bit mantissa, scale ≤ 28);
+    /// a negative scale (at least -38, as the reader checks) multiplies the mantissa up to scale 0 instead.
+    /// </summary>
     private static decimal DecimalSlow(Int128 unscaled, int scale, string path, int row)
     {
         var (original, originalScale) = (unscaled, scale);
@@ -65,10 +69,15 @@ internal static class ColumnReads
             magnitude /= 10;
             scale--;
         }
-        if (scale <= 28 && magnitude >> 96 == 0)
+        while (scale < 0 && magnitude >> 96 == 0)
+        {
+            magnitude *= 10;
+            scale++;
+        }
+        if (scale is >= 0 and <= 28 && magnitude >> 96 == 0)
             return new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), (int)(uint)(magnitude >> 64), negative, (byte)scale);
         throw new SparkMaterializationException(
-            $"Column '{path}' holds {original}e-{originalScale} at row {row}, which System.Decimal cannot hold exactly. " +
+            $"Column '{path}' holds {original}e{-originalScale} at row {row}, which System.Decimal cannot hold exactly. " +
             "Cast the column to a smaller precision or to double in the query.", path, row);
     }
 
@@ -83,6 +92,16 @@ internal static class ColumnReads
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static TimeSpan Duration(long value, ArrowTimeUnit unit, string path, int row) =>
         new(Ticks(value, unit, 0, path, row));
+
+    /// <summary>Ticks since midnight of a time value the reader has checked lies within one day.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static long TimeTicks(long value, ArrowTimeUnit unit) => unit switch
+    {
+        ArrowTimeUnit.Second => value * TimeSpan.TicksPerSecond,
+        ArrowTimeUnit.Millisecond => value * TimeSpan.TicksPerMillisecond,
+        ArrowTimeUnit.Microsecond => value * 10,
+        _ => value / 100,
+    };
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static DateOnly Date32(int days, string path, int row)

@@ -31,6 +31,9 @@ internal static class LeafReads
         ArrowTypeId.Date32 => typeof(Date32Column),
         ArrowTypeId.Timestamp => typeof(TimestampColumn),
         ArrowTypeId.Duration => typeof(DurationColumn),
+        ArrowTypeId.Time32 => typeof(Time32Column),
+        ArrowTypeId.Time64 => typeof(Time64Column),
+        ArrowTypeId.Dictionary => typeof(DictionaryColumn),
         ArrowTypeId.List or ArrowTypeId.LargeList => typeof(ListColumn),
         ArrowTypeId.Struct => typeof(StructColumn),
         ArrowTypeId.Map => typeof(MapColumn),
@@ -98,6 +101,14 @@ internal static class LeafReads
             }
             case ArrowTypeId.Duration:
                 return target == typeof(TimeSpan) ? Helper(nameof(ColumnReads.Duration), raw, Expression.Constant(type.Unit), pathConstant, row) : null;
+            case ArrowTypeId.Time32 or ArrowTypeId.Time64:
+            {
+                // Spark's TIME is a time of day: TimeOnly; TimeSpan (time since midnight) is accepted too. The reader
+                // checked every value lies within one day, so neither conversion can fail.
+                var ticks = Helper(nameof(ColumnReads.TimeTicks), Convert(raw, typeof(long)), Expression.Constant(type.Unit));
+                if (target == typeof(TimeOnly)) return Expression.New(typeof(TimeOnly).GetConstructor([typeof(long)])!, ticks);
+                return target == typeof(TimeSpan) ? Expression.New(typeof(TimeSpan).GetConstructor([typeof(long)])!, ticks) : null;
+            }
             default:
                 return null;
         }

@@ -119,6 +119,10 @@ internal sealed partial class MaterializerCompiler
                 column = Bind(columnClass, untypedColumn, path);
                 value = ReadList(underlying, element, column, field.Children[0], path, row);
                 break;
+            case ArrowTypeId.Dictionary:
+                column = Bind(columnClass, untypedColumn, path);
+                value = ReadDictionaryEntry(target, column, field, path, row);
+                break;
             case ArrowTypeId.Map when TypeNames.DictionaryTypes(underlying) is { } entry:
                 column = Bind(columnClass, untypedColumn, path);
                 value = ReadMap(underlying, entry.Key, entry.Value, column, field.Children[0], path, row);
@@ -138,6 +142,20 @@ internal sealed partial class MaterializerCompiler
         if (value is null)
             throw Mismatch(path, target, field, null);
         return WithNullCheck(target, Expression.Call(column, nameof(ArrowColumn.IsNull), null, row), value, path, row);
+    }
+
+    /// <summary>
+    /// A dictionary-encoded column's value: its dictionary entry, read with the same rules as a column of the value
+    /// type (errors there name the entry, not the row). The caller adds the row's own null check (a null index).
+    /// </summary>
+    private Expression ReadDictionaryEntry(Type target, ParameterExpression column, ArrowField field, string path, Expression row)
+    {
+        var entry = Expression.Variable(typeof(int), "entry");
+        var valueField = new ArrowField(field.Name, field.Type.ValueType!, nullable: true, field.Children);
+        var read = ReadValue(target, valueField, Expression.Property(column, nameof(DictionaryColumn.Dictionary)), path, entry);
+        return Expression.Block(read.Type, [entry],
+            Expression.Assign(entry, Expression.Call(column, nameof(DictionaryColumn.GetIndex), null, row)),
+            read);
     }
 
     private static Expression WithNullCheck(Type target, Expression isNull, Expression value, string path, Expression row)

@@ -57,7 +57,7 @@ public sealed class ArrowCompressionOracleTests
         }
         Assert.That(failures, Is.Empty, string.Join("\n", failures));
         Assert.That(compressed, Is.GreaterThan(0), "some buffers were really compressed (not only stored raw)");
-        Assert.That(_expected.Count, Is.GreaterThanOrEqualTo(39));
+        Assert.That(_expected.Count, Is.GreaterThanOrEqualTo(49));
     }
 
     [TestCase(ArrowCompressionCodec.Lz4Frame)]
@@ -66,7 +66,10 @@ public sealed class ArrowCompressionOracleTests
     {
         var ours = Directory.CreateDirectory(Path.Combine(_root, "ours-" + codec)).FullName;
         var compressed = 0;
-        foreach (var (name, want) in _expected)
+        // Our writer writes plain columns only: dictionary-encoded cases are checked in the read direction.
+        var plain = _expected.Where(p => !CanonicalJson.HasDictionary(
+            new ArrowStreamReader(File.ReadAllBytes(Path.Combine(_jsStreams, p.Key + ".arrows"))).Schema.Fields)).ToList();
+        foreach (var (name, want) in plain)
         {
             var schema = new ArrowStreamReader(File.ReadAllBytes(Path.Combine(_jsStreams, name + ".arrows"))).Schema;
             var batches = want!["batches"]!.AsArray().Select(b => Build(schema, b!["columns"]!.AsArray())).ToList();
@@ -76,8 +79,8 @@ public sealed class ArrowCompressionOracleTests
         }
         var got = JsonNode.Parse(NodeOracle.Run("read", ours))!.AsObject();
 
-        Assert.That(got.Select(p => p.Key), Is.EquivalentTo(_expected.Select(p => p.Key)));
-        var failures = _expected.SelectMany(p => CanonicalJson.Differences(p.Value, got[p.Key], p.Key).Take(5)).ToList();
+        Assert.That(got.Select(p => p.Key), Is.EquivalentTo(plain.Select(p => p.Key)));
+        var failures = plain.SelectMany(p => CanonicalJson.Differences(p.Value, got[p.Key], p.Key).Take(5)).ToList();
         Assert.That(failures, Is.Empty, string.Join("\n", failures));
         Assert.That(compressed, Is.GreaterThan(0), "some buffers were really compressed (not only stored raw)");
     }

@@ -9,20 +9,20 @@ namespace Spark.Connect.Tests.Arrow;
 public sealed class ArrowUnsupportedTests
 {
     [Test]
-    public void Dictionary_encoded_fields_are_named()
+    public void Dictionary_kinds_other_than_dense_are_named()
     {
-        var field = RawMessages.Field("city", 5).Add(4, new FlatBufferObject().Add(0, 0L).Add(1, RawMessages.Int(32)));
+        var field = RawMessages.Field("city", 5).Add(4, new FlatBufferObject().Add(0, 0L).Add(1, RawMessages.Int(32)).Add(3, (short)1));
         Assert.That(() => new ArrowStreamReader(RawMessages.Frame(RawMessages.Schema, RawMessages.SchemaTable(field))),
-            Throws.TypeOf<ArrowFormatException>().With.Message.EqualTo("Dictionary-encoded field 'city' is not supported."));
+            Throws.TypeOf<ArrowFormatException>().With.Message.EqualTo("Arrow field 'city' uses dictionary kind 1, which is not supported."));
     }
 
     [Test]
-    public void Dictionary_batches_are_refused()
+    public void Dictionary_batches_for_ids_no_field_uses_are_refused()
     {
         var schema = RawMessages.Frame(RawMessages.Schema, RawMessages.SchemaTable(RawMessages.Field("x", 6)));
         var dictionary = RawMessages.Frame(RawMessages.DictionaryBatch, new FlatBufferObject().Add(0, 0L));
         Assert.That(() => new ArrowStreamReader(RawMessages.Concat(schema, dictionary)).ReadNextBatch(),
-            Throws.TypeOf<ArrowFormatException>().With.Message.Contains("dictionary batches are not supported"));
+            Throws.TypeOf<ArrowFormatException>().With.Message.Contains("DictionaryBatch has id 0, which no field of the schema uses"));
     }
 
     [TestCase((byte)2, (byte)0, "codec #2")]
@@ -37,7 +37,8 @@ public sealed class ArrowUnsupportedTests
     }
 
     [TestCase((byte)14, null, "type Union")]
-    [TestCase((byte)9, null, "type Time")]
+    [TestCase((byte)9, "time32ns", "32-bit time in Nanoseconds")]
+    [TestCase((byte)9, "time64s", "64-bit time in Seconds")]
     [TestCase((byte)15, null, "type FixedSizeBinary")]
     [TestCase((byte)24, null, "type Utf8View")]
     [TestCase((byte)200, null, "type #200")]
@@ -51,6 +52,8 @@ public sealed class ArrowUnsupportedTests
             "half" => new FlatBufferObject().Add(0, (short)0),
             "decimal256" => new FlatBufferObject().Add(0, 40).Add(1, 2).Add(2, 256),
             "int24" => RawMessages.Int(24),
+            "time32ns" => new FlatBufferObject().Add(0, (short)3).Add(1, 32),
+            "time64s" => new FlatBufferObject().Add(0, (short)0).Add(1, 64),
             _ => new FlatBufferObject(),
         };
         var stream = RawMessages.Frame(RawMessages.Schema, RawMessages.SchemaTable(RawMessages.Field("col", typeId, type)));

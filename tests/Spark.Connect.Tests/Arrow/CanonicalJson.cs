@@ -34,9 +34,16 @@ internal static class CanonicalJson
             ArrowTypeId.LargeList => $"large_list<{FieldName(field.Children[0])}>",
             ArrowTypeId.Struct => $"struct<{string.Join(",", field.Children.Select(FieldName))}>",
             ArrowTypeId.Map => $"map{(type.KeysSorted ? "(sorted)" : "")}<{FieldName(field.Children[0])}>",
+            ArrowTypeId.Time32 => $"time({Units[(int)type.Unit]},32)",
+            ArrowTypeId.Time64 => $"time({Units[(int)type.Unit]},64)",
+            ArrowTypeId.Dictionary => $"dictionary<{TypeName(new ArrowField("", type.IndexType!))},{TypeName(new ArrowField(field.Name, type.ValueType!, true, field.Children))}>",
             _ => type.Id.ToString().ToLowerInvariant(),
         };
     }
+
+    /// <summary>Whether any field, nested ones included, is dictionary-encoded (our writer writes plain columns only).</summary>
+    public static bool HasDictionary(IEnumerable<ArrowField> fields) =>
+        fields.Any(f => f.Type.Id == ArrowTypeId.Dictionary || HasDictionary(f.Children));
 
     /// <summary>A stream's schema and batches in the oracle's form: {schema: [...], batches: [{length, columns}]}.</summary>
     public static JsonObject Describe(ArrowSchema schema, IEnumerable<RecordBatch> batches) => new()
@@ -59,6 +66,7 @@ internal static class CanonicalJson
         switch (column)
         {
             case BooleanColumn b: return b.GetValue(i);
+            case DictionaryColumn d: return Render(d.Dictionary, d.GetIndex(i));
             case Decimal128Column d: return d.GetUnscaled(i).ToString(CultureInfo.InvariantCulture);
             case StringColumn s: return s.GetString(i);
             case BinaryColumn bin: return Convert.ToHexStringLower(bin.GetBytes(i));

@@ -3,7 +3,8 @@ using Spark.Connect.Arrow.FlatBuffers;
 namespace Spark.Connect.Tests.Arrow;
 
 /// <summary>
-/// Walks a written stream's record batches and classifies every stored buffer of a compressed body:
+/// Walks a written stream's record batches (and dictionary batches, whose data is a record batch too) and
+/// classifies every stored buffer of a compressed body:
 /// empty, raw (uncompressed length -1) or compressed; also where each stored non-empty buffer (length prefix first) lies.
 /// </summary>
 internal sealed record CompressedLayout(int Batches, int CompressedBatches, int Empty, int Raw, int Compressed, List<(int Start, int Length)> Stored)
@@ -18,10 +19,13 @@ internal sealed record CompressedLayout(int Batches, int CompressedBatches, int 
             var message = FlatBufferTable.Root(stream.AsMemory(position + 8, length), "Message");
             var bodyStart = position + 8 + length;
             position = bodyStart + (int)message.GetLong(3);
-            if (message.GetByte(1) != RawMessages.RecordBatch)
+            var kind = message.GetByte(1);
+            if (kind != RawMessages.RecordBatch && kind != RawMessages.DictionaryBatch)
                 continue;
             batches++;
-            var header = message.GetTable(2, "RecordBatch")!.Value;
+            var header = kind == RawMessages.RecordBatch
+                ? message.GetTable(2, "RecordBatch")!.Value
+                : message.GetTable(2, "DictionaryBatch")!.Value.GetTable(1, "RecordBatch")!.Value;
             if (!header.Has(3))
                 continue;
             compressedBatches++;

@@ -23,6 +23,9 @@ internal static class SampleStreams
         new("ym", ArrowType.Interval(ArrowIntervalUnit.YearMonth)),
         new("dt", ArrowType.Interval(ArrowIntervalUnit.DayTime)),
         new("mdn", ArrowType.Interval(ArrowIntervalUnit.MonthDayNano)),
+        new("time32_ms", ArrowType.Time32(ArrowTimeUnit.Millisecond)),
+        new("time64_ns", ArrowType.Time64(ArrowTimeUnit.Nanosecond)),
+        new("time64_us", ArrowType.Time64(ArrowTimeUnit.Microsecond), nullable: false),
         ArrowField.List("list", new ArrowField("item", ArrowType.Int32)),
         new("large_list", ArrowType.LargeList, true, [new ArrowField("item", ArrowType.Utf8)]),
         ArrowField.Struct("struct", [new ArrowField("a", ArrowType.Int64), ArrowField.List("b", new ArrowField("item", ArrowType.Boolean))]),
@@ -63,6 +66,8 @@ internal static class SampleStreams
         switch (builder)
         {
             case BooleanBuilder b: b.Append(random.Next(2) == 0); break;
+            case Time32Builder t: t.Append(new TimeOnly(random.NextInt64(TimeOnly.MaxValue.Ticks))); break;
+            case Time64Builder t: t.Append(new TimeOnly(random.NextInt64(TimeOnly.MaxValue.Ticks))); break;
             case PrimitiveBuilder<sbyte> p: p.Append((sbyte)random.Next()); break;
             case PrimitiveBuilder<short> p: p.Append((short)random.Next()); break;
             case PrimitiveBuilder<int> p: p.Append(random.Next(int.MinValue, int.MaxValue)); break;

@@ -47,6 +47,15 @@ public class ArrowOracleExecutionTests : ScriptedServerTestBase
     [Test] public Task ListOfInt32() => AssertCase<List<int?>?>("list_int32", v => v is null ? null : new JsonArray(v.Select(i => (JsonNode?)(i is null ? null : JsonValue.Create(i))).ToArray()));
     [Test] public Task ListOfListOfInt64() => AssertCase<long?[]?[]?>("list_list_int64", v => v is null ? null
         : new JsonArray(v.Select(inner => (JsonNode?)(inner is null ? null : new JsonArray(inner.Select(i => Text(i?.ToString(CultureInfo.InvariantCulture))).ToArray()))).ToArray()));
+    [Test] public Task Time32SecondsAsTimeOnly() => AssertCase<TimeOnly?>("time32_s", v => v is null ? null : JsonValue.Create(v.Value.Ticks / TimeSpan.TicksPerSecond));
+    [Test] public Task Time32MillisecondsAsTimeSpan() => AssertCase<TimeSpan?>("time32_ms", v => v is null ? null : JsonValue.Create(v.Value.Ticks / TimeSpan.TicksPerMillisecond));
+    [Test] public Task Time64MicrosecondsAsTimeOnly() => AssertCase<TimeOnly?>("time64_us", v => Text(v is null ? null : (v.Value.Ticks / 10).ToString(CultureInfo.InvariantCulture)));
+    [Test] public Task DictionaryOfUtf8() => AssertCase<string?>("dictionary_utf8", Text);
+    [Test] public Task DictionaryOfInt64WithInt8Indices() => AssertCase<long?>("dictionary_int64_int8_ordered", v => Text(v?.ToString(CultureInfo.InvariantCulture)));
+    [Test] public Task DictionaryOfDecimalWithUInt16Indices() => AssertCase<decimal?>("dictionary_decimal_uint16", v => Unscaled(v, 2));
+    [Test] public Task DictionaryOfBinaryWithInt64Indices() => AssertCase<byte[]?>("dictionary_binary_int64", v => Text(v is null ? null : Convert.ToHexStringLower(v)));
+    [Test] public Task DictionaryGrownByDeltas() => AssertCase<string?>("dictionary_deltas", Text);
+    [Test] public Task ListOfDictionaryEncodedStrings() => AssertCase<List<string?>?>("list_of_dictionary", v => v is null ? null : new JsonArray(v.Select(Text).ToArray()));
 
     private static JsonNode? Text(string? value) => value is null ? null : JsonValue.Create(value);
 

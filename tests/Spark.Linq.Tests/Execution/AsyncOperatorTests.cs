@@ -1,6 +1,7 @@
 using Spark.Connect;
 using Spark.Connect.Protocol;
 using Spark.Connect.Arrow;
+using Spark.Connect.ApacheArrow;
 
 namespace Spark.Linq.Tests.Execution;
 
@@ -93,6 +94,27 @@ public class AsyncOperatorTests : ScriptedServerTestBase
         await foreach (var batch in named.ToArrowBatchesAsync()) batches.Add(batch);
         Assert.That(batches.Sum(b => b.Length), Is.EqualTo(2));
         Assert.That(batches[0].Schema.Fields.Select(f => f.Name), Is.EqualTo(new[] { "Id", "Name" }));
+    }
+
+    [Test]
+    public async Task Raw_batches_as_apache_arrow_batches()
+    {
+        var schema = new ArrowSchema([new ArrowField("Id", ArrowType.Int64, nullable: false), new ArrowField("Name", ArrowType.Utf8)]);
+        var builder = new RecordBatchBuilder(schema);
+        builder.Column<PrimitiveBuilder<long>>(0).Append(7);
+        builder.Column<Utf8Builder>(1).Append((string?)null);
+        builder.Column<PrimitiveBuilder<long>>(0).Append(8);
+        builder.Column<Utf8Builder>(1).Append("h\u00e9");
+        AnswerWith(schema, builder.Build());
+
+        var rows = new List<(long?, string?)>();
+        await foreach (var batch in Spark.Table<Person>("crm.people").ToArrowBatchesAsync().ToApacheArrow())
+        {
+            var ids = (Apache.Arrow.Int64Array)batch.Column("Id");
+            var names = (Apache.Arrow.StringArray)batch.Column("Name");
+            for (var i = 0; i < batch.Length; i++) rows.Add((ids.GetValue(i), names.GetString(i)));
+        }
+        Assert.That(rows, Is.EqualTo(new (long?, string?)[] { (7, null), (8, "h\u00e9") }));
     }
 
     public sealed record Person(long Id, string Name);

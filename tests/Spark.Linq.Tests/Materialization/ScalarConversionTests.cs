@@ -107,6 +107,40 @@ public class ScalarConversionTests
     }
 
     [Test]
+    public void NegativeScaleDecimalsMultiplyOutOrNameTheColumn()
+    {
+        // Spark's legacy negative-scale decimals: 1234 at scale -2 is 123400.
+        var batch = Batches.Single<Decimal128Builder>(Batches.Field("d", ArrowType.Decimal128(4, -2)), b =>
+        {
+            b.AppendUnscaled(1234);
+            b.AppendNull();
+            b.AppendUnscaled(-5);
+        });
+        Assert.That(Batches.Read<decimal?>(batch), Is.EqualTo(new decimal?[] { 123400m, null, -500m }));
+        var huge = Batches.Single<Decimal128Builder>(Batches.Field("huge", ArrowType.Decimal128(38, -38)), b => b.AppendUnscaled(1));
+        Assert.That(() => Batches.Read<decimal>(huge),
+            Throws.TypeOf<SparkMaterializationException>().With.Message.Contains("'huge'").And.Message.Contains("1e38"));
+    }
+
+    [Test]
+    public void SparkTimeReadsAsTimeOnlyOrTimeSpan()
+    {
+        var noon = new TimeOnly(12, 0, 0, 1, 2);
+        var batch = Batches.Single<Time64Builder>(Batches.Field("t", ArrowType.Time64(ArrowTimeUnit.Nanosecond)), b =>
+        {
+            b.Append(noon);
+            b.AppendNull();
+            b.Append(new TimeOnly(23, 59, 59, 999, 999));
+        });
+        Assert.That(Batches.Read<TimeOnly?>(batch), Is.EqualTo(new TimeOnly?[] { noon, null, new TimeOnly(23, 59, 59, 999, 999) }));
+        Assert.That(Batches.Read<TimeSpan?>(batch), Is.EqualTo(new TimeSpan?[] { noon.ToTimeSpan(), null, new TimeOnly(23, 59, 59, 999, 999).ToTimeSpan() }));
+        Assert.That(() => Batches.Read<TimeOnly>(batch), Throws.TypeOf<SparkMaterializationException>().With.Message.Contains("null at row 1"));
+        Assert.That(() => Batches.Read<DateTime>(batch), Throws.TypeOf<SparkMaterializationException>().With.Message.Contains("time64[ns]"));
+        var seconds = Batches.Single<Time32Builder>(Batches.Field("s", ArrowType.Time32(ArrowTimeUnit.Second)), b => b.Append(new TimeOnly(1, 2, 3, 456)));
+        Assert.That(Batches.Read<TimeOnly>(seconds), Is.EqualTo(new[] { new TimeOnly(1, 2, 3) }));
+    }
+
+    [Test]
     public void StringsCharsGuidsAndLargeUtf8()
     {
         var guid = Guid.NewGuid();

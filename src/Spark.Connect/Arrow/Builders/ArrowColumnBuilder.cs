@@ -45,6 +45,8 @@ public abstract class ArrowColumnBuilder
             ArrowTypeId.Date32 => new Date32Builder(field),
             ArrowTypeId.Timestamp => new TimestampBuilder(field),
             ArrowTypeId.Duration => new DurationBuilder(field),
+            ArrowTypeId.Time32 => new Time32Builder(field),
+            ArrowTypeId.Time64 => new Time64Builder(field),
             ArrowTypeId.Interval => type.IntervalUnit switch
             {
                 ArrowIntervalUnit.YearMonth => new PrimitiveBuilder<int>(field),

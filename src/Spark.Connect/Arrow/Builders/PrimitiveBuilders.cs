@@ -77,6 +77,28 @@ public sealed class DurationBuilder : PrimitiveBuilder<long>
     public void Append(TimeSpan value) => Append(TimestampBuilder.FromTicks(value.Ticks, Field.Type.Unit));
 }
 
+/// <summary>Builds a time32 column (seconds or milliseconds since midnight).</summary>
+public sealed class Time32Builder : PrimitiveBuilder<int>
+{
+    internal Time32Builder(ArrowField field) : base(field)
+    {
+    }
+
+    /// <summary>Appends a time of day (truncated to the field's unit).</summary>
+    public void Append(TimeOnly value) => Append((int)TimestampBuilder.FromTicks(value.Ticks, Field.Type.Unit));
+}
+
+/// <summary>Builds a time64 column (microseconds or nanoseconds since midnight), as Spark's TIME type.</summary>
+public sealed class Time64Builder : PrimitiveBuilder<long>
+{
+    internal Time64Builder(ArrowField field) : base(field)
+    {
+    }
+
+    /// <summary>Appends a time of day (truncated to the field's unit).</summary>
+    public void Append(TimeOnly value) => Append(TimestampBuilder.FromTicks(value.Ticks, Field.Type.Unit));
+}
+
 /// <summary>Builds a decimal128 column at the field's precision and scale.</summary>
 public sealed class Decimal128Builder : ArrowColumnBuilder
 {

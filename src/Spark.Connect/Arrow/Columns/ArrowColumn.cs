@@ -40,6 +40,9 @@ public abstract class ArrowColumn
 
     private protected BufferView Validity { get; }
 
+    /// <summary>The validated validity bitmap (empty when the column has no nulls), for zero-copy hand-over to other Arrow libraries.</summary>
+    internal ReadOnlyMemory<byte> ValidityMemory => Validity.Memory;
+
     /// <summary>Whether the value at <paramref name="index"/> is null.</summary>
     public bool IsNull(int index)
     {
@@ -79,7 +82,7 @@ public sealed class NullColumn : ArrowColumn
 }
 
 /// <summary>A bit-packed boolean column.</summary>
-public sealed class BooleanColumn : ArrowColumn
+public sealed class BooleanColumn : ArrowColumn, IFixedWidthValues
 {
     private readonly BufferView _bits;
 
@@ -89,10 +92,22 @@ public sealed class BooleanColumn : ArrowColumn
     /// <summary>The value bits (least significant bit first); read bit <c>i</c> for row <c>i</c>.</summary>
     public ReadOnlySpan<byte> ValueBits => _bits.Span;
 
+    ReadOnlyMemory<byte> IFixedWidthValues.ValueMemory => _bits.Memory;
+
     /// <summary>The value at <paramref name="index"/> (false for nulls).</summary>
     public bool GetValue(int index)
     {
         CheckIndex(index);
         return (_bits.Read<byte>(index >> 3) & (1 << (index & 7))) != 0;
     }
+}
+
+/// <summary>
+/// A column whose values sit in one validated buffer (fixed-width values or value bits), after realignment
+/// where it was needed: what other Arrow libraries can wrap without copying or checking again.
+/// </summary>
+internal interface IFixedWidthValues
+{
+    /// <summary>The value buffer, at least as long as the column's rows need.</summary>
+    ReadOnlyMemory<byte> ValueMemory { get; }
 }

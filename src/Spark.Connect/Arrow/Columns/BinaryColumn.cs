@@ -40,6 +40,12 @@ public class BinaryColumn : ArrowColumn
 
     private int OffsetCount => Length == 0 ? 0 : Length + 1;
 
+    /// <summary>The validated (and aligned) offsets buffer; empty for an empty column.</summary>
+    internal ReadOnlyMemory<byte> OffsetMemory => _offsets.Memory;
+
+    /// <summary>The value bytes the offsets index.</summary>
+    internal ReadOnlyMemory<byte> DataMemory => _data.Memory;
+
     /// <summary>The bytes of the value at <paramref name="index"/> (empty for nulls).</summary>
     public ReadOnlySpan<byte> GetBytes(int index)
     {

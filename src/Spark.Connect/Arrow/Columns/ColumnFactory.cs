@@ -18,7 +18,17 @@ internal static class ColumnFactory
         _ => 2,
     };
 
-    internal static ArrowColumn Create(ArrowField field, int length, int nullCount, ReadOnlyMemory<byte>[] buffers, ArrowColumn[] children)
+    /// <param name="field">The column's field.</param>
+    /// <param name="length">Rows.</param>
+    /// <param name="nullCount">Null rows.</param>
+    /// <param name="buffers">The buffers in IPC order.</param>
+    /// <param name="children">Child columns, already built.</param>
+    /// <param name="trusted">
+    /// The values were validated before (a grown dictionary): skip the checks that scan every value (offsets, times),
+    /// keeping the constant-time size checks.
+    /// </param>
+    internal static ArrowColumn Create(ArrowField field, int length, int nullCount, ReadOnlyMemory<byte>[] buffers, ArrowColumn[] children,
+        bool trusted = false)
     {
         var type = field.Type;
         if (length < 0)
@@ -40,7 +50,10 @@ internal static class ColumnFactory
             case ArrowTypeId.Utf8 or ArrowTypeId.LargeUtf8 or ArrowTypeId.Binary or ArrowTypeId.LargeBinary:
             {
                 var large = type.Id is ArrowTypeId.LargeUtf8 or ArrowTypeId.LargeBinary;
-                CheckOffsets(field, buffers[1], length, large, buffers[2].Length, "value data");
+                if (trusted)
+                    RequireBytes(field, buffers[1], length == 0 ? 0 : (length + 1L) * (large ? 8 : 4), "offsets buffer");
+                else
+                    CheckOffsets(field, buffers[1], length, large, buffers[2].Length, "value data");
                 return type.Id is ArrowTypeId.Utf8 or ArrowTypeId.LargeUtf8
                     ? new StringColumn(field, length, nullCount, buffers, large)
                     : new BinaryColumn(field, length, nullCount, buffers, large);
@@ -82,6 +95,8 @@ internal static class ColumnFactory
             ArrowTypeId.Date32 => new Date32Column(field, length, nullCount, buffers),
             ArrowTypeId.Timestamp => new TimestampColumn(field, length, nullCount, buffers),
             ArrowTypeId.Duration => new DurationColumn(field, length, nullCount, buffers),
+            ArrowTypeId.Time32 => TimeColumns.Time32(field, length, nullCount, buffers, trusted),
+            ArrowTypeId.Time64 => TimeColumns.Time64(field, length, nullCount, buffers, trusted),
             ArrowTypeId.Interval => type.IntervalUnit switch
             {
                 ArrowIntervalUnit.YearMonth => new PrimitiveColumn<int>(field, length, nullCount, buffers),
@@ -90,6 +105,19 @@ internal static class ColumnFactory
             },
             _ => throw Fail(field, $"type {type} is not supported"),
         };
+    }
+
+    /// <summary>
+    /// A dictionary-encoded column: its indices are checked like any integer column, then every present index
+    /// must name an entry of <paramref name="dictionary"/>, so reading a value never leaves the dictionary.
+    /// </summary>
+    internal static DictionaryColumn CreateDictionary(ArrowField field, int length, int nullCount, ReadOnlyMemory<byte>[] buffers, ArrowColumn dictionary)
+    {
+        var type = field.Type;
+        if (type.Id != ArrowTypeId.Dictionary)
+            throw Fail(field, "is not dictionary-encoded");
+        var indices = Create(new ArrowField(field.Name, type.IndexType!, field.Nullable), length, nullCount, buffers, []);
+        return new DictionaryColumn(field, indices, dictionary);
     }
 
     internal static int BitmapBytes(int length) => (int)(((long)length + 7) / 8);
@@ -132,6 +160,6 @@ internal static class ColumnFactory
 
     private static long ReadLong(ReadOnlySpan<byte> bytes, int i) => MemoryMarshal.Read<long>(bytes[(i * 8)..]);
 
-    private static ArrowFormatException Fail(ArrowField field, string problem) =>
+    internal static ArrowFormatException Fail(ArrowField field, string problem) =>
         new($"Arrow column '{field.Name}' ({field.Type}): {problem}.");
 }

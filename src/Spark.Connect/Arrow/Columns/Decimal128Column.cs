@@ -4,7 +4,7 @@ namespace Spark.Connect.Arrow;
 /// A decimal128 column: each value is a 128-bit little-endian two's complement unscaled integer;
 /// the decimal value is <c>unscaled / 10^Scale</c>.
 /// </summary>
-public sealed class Decimal128Column : ArrowColumn
+public sealed class Decimal128Column : ArrowColumn, IFixedWidthValues
 {
     private readonly BufferView _data;
 
@@ -19,6 +19,8 @@ public sealed class Decimal128Column : ArrowColumn
 
     /// <summary>The raw values, 16 little-endian bytes per row.</summary>
     public ReadOnlySpan<byte> RawValues => _data.Span[..(Length * 16)];
+
+    ReadOnlyMemory<byte> IFixedWidthValues.ValueMemory => _data.Memory;
 
     /// <summary>The unscaled 128-bit integer at <paramref name="index"/>.</summary>
     public Int128 GetUnscaled(int index)
@@ -37,7 +39,7 @@ public sealed class Decimal128Column : ArrowColumn
         if (DecimalConversion.TryToDecimal(unscaled, Scale, out var value))
             return value;
         throw new OverflowException(
-            $"Decimal value {unscaled}e-{Scale} at row {index} of column '{Field.Name}' does not fit System.Decimal exactly; read it with GetUnscaled.");
+            $"Decimal value {unscaled}e{-Scale} at row {index} of column '{Field.Name}' does not fit System.Decimal exactly; read it with GetUnscaled.");
     }
 
     /// <summary>The value at <paramref name="index"/> as a <see cref="decimal"/>, or null for a null row.</summary>

@@ -19,6 +19,12 @@ public class ListColumn : ArrowColumn
     /// <summary>The child column holding every row's elements back to back.</summary>
     public ArrowColumn Values => ChildColumns[0];
 
+    /// <summary>Whether offsets are 64-bit (large_list).</summary>
+    internal bool IsLarge => _large;
+
+    /// <summary>The validated (and aligned) offsets buffer; empty for an empty column.</summary>
+    internal ReadOnlyMemory<byte> OffsetMemory => _offsets.Memory;
+
     /// <summary>Index in <see cref="Values"/> of the first element of row <paramref name="index"/>.</summary>
     public int GetStart(int index)
     {

@@ -8,7 +8,7 @@ namespace Spark.Connect.Arrow;
 /// Null slots hold unspecified values: check <see cref="ArrowColumn.IsNull"/>.
 /// </summary>
 /// <typeparam name="T">The value type: sbyte, short, int, long, byte, ushort, uint, ulong, float, double, or an interval struct.</typeparam>
-public class PrimitiveColumn<T> : ArrowColumn where T : unmanaged
+public class PrimitiveColumn<T> : ArrowColumn, IFixedWidthValues where T : unmanaged
 {
     private readonly BufferView _data;
 
@@ -18,6 +18,8 @@ public class PrimitiveColumn<T> : ArrowColumn where T : unmanaged
 
     /// <summary>All values, one per row (null rows included with unspecified values).</summary>
     public ReadOnlySpan<T> Values => MemoryMarshal.Cast<byte, T>(_data.Span)[..Length];
+
+    ReadOnlyMemory<byte> IFixedWidthValues.ValueMemory => _data.Memory;
 
     /// <summary>The value at <paramref name="index"/>.</summary>
     public T GetValue(int index)

@@ -6,8 +6,10 @@ namespace Spark.Connect.Arrow;
 
 /// <summary>
 /// Reads an Arrow IPC stream held in memory (e.g. one Spark Connect <c>arrow_batch.data</c>): a
-/// schema message, record batch messages, and an optional end-of-stream marker. Columns are
-/// zero-copy views of the given memory, which must stay unchanged while they are in use.
+/// schema message, dictionary and record batch messages, and an optional end-of-stream marker. Columns are
+/// zero-copy views of the given memory, which must stay unchanged while they are in use. Dictionary-encoded
+/// fields become <see cref="DictionaryColumn"/>s over the latest dictionary their id received (replacements and
+/// deltas included).
 /// </summary>
 /// <remarks>Any malformed input raises <see cref="ArrowFormatException"/>.</remarks>
 public sealed class ArrowStreamReader
@@ -17,6 +19,7 @@ public sealed class ArrowStreamReader
     private static readonly string[] HeaderNames = ["NONE", "Schema", "DictionaryBatch", "RecordBatch", "Tensor", "SparseTensor"];
 
     private readonly ReadOnlyMemory<byte> _stream;
+    private readonly StreamDictionaries _dictionaries;
     private int _position;
     private bool _ended;
 
@@ -29,6 +32,7 @@ public sealed class ArrowStreamReader
         if (message.HeaderType != HeaderSchema)
             throw new ArrowFormatException($"The Arrow stream starts with a {HeaderName(message.HeaderType)} message instead of a Schema.");
         Schema = SchemaCodec.Decode(message.Header);
+        _dictionaries = new StreamDictionaries(Schema);
     }
 
     /// <summary>The stream's schema.</summary>
@@ -39,12 +43,17 @@ public sealed class ArrowStreamReader
     public RecordBatch? ReadNextBatch()
     {
         var message = ReadMessage();
+        // Dictionaries come before the record batches that use them, as their own messages.
+        while (message is { HeaderType: HeaderDictionaryBatch })
+        {
+            _dictionaries.Read(message.Header, message.Body);
+            message = ReadMessage();
+        }
         if (message is null)
             return null;
         return message.HeaderType switch
         {
-            HeaderRecordBatch => RecordBatchDecoder.Decode(Schema, message.Header, message.Body),
-            HeaderDictionaryBatch => throw new ArrowFormatException("Arrow dictionary batches are not supported (dictionary-encoded columns)."),
+            HeaderRecordBatch => RecordBatchDecoder.Decode(Schema, message.Header, message.Body, _dictionaries.Current),
             HeaderSchema => throw new ArrowFormatException("The Arrow stream holds a second Schema message."),
             _ => throw new ArrowFormatException($"Arrow {HeaderName(message.HeaderType)} messages are not supported."),
         };

@@ -17,24 +17,31 @@ internal sealed class RecordBatchDecoder
     private readonly byte[] _buffers;
     private readonly int _bufferCount;
     private readonly BufferDecompressor? _decompressor;
+    private readonly IReadOnlyDictionary<long, ArrowColumn> _dictionaries;
     private int _nextNode;
     private int _nextBuffer;
 
-    private RecordBatchDecoder(FlatBufferTable batch, ReadOnlyMemory<byte> body)
+    private RecordBatchDecoder(FlatBufferTable batch, ReadOnlyMemory<byte> body, IReadOnlyDictionary<long, ArrowColumn> dictionaries)
     {
         _body = body;
+        _dictionaries = dictionaries;
         _decompressor = ReadCompression(batch);
         _nodes = batch.GetStructVector(SlotNodes, 16, out _nodeCount).ToArray();
         _buffers = batch.GetStructVector(SlotBuffers, 16, out _bufferCount).ToArray();
         _decompressor?.CheckTotal(_buffers, _bufferCount, body.Span);
     }
 
-    internal static RecordBatch Decode(ArrowSchema schema, FlatBufferTable batch, ReadOnlyMemory<byte> body)
+    /// <param name="schema">The fields the batch holds (for a DictionaryBatch, the one field of the dictionary's values).</param>
+    /// <param name="batch">The RecordBatch table.</param>
+    /// <param name="body">The message body its buffers point into.</param>
+    /// <param name="dictionaries">The dictionaries received so far, by id, for dictionary-encoded fields.</param>
+    internal static RecordBatch Decode(ArrowSchema schema, FlatBufferTable batch, ReadOnlyMemory<byte> body,
+        IReadOnlyDictionary<long, ArrowColumn> dictionaries)
     {
         var rows = batch.GetLong(SlotLength);
         if (rows < 0 || rows > int.MaxValue)
             throw new ArrowFormatException($"Arrow record batch length {rows} is out of range.");
-        var decoder = new RecordBatchDecoder(batch, body);
+        var decoder = new RecordBatchDecoder(batch, body, dictionaries);
         var columns = new ArrowColumn[schema.Fields.Count];
         for (var i = 0; i < columns.Length; i++)
         {
@@ -69,6 +76,14 @@ internal sealed class RecordBatchDecoder
             buffers[i] = NextBuffer(field);
             if (_decompressor is not null)
                 buffers[i] = _decompressor.Decompress(buffers[i], field, i);
+        }
+        // A dictionary-encoded field is laid out as its indices alone; the values came in a DictionaryBatch.
+        if (field.Type.Id == ArrowTypeId.Dictionary)
+        {
+            if (!_dictionaries.TryGetValue(field.Type.DictionaryId, out var dictionary))
+                throw new ArrowFormatException(
+                    $"Arrow column '{field.Name}' ({field.Type}) uses dictionary {field.Type.DictionaryId}, but no DictionaryBatch with that id came before it.");
+            return ColumnFactory.CreateDictionary(field, (int)length, (int)nullCount, buffers, dictionary);
         }
         var children = new ArrowColumn[field.Children.Count];
         for (var i = 0; i < children.Length; i++)

@@ -59,11 +59,11 @@ internal static class SchemaCodec
         if (depth >= MaxNestingDepth)
             throw new ArrowFormatException($"Arrow schema nests deeper than {MaxNestingDepth} levels.");
         var name = field.GetString(FieldName, ref budget.StringBytes) ?? "";
-        if (field.Has(FieldDictionary))
-            throw new ArrowFormatException($"Dictionary-encoded field '{name}' is not supported.");
         var typeId = field.GetByte(FieldTypeType);
         var typeTable = field.GetTable(FieldType, TypeName(typeId));
         var type = DecodeType(name, typeId, typeTable, budget);
+        if (field.GetTable(FieldDictionary, "DictionaryEncoding") is { } encoding)
+            type = DecodeDictionary(name, encoding, type);
         var children = DecodeFields(field, FieldChildren, depth + 1, budget);
         var problem = ArrowField.DescribeChildProblem(type, children);
         if (problem is not null)
@@ -112,6 +112,7 @@ internal static class SchemaCodec
                 ? ArrowType.Interval((ArrowIntervalUnit)u)
                 : throw Unsupported(name, $"interval unit {t.GetShort(0)}"),
             TypeMap => ArrowType.Map(t.GetBool(0)),
+            TypeTime => DecodeTime(name, t.GetShort(0, 1), t.GetInt(1, 32)),
             _ => throw Unsupported(name, $"type {TypeName(typeId)}"),
         };
     }
@@ -129,13 +130,45 @@ internal static class SchemaCodec
         _ => throw Unsupported(name, $"integer bit width {bitWidth}"),
     };
 
+    /// <summary>
+    /// A decimal's parameters are checked here, before any value is read: conversions of its values scale by
+    /// powers of ten, so an absurd scale (a stream may declare -1.9e9) must never reach them.
+    /// </summary>
     private static ArrowType DecodeDecimal(string name, int precision, int scale, int bitWidth)
     {
         if (bitWidth != 128)
             throw Unsupported(name, $"decimal bit width {bitWidth} (only decimal128 is)");
-        if (precision is < 1 or > 38 || scale > precision)
-            throw new ArrowFormatException($"Arrow field '{name}' has invalid decimal precision {precision} / scale {scale}.");
+        if (precision is < 1 or > ArrowType.MaxDecimal128Precision)
+            throw new ArrowFormatException(
+                $"Arrow field '{name}' declares decimal precision {precision}; decimal128 precision must be 1..{ArrowType.MaxDecimal128Precision}.");
+        if (scale < ArrowType.MinDecimal128Scale || scale > precision)
+            throw new ArrowFormatException(
+                $"Arrow field '{name}' declares decimal({precision}, {scale}); the scale must be between {ArrowType.MinDecimal128Scale} and the precision.");
         return ArrowType.Decimal128(precision, scale);
+    }
+
+    /// <summary>Time: seconds and milliseconds in 32 bits, microseconds and nanoseconds in 64 (Schema.fbs allows no other pairing).</summary>
+    private static ArrowType DecodeTime(string name, short unit, int bitWidth) => (DecodeUnit(name, unit), bitWidth) switch
+    {
+        (ArrowTimeUnit.Second or ArrowTimeUnit.Millisecond, 32) and var (u, _) => ArrowType.Time32(u),
+        (ArrowTimeUnit.Microsecond or ArrowTimeUnit.Nanosecond, 64) and var (u, _) => ArrowType.Time64(u),
+        var (u, _) => throw new ArrowFormatException($"Arrow field '{name}' declares a {bitWidth}-bit time in {u}s; Time is 32-bit for seconds and milliseconds, 64-bit for micro- and nanoseconds."),
+    };
+
+    /// <summary>
+    /// DictionaryEncoding: id (slot 0), index type (an Int table, slot 1; signed int32 when absent), ordered (slot 2),
+    /// kind (slot 3; only DenseArray, 0, exists).
+    /// </summary>
+    private static ArrowType DecodeDictionary(string name, FlatBufferTable encoding, ArrowType valueType)
+    {
+        if (encoding.GetShort(3) != 0)
+            throw Unsupported(name, $"dictionary kind {encoding.GetShort(3)}");
+        var index = encoding.GetTable(1, "Int") is { } indexTable
+            ? DecodeInt(name, indexTable.GetInt(0), indexTable.GetBool(1))
+            : ArrowType.Int32;
+        if (valueType.Id == ArrowTypeId.Null)
+            throw Unsupported(name, "a dictionary of the null type");
+        return ArrowType.Dictionary(index, valueType, encoding.GetLong(0), encoding.GetBool(2));
     }
 
     private static ArrowTimeUnit DecodeUnit(string name, short unit) =>
@@ -152,6 +185,8 @@ internal static class SchemaCodec
 
     private static FlatBufferObject EncodeField(ArrowField field)
     {
+        if (field.Type.Id == ArrowTypeId.Dictionary)
+            throw new NotSupportedException($"Field '{field.Name}' is dictionary-encoded; this writer writes plain columns only.");
         var (typeId, typeTable) = EncodeType(field.Type);
         return new FlatBufferObject()
             .Add(FieldName, field.Name)
@@ -188,6 +223,8 @@ internal static class SchemaCodec
             case ArrowTypeId.Duration: return (TypeDuration, table.Add(0, (short)type.Unit));
             case ArrowTypeId.Interval: return (TypeInterval, table.Add(0, (short)type.IntervalUnit));
             case ArrowTypeId.Map: return (TypeMap, table.Add(0, type.KeysSorted));
+            case ArrowTypeId.Time32: return (TypeTime, table.Add(0, (short)type.Unit).Add(1, 32));
+            case ArrowTypeId.Time64: return (TypeTime, table.Add(0, (short)type.Unit).Add(1, 64));
         }
         var (bits, signed) = type.Id switch
         {
