@@ -100,7 +100,7 @@ public sealed class GrpcNetClientTransport : IGrpcTransport
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(options);
         foreach (var (key, value) in options.Headers)
-            GrpcProtocol.ValidateMetadata(key, value);
+            GrpcMetadata.Validate(key, value);
         return Stream(method, request, options, cancellationToken);
     }
 
@@ -168,7 +168,7 @@ public sealed class GrpcNetClientTransport : IGrpcTransport
         var headers = new Metadata();
         foreach (var (key, value) in options.Headers)
         {
-            GrpcProtocol.ValidateMetadata(key, value);
+            GrpcMetadata.Validate(key, value);
             if (key.EndsWith(Metadata.BinaryHeaderSuffix, StringComparison.Ordinal))
                 headers.Add(key, System.Convert.FromBase64String(value));
             else

@@ -1,16 +1,11 @@
 namespace Spark.Connect.Transport;
 
-/// <summary>Names and mappings from the gRPC over HTTP/2 specification, shared by client and server.</summary>
-internal static class GrpcProtocol
+/// <summary>
+/// Request metadata (HTTP/2 headers) a caller may add to a call: checked before anything is sent, so a bad key or
+/// value fails with a message naming the key (never the value, which may be a secret) instead of a protocol error.
+/// </summary>
+internal static class GrpcMetadata
 {
-    public const string ContentType = "application/grpc";
-    public const string StatusHeader = "grpc-status";
-    public const string MessageHeader = "grpc-message";
-    public const string StatusDetailsHeader = "grpc-status-details-bin";
-    public const string TimeoutHeader = "grpc-timeout";
-    public const string EncodingHeader = "grpc-encoding";
-    public const string AcceptEncodingHeader = "grpc-accept-encoding";
-
     /// <summary>Headers the transport sets itself; callers may not send them as metadata.</summary>
     private static readonly HashSet<string> ReservedHeaders = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -19,19 +14,13 @@ internal static class GrpcProtocol
     };
 
     /// <summary>True for headers that metadata must not set (transport-owned and all <c>grpc-*</c> names).</summary>
-    public static bool IsReserved(string headerName) =>
+    private static bool IsReserved(string headerName) =>
         headerName.StartsWith(':') || headerName.StartsWith("grpc-", StringComparison.OrdinalIgnoreCase) || ReservedHeaders.Contains(headerName);
-
-    public static bool IsGrpcContentType(string? mediaType) =>
-        mediaType is not null &&
-        (mediaType.Equals(ContentType, StringComparison.OrdinalIgnoreCase) ||
-         mediaType.StartsWith(ContentType + "+", StringComparison.OrdinalIgnoreCase) ||
-         mediaType.StartsWith(ContentType + ";", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// Checks one metadata entry. Messages name the key but never echo the value, which may be a secret.
     /// </summary>
-    public static void ValidateMetadata(string key, string value)
+    public static void Validate(string key, string value)
     {
         if (string.IsNullOrEmpty(key))
         {
@@ -55,7 +44,7 @@ internal static class GrpcProtocol
 
         if (key.EndsWith("-bin", StringComparison.Ordinal))
         {
-            if (!GrpcStatusDetailsCodec.TryDecodeBinaryHeader(value, out _, out _))
+            if (!TryDecodeBinary(value, out _, out _))
             {
                 throw new ArgumentException(
                     $"The value of binary metadata key '{key}' must be base64.", nameof(value));
@@ -72,6 +61,33 @@ internal static class GrpcProtocol
                     $"The value of metadata key '{key}' contains a character outside printable ASCII; " +
                     "use a key ending in '-bin' with base64 for binary values.", nameof(value));
             }
+        }
+    }
+
+    /// <summary>Binary metadata (<c>*-bin</c> keys) is base64, padded or not.</summary>
+    public static bool TryDecodeBinary(string value, out byte[] bytes, out string? error)
+    {
+        string trimmed = value.Trim();
+        int remainder = trimmed.Length % 4;
+        if (remainder == 1)
+        {
+            bytes = [];
+            error = "its length is not a valid base64 length";
+            return false;
+        }
+
+        string padded = remainder == 0 ? trimmed : trimmed + new string('=', 4 - remainder);
+        try
+        {
+            bytes = Convert.FromBase64String(padded);
+            error = null;
+            return true;
+        }
+        catch (FormatException)
+        {
+            bytes = [];
+            error = "it is not valid base64";
+            return false;
         }
     }
 }
