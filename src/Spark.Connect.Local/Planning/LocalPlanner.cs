@@ -27,6 +27,7 @@ internal sealed class LocalPlanner
     internal PlannedQuery Plan(Relation relation)
     {
         ArgumentNullException.ThrowIfNull(relation);
+        PlanComplexity.CheckMessageDepth(relation);
         var context = new PlanningContext(_session, _functions);
         var plan = new RelationResolver(new ResolutionContext(context)).Resolve(relation);
         var sql = PlanSql.RenderRoot(plan, context);
@@ -68,7 +69,15 @@ internal sealed class LocalPlanner
     /// <summary>Prepares a planned query on <paramref name="connection"/> with its parameters bound.</summary>
     internal static DuckDbPreparedStatement Prepare(DuckDbConnection connection, PlannedQuery query)
     {
-        var statement = connection.Prepare(query.Sql);
+        DuckDbPreparedStatement statement;
+        try
+        {
+            statement = connection.Prepare(query.Sql);
+        }
+        catch (DuckDbException error) when (PlanComplexity.FromDuckDb(error) is { } tooComplex)
+        {
+            throw tooComplex;
+        }
         try
         {
             for (var i = 0; i < query.Parameters.Count; i++)

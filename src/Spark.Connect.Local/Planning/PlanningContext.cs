@@ -9,9 +9,6 @@ namespace Spark.Connect.Local.Planning;
 /// </summary>
 internal sealed class PlanningContext(IPlanningSession session, FunctionRenderer? functions = null)
 {
-    // Protobuf's parser already caps message nesting (100 by default); this guards a planner call on a
-    // plan built in process, where a deep enough chain would otherwise overflow the stack.
-    internal const int MaxNesting = 1000;
     private readonly List<Expression.Types.Literal> _parameters = [];
     private int _aliases;
     private int _nesting;
@@ -41,15 +38,16 @@ internal sealed class PlanningContext(IPlanningSession session, FunctionRenderer
         return "$" + _parameters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Counts one more level of relation or expression nesting until the returned scope is disposed.</summary>
+    /// <summary>
+    /// Counts one more level of relation or expression nesting until the returned scope is disposed; past
+    /// <see cref="PlanComplexity.MaxNesting"/> levels, or with the stack nearly used up, the plan is refused.
+    /// </summary>
     internal NestingScope Nest()
     {
-        if (++_nesting > MaxNesting)
-        {
-            _nesting--;
-            throw new LocalEngineException("INVALID_PLAN", "XX000",
-                $"The plan nests relations or expressions more than {MaxNesting} levels deep; the local engine refuses it.");
-        }
+        PlanComplexity.EnsureStack();
+        if (_nesting >= PlanComplexity.MaxNesting)
+            throw PlanComplexity.TooManyLevels();
+        _nesting++;
         return new NestingScope(this);
     }
 
@@ -74,8 +72,15 @@ internal sealed class PlanningContext(IPlanningSession session, FunctionRenderer
     {
         // A DuckDB error here is the user's (an unknown column, a type mismatch): it propagates as the
         // same DuckDbException running the statement would raise, for the service to map.
-        using var statement = session.Connection.Prepare(query);
-        return statement.DescribeColumns();
+        try
+        {
+            using var statement = session.Connection.Prepare(query);
+            return statement.DescribeColumns();
+        }
+        catch (DuckDbException error) when (PlanComplexity.FromDuckDb(error) is { } tooComplex)
+        {
+            throw tooComplex;
+        }
     }
 }
 

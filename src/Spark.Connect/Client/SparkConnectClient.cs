@@ -61,6 +61,9 @@ public sealed partial class SparkConnectClient : IAsyncDisposable
     internal Retrier Retrier { get; }
     internal ILogger Logger { get; }
 
+    /// <summary>The deepest request this client sends (<see cref="SparkConnectClientOptions.MaxPlanDepth"/>).</summary>
+    internal int MaxPlanDepth => _options.MaxPlanDepth;
+
     /// <summary>
     /// Runs <paramref name="plan"/> and yields the server's responses as they arrive: Arrow batches,
     /// the schema, execution progress, metrics and, last, <c>result_complete</c>. Reattach, release
@@ -74,6 +77,7 @@ public sealed partial class SparkConnectClient : IAsyncDisposable
         options ??= new ExecutePlanOptions();
         var reattachable = options.Reattachable ?? _options.ReattachableExecution;
         var request = Session.Stamp(new ExecutePlanRequest { Plan = plan, OperationId = options.OperationId ?? Guid.NewGuid().ToString() });
+        PlanDepth.Check(request, _options.MaxPlanDepth);
         foreach (var tag in options.Tags)
         {
             if (string.IsNullOrEmpty(tag) || tag.Contains(',', StringComparison.Ordinal))
@@ -89,6 +93,7 @@ public sealed partial class SparkConnectClient : IAsyncDisposable
     public async Task<AnalyzePlanResponse> AnalyzePlanAsync(AnalyzePlanRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        PlanDepth.Check(request, _options.MaxPlanDepth);
         var response = await CallAsync(SparkConnectMethods.AnalyzePlan, Session.Stamp(request), cancellationToken).ConfigureAwait(false);
         Session.Observe(response.ServerSideSessionId);
         return response;

@@ -54,6 +54,14 @@ public sealed class SparkConnectClientOptions
     /// </summary>
     public TimeSpan? ResponseIdleTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// The deepest plan the client sends, in protobuf nesting levels of the whole request (as Spark's server
+    /// counts them). Default 1,024, the server's <c>spark.connect.grpc.marshallerRecursionLimit</c>: a deeper
+    /// plan fails there anyway, and refusing it here (<see cref="SparkPlanTooDeepException"/>) also keeps
+    /// protobuf's recursive serialization from overflowing the stack. Raise it only with the server's limit.
+    /// </summary>
+    public int MaxPlanDepth { get; set; } = PlanDepth.SparkServerLimit;
+
     /// <summary>The deadline of each unary call (analyze, config, interrupt, release). Null: none.</summary>
     public TimeSpan? UnaryCallTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
@@ -88,7 +96,12 @@ public sealed class SparkConnectClientOptions
             throw new ArgumentOutOfRangeException(nameof(ResponseIdleTimeout), idle, "ResponseIdleTimeout must be positive, or null for no limit.");
         if (UnaryCallTimeout is { } unary && unary <= TimeSpan.Zero)
             throw new ArgumentOutOfRangeException(nameof(UnaryCallTimeout), unary, "UnaryCallTimeout must be positive, or null for no limit.");
+        if (MaxPlanDepth < MinimumPlanDepth)
+            throw new ArgumentOutOfRangeException(nameof(MaxPlanDepth), MaxPlanDepth, $"MaxPlanDepth must be at least {MinimumPlanDepth}; a request reading one table already nests 4 levels.");
     }
+
+    // Far below any useful plan; it only catches settings such as 0 or a negative number.
+    private const int MinimumPlanDepth = 8;
 
     /// <summary>A shallow copy, so callers can adjust settings without changing options they were given.</summary>
     internal SparkConnectClientOptions Copy() => (SparkConnectClientOptions)MemberwiseClone();

@@ -33,11 +33,12 @@ internal sealed class SparkSessionOptionsValidator : IValidateOptions<SparkSessi
         }
         try
         {
-            options.Client.RetryPolicy.Validate();
+            options.Client.Validate();
         }
         catch (ArgumentOutOfRangeException error)
         {
-            failures.Add("Spark:Client:RetryPolicy is invalid: " + error.Message);
+            var setting = error.ParamName == nameof(SparkConnectClientOptions.MaxPlanDepth) ? "Spark:Client:MaxPlanDepth" : "Spark:Client:RetryPolicy";
+            failures.Add(setting + " is invalid: " + error.Message);
         }
         try
         {

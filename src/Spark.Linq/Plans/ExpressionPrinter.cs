@@ -10,7 +10,14 @@ internal static class ExpressionPrinter
 {
     private static readonly HashSet<string> Infix = ["==", "<=>", "<", "<=", ">", ">=", "+", "-", "*", "/", "%", "and", "or", "&", "|", "^"];
 
-    public static string Print(Expression e) => e.ExprTypeCase switch
+    public static string Print(Expression e)
+    {
+        // Plans reach here measured (at most MaxPlanDepth levels); the guard covers a limit raised too far.
+        Query.Depth.StackGuard.Ensure("a plan expression");
+        return PrintNode(e);
+    }
+
+    private static string PrintNode(Expression e) => e.ExprTypeCase switch
     {
         Expression.ExprTypeOneofCase.UnresolvedAttribute => e.UnresolvedAttribute.UnparsedIdentifier,
         Expression.ExprTypeOneofCase.Literal => Print(e.Literal),

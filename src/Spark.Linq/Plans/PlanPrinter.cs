@@ -18,15 +18,16 @@ internal static class PlanPrinter
     public static string Print(Relation relation)
     {
         var text = new StringBuilder();
-        Print(relation, 0, text);
+        // An explicit stack: the printer runs in ToString and debuggers, where an overflow would end the process.
+        var pending = new Stack<(Relation Relation, int Depth)>();
+        pending.Push((relation, 0));
+        while (pending.TryPop(out var item))
+        {
+            text.Append(' ', item.Depth * 2).Append(Describe(item.Relation)).Append('\n');
+            var inputs = Inputs(item.Relation).OfType<Relation>().ToList();
+            for (var i = inputs.Count - 1; i >= 0; i--) pending.Push((inputs[i], item.Depth + 1));
+        }
         return text.ToString().TrimEnd('\n');
-    }
-
-    private static void Print(Relation? relation, int depth, StringBuilder text)
-    {
-        if (relation is null) return;
-        text.Append(' ', depth * 2).Append(Describe(relation)).Append('\n');
-        foreach (var input in Inputs(relation)) Print(input, depth + 1, text);
     }
 
     private static string Describe(Relation r) => r.RelTypeCase switch

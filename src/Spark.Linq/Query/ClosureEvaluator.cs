@@ -24,11 +24,14 @@ internal static class ClosureEvaluator
     /// <summary>As above; <paramref name="origins"/> maps each evaluated constant to the C# it came from, so errors can show <c>threshold</c> rather than its value.</summary>
     public static Expression Evaluate(Expression expression, out IReadOnlySet<ConstantExpression> slots, out IReadOnlyDictionary<ConstantExpression, Expression> origins)
     {
+        expression = Depth.LogicalChainBalancer.Balance(expression);
         expression = SpanRewriter.Rewrite(expression);
         var dependent = new DependencyFinder();
         dependent.Visit(expression);
         var replacer = new Replacer(dependent.RowDependent);
         var result = replacer.Visit(expression)!;
+        // A query spliced in from a variable was checked on its own; where it sits adds to its depth.
+        if (replacer.Inlined) result = Depth.LogicalChainBalancer.Balance(result);
         slots = replacer.Slots;
         origins = replacer.Origins;
         return result;
@@ -71,7 +74,7 @@ internal static class ClosureEvaluator
         Expression.Lambda<Func<object?>>(Expression.Convert(expression, typeof(object))).Compile(preferInterpretation: true)();
 
     /// <summary>Marks every node that depends on a lambda parameter, a query root, or a Spark-only function.</summary>
-    private sealed class DependencyFinder : ExpressionVisitor
+    private sealed class DependencyFinder : Depth.GuardedExpressionVisitor
     {
         private readonly HashSet<Expression> _dependent = new(ReferenceEqualityComparer.Instance);
         private bool _sawDependent;
@@ -107,7 +110,7 @@ internal static class ClosureEvaluator
     }
 
     /// <summary>Replaces each maximal independent sub-tree by a constant holding its value.</summary>
-    private sealed class Replacer(IReadOnlySet<Expression> dependent) : ExpressionVisitor
+    private sealed class Replacer(IReadOnlySet<Expression> dependent) : Depth.GuardedExpressionVisitor
     {
         private readonly HashSet<ConstantExpression> _slots = new(ReferenceEqualityComparer.Instance);
         private readonly Dictionary<ConstantExpression, Expression> _origins = new(ReferenceEqualityComparer.Instance);
@@ -115,6 +118,9 @@ internal static class ClosureEvaluator
         public IReadOnlySet<ConstantExpression> Slots => _slots;
 
         public IReadOnlyDictionary<ConstantExpression, Expression> Origins => _origins;
+
+        /// <summary>Whether another Spark query's expression was spliced in.</summary>
+        public bool Inlined { get; private set; }
 
         // new List<T> { x.A } and new Dto { … }: the constructor call must stay a NewExpression even when it is row-independent.
         protected override Expression VisitListInit(ListInitExpression node) => node.Update(node.NewExpression, Visit(node.Initializers, VisitElementInit));
@@ -131,6 +137,7 @@ internal static class ClosureEvaluator
             if (value is IQueryable { Provider: SparkQueryProvider } query && node.Type.IsAssignableFrom(query.Expression.Type))
             {
                 var inlined = Evaluate(query.Expression, out var innerSlots, out var innerOrigins);
+                Inlined = true;
                 _slots.UnionWith(innerSlots);
                 foreach (var (inner, origin) in innerOrigins) _origins[inner] = origin;
                 return inlined;

@@ -9,7 +9,7 @@ namespace Spark.Linq.Query;
 /// evaluated on the client nor translated; this rewrites it back to <c>Enumerable.Contains</c>,
 /// which means the same thing.
 /// </summary>
-internal sealed class SpanRewriter : ExpressionVisitor
+internal sealed class SpanRewriter : Depth.GuardedExpressionVisitor
 {
     private static readonly MethodInfo EnumerableContains = typeof(Enumerable).GetMethods()
         .Single(m => m.Name == nameof(Enumerable.Contains) && m.GetParameters().Length == 2);

@@ -18,7 +18,7 @@ internal sealed class SparkQueryProvider(SparkSession session) : IQueryProvider
     public SparkSession Session { get; } = session;
 
     /// <summary>Plans by query shape; shared by all queries of the session.</summary>
-    internal Caching.TranslationCache Cache { get; } = new(Caching.TranslationCache.DefaultCapacity);
+    internal Caching.TranslationCache Cache { get; } = new(Caching.TranslationCache.DefaultCapacity, session.Client.MaxPlanDepth);
 
     public IQueryable CreateQuery(Expression expression)
     {

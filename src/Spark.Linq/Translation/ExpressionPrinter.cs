@@ -18,7 +18,7 @@ internal static partial class ExpressionPrinter
         return text.Length > 300 ? text[..300] + "…" : text;
     }
 
-    private sealed class OriginRestorer(IReadOnlyDictionary<ConstantExpression, Expression> origins) : ExpressionVisitor
+    private sealed class OriginRestorer(IReadOnlyDictionary<ConstantExpression, Expression> origins) : Query.Depth.GuardedExpressionVisitor
     {
         protected override Expression VisitConstant(ConstantExpression node) => origins.GetValueOrDefault(node) ?? node;
 

@@ -32,6 +32,7 @@ internal static class QueryTranslator
     /// <summary>Translates an expression that yields rows (everything but a terminal operator).</summary>
     public static QueryState TranslateSequence(TranslationContext context, Expression expression)
     {
+        Query.Depth.StackGuard.Ensure(expression);
         if (expression is SparkRootExpression root)
             return root.Translate(context);
         // (IOrderedQueryable<T>)query, written to call ThenBy on a query that is not ordered.

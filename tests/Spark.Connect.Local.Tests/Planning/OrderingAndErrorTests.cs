@@ -59,24 +59,6 @@ public sealed class OrderingAndErrorTests : PlannerTestBase
     }
 
     [Test]
-    public void TooDeepPlansAreRefusedNotOverflowed()
-    {
-        var relation = Table("people");
-        for (var i = 0; i < 5000; i++)
-            relation = new Relation { Filter = new Filter { Input = relation, Condition = Lit(new Spark.Connect.Protocol.Expression.Types.Literal { Boolean = true }) } };
-        Assert.That(PlanError(relation).ErrorClass, Is.EqualTo("INVALID_PLAN"));
-        var expression = Col("id");
-        for (var i = 0; i < 5000; i++)
-            expression = new Expression { Alias = new() { Expr = expression, Name = { "x" } } };
-        Assert.That(PlanError(Project(Table("people"), expression)).ErrorClass, Is.EqualTo("INVALID_PLAN"));
-        // A moderately deep plan is fine.
-        var filters = Table("people");
-        for (var i = 0; i < 50; i++)
-            filters = Filter(filters, Fn(">", Col("id"), Lit(0)));
-        Assert.That(Rows(filters), Has.Count.EqualTo(4));
-    }
-
-    [Test]
     public void MalformedNamesAreParseErrors()
     {
         Assert.That(PlanError(Table("a..b")).ErrorClass, Is.EqualTo("PARSE_SYNTAX_ERROR"));

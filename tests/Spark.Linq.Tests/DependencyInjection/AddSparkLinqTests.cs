@@ -85,6 +85,17 @@ public class AddSparkLinqTests
         }
     }
 
+    [Test]
+    public async Task A_plan_depth_limit_below_any_plan_fails_at_start_naming_the_setting()
+    {
+        await using var provider = Build(new() { ["Spark:ConnectionString"] = "sc://h", ["Spark:Client:MaxPlanDepth"] = "0" },
+            (s, c) => s.AddSparkLinq(c.GetSection("Spark")));
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.That(error!.Message, Does.Contain("Spark:Client:MaxPlanDepth is invalid").And.Contain("at least 8"));
+    }
+
     [TestCase("NamingPolicy", "Pascal", "AsIs")]
     [TestCase("NullSemantics", "Fuzzy", "CSharp")]
     public async Task Unknown_setting_values_name_the_key_and_the_accepted_values(string key, string value, string accepted)

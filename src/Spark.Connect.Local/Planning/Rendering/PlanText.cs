@@ -26,6 +26,7 @@ internal static class PlanText
 
     private static void Append(StringBuilder text, LogicalPlan plan, string firstPrefix, string restPrefix)
     {
+        PlanComplexity.EnsureStack();
         text.Append(firstPrefix).Append(Describe(plan)).Append('\n');
         var children = plan is PassThroughPlan { Opaque: true } view ? [view.Child] : plan.Children.ToList();
         for (var i = 0; i < children.Count; i++)
@@ -67,7 +68,13 @@ internal static class PlanText
     private static string Key(Resolution.SortKey key) =>
         $"{Expression(key.Expression)} {(key.Descending ? "DESC" : "ASC")} NULLS {(key.NullsFirst ? "FIRST" : "LAST")}";
 
-    private static string Expression(ResolvedExpression expression) => expression switch
+    private static string Expression(ResolvedExpression expression)
+    {
+        PlanComplexity.EnsureStack();
+        return ExpressionText(expression);
+    }
+
+    private static string ExpressionText(ResolvedExpression expression) => expression switch
     {
         ColumnReference column => Column(column.Column),
         FunctionExpression function => $"{function.Name}({string.Join(", ", function.Arguments.Select(Expression))})",

@@ -19,13 +19,19 @@ internal static class DdlSchema
         }
         catch (InvalidOperationException)
         {
-            return new DataType { Struct = Fields(text) };
+            return new DataType { Struct = Fields(text, 0) };
         }
     }
 
     /// <summary>One type.</summary>
-    internal static DataType Type(string text)
+    internal static DataType Type(string text) => Type(text, 0);
+
+    // The text is the user's, so its nesting is counted: each level recurses once.
+    private static DataType Type(string text, int depth)
     {
+        if (depth > PlanComplexity.MaxNesting)
+            throw PlanComplexity.TypeTooDeep();
+        PlanComplexity.EnsureStack();
         var trimmed = text.Trim();
         var open = trimmed.IndexOf('<', StringComparison.Ordinal);
         if (open < 0)
@@ -47,14 +53,14 @@ internal static class DdlSchema
         switch (head)
         {
             case "array":
-                return new DataType { Array = new() { ElementType = Type(inner), ContainsNull = true } };
+                return new DataType { Array = new() { ElementType = Type(inner, depth + 1), ContainsNull = true } };
             case "map":
                 var parts = SplitTopLevel(inner, ',');
                 if (parts.Count != 2)
                     throw new InvalidOperationException($"map<…> needs a key and a value type: '{trimmed}'");
-                return new DataType { Map = new() { KeyType = Type(parts[0]), ValueType = Type(parts[1]), ValueContainsNull = true } };
+                return new DataType { Map = new() { KeyType = Type(parts[0], depth + 1), ValueType = Type(parts[1], depth + 1), ValueContainsNull = true } };
             case "struct":
-                return new DataType { Struct = Fields(inner) };
+                return new DataType { Struct = Fields(inner, depth + 1) };
             default:
                 throw new InvalidOperationException($"the type '{trimmed}' is not one the local engine reads");
         }
@@ -72,7 +78,7 @@ internal static class DdlSchema
         }
     }
 
-    private static DataType.Types.Struct Fields(string text)
+    private static DataType.Types.Struct Fields(string text, int depth)
     {
         var result = new DataType.Types.Struct();
         foreach (var part in SplitTopLevel(text, ','))
@@ -88,7 +94,7 @@ internal static class DdlSchema
                 nullable = false;
                 rest = rest[..^"NOT NULL".Length];
             }
-            result.Fields.Add(new DataType.Types.StructField { Name = name, DataType = Type(rest), Nullable = nullable });
+            result.Fields.Add(new DataType.Types.StructField { Name = name, DataType = Type(rest, depth), Nullable = nullable });
         }
         return result;
     }

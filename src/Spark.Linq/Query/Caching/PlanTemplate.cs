@@ -98,29 +98,39 @@ internal sealed class PlanTemplate
         return _query with { Relation = relation };
     }
 
-    // Depth-first over every message field in field-number order (map values in insertion order, which Clone keeps).
-    private static void Walk(IMessage message, Action<IMessage> visit)
+    // Depth-first, pre-order, over every message field in field-number order (map values in insertion order,
+    // which Clone keeps). An explicit stack rather than recursion: the walk must never be what overflows.
+    private static void Walk(IMessage root, Action<IMessage> visit)
     {
-        visit(message);
-        foreach (var field in message.Descriptor.Fields.InFieldNumberOrder())
+        var pending = new Stack<IMessage>();
+        var children = new List<IMessage>();
+        pending.Push(root);
+        while (pending.TryPop(out var message))
         {
-            if (field.FieldType is not (FieldType.Message or FieldType.Group)) continue;
-            var value = field.Accessor.GetValue(message);
-            if (field.IsMap)
+            visit(message);
+            children.Clear();
+            foreach (var field in message.Descriptor.Fields.InFieldNumberOrder())
             {
-                foreach (DictionaryEntry entry in (IDictionary)value)
+                if (field.FieldType is not (FieldType.Message or FieldType.Group)) continue;
+                var value = field.Accessor.GetValue(message);
+                if (field.IsMap)
                 {
-                    if (entry.Value is IMessage child) Walk(child, visit);
+                    foreach (DictionaryEntry entry in (IDictionary)value)
+                    {
+                        if (entry.Value is IMessage child) children.Add(child);
+                    }
+                }
+                else if (field.IsRepeated)
+                {
+                    foreach (var item in (IList)value) children.Add((IMessage)item);
+                }
+                else if (value is IMessage child)
+                {
+                    children.Add(child);
                 }
             }
-            else if (field.IsRepeated)
-            {
-                foreach (var item in (IList)value) Walk((IMessage)item, visit);
-            }
-            else if (value is IMessage child)
-            {
-                Walk(child, visit);
-            }
+            // Pushed last to first, so the first child is visited next.
+            for (var i = children.Count - 1; i >= 0; i--) pending.Push(children[i]);
         }
     }
 }

@@ -42,7 +42,7 @@ internal sealed class QueryShape
     /// <summary>Whether a value can be a slot: it has a literal whose shape does not depend on the value (collections do: their length becomes arguments).</summary>
     private static bool IsSlotValue(object? value, Type type) => value is null ? SparkTypes.For(type) is not null : LiteralFactory.TryCreate(value, type) is not null;
 
-    private sealed class Writer(IReadOnlySet<ConstantExpression> closureValues) : ExpressionVisitor
+    private sealed class Writer(IReadOnlySet<ConstantExpression> closureValues) : Depth.GuardedExpressionVisitor
     {
         private readonly Dictionary<ParameterExpression, int> _parameters = new();
 

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Spark.Connect;
 using Spark.Linq.Translation;
 
 namespace Spark.Linq.Query.Caching;
@@ -8,7 +9,7 @@ namespace Spark.Linq.Query.Caching;
 /// re-binds literals. Bounded (least recently used shapes are dropped first) and thread-safe:
 /// translation runs outside the lock, and templates are never mutated once stored.
 /// </summary>
-internal sealed class TranslationCache(int capacity)
+internal sealed class TranslationCache(int capacity, int maxPlanDepth = PlanDepth.SparkServerLimit)
 {
     /// <summary>Shapes kept per session; far more than an application's distinct queries, small in memory.</summary>
     public const int DefaultCapacity = 1024;
@@ -54,7 +55,10 @@ internal sealed class TranslationCache(int capacity)
         IReadOnlyDictionary<ConstantExpression, Expression> origins)
     {
         Interlocked.Increment(ref _translations);
-        return QueryTranslator.Translate(new TranslationContext(options) { Slots = recorder, Origins = origins }, evaluated);
+        var translated = QueryTranslator.Translate(new TranslationContext(options) { Slots = recorder, Origins = origins }, evaluated);
+        // Measured before anything recurses over the plan (the template's clone, printers, serialization).
+        Depth.PlanDepthLimit.Check(translated.Relation, evaluated, maxPlanDepth);
+        return translated;
     }
 
     private PlanTemplate? Find(QueryShape shape)

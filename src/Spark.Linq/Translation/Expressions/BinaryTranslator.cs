@@ -25,6 +25,14 @@ internal static class BinaryTranslator
 
         var left = ScalarTranslator.Translate(context, binary.Left);
         var right = ScalarTranslator.Translate(context, binary.Right);
+        return Combine(context, binary, left, right);
+    }
+
+    // Kept out of Translate, which recurses once per level of nesting: this switch's temporaries would
+    // otherwise make every level's stack frame several times larger.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static SparkValue Combine(TranslationContext context, BinaryExpression binary, SparkValue left, SparkValue right)
+    {
         var nullable = left.CanBeNull || right.CanBeNull;
         return binary.NodeType switch
         {

@@ -10,7 +10,13 @@ namespace Spark.Linq.Translation.Expressions;
 /// </summary>
 internal static class ScalarTranslator
 {
-    public static SparkValue Translate(TranslationContext context, Expression expression) => expression switch
+    public static SparkValue Translate(TranslationContext context, Expression expression)
+    {
+        Query.Depth.StackGuard.Ensure(expression);
+        return TranslateNode(context, expression);
+    }
+
+    private static SparkValue TranslateNode(TranslationContext context, Expression expression) => expression switch
     {
         ConstantExpression constant => ConstantTranslator.Translate(context, constant),
         ParameterExpression or MemberExpression when ShapeResolver.TryResolve(context, expression) is { } shape => FromShape(context, expression, shape),

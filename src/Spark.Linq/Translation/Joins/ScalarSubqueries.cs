@@ -41,7 +41,7 @@ internal sealed class ScalarSubqueries : IMethodCallTranslator
     }
 
     /// <summary>Finds parameters used but not declared inside an expression: a reference to an enclosing lambda's row.</summary>
-    private sealed class FreeParameters : ExpressionVisitor
+    private sealed class FreeParameters : Query.Depth.GuardedExpressionVisitor
     {
         private readonly HashSet<ParameterExpression> _declared = [];
         private bool _free;
