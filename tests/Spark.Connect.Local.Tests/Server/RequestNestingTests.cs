@@ -66,7 +66,8 @@ public sealed class RequestNestingTests : LocalServerTestBase
     {
         var plan = ChainedFilters(600);
         Assert.That(NestingOf(plan), Is.GreaterThan(1024));
-        var client = NewClient();
+        // The client refuses such a plan itself (MaxPlanDepth); raised here, so the server's own limit is what answers.
+        var client = NewClient(o => o.MaxPlanDepth = 4096);
 
         var error = await Assert.ThrowsAsync<GrpcException>(() => RowsAsync(client, plan));
         var analyzeError = await Assert.ThrowsAsync<GrpcException>(() => client.SchemaAsync(plan));

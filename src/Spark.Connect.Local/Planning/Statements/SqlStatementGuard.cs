@@ -54,7 +54,7 @@ internal static class SqlStatementGuard
         var shape = SqlStatementKind.Read(tokens.Items);
         CheckKind(shape);
         DeniedFunctions.Check(tokens.Items);
-        using var statements = connection.ExtractStatements(sql);
+        using var statements = Extract(connection, sql);
         if (statements.Count != 1)
             throw statements.Count == 0
                 ? StatementErrors.Syntax("The SQL text holds no statement.")
@@ -65,6 +65,19 @@ internal static class SqlStatementGuard
         if (type != Expected[shape.Kind])
             throw StatementErrors.Refused(Describe(shape), $"DuckDB reads it as a {type} statement, which clients may not run");
         return shape.Kind;
+    }
+
+    /// <summary>DuckDB's statement split; SQL nested past what its parser reads is the planner's too-complex error.</summary>
+    private static DuckDbExtractedStatements Extract(DuckDbConnection connection, string sql)
+    {
+        try
+        {
+            return connection.ExtractStatements(sql);
+        }
+        catch (DuckDbException error) when (PlanComplexity.FromDuckDb(error) is { } tooComplex)
+        {
+            throw tooComplex;
+        }
     }
 
     private static void CheckKind(StatementShape shape)
