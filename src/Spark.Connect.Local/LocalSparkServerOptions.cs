@@ -76,10 +76,13 @@ public sealed class LocalSparkServerOptions
 
     /// <summary>
     /// Bytes of already-sent responses a reattachable operation keeps so that a client whose stream broke can
-    /// reattach before them, whether or not it calls ReleaseExecute (default 10 MiB, Spark's
-    /// <c>spark.connect.execute.reattachable.observerRetryBufferSize</c>; above zero the last sent response is kept too).
+    /// reattach before them, whether or not it calls ReleaseExecute (default 32 MiB; above zero the last sent response
+    /// is kept too). Spark's <c>spark.connect.execute.reattachable.observerRetryBufferSize</c> is 10 MiB, but what a
+    /// client has not yet read when a connection breaks is everything in flight: its HTTP/2 receive window (.NET's
+    /// SocketsHttpHandler grows it to 16 MiB on a fast link) plus socket buffers. With 10 MiB a cut connection sometimes
+    /// lost responses the client never saw (INVALID_CURSOR.POSITION_NOT_AVAILABLE in the cut-connection soak).
     /// </summary>
-    public long ReplayBufferBytes { get; set; } = 10L * 1024 * 1024;
+    public long ReplayBufferBytes { get; set; } = 32L * 1024 * 1024;
 
     /// <summary>
     /// The most response bytes one session's operations hold together (default 64 MiB). Beyond it, responses kept

@@ -10,7 +10,7 @@ public sealed class HeldBytesBoundTests : LocalServerTestBase
     private const int RowCount = 60_000;
     private const string Query = "SELECT range, repeat('y', 100) AS pad FROM range(60000)";
 
-    // The replay bound is left at Spark's 10 MiB: only the session and server bounds hold the operations down.
+    // The replay bound is left at its default (32 MiB): only the session and server bounds hold the operations down.
     protected override LocalSparkServerOptions CreateOptions() =>
         new() { MaxRowsPerBatch = 1000, SessionBufferBytes = Bound, ServerBufferBytes = 2 * Bound };
 
