@@ -14,6 +14,8 @@ public sealed class SqlPlaceholderRewriterTests
     [TestCase("SELECT \":a\"\"?\" FROM t", "SELECT \":a\"\"?\" FROM t")]
     [TestCase("SELECT 1 -- :a ?\n, :b", "SELECT 1 -- :a ?\n, <b>")]
     [TestCase("SELECT /* :a ? */ :b", "SELECT /* :a ? */ <b>")]
+    [TestCase("SELECT /* outer /* inner */ :a ? */ :b", "SELECT /* outer /* inner */ :a ? */ <b>")]
+    [TestCase("SELECT 1 -- :a\r, :b", "SELECT 1 -- :a\r, <b>")]
     [TestCase("SELECT x::INT, :a::VARCHAR", "SELECT x::INT, <a>::VARCHAR")]
     [TestCase("SELECT $$:a$$, $q$ ? $q$, :b", "SELECT $$:a$$, $q$ ? $q$, <b>")]
     [TestCase("SELECT E'\\':a', :b", "SELECT E'\\':a', <b>")]

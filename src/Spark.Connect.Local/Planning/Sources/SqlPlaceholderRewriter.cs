@@ -1,11 +1,12 @@
 using System.Text;
+using Spark.Connect.Local.Planning.Statements;
 
 namespace Spark.Connect.Local.Planning.Sources;
 
 /// <summary>
 /// Replaces Spark's parameter markers in a user's SQL text (<c>:name</c> and <c>?</c>) with the planner's
 /// placeholders, only where they are markers: never inside string literals ('…', E'…', $tag$…$tag$),
-/// quoted identifiers ("…") or comments (-- and /* */), and never the second colon of a <c>::</c> cast.
+/// quoted identifiers ("…") or comments (-- and /* */, nested as DuckDB nests them: the lexing of `SqlTokens`), and never the second colon of a <c>::</c> cast.
 /// The same scan renumbers the planner's own <c>$n</c> placeholders in a finished statement.
 /// </summary>
 internal static class SqlPlaceholderRewriter
@@ -28,13 +29,13 @@ internal static class SqlPlaceholderRewriter
             var next = i + 1 < sql.Length ? sql[i + 1] : '\0';
             int end;
             if (c == '\'')
-                end = QuotedEnd(sql, i, '\'', backslashEscapes: i > 0 && (sql[i - 1] is 'e' or 'E') && !IsWordChar(i > 1 ? sql[i - 2] : ' '));
+                end = SqlTokens.QuotedEnd(sql, i, '\'', backslashEscapes: i > 0 && (sql[i - 1] is 'e' or 'E') && !IsWordChar(i > 1 ? sql[i - 2] : ' ')) ?? sql.Length;
             else if (c == '"')
-                end = QuotedEnd(sql, i, '"', backslashEscapes: false);
+                end = SqlTokens.QuotedEnd(sql, i, '"', backslashEscapes: false) ?? sql.Length;
             else if (c == '-' && next == '-')
-                end = LineCommentEnd(sql, i);
+                end = SqlTokens.LineCommentEnd(sql, i);
             else if (c == '/' && next == '*')
-                end = BlockCommentEnd(sql, i);
+                end = SqlTokens.BlockCommentEnd(sql, i) ?? sql.Length;
             else if (c == '$' && DollarQuoteEnd(sql, i) is { } dollarEnd)
                 end = dollarEnd;
             else if (c == '$' && char.IsAsciiDigit(next))
@@ -72,36 +73,6 @@ internal static class SqlPlaceholderRewriter
     }
 
     private static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
-
-    /// <summary>The index after the closing quote; a doubled quote (or, in E'…', a backslash) escapes.</summary>
-    private static int QuotedEnd(string sql, int start, char quote, bool backslashEscapes)
-    {
-        for (var i = start + 1; i < sql.Length; i++)
-        {
-            if (backslashEscapes && sql[i] == '\\')
-                i++;
-            else if (sql[i] == quote)
-            {
-                if (i + 1 < sql.Length && sql[i + 1] == quote)
-                    i++;
-                else
-                    return i + 1;
-            }
-        }
-        return sql.Length; // unterminated: DuckDB will report it; nothing after it is rewritten
-    }
-
-    private static int LineCommentEnd(string sql, int start)
-    {
-        var newline = sql.IndexOf('\n', start);
-        return newline < 0 ? sql.Length : newline + 1;
-    }
-
-    private static int BlockCommentEnd(string sql, int start)
-    {
-        var close = sql.IndexOf("*/", start + 2, StringComparison.Ordinal);
-        return close < 0 ? sql.Length : close + 2;
-    }
 
     /// <summary>For <c>$tag$ … $tag$</c> (tag may be empty), the index after the closing delimiter; otherwise null.</summary>
     private static int? DollarQuoteEnd(string sql, int start)

@@ -116,14 +116,14 @@ internal sealed class SqlTokens
 
     private static bool IsIdentifierStart(char c) => char.IsAsciiLetter(c) || c == '_' || c >= '\u0080';
 
-    private static int LineCommentEnd(string sql, int start)
+    internal static int LineCommentEnd(string sql, int start)
     {
         var end = sql.IndexOfAny(['\n', '\r'], start);
         return end < 0 ? sql.Length : end + 1;
     }
 
     /// <summary>The index after the block comment at <paramref name="start"/>, counting nested comments; null when it never closes.</summary>
-    private static int? BlockCommentEnd(string sql, int start)
+    internal static int? BlockCommentEnd(string sql, int start)
     {
         var depth = 0;
         for (var i = start; i + 1 < sql.Length; i++)
@@ -144,7 +144,7 @@ internal sealed class SqlTokens
     }
 
     /// <summary>The index after the closing quote (a doubled quote, or in E'…' a backslash, escapes); null when it never closes.</summary>
-    private static int? QuotedEnd(string sql, int start, char quote, bool backslashEscapes)
+    internal static int? QuotedEnd(string sql, int start, char quote, bool backslashEscapes)
     {
         for (var i = start + 1; i < sql.Length; i++)
         {
