@@ -1,3 +1,4 @@
+using Spark.Connect;
 using Spark.Linq.EndToEnd.Tests.Corpus;
 using Spark.Linq.EndToEnd.Tests.Data;
 
@@ -12,6 +13,7 @@ namespace Spark.Linq.EndToEnd.Tests.Differential;
 public sealed class RemoteSparkDifferentialTests
 {
     private SparkSession? _spark;
+    private string _server = "";
     private SalesSources _expected = null!;
     private SalesSources _actual = null!;
 
@@ -24,6 +26,7 @@ public sealed class RemoteSparkDifferentialTests
         // Smaller than the local dataset: every query carries the rows in its plan.
         var data = new SalesData(orderCount: 400);
         _spark = SparkSession.Connect(remote);
+        _server = remote;
         _expected = new ObjectSources(data);
         _actual = new SparkSources(_spark, data, tablesOnServer: false);
     }
@@ -31,7 +34,36 @@ public sealed class RemoteSparkDifferentialTests
     [OneTimeTearDown]
     public async Task Disconnect()
     {
-        if (_spark is not null) await _spark.DisposeAsync();
+        if (_spark is null)
+            return;
+        // One line for CI logs: which server, which Spark, and how the corpus fared on it.
+        var result = TestContext.CurrentContext.Result;
+        string version;
+        try
+        {
+            version = await _spark.Client.SparkVersionAsync();
+        }
+        catch (Exception error) when (error is SparkException or Spark.Connect.Transport.GrpcException)
+        {
+            version = "unknown (" + error.GetType().Name + ")";
+        }
+        TestContext.Progress.WriteLine(
+            $"remote corpus on {Host(_server)} (Spark {version}): {result.PassCount} passed, {result.FailCount} failed");
+        await _spark.DisposeAsync();
+    }
+
+    // The host and port only: SPARK_REMOTE may carry a token.
+    private static string Host(string remote)
+    {
+        try
+        {
+            var parsed = SparkConnectionString.Parse(remote, allowTokenWithoutTls: true);
+            return $"{parsed.Host}:{parsed.Port}";
+        }
+        catch (ArgumentException)
+        {
+            return "the SPARK_REMOTE server";
+        }
     }
 
     [TestCaseSource(typeof(SalesCorpus), nameof(SalesCorpus.TestCases))]
