@@ -24,11 +24,12 @@ internal static class ClosureEvaluator
     /// <summary>As above; <paramref name="origins"/> maps each evaluated constant to the C# it came from, so errors can show <c>threshold</c> rather than its value.</summary>
     public static Expression Evaluate(Expression expression, out IReadOnlySet<ConstantExpression> slots, out IReadOnlyDictionary<ConstantExpression, Expression> origins)
     {
-        expression = SpanRewriter.Rewrite(expression);
+        expression = SparkOperatorNormalizer.Normalize(SpanRewriter.Rewrite(expression));
         var dependent = new DependencyFinder();
         dependent.Visit(expression);
         var replacer = new Replacer(dependent.RowDependent);
         var result = replacer.Visit(expression)!;
+        if (replacer.Retyped) result = SparkQueryRetyper.Strip(result);
         slots = replacer.Slots;
         origins = replacer.Origins;
         return result;
@@ -116,6 +117,9 @@ internal static class ClosureEvaluator
 
         public IReadOnlyDictionary<ConstantExpression, Expression> Origins => _origins;
 
+        /// <summary>Whether a spliced query needed a cast to the static type it was held as (an <see cref="ISparkQueryable{T}"/> variable).</summary>
+        public bool Retyped { get; private set; }
+
         // new List<T> { x.A } and new Dto { … }: the constructor call must stay a NewExpression even when it is row-independent.
         protected override Expression VisitListInit(ListInitExpression node) => node.Update(node.NewExpression, Visit(node.Initializers, VisitElementInit));
 
@@ -128,12 +132,13 @@ internal static class ClosureEvaluator
             var value = Evaluated(node);
             // A Spark query referenced from another query (a variable holding spark.Table<T>()) is part
             // of the tree, not a value: splice its expression in so the translator sees its root.
-            if (value is IQueryable { Provider: SparkQueryProvider } query && node.Type.IsAssignableFrom(query.Expression.Type))
+            if (value is IQueryable { Provider: SparkQueryProvider } query)
             {
                 var inlined = Evaluate(query.Expression, out var innerSlots, out var innerOrigins);
                 _slots.UnionWith(innerSlots);
                 foreach (var (inner, origin) in innerOrigins) _origins[inner] = origin;
-                return inlined;
+                Retyped |= !node.Type.IsAssignableFrom(inlined.Type);
+                return SparkQueryRetyper.Retype(inlined, node.Type);
             }
             var constant = Expression.Constant(value, node.Type);
             _slots.Add(constant);

@@ -3,8 +3,12 @@ using System.Linq.Expressions;
 
 namespace Spark.Linq.Query;
 
-/// <summary>A LINQ query over Spark: an expression tree plus the provider that translates and runs it.</summary>
-internal sealed class SparkQueryable<T>(SparkQueryProvider provider, Expression expression) : IOrderedQueryable<T>, IAsyncEnumerable<T>
+/// <summary>
+/// A LINQ query over Spark: an expression tree plus the provider that translates and runs it. It is an
+/// <see cref="ISparkOrderedQueryable{T}"/> whatever its operators, as it was an <see cref="IOrderedQueryable{T}"/>
+/// before: the static types the operators return decide what binds, this class only has to satisfy every cast.
+/// </summary>
+internal sealed class SparkQueryable<T>(SparkQueryProvider provider, Expression expression) : ISparkOrderedQueryable<T>, IAsyncEnumerable<T>
 {
     public Type ElementType => typeof(T);
 
