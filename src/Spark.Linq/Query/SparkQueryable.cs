@@ -4,9 +4,9 @@ using System.Linq.Expressions;
 namespace Spark.Linq.Query;
 
 /// <summary>
-/// A LINQ query over Spark: an expression tree plus the provider that translates and runs it. It is an
-/// <see cref="ISparkOrderedQueryable{T}"/> whatever its operators, as it was an <see cref="IOrderedQueryable{T}"/>
-/// before: the static types the operators return decide what binds, this class only has to satisfy every cast.
+/// A LINQ query over Spark: an expression tree plus the provider that translates and runs it. Every query is an
+/// <see cref="ISparkOrderedQueryable{T}"/>, whichever operator made it, so a cast to any Spark query type holds;
+/// what the compiler offers is decided by the static types the operators return.
 /// </summary>
 internal sealed class SparkQueryable<T>(SparkQueryProvider provider, Expression expression) : ISparkOrderedQueryable<T>, IAsyncEnumerable<T>
 {
