@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Reflection;
 
 namespace Spark.Linq.Query;
 
@@ -24,10 +25,13 @@ internal class SparkQueryRetyper : ExpressionVisitor
     protected override Expression VisitMethodCall(MethodCallExpression node)
     {
         var visited = (MethodCallExpression)base.VisitMethodCall(node);
-        var parameters = visited.Method.GetParameters();
         Expression[]? unwrapped = null;
-        for (var i = 0; i < parameters.Length; i++)
+        ParameterInfo[]? parameters = null;
+        for (var i = 0; i < visited.Arguments.Count; i++)
         {
+            // Most calls have no such cast; only then are the parameters (a copy per call) worth reading.
+            if (!IsSparkCast(visited.Arguments[i])) continue;
+            parameters ??= visited.Method.GetParameters();
             var argument = Unwrap(visited.Arguments[i], parameters[i].ParameterType);
             if (ReferenceEquals(argument, visited.Arguments[i])) continue;
             unwrapped ??= [.. visited.Arguments];
@@ -47,11 +51,9 @@ internal class SparkQueryRetyper : ExpressionVisitor
 
     /// <summary><paramref name="expression"/> without its cast to a Spark query type, if <paramref name="target"/> accepts what was cast.</summary>
     protected static Expression Unwrap(Expression expression, Type target) =>
-        expression is UnaryExpression { NodeType: ExpressionType.Convert, Method: null } convert && IsSparkQueryType(convert.Type)
-            && target.IsAssignableFrom(convert.Operand.Type)
-            ? convert.Operand
-            : expression;
+        IsSparkCast(expression) && expression is UnaryExpression cast && target.IsAssignableFrom(cast.Operand.Type) ? cast.Operand : expression;
 
-    private static bool IsSparkQueryType(Type type) =>
-        type.IsGenericType && (type.GetGenericTypeDefinition() == typeof(ISparkQueryable<>) || type.GetGenericTypeDefinition() == typeof(ISparkOrderedQueryable<>));
+    private static bool IsSparkCast(Expression expression) =>
+        expression is UnaryExpression { NodeType: ExpressionType.Convert, Method: null, Type: { IsGenericType: true } type }
+        && (type.GetGenericTypeDefinition() == typeof(ISparkQueryable<>) || type.GetGenericTypeDefinition() == typeof(ISparkOrderedQueryable<>));
 }
