@@ -20,9 +20,9 @@ await using var spark = SparkSession.Connect(server?.ConnectionString ?? remote!
 Console.WriteLine(server is null ? $"Spark Connect server: {remote}" : $"Local Spark Connect server: {server.ConnectionString}");
 Console.WriteLine();
 
-IQueryable<Order> orders = server is null ? spark.CreateDataFrame(data.Orders) : spark.Table<Order>("orders");
-IQueryable<Customer> customers = server is null ? spark.CreateDataFrame(data.Customers) : spark.Table<Customer>("customers");
-IQueryable<Product> products = server is null ? spark.CreateDataFrame(data.Products) : spark.Table<Product>("products");
+ISparkQueryable<Order> orders = server is null ? spark.CreateDataFrame(data.Orders) : spark.Table<Order>("orders");
+ISparkQueryable<Customer> customers = server is null ? spark.CreateDataFrame(data.Customers) : spark.Table<Customer>("customers");
+ISparkQueryable<Product> products = server is null ? spark.CreateDataFrame(data.Products) : spark.Table<Product>("products");
 
 var minimum = 900m;
 await TablePrinter.ShowAsync("Big EMEA orders in March (filter and projection)",

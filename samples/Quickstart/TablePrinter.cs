@@ -7,7 +7,7 @@ namespace Quickstart;
 /// <summary>Runs a query and prints its rows as an aligned text table with the row count and time taken.</summary>
 internal static class TablePrinter
 {
-    public static async Task ShowAsync<T>(string title, IQueryable<T> query, CancellationToken cancellationToken = default)
+    public static async Task ShowAsync<T>(string title, ISparkQueryable<T> query, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
         var rows = await query.ToListAsync(cancellationToken);

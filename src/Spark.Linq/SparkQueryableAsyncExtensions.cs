@@ -11,14 +11,22 @@ namespace Spark.Linq;
 /// Runs Spark queries asynchronously. Every method takes a <see cref="CancellationToken"/>;
 /// cancelling stops the result stream and interrupts the operation on the server.
 /// </summary>
+/// <remarks>
+/// The operators Entity Framework Core also declares (<c>ToListAsync</c>, <c>CountAsync</c>, …) take an
+/// <see cref="ISparkQueryable{T}"/>, so a file may import both libraries: each call binds to the provider
+/// whose query it is. For a Spark query held as a plain <see cref="IQueryable{T}"/>, call
+/// <see cref="SparkQueryableOperators.AsSparkQueryable{T}"/> or import <c>Spark.Linq.PlainQueryable</c>.
+/// Spark-only operators (<c>ExplainAsync</c>, <c>SchemaAsync</c>, <c>ToArrowBatchesAsync</c>) clash with
+/// nothing and take any <see cref="IQueryable{T}"/> of a Spark query.
+/// </remarks>
 public static partial class SparkQueryableAsyncExtensions
 {
     /// <summary>Yields the rows as they arrive, batch by batch: memory is bounded by one batch.</summary>
-    public static IAsyncEnumerable<T> AsAsyncEnumerable<T>(this IQueryable<T> source, IProgress<SparkProgress>? progress = null) =>
+    public static IAsyncEnumerable<T> AsAsyncEnumerable<T>(this ISparkQueryable<T> source, IProgress<SparkProgress>? progress = null) =>
         new ProgressBoundQuery<T>(Provider(source), source.Expression, progress);
 
     /// <summary>All rows in a list.</summary>
-    public static async Task<List<T>> ToListAsync<T>(this IQueryable<T> source, CancellationToken cancellationToken = default)
+    public static async Task<List<T>> ToListAsync<T>(this ISparkQueryable<T> source, CancellationToken cancellationToken = default)
     {
         var list = new List<T>();
         await foreach (var row in Provider(source).RowsAsync<T>(source.Expression, null, cancellationToken).ConfigureAwait(false)) list.Add(row);
@@ -26,16 +34,16 @@ public static partial class SparkQueryableAsyncExtensions
     }
 
     /// <summary>All rows in an array.</summary>
-    public static async Task<T[]> ToArrayAsync<T>(this IQueryable<T> source, CancellationToken cancellationToken = default) =>
+    public static async Task<T[]> ToArrayAsync<T>(this ISparkQueryable<T> source, CancellationToken cancellationToken = default) =>
         [.. await source.ToListAsync(cancellationToken).ConfigureAwait(false)];
 
     /// <summary>All rows in a dictionary keyed by <paramref name="keySelector"/> (run on the client); duplicate keys throw as in LINQ.</summary>
-    public static async Task<Dictionary<TKey, T>> ToDictionaryAsync<T, TKey>(this IQueryable<T> source, Func<T, TKey> keySelector,
+    public static async Task<Dictionary<TKey, T>> ToDictionaryAsync<T, TKey>(this ISparkQueryable<T> source, Func<T, TKey> keySelector,
         CancellationToken cancellationToken = default) where TKey : notnull =>
         (await source.ToListAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(keySelector);
 
     /// <summary>All rows in a dictionary of <paramref name="elementSelector"/> values keyed by <paramref name="keySelector"/>.</summary>
-    public static async Task<Dictionary<TKey, TElement>> ToDictionaryAsync<T, TKey, TElement>(this IQueryable<T> source, Func<T, TKey> keySelector,
+    public static async Task<Dictionary<TKey, TElement>> ToDictionaryAsync<T, TKey, TElement>(this ISparkQueryable<T> source, Func<T, TKey> keySelector,
         Func<T, TElement> elementSelector, CancellationToken cancellationToken = default) where TKey : notnull =>
         (await source.ToListAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(keySelector, elementSelector);
 

@@ -43,23 +43,23 @@ public sealed class SparkSession : IAsyncDisposable
     public SparkQueryOptions QueryOptions { get; }
 
     /// <summary>Rows of the table <paramref name="name"/> (a possibly qualified name, e.g. <c>sales.orders</c>).</summary>
-    public IQueryable<T> Table<T>(string name)
+    public ISparkQueryable<T> Table<T>(string name)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        return _provider.CreateQuery<T>(new TableRootExpression(typeof(T), name));
+        return new SparkQueryable<T>(_provider, new TableRootExpression(typeof(T), name));
     }
 
     /// <summary>Rows of the table named by <c>[Table("db.name")]</c> on <typeparamref name="T"/>, or else by the type's name.</summary>
-    public IQueryable<T> Table<T>() => Table<T>(EntityMapping.TableName(typeof(T)));
+    public ISparkQueryable<T> Table<T>() => Table<T>(EntityMapping.TableName(typeof(T)));
 
     /// <summary>
     /// Rows of a SQL query. <paramref name="args"/> (an anonymous object or a dictionary) supplies
     /// <c>:name</c> parameters; values travel as literals, never spliced into the text.
     /// </summary>
-    public IQueryable<T> Sql<T>(string sql, object? args = null)
+    public ISparkQueryable<T> Sql<T>(string sql, object? args = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(sql);
-        return _provider.CreateQuery<T>(new SqlRootExpression(typeof(T), sql, SqlArguments(args)));
+        return new SparkQueryable<T>(_provider, new SqlRootExpression(typeof(T), sql, SqlArguments(args)));
     }
 
     /// <summary>
@@ -78,11 +78,11 @@ public sealed class SparkSession : IAsyncDisposable
     /// </remarks>
     /// <exception cref="NotSupportedException">A member's type has no Spark column type; the message names the member and type.</exception>
     /// <exception cref="ArgumentException">A row is null or a value can't be stored exactly; the message says which.</exception>
-    public IQueryable<T> CreateDataFrame<T>(IEnumerable<T> rows)
+    public ISparkQueryable<T> CreateDataFrame<T>(IEnumerable<T> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var (data, schema, count) = LocalData.LocalDataWriter.Write(rows, QueryOptions.NamingPolicy);
-        return _provider.CreateQuery<T>(new LocalRootExpression(typeof(T), Google.Protobuf.ByteString.CopyFrom(data), schema, count));
+        return new SparkQueryable<T>(_provider, new LocalRootExpression(typeof(T), Google.Protobuf.ByteString.CopyFrom(data), schema, count));
     }
 
     /// <summary>Releases the server session and closes the connection.</summary>

@@ -9,7 +9,7 @@ public abstract class PlanTestBase
 {
     protected SparkSession Spark { get; private set; } = null!;
 
-    protected IQueryable<Order> Orders => Spark.Table<Order>();
+    protected ISparkQueryable<Order> Orders => Spark.Table<Order>();
 
     protected virtual SparkSessionOptions Options => new()
     {

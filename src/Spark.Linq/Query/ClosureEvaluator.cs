@@ -25,13 +25,14 @@ internal static class ClosureEvaluator
     public static Expression Evaluate(Expression expression, out IReadOnlySet<ConstantExpression> slots, out IReadOnlyDictionary<ConstantExpression, Expression> origins)
     {
         expression = Depth.LogicalChainBalancer.Balance(expression);
-        expression = SpanRewriter.Rewrite(expression);
+        expression = SparkOperatorNormalizer.Normalize(SpanRewriter.Rewrite(expression));
         var dependent = new DependencyFinder();
         dependent.Visit(expression);
         var replacer = new Replacer(dependent.RowDependent);
         var result = replacer.Visit(expression)!;
         // A query spliced in from a variable was checked on its own; where it sits adds to its depth.
         if (replacer.Inlined) result = Depth.LogicalChainBalancer.Balance(result);
+        if (replacer.Retyped) result = SparkQueryRetyper.Strip(result);
         slots = replacer.Slots;
         origins = replacer.Origins;
         return result;
@@ -122,6 +123,9 @@ internal static class ClosureEvaluator
         /// <summary>Whether another Spark query's expression was spliced in.</summary>
         public bool Inlined { get; private set; }
 
+        /// <summary>Whether a spliced query needed a cast to the static type it was held as (an <see cref="ISparkQueryable{T}"/> variable).</summary>
+        public bool Retyped { get; private set; }
+
         // new List<T> { x.A } and new Dto { … }: the constructor call must stay a NewExpression even when it is row-independent.
         protected override Expression VisitListInit(ListInitExpression node) => node.Update(node.NewExpression, Visit(node.Initializers, VisitElementInit));
 
@@ -134,13 +138,14 @@ internal static class ClosureEvaluator
             var value = Evaluated(node);
             // A Spark query referenced from another query (a variable holding spark.Table<T>()) is part
             // of the tree, not a value: splice its expression in so the translator sees its root.
-            if (value is IQueryable { Provider: SparkQueryProvider } query && node.Type.IsAssignableFrom(query.Expression.Type))
+            if (value is IQueryable { Provider: SparkQueryProvider } query)
             {
                 var inlined = Evaluate(query.Expression, out var innerSlots, out var innerOrigins);
                 Inlined = true;
                 _slots.UnionWith(innerSlots);
                 foreach (var (inner, origin) in innerOrigins) _origins[inner] = origin;
-                return inlined;
+                Retyped |= !node.Type.IsAssignableFrom(inlined.Type);
+                return SparkQueryRetyper.Retype(inlined, node.Type);
             }
             var constant = Expression.Constant(value, node.Type);
             _slots.Add(constant);

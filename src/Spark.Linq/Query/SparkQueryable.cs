@@ -3,8 +3,12 @@ using System.Linq.Expressions;
 
 namespace Spark.Linq.Query;
 
-/// <summary>A LINQ query over Spark: an expression tree plus the provider that translates and runs it.</summary>
-internal sealed class SparkQueryable<T>(SparkQueryProvider provider, Expression expression) : IOrderedQueryable<T>, IAsyncEnumerable<T>
+/// <summary>
+/// A LINQ query over Spark: an expression tree plus the provider that translates and runs it. Every query is an
+/// <see cref="ISparkOrderedQueryable{T}"/>, whichever operator made it, so a cast to any Spark query type holds;
+/// what the compiler offers is decided by the static types the operators return.
+/// </summary>
+internal sealed class SparkQueryable<T>(SparkQueryProvider provider, Expression expression) : ISparkOrderedQueryable<T>, IAsyncEnumerable<T>
 {
     public Type ElementType => typeof(T);
 

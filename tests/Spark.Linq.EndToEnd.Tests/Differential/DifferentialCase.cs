@@ -1,3 +1,7 @@
+// The corpus holds its queries as IQueryable<T>, shared with LINQ-to-Objects, so Spark's side runs them with
+// the IQueryable<T> operators of Spark.Linq.PlainQueryable.
+using Spark.Linq.PlainQueryable;
+
 namespace Spark.Linq.EndToEnd.Tests.Differential;
 
 /// <summary>What one side produced: rows, a single value, or the type of the exception it threw.</summary>

@@ -10,7 +10,7 @@ public class AsyncOperatorTests : ScriptedServerTestBase
 {
     public sealed record Sale(long Id, int Units, long? Cents, double Price, float Weight, decimal Total);
 
-    private IQueryable<Sale> Sales => Spark.Table<Sale>("shop.sales");
+    private ISparkQueryable<Sale> Sales => Spark.Table<Sale>("shop.sales");
 
     private void AnswerScalar<T>(ArrowType type, T value) where T : unmanaged
     {

@@ -35,7 +35,7 @@ public class ExecutionTests
         await _server.DisposeAsync();
     }
 
-    private IQueryable<Row> Rows => _spark.Table<Row>("sales.orders");
+    private ISparkQueryable<Row> Rows => _spark.Table<Row>("sales.orders");
 
     /// <summary>Answers every ExecutePlan with <paramref name="batches"/> (one response each), then result_complete.</summary>
     private void Answer(ArrowSchema schema, params Action<RecordBatchBuilder>[] batches) =>

@@ -13,7 +13,7 @@ public class ResultEdgeTests : ScriptedServerTestBase
 
     public sealed record Row(long Id, string? Region, double Amount);
 
-    private IQueryable<Row> Rows => Spark.Table<Row>("sales.orders");
+    private ISparkQueryable<Row> Rows => Spark.Table<Row>("sales.orders");
 
     [Test]
     public async Task A_schema_only_result_is_an_empty_list_and_first_or_default_is_default()

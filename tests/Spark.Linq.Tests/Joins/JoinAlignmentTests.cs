@@ -5,7 +5,7 @@ namespace Spark.Linq.Tests.Joins;
 /// <summary>Our joins against the official client's <c>left.alias("l").join(right.alias("r"), col("l.a") === col("r.a"))</c>.</summary>
 public class JoinAlignmentTests : PlanTestBase
 {
-    private IQueryable<Customer> Customers => Spark.Table<Customer>("crm.customers");
+    private ISparkQueryable<Customer> Customers => Spark.Table<Customer>("crm.customers");
 
     [Test]
     public void Inner_join_has_the_official_shape_aliases_qualified_columns_and_plan_id_order()

@@ -2,7 +2,7 @@ namespace Spark.Linq.Tests.Joins;
 
 public class JoinPlanTests : PlanTestBase
 {
-    private IQueryable<Customer> Customers => Spark.Table<Customer>("crm.customers");
+    private ISparkQueryable<Customer> Customers => Spark.Table<Customer>("crm.customers");
 
     [Test]
     public void Join_on_a_single_key_is_an_inner_join_of_aliased_sides()

@@ -4,7 +4,7 @@ namespace Spark.Linq.Tests.Joins;
 
 public class JoinRejectionTests : UntranslatableTestBase
 {
-    private IQueryable<Customer> Customers => Spark.Table<Customer>("crm.customers");
+    private ISparkQueryable<Customer> Customers => Spark.Table<Customer>("crm.customers");
 
     [Test]
     public void GroupJoin_whose_groups_are_counted() =>

@@ -2,7 +2,7 @@ namespace Spark.Linq.Tests.Joins;
 
 public class LeftJoinPlanTests : PlanTestBase
 {
-    private IQueryable<Customer> Customers => Spark.Table<Customer>("crm.customers");
+    private ISparkQueryable<Customer> Customers => Spark.Table<Customer>("crm.customers");
 
     [Test]
     public void GroupJoin_SelectMany_DefaultIfEmpty_is_a_left_outer_join_and_null_tests_read_the_right_key()

@@ -17,8 +17,8 @@ public sealed class BasketLine
 
 public class SelectManyPlanTests : UntranslatableTestBase
 {
-    private IQueryable<Customer> Customers => Spark.Table<Customer>("crm.customers");
-    private IQueryable<Basket> Baskets => Spark.Table<Basket>("shop.baskets");
+    private ISparkQueryable<Customer> Customers => Spark.Table<Customer>("crm.customers");
+    private ISparkQueryable<Basket> Baskets => Spark.Table<Basket>("shop.baskets");
 
     [Test]
     public void Two_from_clauses_are_a_cross_join_and_the_where_a_filter_over_it()

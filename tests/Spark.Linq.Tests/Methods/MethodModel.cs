@@ -32,7 +32,7 @@ public sealed class Event
 /// <summary>Plan tests over <see cref="Event"/>; <see cref="Plan{T}"/> renders one projected value.</summary>
 public abstract class MethodPlanTestBase : PlanTestBase
 {
-    protected IQueryable<Event> Events => Spark.Table<Event>();
+    protected ISparkQueryable<Event> Events => Spark.Table<Event>();
 
     /// <summary>The plan line of <c>Select(x => new { V = selector(x) })</c>, i.e. "expr AS V".</summary>
     protected string Plan<T>(System.Linq.Expressions.Expression<Func<Event, T>> selector)

@@ -2,7 +2,7 @@ namespace Spark.Linq.Tests.Subqueries;
 
 public class SubqueryPlanTests : PlanTestBase
 {
-    private IQueryable<Customer> Customers => Spark.Table<Customer>("crm.customers");
+    private ISparkQueryable<Customer> Customers => Spark.Table<Customer>("crm.customers");
 
     [Test]
     public void Any_is_a_left_semi_join_and_other_conditions_stay_a_filter()
