@@ -1,6 +1,7 @@
 using Google.Protobuf;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Spark.Connect.Diagnostics;
 using Spark.Connect.Transport;
 
 namespace Spark.Connect;
@@ -26,7 +27,8 @@ public sealed partial class SparkConnectClient : IAsyncDisposable
         Logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<SparkConnectClient>();
         Session = new SessionContext(connection, options.ClientType);
         Transport = options.TransportFactory?.Invoke(connection) ?? DefaultTransportFactory.Create(connection, options);
-        Retrier = new Retrier(options.RetryPolicy, Logger, options.RetryDelay);
+        Telemetry = new ClientTelemetry(connection, options, Logger);
+        Retrier = new Retrier(options.RetryPolicy, new ServerReachability(connection, options.InitialConnectTimeout), Telemetry, options.RetryDelay);
         _errors = new SparkErrorConverter(FetchErrorDetailsAsync, Logger);
     }
 
@@ -60,6 +62,7 @@ public sealed partial class SparkConnectClient : IAsyncDisposable
     internal IGrpcTransport Transport { get; }
     internal Retrier Retrier { get; }
     internal ILogger Logger { get; }
+    internal ClientTelemetry Telemetry { get; }
 
     /// <summary>
     /// Runs <paramref name="plan"/> and yields the server's responses as they arrive: Arrow batches,
@@ -168,14 +171,24 @@ public sealed partial class SparkConnectClient : IAsyncDisposable
         where TResponse : IMessage<TResponse>
     {
         var callOptions = Session.CallOptions with { Timeout = _options.UnaryCallTimeout };
+        var telemetry = Telemetry.StartCall(method.MethodName, request);
         try
         {
-            return await Retrier.RunAsync(ct => Transport.UnaryCallAsync(method, request, callOptions, ct), method.MethodName, cancellationToken)
+            var response = await Retrier.RunAsync(ct => Transport.UnaryCallAsync(method, request, callOptions, ct), method.MethodName, cancellationToken)
                 .ConfigureAwait(false);
+            telemetry.Succeeded();
+            return response;
         }
         catch (GrpcException error) when (!cancellationToken.IsCancellationRequested)
         {
-            throw await ConvertErrorAsync(error, cancellationToken).ConfigureAwait(false);
+            var converted = await ConvertErrorAsync(error, cancellationToken).ConfigureAwait(false);
+            telemetry.Failed(converted);
+            throw converted;
+        }
+        catch (Exception error)
+        {
+            telemetry.Failed(error);
+            throw;
         }
     }
 
