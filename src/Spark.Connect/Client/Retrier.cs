@@ -105,6 +105,22 @@ internal sealed class Retrier(RetryPolicy policy, ServerReachability reachabilit
         }
     }
 
+    /// <summary>Runs a unary call once: no retry, but what it says about the server's reachability is kept.</summary>
+    public async Task<T> RunOnceAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await call(cancellationToken).ConfigureAwait(false);
+            reachability.MarkReached();
+            return response;
+        }
+        catch (GrpcException error)
+        {
+            reachability.Observe(error);
+            throw;
+        }
+    }
+
     /// <summary>
     /// The caller's cancellation, arriving while <paramref name="operation"/> was being retried: it says what the
     /// retries were failing on and carries that failure as its inner exception, so a caller's timeout on an

@@ -64,6 +64,9 @@ public sealed partial class SparkConnectClient : IAsyncDisposable
     internal ILogger Logger { get; }
     internal ClientTelemetry Telemetry { get; }
 
+    /// <summary>The server's host:port, as the connection string names it (for messages; never the token).</summary>
+    internal string ServerEndpoint => Retrier.Reachability.Endpoint;
+
     /// <summary>
     /// Runs <paramref name="plan"/> and yields the server's responses as they arrive: Arrow batches,
     /// the schema, execution progress, metrics and, last, <c>result_complete</c>. Reattach, release
@@ -157,25 +160,32 @@ public sealed partial class SparkConnectClient : IAsyncDisposable
     /// <inheritdoc />
     public override string ToString() => $"SparkConnectClient({_connection}, session {SessionId})";
 
-    /// <summary>A unary call with retries, the session's headers and timeout, and errors converted.</summary>
-    internal async Task<TResponse> CallAsync<TRequest, TResponse>(GrpcMethod<TRequest, TResponse> method, TRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// A unary call with retries (unless <paramref name="retry"/> is false), the session's headers, the unary timeout (or
+    /// <paramref name="timeout"/>), a span and errors converted.
+    /// </summary>
+    internal async Task<TResponse> CallAsync<TRequest, TResponse>(GrpcMethod<TRequest, TResponse> method, TRequest request, CancellationToken cancellationToken,
+        TimeSpan? timeout = null, bool retry = true)
         where TRequest : IMessage<TRequest>
         where TResponse : IMessage<TResponse>
     {
         ThrowIfDisposed();
-        return await CallCoreAsync(method, request, cancellationToken).ConfigureAwait(false);
+        return await CallCoreAsync(method, request, cancellationToken, timeout, retry).ConfigureAwait(false);
     }
 
-    private async Task<TResponse> CallCoreAsync<TRequest, TResponse>(GrpcMethod<TRequest, TResponse> method, TRequest request, CancellationToken cancellationToken)
+    private async Task<TResponse> CallCoreAsync<TRequest, TResponse>(GrpcMethod<TRequest, TResponse> method, TRequest request, CancellationToken cancellationToken,
+        TimeSpan? timeout = null, bool retry = true)
         where TRequest : IMessage<TRequest>
         where TResponse : IMessage<TResponse>
     {
-        var callOptions = Session.CallOptions with { Timeout = _options.UnaryCallTimeout };
+        var callOptions = Session.CallOptions with { Timeout = timeout ?? _options.UnaryCallTimeout };
         var telemetry = Telemetry.StartCall(method.MethodName, request);
         try
         {
-            var response = await Retrier.RunAsync(ct => Transport.UnaryCallAsync(method, request, callOptions, ct), method.MethodName, cancellationToken)
-                .ConfigureAwait(false);
+            Task<TResponse> Call(CancellationToken ct) => Transport.UnaryCallAsync(method, request, callOptions, ct);
+            var response = retry
+                ? await Retrier.RunAsync(Call, method.MethodName, cancellationToken).ConfigureAwait(false)
+                : await Retrier.RunOnceAsync(Call, cancellationToken).ConfigureAwait(false);
             telemetry.Succeeded();
             return response;
         }
