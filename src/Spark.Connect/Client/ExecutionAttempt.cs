@@ -14,13 +14,15 @@ internal sealed class ExecutionAttempt : IAsyncDisposable
     private readonly IAsyncEnumerator<ExecutePlanResponse> _responses;
     private readonly TimeSpan? _idleTimeout;
     private readonly long _openedAt = Stopwatch.GetTimestamp();
+    private readonly Activity? _span;
     private bool _disposed;
 
     public ExecutionAttempt(string rpc, Func<CancellationToken, IAsyncEnumerable<ExecutePlanResponse>> open, TimeSpan? idleTimeout,
-        CancellationToken cancellationToken)
+        Activity? span, CancellationToken cancellationToken)
     {
         Rpc = rpc;
         _idleTimeout = idleTimeout;
+        _span = span;
         _cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         _responses = open(_cancel.Token).GetAsyncEnumerator(_cancel.Token);
     }
@@ -43,6 +45,9 @@ internal sealed class ExecutionAttempt : IAsyncDisposable
     /// </summary>
     public async ValueTask<bool> MoveNextAsync(CancellationToken caller)
     {
+        // The execution's span parents the gRPC call's own spans. Set here, inside an async method, it is undone when this
+        // returns: the caller's Activity.Current stays the caller's between the responses of a streamed result.
+        if (_span is not null) Activity.Current = _span;
         if (_idleTimeout is { } idle) _cancel.CancelAfter(idle);
         try
         {

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
+using Spark.Connect.Diagnostics;
 using Spark.Connect.Transport;
 
 namespace Spark.Connect;
@@ -11,7 +12,8 @@ namespace Spark.Connect;
 /// limit is resumed with <c>ReattachExecute</c> from the last response id, so no response is lost or
 /// repeated. Responses already handled are released on the server as we go, and the whole operation is
 /// released at the end; a cancelled, failed or abandoned operation is interrupted and released in the
-/// background, so the caller gets control back at once.
+/// background, so the caller gets control back at once. One span, one log line at the end and one set of
+/// measurements (<see cref="OperationTelemetry"/>) cover the whole operation.
 /// </summary>
 /// <remarks>
 /// Bounds against broken or hostile servers: retries follow <see cref="RetryPolicy"/> (count and total time);
@@ -27,59 +29,103 @@ internal sealed class ExecutionStream(SparkConnectClient client, ExecutePlanRequ
 
     private readonly ILogger _logger = client.Logger;
     private Task _pendingRelease = Task.CompletedTask;
+    private OperationTelemetry? _telemetry;
+    private ExecutionAttempt? _attempt;
+    private string? _lastResponseId;
+    private bool _complete;
+    private int _retry;
+    private long _failingSince;
+    private int _fruitless;
+    private GrpcException? _lastFailure;
 
     public string OperationId => request.OperationId;
 
     public async IAsyncEnumerable<ExecutePlanResponse> RunAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        string? lastResponseId = null;
-        var complete = false;
-        var retry = 0;
-        var failingSince = 0L;
-        var fruitless = 0;
-        var attempt = Open(reattach: false, lastResponseId, cancellationToken);
+        var telemetry = _telemetry = client.Telemetry.StartExecution(request);
+        var failed = false;
         try
         {
+            _attempt = Open(reattach: false, cancellationToken);
             while (true)
             {
-                ExecutePlanResponse response;
+                ExecutePlanResponse? response;
                 try
                 {
-                    if (!await attempt.MoveNextAsync(cancellationToken).ConfigureAwait(false))
-                    {
-                        if (!reattachable) complete = true; // Without reattach the stream's end is the result's end.
-                        if (complete) break;
-                        fruitless = attempt.Received == 0 ? fruitless + 1 : 0;
-                        await BeforeReattachAsync(attempt, fruitless, cancellationToken).ConfigureAwait(false);
-                        await attempt.DisposeAsync().ConfigureAwait(false);
-                        attempt = Open(reattach: true, lastResponseId, cancellationToken);
-                        continue;
-                    }
-                    response = attempt.Current;
+                    response = await NextAsync(cancellationToken).ConfigureAwait(false);
                 }
-                catch (GrpcException error) when (!cancellationToken.IsCancellationRequested)
+                catch (Exception error)
                 {
-                    if (retry == 0) failingSince = Retrier.Clock.GetTimestamp();
-                    await attempt.DisposeAsync().ConfigureAwait(false);
-                    attempt = await RecoverAsync(error, lastResponseId, retry++, failingSince, cancellationToken).ConfigureAwait(false);
-                    continue;
+                    failed = true;
+                    telemetry.Failed(error);
+                    throw;
                 }
-
-                retry = 0;
-                fruitless = 0;
-                client.Session.Observe(response.ServerSideSessionId);
-                if (!string.IsNullOrEmpty(response.ResponseId)) lastResponseId = response.ResponseId;
-                if (response.ResponseTypeCase == ExecutePlanResponse.ResponseTypeOneofCase.ResultComplete) complete = true;
+                if (response is null) break;
                 yield return response;
-                if (reattachable && !complete && lastResponseId is not null) ReleaseUntil(lastResponseId);
+                if (reattachable && !_complete && _lastResponseId is not null) ReleaseUntil(_lastResponseId);
             }
         }
         finally
         {
-            await attempt.DisposeAsync().ConfigureAwait(false);
-            if (complete) await ReleaseAllAsync().ConfigureAwait(false);
+            // A failure was recorded where it was thrown; otherwise the result ended or the caller stopped reading.
+            if (!failed && _complete) telemetry.Succeeded();
+            else if (!failed) telemetry.StoppedEarly();
+            if (_attempt is not null) await _attempt.DisposeAsync().ConfigureAwait(false);
+            if (_complete) await ReleaseAllAsync().ConfigureAwait(false);
             else client.RunInBackground(InterruptAndReleaseAsync);
         }
+    }
+
+    /// <summary>The next response of the operation, or null after its last; streams are reattached and retried here.</summary>
+    private async Task<ExecutePlanResponse?> NextAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var attempt = _attempt!;
+            try
+            {
+                if (!await attempt.MoveNextAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    if (!reattachable) _complete = true; // Without reattach the stream's end is the result's end.
+                    if (_complete) return null;
+                    _fruitless = attempt.Received == 0 ? _fruitless + 1 : 0;
+                    await BeforeReattachAsync(attempt, _fruitless, cancellationToken).ConfigureAwait(false);
+                    await Replace(reattach: true, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+            }
+            catch (GrpcException error) when (!cancellationToken.IsCancellationRequested)
+            {
+                if (_retry == 0) _failingSince = Retrier.Clock.GetTimestamp();
+                _lastFailure = error;
+                await attempt.DisposeAsync().ConfigureAwait(false);
+                _attempt = null;
+                _attempt = await RecoverAsync(error, _retry++, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && _retry > 0 && _lastFailure is not null)
+            {
+                throw client.Retrier.CancelledWhileRetrying("ExecutePlan", _lastFailure, _retry, _failingSince, cancellationToken);
+            }
+
+            var response = attempt.Current;
+            _retry = 0;
+            _fruitless = 0;
+            _lastFailure = null;
+            client.Retrier.Reachability.MarkReached();
+            client.Session.Observe(response.ServerSideSessionId);
+            _telemetry!.Observe(response);
+            if (!string.IsNullOrEmpty(response.ResponseId)) _lastResponseId = response.ResponseId;
+            if (response.ResponseTypeCase == ExecutePlanResponse.ResponseTypeOneofCase.ResultComplete) _complete = true;
+            return response;
+        }
+    }
+
+    private async Task Replace(bool reattach, CancellationToken cancellationToken)
+    {
+        await _attempt!.DisposeAsync().ConfigureAwait(false);
+        _attempt = null;
+        _attempt = Open(reattach, cancellationToken);
     }
 
     /// <summary>
@@ -103,17 +149,17 @@ internal sealed class ExecutionStream(SparkConnectClient client, ExecutePlanRequ
     }
 
     /// <summary>Chooses how to go on after a broken stream, or throws the error the caller should see.</summary>
-    private async Task<ExecutionAttempt> RecoverAsync(
-        GrpcException error, string? lastResponseId, int retry, long failingSince, CancellationToken cancellationToken)
+    private async Task<ExecutionAttempt> RecoverAsync(GrpcException error, int retry, CancellationToken cancellationToken)
     {
         // Reattaching to an operation the server never saw: nothing was received, so simply start over.
-        if (reattachable && lastResponseId is null && IsOperationNotFound(error) && retry < client.Retrier.Policy.MaxRetries)
+        if (reattachable && _lastResponseId is null && IsOperationNotFound(error) && retry < client.Retrier.Policy.MaxRetries)
         {
+            client.Retrier.Reachability.MarkReached();
             _logger.LogDebug("Operation {OperationId} is unknown to the server; sending ExecutePlan again.", OperationId);
-            return Open(reattach: false, null, cancellationToken);
+            return Open(reattach: false, cancellationToken);
         }
-        if (reattachable && await client.Retrier.WaitBeforeRetryAsync(error, retry, failingSince, "ExecutePlan", cancellationToken).ConfigureAwait(false))
-            return Open(reattach: true, lastResponseId, cancellationToken);
+        if (reattachable && await client.Retrier.WaitBeforeRetryAsync(error, retry, _failingSince, "ExecutePlan", cancellationToken).ConfigureAwait(false))
+            return Open(reattach: true, cancellationToken);
         throw await client.ConvertErrorAsync(error, cancellationToken).ConfigureAwait(false);
     }
 
@@ -121,18 +167,20 @@ internal sealed class ExecutionStream(SparkConnectClient client, ExecutePlanRequ
         error.Detail.Contains("INVALID_HANDLE.OPERATION_NOT_FOUND", StringComparison.Ordinal)
         || error.Detail.Contains("INVALID_HANDLE.SESSION_NOT_FOUND", StringComparison.Ordinal);
 
-    private ExecutionAttempt Open(bool reattach, string? lastResponseId, CancellationToken cancellationToken)
+    private ExecutionAttempt Open(bool reattach, CancellationToken cancellationToken)
     {
         var transport = client.Transport;
         var idle = client.Options.ResponseIdleTimeout;
+        var span = _telemetry?.Activity;
         if (!reattach)
             return new ExecutionAttempt("ExecutePlan",
-                token => transport.ServerStreamingCallAsync(SparkConnectMethods.ExecutePlan, request, client.Session.CallOptions, token), idle, cancellationToken);
+                token => transport.ServerStreamingCallAsync(SparkConnectMethods.ExecutePlan, request, client.Session.CallOptions, token), idle, span, cancellationToken);
 
+        client.Telemetry.Reattached(span);
         var reattachRequest = client.Session.Stamp(new ReattachExecuteRequest { OperationId = OperationId });
-        if (lastResponseId is not null) reattachRequest.LastResponseId = lastResponseId;
+        if (_lastResponseId is not null) reattachRequest.LastResponseId = _lastResponseId;
         return new ExecutionAttempt("ReattachExecute",
-            token => transport.ServerStreamingCallAsync(SparkConnectMethods.ReattachExecute, reattachRequest, client.Session.CallOptions, token), idle, cancellationToken);
+            token => transport.ServerStreamingCallAsync(SparkConnectMethods.ReattachExecute, reattachRequest, client.Session.CallOptions, token), idle, span, cancellationToken);
     }
 
     /// <summary>Lets the server drop what we have handled; at most one such call is in flight.</summary>

@@ -1,11 +1,13 @@
 using Google.Rpc;
 using Microsoft.Extensions.Logging;
+using Spark.Connect.Diagnostics;
 using Spark.Connect.Transport;
 
 namespace Spark.Connect;
 
 /// <summary>Decides whether a failed call is worth another try and how long to wait first.</summary>
-internal sealed class Retrier(RetryPolicy policy, ILogger logger, Func<TimeSpan, CancellationToken, Task>? delay = null)
+internal sealed class Retrier(RetryPolicy policy, ServerReachability reachability, ClientTelemetry telemetry,
+    Func<TimeSpan, CancellationToken, Task>? delay = null)
 {
     private readonly Func<TimeSpan, CancellationToken, Task> _delay = delay ?? Task.Delay;
 
@@ -13,6 +15,8 @@ internal sealed class Retrier(RetryPolicy policy, ILogger logger, Func<TimeSpan,
     public static TimeProvider Clock => TimeProvider.System;
 
     public RetryPolicy Policy => policy;
+
+    public ServerReachability Reachability => reachability;
 
     /// <summary>
     /// True for failures the official clients retry: UNAVAILABLE (server restarting, connection lost),
@@ -39,14 +43,20 @@ internal sealed class Retrier(RetryPolicy policy, ILogger logger, Func<TimeSpan,
     /// Waits before retry number <paramref name="retry"/> of a sequence of failures that began at <paramref name="since"/>
     /// (a <see cref="Clock"/> timestamp); false when the error is not retryable or the retries are used up.
     /// </summary>
-    /// <exception cref="SparkConnectLimitException">The wait would end past <see cref="RetryPolicy.MaxRetryDuration"/>.</exception>
+    /// <exception cref="SparkConnectLimitException">
+    /// The wait would end past <see cref="RetryPolicy.MaxRetryDuration"/>, or a server never reached still can't be reached
+    /// after <see cref="SparkConnectClientOptions.InitialConnectTimeout"/>.
+    /// </exception>
+    /// <exception cref="OperationCanceledException">The caller cancelled during the wait; the failure being retried is inside.</exception>
     public async Task<bool> WaitBeforeRetryAsync(GrpcException error, int retry, long since, string operation, CancellationToken cancellationToken)
     {
+        reachability.Observe(error);
         if (retry >= policy.MaxRetries || !IsRetryable(error)) return false;
         var wait = ServerRetryDelay(error) is { } requested && requested > TimeSpan.Zero
             ? ClampDelay(requested)
             : WithJitter(policy.BackoffFor(retry));
         var elapsed = Clock.GetElapsedTime(since);
+        wait = reachability.LimitWait(error, wait, elapsed, retry + 1, operation);
         if (elapsed + wait > policy.MaxRetryDuration)
         {
             throw new SparkConnectLimitException(error.StatusCode,
@@ -54,9 +64,17 @@ internal sealed class Retrier(RetryPolicy policy, ILogger logger, Func<TimeSpan,
                 $"waiting {wait.TotalSeconds:0.#} s more would pass RetryPolicy.MaxRetryDuration ({policy.MaxRetryDuration}).",
                 "RetryPolicy.MaxRetryDuration", error);
         }
-        logger.LogInformation("Retrying {Operation} after {Status} (retry {Retry} of {Max}, waiting {Wait} ms).",
+        telemetry.Logger.LogInformation("Retrying {Operation} after {Status} (retry {Retry} of {Max}, waiting {Wait} ms).",
             operation, error.StatusCode, retry + 1, policy.MaxRetries, (long)wait.TotalMilliseconds);
-        await _delay(wait, cancellationToken).ConfigureAwait(false);
+        telemetry.Retried(operation, error.StatusCode);
+        try
+        {
+            await _delay(wait, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw CancelledWhileRetrying(operation, error, retry + 1, since, cancellationToken);
+        }
         return true;
     }
 
@@ -64,19 +82,57 @@ internal sealed class Retrier(RetryPolicy policy, ILogger logger, Func<TimeSpan,
     public async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> call, string operation, CancellationToken cancellationToken)
     {
         long? since = null;
+        GrpcException? last = null;
         for (var retry = 0; ; retry++)
         {
             try
             {
-                return await call(cancellationToken).ConfigureAwait(false);
+                var response = await call(cancellationToken).ConfigureAwait(false);
+                reachability.MarkReached();
+                return response;
             }
             catch (GrpcException error) when (!cancellationToken.IsCancellationRequested)
             {
+                last = error;
                 since ??= Clock.GetTimestamp();
                 if (!await WaitBeforeRetryAsync(error, retry, since.Value, operation, cancellationToken).ConfigureAwait(false))
                     throw;
             }
+            catch (OperationCanceledException) when (last is not null && cancellationToken.IsCancellationRequested)
+            {
+                throw CancelledWhileRetrying(operation, last, retry, since!.Value, cancellationToken);
+            }
         }
+    }
+
+    /// <summary>Runs a unary call once: no retry, but what it says about the server's reachability is kept.</summary>
+    public async Task<T> RunOnceAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await call(cancellationToken).ConfigureAwait(false);
+            reachability.MarkReached();
+            return response;
+        }
+        catch (GrpcException error)
+        {
+            reachability.Observe(error);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The caller's cancellation, arriving while <paramref name="operation"/> was being retried: it says what the
+    /// retries were failing on and carries that failure as its inner exception, so a caller's timeout on an
+    /// unreachable server does not end in a bare "A task was canceled".
+    /// </summary>
+    public OperationCanceledException CancelledWhileRetrying(string operation, GrpcException last, int failures, long since,
+        CancellationToken cancellationToken)
+    {
+        var elapsed = Clock.GetElapsedTime(since);
+        return new OperationCanceledException(
+            $"{operation} on the Spark Connect server at {reachability.Endpoint} was cancelled by the caller while retrying: it had failed {failures} time(s) in {elapsed.TotalSeconds:0.#} s, " +
+            $"last with {last.StatusCode}: {last.Detail}", last, cancellationToken);
     }
 
     /// <summary>Waits the backoff of attempt <paramref name="attempt"/> (0-based) of the policy, with jitter.</summary>

@@ -1,3 +1,5 @@
+using Spark.Connect.Transport;
+
 namespace Spark.Connect;
 
 public sealed partial class SparkConnectClient
@@ -31,6 +33,18 @@ public sealed partial class SparkConnectClient
     public async Task<string> SparkVersionAsync(CancellationToken cancellationToken = default)
     {
         var response = await AnalyzePlanAsync(new AnalyzePlanRequest { SparkVersion = new() }, cancellationToken).ConfigureAwait(false);
+        return Expect(response, AnalyzePlanResponse.ResultOneofCase.SparkVersion).SparkVersion.Version;
+    }
+
+    /// <summary>
+    /// The Spark version, asked once (no retries) with <paramref name="timeout"/> as the call's deadline: what a health
+    /// check needs to tell a server that answers now from one that does not.
+    /// </summary>
+    internal async Task<string> ProbeSparkVersionAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var request = Session.Stamp(new AnalyzePlanRequest { SparkVersion = new() });
+        var response = await CallAsync(SparkConnectMethods.AnalyzePlan, request, cancellationToken, timeout, retry: false).ConfigureAwait(false);
+        Session.Observe(response.ServerSideSessionId);
         return Expect(response, AnalyzePlanResponse.ResultOneofCase.SparkVersion).SparkVersion.Version;
     }
 

@@ -1,6 +1,7 @@
 using Google.Protobuf;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Spark.Connect.Diagnostics;
 using Spark.Connect.Transport;
 
 namespace Spark.Connect;
@@ -26,7 +27,8 @@ public sealed partial class SparkConnectClient : IAsyncDisposable
         Logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<SparkConnectClient>();
         Session = new SessionContext(connection, options.ClientType);
         Transport = options.TransportFactory?.Invoke(connection) ?? DefaultTransportFactory.Create(connection, options);
-        Retrier = new Retrier(options.RetryPolicy, Logger, options.RetryDelay);
+        Telemetry = new ClientTelemetry(connection, options, Logger);
+        Retrier = new Retrier(options.RetryPolicy, new ServerReachability(connection, options.InitialConnectTimeout), Telemetry, options.RetryDelay);
         _errors = new SparkErrorConverter(FetchErrorDetailsAsync, Logger);
     }
 
@@ -60,6 +62,10 @@ public sealed partial class SparkConnectClient : IAsyncDisposable
     internal IGrpcTransport Transport { get; }
     internal Retrier Retrier { get; }
     internal ILogger Logger { get; }
+    internal ClientTelemetry Telemetry { get; }
+
+    /// <summary>The server's host:port, as the connection string names it (for messages; never the token).</summary>
+    internal string ServerEndpoint => Retrier.Reachability.Endpoint;
 
     /// <summary>The deepest request this client sends (<see cref="SparkConnectClientOptions.MaxPlanDepth"/>).</summary>
     internal int MaxPlanDepth => _options.MaxPlanDepth;
@@ -159,28 +165,45 @@ public sealed partial class SparkConnectClient : IAsyncDisposable
     /// <inheritdoc />
     public override string ToString() => $"SparkConnectClient({_connection}, session {SessionId})";
 
-    /// <summary>A unary call with retries, the session's headers and timeout, and errors converted.</summary>
-    internal async Task<TResponse> CallAsync<TRequest, TResponse>(GrpcMethod<TRequest, TResponse> method, TRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// A unary call with retries (unless <paramref name="retry"/> is false), the session's headers, the unary timeout (or
+    /// <paramref name="timeout"/>), a span and errors converted.
+    /// </summary>
+    internal async Task<TResponse> CallAsync<TRequest, TResponse>(GrpcMethod<TRequest, TResponse> method, TRequest request, CancellationToken cancellationToken,
+        TimeSpan? timeout = null, bool retry = true)
         where TRequest : IMessage<TRequest>
         where TResponse : IMessage<TResponse>
     {
         ThrowIfDisposed();
-        return await CallCoreAsync(method, request, cancellationToken).ConfigureAwait(false);
+        return await CallCoreAsync(method, request, cancellationToken, timeout, retry).ConfigureAwait(false);
     }
 
-    private async Task<TResponse> CallCoreAsync<TRequest, TResponse>(GrpcMethod<TRequest, TResponse> method, TRequest request, CancellationToken cancellationToken)
+    private async Task<TResponse> CallCoreAsync<TRequest, TResponse>(GrpcMethod<TRequest, TResponse> method, TRequest request, CancellationToken cancellationToken,
+        TimeSpan? timeout = null, bool retry = true)
         where TRequest : IMessage<TRequest>
         where TResponse : IMessage<TResponse>
     {
-        var callOptions = Session.CallOptions with { Timeout = _options.UnaryCallTimeout };
+        var callOptions = Session.CallOptions with { Timeout = timeout ?? _options.UnaryCallTimeout };
+        var telemetry = Telemetry.StartCall(method.MethodName, request);
         try
         {
-            return await Retrier.RunAsync(ct => Transport.UnaryCallAsync(method, request, callOptions, ct), method.MethodName, cancellationToken)
-                .ConfigureAwait(false);
+            Task<TResponse> Call(CancellationToken ct) => Transport.UnaryCallAsync(method, request, callOptions, ct);
+            var response = retry
+                ? await Retrier.RunAsync(Call, method.MethodName, cancellationToken).ConfigureAwait(false)
+                : await Retrier.RunOnceAsync(Call, cancellationToken).ConfigureAwait(false);
+            telemetry.Succeeded();
+            return response;
         }
         catch (GrpcException error) when (!cancellationToken.IsCancellationRequested)
         {
-            throw await ConvertErrorAsync(error, cancellationToken).ConfigureAwait(false);
+            var converted = await ConvertErrorAsync(error, cancellationToken).ConfigureAwait(false);
+            telemetry.Failed(converted);
+            throw converted;
+        }
+        catch (Exception error)
+        {
+            telemetry.Failed(error);
+            throw;
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using Spark.Connect.Transport;
 
@@ -65,8 +66,33 @@ public sealed class SparkConnectClientOptions
     /// <summary>The deadline of each unary call (analyze, config, interrupt, release). Null: none.</summary>
     public TimeSpan? UnaryCallTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Where the client logs retries, reattaches and releases. Tokens are never logged.</summary>
+    /// <summary>
+    /// How long a client that has never reached its server keeps retrying failures to connect (refused, unknown host, TLS
+    /// failure, connect timeout) before the call fails with <see cref="SparkConnectLimitException"/> naming the server's
+    /// host:port and this setting. Once any call has had an answer, a lost server is retried per <see cref="RetryPolicy"/>
+    /// (a restart takes minutes). Default 10 s; null: only the <see cref="RetryPolicy"/> bounds it. One attempt to a host
+    /// that drops packets lasts up to <see cref="GrpcTransportOptions.ConnectTimeout"/> (30 s) first.
+    /// </summary>
+    public TimeSpan? InitialConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Where the client logs each operation (an execution's start at Debug, its end at Information with operation id,
+    /// duration, rows, batches and bytes), retries, reattaches and releases. Tokens and header values are never logged.
+    /// </summary>
     public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>
+    /// Makes the client's <see cref="System.Diagnostics.Metrics.Meter"/> (<see cref="SparkConnectDiagnostics.MeterName"/>)
+    /// through the application's factory, as dependency injection does; null: one shared static meter.
+    /// </summary>
+    public IMeterFactory? MeterFactory { get; set; }
+
+    /// <summary>
+    /// Lets logs and spans carry what may quote values from queries or data: the literal values in the plan text
+    /// Spark.Linq logs at Debug, and the messages of failures (Spark's messages can quote a value that failed to
+    /// convert). Off by default. Tokens and header values are never logged either way.
+    /// </summary>
+    public bool EnableSensitiveDataLogging { get; set; }
 
     /// <summary>
     /// Creates the transport for a parsed connection string. Null: <see cref="GrpcNetClientTransport"/> (Grpc.Net.Client). Set it to
@@ -98,6 +124,8 @@ public sealed class SparkConnectClientOptions
             throw new ArgumentOutOfRangeException(nameof(UnaryCallTimeout), unary, "UnaryCallTimeout must be positive, or null for no limit.");
         if (MaxPlanDepth < MinimumPlanDepth)
             throw new ArgumentOutOfRangeException(nameof(MaxPlanDepth), MaxPlanDepth, $"MaxPlanDepth must be at least {MinimumPlanDepth}; a request reading one table already nests 4 levels.");
+        if (InitialConnectTimeout is { } connect && connect <= TimeSpan.Zero)
+            throw new ArgumentOutOfRangeException(nameof(InitialConnectTimeout), connect, "InitialConnectTimeout must be positive, or null for no limit of its own.");
     }
 
     // Far below any useful plan; it only catches settings such as 0 or a negative number.

@@ -1,6 +1,8 @@
+using System.Diagnostics.Metrics;
 using Grpc.Core;
 using Grpc.Net.ClientFactory;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Spark.Connect;
 using Spark.Connect.Transport;
@@ -36,8 +38,9 @@ internal static class SparkChannelRegistration
     }
 
     /// <summary>
-    /// The session to register: the configured options, with the transport built on the factory's channel unless the
-    /// application supplied its own <see cref="SparkConnectClientOptions.TransportFactory"/>.
+    /// The session to register: the configured options with the host's <see cref="ILoggerFactory"/> and
+    /// <see cref="IMeterFactory"/>, and the transport built on the factory's channel unless the application supplied its
+    /// own <see cref="SparkConnectClientOptions.TransportFactory"/>.
     /// </summary>
     public static SparkSession CreateSession(IServiceProvider provider)
     {
@@ -49,6 +52,9 @@ internal static class SparkChannelRegistration
             NullSemantics = configured.NullSemantics,
             Client = configured.Client.Copy(),
         };
+        // The host's logging and metrics, unless the application chose its own: queries log and measure out of the box.
+        options.Client.LoggerFactory ??= provider.GetService<ILoggerFactory>();
+        options.Client.MeterFactory ??= provider.GetService<IMeterFactory>();
         if (options.Client.TransportFactory is null)
         {
             var settings = provider.GetRequiredService<SparkChannelSettings>();

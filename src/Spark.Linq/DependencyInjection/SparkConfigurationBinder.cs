@@ -2,32 +2,45 @@ using Microsoft.Extensions.Configuration;
 
 namespace Spark.Linq.DependencyInjection;
 
-/// <summary>Reads <see cref="SparkSessionOptions"/> from configuration, with errors that name the key.</summary>
+/// <summary>
+/// Reads <see cref="SparkSessionOptions"/> from configuration, with errors that name the key. Given a section (such as
+/// <c>configuration.GetSection("Spark")</c>) it reads that section; given the root configuration it reads the
+/// <c>Spark</c> section and, when that names no connection string, <c>ConnectionStrings:Spark</c>. (A section can't
+/// reach its root's <c>ConnectionStrings</c>, so that fallback needs the root.)
+/// </summary>
 internal static class SparkConfigurationBinder
 {
+    /// <summary>The section read from a root configuration.</summary>
+    public const string SectionName = "Spark";
+
     public static void Bind(IConfiguration configuration, SparkSessionOptions options)
     {
-        var connectionString = configuration["ConnectionString"] ?? configuration.GetConnectionString("Spark");
+        var root = configuration is IConfigurationSection ? null : configuration;
+        var section = root?.GetSection(SectionName) ?? configuration;
+        var path = (section as IConfigurationSection)?.Path ?? SectionName;
+
+        var connectionString = section["ConnectionString"];
+        if (string.IsNullOrWhiteSpace(connectionString)) connectionString = root?.GetConnectionString(SectionName);
         if (!string.IsNullOrWhiteSpace(connectionString)) options.ConnectionString = connectionString;
 
-        if (configuration["NamingPolicy"] is { Length: > 0 } policy)
+        if (section["NamingPolicy"] is { Length: > 0 } policy)
         {
             options.NamingPolicy = policy.ToLowerInvariant() switch
             {
                 "asis" => ColumnNamingPolicy.AsIs,
                 "snakecase" or "snake_case" => ColumnNamingPolicy.SnakeCase,
-                _ => throw new OptionsConfigurationException($"Spark:NamingPolicy is '{policy}'; use 'AsIs' or 'SnakeCase'."),
+                _ => throw new OptionsConfigurationException($"{path}:NamingPolicy is '{policy}'; use 'AsIs' or 'SnakeCase'."),
             };
         }
 
-        if (configuration["NullSemantics"] is { Length: > 0 } semantics)
+        if (section["NullSemantics"] is { Length: > 0 } semantics)
         {
             options.NullSemantics = Enum.TryParse<SparkNullSemantics>(semantics, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
                 ? parsed
-                : throw new OptionsConfigurationException($"Spark:NullSemantics is '{semantics}'; use 'CSharp' or 'Sql'.");
+                : throw new OptionsConfigurationException($"{path}:NullSemantics is '{semantics}'; use 'CSharp' or 'Sql'.");
         }
 
-        var client = configuration.GetSection("Client");
+        var client = section.GetSection("Client");
         if (client.Exists()) client.Bind(options.Client);
     }
 }

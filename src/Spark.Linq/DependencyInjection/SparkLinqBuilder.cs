@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Spark.Linq.DependencyInjection;
 
@@ -30,6 +31,18 @@ public sealed class SparkLinqBuilder
     public SparkLinqBuilder AddSparkContext<TContext>() where TContext : class
     {
         Services.AddSparkContext<TContext>();
+        return this;
+    }
+
+    /// <summary>
+    /// Registers the Spark Connect health check (<c>services.AddHealthChecks().AddSparkConnect(…)</c>): the server must
+    /// answer AnalyzePlan <c>spark_version</c> within <paramref name="timeout"/> (default 5 s). Map it with
+    /// <c>app.MapHealthChecks("/health")</c>.
+    /// </summary>
+    public SparkLinqBuilder AddHealthCheck(string name = SparkHealthChecksBuilderExtensions.DefaultName, HealthStatus? failureStatus = null,
+        IEnumerable<string>? tags = null, TimeSpan? timeout = null)
+    {
+        Services.AddHealthChecks().AddSparkConnect(name, failureStatus, tags, timeout);
         return this;
     }
 }

@@ -25,12 +25,13 @@ public static class SparkLinqServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Registers a <see cref="SparkSession"/> configured from <paramref name="configuration"/>: either a
-    /// section such as <c>configuration.GetSection("Spark")</c> with keys <c>ConnectionString</c>,
-    /// <c>NamingPolicy</c> (<c>AsIs</c> or <c>SnakeCase</c>), <c>NullSemantics</c> (<c>CSharp</c> or <c>Sql</c>)
-    /// and <c>Client</c> (retry, reattach and timeout settings), or the root configuration, whose
-    /// connection string named <c>Spark</c> (<c>ConnectionStrings:Spark</c>) is then used. As with the other overload,
-    /// <see cref="SparkLinqBuilder.HttpClient"/> configures the HTTP pipeline of the session's gRPC channel.
+    /// Registers a <see cref="SparkSession"/> configured from <paramref name="configuration"/>, with keys
+    /// <c>ConnectionString</c>, <c>NamingPolicy</c> (<c>AsIs</c> or <c>SnakeCase</c>), <c>NullSemantics</c> (<c>CSharp</c>
+    /// or <c>Sql</c>) and <c>Client</c> (retry, reattach, timeout and logging settings). Pass the root configuration
+    /// (<c>builder.Configuration</c>) to read its <c>Spark</c> section, with <c>ConnectionStrings:Spark</c> used when
+    /// <c>Spark:ConnectionString</c> is not set; or pass a section (<c>configuration.GetSection("Spark")</c>) to read only
+    /// that section. As with the other overload, <see cref="SparkLinqBuilder.HttpClient"/> configures the HTTP pipeline of
+    /// the session's gRPC channel.
     /// </summary>
     public static SparkLinqBuilder AddSparkLinq(this IServiceCollection services, IConfiguration configuration)
     {

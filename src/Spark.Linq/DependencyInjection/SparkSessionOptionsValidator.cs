@@ -17,8 +17,8 @@ internal sealed class SparkSessionOptionsValidator : IValidateOptions<SparkSessi
         var text = options.ConnectionString ?? Environment.GetEnvironmentVariable(SparkConnectionString.EnvironmentVariable);
         if (string.IsNullOrWhiteSpace(text))
         {
-            failures.Add("Spark:ConnectionString is not set (nor ConnectionStrings:Spark, nor the SPARK_REMOTE environment variable). " +
-                         "Set it to sc://host:15002 or your Databricks workspace.");
+            failures.Add("Spark:ConnectionString is not set (nor the SPARK_REMOTE environment variable, nor ConnectionStrings:Spark, which is read " +
+                         "when AddSparkLinq is given the root configuration). Set it to sc://host:15002 or your Databricks workspace.");
         }
         else
         {

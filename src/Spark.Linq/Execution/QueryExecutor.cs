@@ -18,7 +18,10 @@ internal sealed class QueryExecutor(SparkSession session)
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var plan = new Plan { Root = query.Relation };
-        await foreach (var response in session.Client.ExecutePlanAsync(plan, cancellationToken: cancellationToken).ConfigureAwait(false))
+        // Chosen here so the plan logged at Debug carries the id the client's start and end lines and the span carry.
+        var execution = new ExecutePlanOptions { OperationId = Guid.NewGuid().ToString() };
+        QueryLog.Planned(session, execution.OperationId, query.Relation);
+        await foreach (var response in session.Client.ExecutePlanAsync(plan, execution, cancellationToken).ConfigureAwait(false))
         {
             switch (response.ResponseTypeCase)
             {

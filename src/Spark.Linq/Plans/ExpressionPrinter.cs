@@ -67,6 +67,7 @@ internal static class ExpressionPrinter
     private static string Print(Literal literal) => literal.LiteralTypeCase switch
     {
         Literal.LiteralTypeOneofCase.Null => "NULL",
+        Literal.LiteralTypeOneofCase.None => "?", // A value LiteralRedactor removed for a log.
         Literal.LiteralTypeOneofCase.String => "'" + literal.String.Replace("'", "''", StringComparison.Ordinal) + "'",
         Literal.LiteralTypeOneofCase.Boolean => literal.Boolean ? "true" : "false",
         Literal.LiteralTypeOneofCase.Byte => literal.Byte + "Y",

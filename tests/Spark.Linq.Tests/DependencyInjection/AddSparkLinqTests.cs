@@ -122,4 +122,65 @@ public class AddSparkLinqTests
 
         Assert.Throws<ObjectDisposedException>(() => session.Client.ExecutePlanAsync(new Spark.Connect.Protocol.Plan()));
     }
+
+    [Test]
+    public async Task The_root_configuration_reads_the_Spark_section_with_ConnectionStrings_Spark_as_the_connection_string()
+    {
+        // As the README shows it: AddSparkLinq(builder.Configuration) with the address among the connection strings.
+        await using var provider = Build(new()
+        {
+            ["ConnectionStrings:Spark"] = "sc://from-connection-strings:15002",
+            ["Spark:NamingPolicy"] = "SnakeCase",
+            ["Spark:Client:InitialConnectTimeout"] = "00:00:03",
+        }, (s, c) => s.AddSparkLinq(c));
+        provider.GetRequiredService<IStartupValidator>().Validate();
+
+        var options = provider.GetRequiredService<IOptions<SparkSessionOptions>>().Value;
+        Assert.That(options.ConnectionString, Is.EqualTo("sc://from-connection-strings:15002"));
+        Assert.That(options.NamingPolicy, Is.SameAs(ColumnNamingPolicy.SnakeCase));
+        Assert.That(options.Client.InitialConnectTimeout, Is.EqualTo(TimeSpan.FromSeconds(3)));
+    }
+
+    [Test]
+    public async Task Spark_ConnectionString_wins_over_ConnectionStrings_Spark()
+    {
+        await using var provider = Build(new()
+        {
+            ["ConnectionStrings:Spark"] = "sc://from-connection-strings",
+            ["Spark:ConnectionString"] = "sc://from-section",
+        }, (s, c) => s.AddSparkLinq(c));
+
+        Assert.That(provider.GetRequiredService<IOptions<SparkSessionOptions>>().Value.ConnectionString, Is.EqualTo("sc://from-section"));
+    }
+
+    [Test]
+    public async Task A_section_reads_only_itself_and_the_start_up_error_says_where_ConnectionStrings_Spark_is_read()
+    {
+        var previous = Environment.GetEnvironmentVariable("SPARK_REMOTE");
+        Environment.SetEnvironmentVariable("SPARK_REMOTE", null);
+        try
+        {
+            await using var provider = Build(new() { ["ConnectionStrings:Spark"] = "sc://from-connection-strings" },
+                (s, c) => s.AddSparkLinq(c.GetSection("Spark")));
+
+            var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+            Assert.That(error!.Message, Does.Contain("ConnectionStrings:Spark").And.Contain("root configuration"));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("SPARK_REMOTE", previous);
+        }
+    }
+
+    [Test]
+    public async Task Errors_in_another_section_name_that_section()
+    {
+        await using var provider = Build(new() { ["Analytics:ConnectionString"] = "sc://h", ["Analytics:NamingPolicy"] = "Pascal" },
+            (s, c) => s.AddSparkLinq(c.GetSection("Analytics")));
+
+        var error = Assert.Throws<OptionsConfigurationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.That(error!.Message, Does.StartWith("Analytics:NamingPolicy is 'Pascal'"));
+    }
 }
