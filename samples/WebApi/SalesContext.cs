@@ -6,5 +6,5 @@ namespace WebApi;
 public sealed class SalesContext(SparkSession spark, SampleEngine engine, SalesData data)
 {
     /// <summary>The local engine's table, or the same rows sent with the query to a remote server.</summary>
-    public IQueryable<Order> Orders => engine.HasTables ? spark.Table<Order>() : spark.CreateDataFrame(data.Orders);
+    public ISparkQueryable<Order> Orders => engine.HasTables ? spark.Table<Order>() : spark.CreateDataFrame(data.Orders);
 }

@@ -43,7 +43,7 @@ public static class SparkLinqServiceCollectionExtensions
 
     /// <summary>
     /// Registers an application context type whose constructor takes the <see cref="SparkSession"/>,
-    /// e.g. <c>class SalesContext(SparkSession spark) { public IQueryable&lt;Order&gt; Orders =&gt; spark.Table&lt;Order&gt;(); }</c>.
+    /// e.g. <c>class SalesContext(SparkSession spark) { public ISparkQueryable&lt;Order&gt; Orders =&gt; spark.Table&lt;Order&gt;(); }</c>.
     /// Contexts are scoped; they share the one session.
     /// </summary>
     public static IServiceCollection AddSparkContext<TContext>(this IServiceCollection services) where TContext : class

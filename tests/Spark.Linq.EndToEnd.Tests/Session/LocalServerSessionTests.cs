@@ -39,6 +39,19 @@ public sealed class LocalServerSessionTests
     }
 
     [Test]
+    public async Task A_decimal_sum_keeps_the_scale_of_its_values_as_in_CSharp()
+    {
+        var prices = _spark.CreateDataFrame(new[] { 1.10m, 2.25m, 0.05m });
+
+        var total = await prices.SumAsync();
+        var byGroup = await prices.GroupBy(p => 1).Select(g => g.Sum(p => p)).SingleAsync();
+
+        // Spark sums decimal(p,2) as decimal(p+10,2); nothing widens the scale on the way to C#.
+        Assert.That((total, total.Scale), Is.EqualTo((3.40m, 2)));
+        Assert.That((byGroup, byGroup.Scale), Is.EqualTo((3.40m, 2)));
+    }
+
+    [Test]
     public async Task Explain_returns_the_engine_plan_of_the_query()
     {
         var text = await _spark.Table<Product>("products").Where(p => p.Price > 10m).ExplainAsync();

@@ -83,10 +83,15 @@ internal static class AggregateOperators
         return Scalar(context, source.Relation, aggregate, name.ToLowerInvariant(), resultType, kind);
     }
 
+    /// <summary>
+    /// Whether Spark's sum/avg type must be cast back to the C# type: int sums are bigint in Spark and float ones double.
+    /// Decimals are not cast: any decimal(p,s) reads into a C# decimal, and a cast to decimal(38,18) would print 18
+    /// places and fail on sums past 10^20 that Spark's own decimal(p+10,s) holds.
+    /// </summary>
     public static bool NeedsCast(Type type)
     {
         var t = TypeClassifier.Unwrap(type);
-        return t == typeof(int) || t == typeof(float) || t == typeof(decimal);
+        return t == typeof(int) || t == typeof(float);
     }
 
     public static Spark.Connect.Protocol.Expression ZeroOf(TranslationContext context, Type type, Expression call) =>
