@@ -35,9 +35,14 @@ internal static class SparkCaseMapping
         var writer = new Utf8Writer(output);
         for (var i = 0; i < text.Length;)
         {
+            if (text[i] < 0x80)
+            {
+                writer.Byte(AsciiUpper(text[i++]));
+                continue;
+            }
             var codePoint = Next(text, ref i);
-            if (SpecialCasing.Find(codePoint) is { } special)
-                writer.Bytes(special.Upper);
+            if (UnicodeCase.HasSpecialCasing(codePoint))
+                writer.Bytes(SpecialCasing.Find(codePoint)!.Upper);
             else
                 writer.CodePoint(UnicodeCase.SimpleUpper(codePoint));
         }
@@ -53,6 +58,14 @@ internal static class SparkCaseMapping
         var precededByCased = false;
         for (var i = 0; i < text.Length;)
         {
+            if (text[i] < 0x80)
+            {
+                // ASCII letters are cased; ' . : ^ ` are case-ignorable; the rest is neither.
+                var b = text[i++];
+                writer.Byte(AsciiLower(b));
+                precededByCased = AfterCodePoint(b, precededByCased);
+                continue;
+            }
             var codePoint = Next(text, ref i);
             WriteLower(ref writer, codePoint, text, i, precededByCased);
             precededByCased = AfterCodePoint(codePoint, precededByCased);
@@ -73,8 +86,8 @@ internal static class SparkCaseMapping
             var codePoint = Next(text, ref i);
             if (!startsWord)
                 WriteLower(ref writer, codePoint, text, i, precededByCased);
-            else if (SpecialCasing.Find(codePoint) is { } special)
-                writer.Bytes(special.Title);
+            else if (UnicodeCase.HasSpecialCasing(codePoint))
+                writer.Bytes(SpecialCasing.Find(codePoint)!.Title);
             else
                 writer.CodePoint(UnicodeCase.SimpleTitle(codePoint));
             startsWord = codePoint == ' ';
@@ -137,13 +150,15 @@ internal static class SparkCaseMapping
         for (var i = 0; i < text.Length; i++)
         {
             var b = text[i];
-            output[i] = startsWord
-                ? b is >= (byte)'a' and <= (byte)'z' ? (byte)(b - 32) : b
-                : b is >= (byte)'A' and <= (byte)'Z' ? (byte)(b + 32) : b;
+            output[i] = startsWord ? AsciiUpper(b) : AsciiLower(b);
             startsWord = b == ' ';
         }
         return text.Length;
     }
+
+    private static byte AsciiUpper(byte b) => b is >= (byte)'a' and <= (byte)'z' ? (byte)(b - 32) : b;
+
+    private static byte AsciiLower(byte b) => b is >= (byte)'A' and <= (byte)'Z' ? (byte)(b + 32) : b;
 
     private static int MapAscii(ReadOnlySpan<byte> text, Span<byte> output, bool upper)
     {

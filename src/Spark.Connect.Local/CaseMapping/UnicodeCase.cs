@@ -10,6 +10,7 @@ internal static class UnicodeCase
 {
     private const int CasedFlag = 1;
     private const int CaseIgnorableFlag = 2;
+    private const int SpecialCasingFlag = 4;
 
     private static readonly CodePointTable UpperDelta = CodePointTable.Build(CodePointTable.Runs(UnicodeCaseRuns.Upper.ToArray()));
     private static readonly CodePointTable LowerDelta = CodePointTable.Build(CodePointTable.Runs(UnicodeCaseRuns.Lower.ToArray()));
@@ -18,6 +19,7 @@ internal static class UnicodeCase
     private static readonly CodePointTable Properties = CodePointTable.Build(
         CodePointTable.Ranges(UnicodeCaseProperties.Cased.ToArray(), CasedFlag)
             .Concat(CodePointTable.Ranges(UnicodeCaseProperties.CaseIgnorable.ToArray(), CaseIgnorableFlag))
+            .Concat(SpecialCasing.CodePoints.Select(c => (CodePoint: c, Value: SpecialCasingFlag)))
             .GroupBy(p => p.CodePoint, (codePoint, flags) => (codePoint, flags.Aggregate(0, (all, f) => all | f.Value))));
 
     /// <summary>The simple (one code point) uppercase of <paramref name="codePoint"/>.</summary>
@@ -40,6 +42,9 @@ internal static class UnicodeCase
         (>= 0x10D0 and <= 0x10FA) or (>= 0x10FD and <= 0x10FF) => codePoint,
         _ => SimpleUpper(codePoint),
     };
+
+    /// <summary>Whether <see cref="SpecialCasing"/> lists <paramref name="codePoint"/> (a flag in a table, cheaper than the lookup).</summary>
+    public static bool HasSpecialCasing(int codePoint) => (Properties[codePoint] & SpecialCasingFlag) != 0;
 
     /// <summary>Unicode's Cased property (letters with case, and a few symbols and marks that have it).</summary>
     public static bool IsCased(int codePoint) => (Properties[codePoint] & CasedFlag) != 0;
