@@ -1,10 +1,11 @@
 namespace Spark.Connect.Local.Planning.Functions;
 
 /// <summary>
-/// String functions (case mapping is in <see cref="CaseFunctions"/>). DuckDB's string functions count code points and are 1-based like Spark's; the
-/// renderings differ where Spark's rules do: counts are INTEGER, <c>concat</c> is null if any argument
-/// is, one-argument trims remove only spaces, 2-argument <c>trim</c>/<c>ltrim</c>/<c>rtrim</c> take the
-/// characters first (<c>btrim</c> takes them second), padding with '' does not fail.
+/// String functions (case mapping is in <see cref="CaseFunctions"/>). DuckDB's string functions count code
+/// points and are 1-based like Spark's; the renderings differ where Spark's rules do: counts are INTEGER,
+/// <c>concat</c> is null if any argument is, one-argument trims remove only spaces, 2-argument
+/// <c>trim</c>/<c>ltrim</c>/<c>rtrim</c> take the characters first (<c>btrim</c> takes them second),
+/// padding with '' does not fail.
 /// </summary>
 internal static class StringFunctions
 {
