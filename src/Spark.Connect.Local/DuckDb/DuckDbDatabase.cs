@@ -21,7 +21,7 @@ internal sealed class DuckDbDatabase : IDisposable
         if (database != 0)
             handle.Adopt(database, parent: null);
         if (state == DuckDbState.Success)
-            return new DuckDbDatabase(handle);
+            return WithEngineFunctions(new DuckDbDatabase(handle));
 
         handle.Dispose();
         string? text = null;
@@ -31,6 +31,25 @@ internal sealed class DuckDbDatabase : IDisposable
             NativeMethods.duckdb_free(error);
         }
         throw new DuckDbException($"Could not open DuckDB database '{path}': {text ?? "unknown error"}");
+    }
+
+    /// <summary>
+    /// Registers the functions the engine's SQL calls besides DuckDB's own (Spark's case mappings), so every
+    /// database the engine or a test opens can run what the planner renders.
+    /// </summary>
+    private static DuckDbDatabase WithEngineFunctions(DuckDbDatabase database)
+    {
+        try
+        {
+            using var connection = database.Connect();
+            CaseMapping.SparkCaseFunctions.Register(connection);
+            return database;
+        }
+        catch
+        {
+            database.Dispose();
+            throw;
+        }
     }
 
     /// <summary>The DuckDB library version, e.g. "v1.5.x".</summary>

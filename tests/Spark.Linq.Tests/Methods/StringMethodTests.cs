@@ -100,6 +100,15 @@ public class StringMethodTests : MethodPlanTestBase
     }
 
     [Test]
+    public void Ignore_case_folds_only_ascii_literals_on_the_client()
+    {
+        // Spark's upper('straße') is 'STRASSE' where .NET's ToUpperInvariant keeps ß: the server folds such literals.
+        Assert.That(Filter(x => x.Name.Equals("straße", StringComparison.OrdinalIgnoreCase)), Is.EqualTo("(upper(Name) <=> upper('straße'))"));
+        Assert.That(Filter(x => x.Name.StartsWith("ǆ", StringComparison.OrdinalIgnoreCase)), Is.EqualTo("startswith(upper(Name), upper('ǆ'))"));
+        Assert.That(Filter(x => x.Name.Contains("Mixed 1", StringComparison.OrdinalIgnoreCase)), Is.EqualTo("contains(upper(Name), 'MIXED 1')"));
+    }
+
+    [Test]
     public void Equals_is_CSharp_equality_with_null_equal_to_null()
     {
         var other = "b";

@@ -67,6 +67,7 @@ internal sealed class FunctionRegistry
         ConditionalFunctions.Register(registry);
         CollectionFunctions.Register(registry);
         StringFunctions.Register(registry);
+        CaseFunctions.Register(registry);
         RegexFunctions.Register(registry);
         MathFunctions.Register(registry);
         RoundingFunctions.Register(registry);

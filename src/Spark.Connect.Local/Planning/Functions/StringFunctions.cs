@@ -1,10 +1,11 @@
 namespace Spark.Connect.Local.Planning.Functions;
 
 /// <summary>
-/// String functions. DuckDB's string functions count code points and are 1-based like Spark's; the
-/// renderings differ where Spark's rules do: counts are INTEGER, <c>concat</c> is null if any argument
-/// is, one-argument trims remove only spaces, 2-argument <c>trim</c>/<c>ltrim</c>/<c>rtrim</c> take the
-/// characters first (<c>btrim</c> takes them second), padding with '' does not fail.
+/// String functions (case mapping is in <see cref="CaseFunctions"/>). DuckDB's string functions count code
+/// points and are 1-based like Spark's; the renderings differ where Spark's rules do: counts are INTEGER,
+/// <c>concat</c> is null if any argument is, one-argument trims remove only spaces, 2-argument
+/// <c>trim</c>/<c>ltrim</c>/<c>rtrim</c> take the characters first (<c>btrim</c> takes them second),
+/// padding with '' does not fail.
 /// </summary>
 internal static class StringFunctions
 {
@@ -14,8 +15,6 @@ internal static class StringFunctions
         var text = ResultRules.Text(() => SparkTypes.String);
         var count = ResultRules.Text(() => SparkTypes.Integer);
         var test = ResultRules.Text(() => SparkTypes.Boolean);
-        registry.Scalar(c => $"upper({Text(c.Expect(1), 0)})", text, "upper", "ucase");
-        registry.Scalar(c => $"lower({Text(c.Expect(1), 0)})", text, "lower", "lcase");
         registry.Scalar(Length, count, "length", "char_length", "character_length", "len");
         registry.Scalar(c => $"CAST(instr({Text(c.Expect(2), 0)}, {Text(c, 1)}) AS INTEGER)", count, "instr");
         registry.Scalar(Locate, count, "locate", "position");
@@ -31,8 +30,7 @@ internal static class StringFunctions
         registry.Scalar(c => $"starts_with({Text(c.Expect(2), 0)}, {Text(c, 1)})", test, "startswith");
         registry.Scalar(c => $"ends_with({Text(c.Expect(2), 0)}, {Text(c, 1)})", test, "endswith");
         // LIKE's escape argument is a non-null constant: only the text and the pattern make it null.
-        registry.Scalar(c => Like(c, "LIKE"), StringTypes.Like, "like");
-        registry.Scalar(c => Like(c, "ILIKE"), StringTypes.Like, "ilike");
+        registry.Scalar(c => Like(c, i => c[i]), StringTypes.Like, "like");
         // DuckDB's RE2 finds a match anywhere, like Java's Matcher.find that rlike uses; patterns RE2
         // can't compile (look-around, back-references) fail the query rather than match differently.
         registry.Scalar(c => $"regexp_matches({c.Expect(2)[0]}, {c[1]})", test, "rlike", "regexp", "regexp_like");
@@ -88,15 +86,16 @@ internal static class StringFunctions
 
     /// <summary>
     /// Spark's LIKE escapes with a backslash by default; DuckDB has no default escape. A third argument
-    /// (the escape character) must be a literal from a small set of punctuation.
+    /// (the escape character) must be a literal from a small set of punctuation. <paramref name="operand"/>
+    /// renders the text (0) and the pattern (1): <c>ilike</c> lower-cases both (<see cref="CaseFunctions"/>).
     /// </summary>
-    private static string Like(FunctionCall call, string op)
+    internal static string Like(FunctionCall call, Func<int, string> operand)
     {
         call.ExpectBetween(2, 3);
         var escape = call.Count == 3 ? call.StringLiteral(2, "escape character") : "\\";
         if (escape is not ("\\" or "/" or "!" or "#" or "$" or "^" or "~" or "|" or "="))
             throw FunctionErrors.InvalidParameterValue(call.Name, "escape character", "the local engine accepts one of \\ / ! # $ ^ ~ | =");
-        return $"({call[0]} {op} {call[1]} ESCAPE {SqlLiterals.QuoteString(escape)})";
+        return $"({operand(0)} LIKE {operand(1)} ESCAPE {SqlLiterals.QuoteString(escape)})";
     }
 
     /// <summary>

@@ -84,11 +84,14 @@ internal sealed class StringMethodTranslator : IMethodCallTranslator
         return MethodHelpers.Call(function, typeof(string), [instance], instance.Expression);
     }
 
-    // OrdinalIgnoreCase compares the upper-case forms (as .NET does, character by character).
-    // A literal is upper-cased here, so the plan carries one function call, not two.
+    // OrdinalIgnoreCase compares the upper-case forms (as .NET does, character by character). An ASCII
+    // literal is upper-cased here, so the plan carries one function call, not two; any other literal is
+    // upper-cased by Spark, as the column is: .NET's ToUpperInvariant maps one character to one (ß stays ß)
+    // where Spark's upper maps ß to SS, so a client-side fold would miss equal texts.
     private static SparkValue Fold(SparkValue value, bool ignoreCase) =>
         !ignoreCase ? value
         : value.Expression.Literal is { LiteralTypeCase: Spark.Connect.Protocol.Expression.Types.Literal.LiteralTypeOneofCase.String } literal
+          && System.Text.Ascii.IsValid(literal.String)
             ? value with { Expression = Expr.Lit(literal.String.ToUpperInvariant()) }
             : value with { Expression = Expr.Fn("upper", value.Expression) };
 }

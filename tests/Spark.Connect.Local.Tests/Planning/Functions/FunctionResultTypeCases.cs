@@ -71,7 +71,7 @@ internal static class FunctionResultTypeCases
         Add(["explode", "explode_outer"], A(C(Arr(Str))), A(C(Arr(Dec(5, 2)))));
 
         // Strings.
-        Add(["upper", "lower", "ucase", "lcase"], A(C(Str)), A(C(Int)), A(C(Date)), A(C(Bool)), A(C(Dbl)));
+        Add(["upper", "lower", "ucase", "lcase", "initcap"], A(C(Str)), A(C(Int)), A(C(Date)), A(C(Bool)), A(C(Dbl)));
         Add(["length", "char_length", "character_length", "len"], A(C(Str)), A(C(Bin)), A(C(Int)));
         Add(["instr"], A(C(Str), C(Str)));
         Add(["locate", "position"], A(C(Str), C(Str)), A(C(Str), C(Str), L(1)));
