@@ -36,6 +36,12 @@ internal sealed class TranslationContext
     /// <summary>The query operator being translated, e.g. "Where".</summary>
     public string? Operator { get; set; }
 
+    /// <summary>The Select whose body may be partly evaluated on the client (the query's final projection), if any.</summary>
+    public System.Linq.Expressions.MethodCallExpression? ClientSelect { get; set; }
+
+    /// <summary>A final Select that must translate whole because <c>Terminal</c> (Sum, Max, …) runs on Spark over its values.</summary>
+    public (System.Linq.Expressions.MethodCallExpression Select, string Terminal)? BlockedSelect { get; set; }
+
     public IReadOnlyList<IMethodCallTranslator> MethodTranslators => MethodTranslatorChain.All;
 
     public IReadOnlyList<IMemberTranslator> MemberTranslators => MethodTranslatorChain.Members;
