@@ -47,6 +47,7 @@ internal static class SparkChannelRegistration
             ConnectionString = configured.ConnectionString,
             NamingPolicy = configured.NamingPolicy,
             NullSemantics = configured.NullSemantics,
+            TranslatorPlugins = [.. configured.TranslatorPlugins],
             Client = configured.Client.Copy(),
         };
         if (options.Client.TransportFactory is null)

@@ -42,9 +42,11 @@ internal sealed class TranslationContext
     /// <summary>A final Select that must translate whole because <c>Terminal</c> (Sum, Max, …) runs on Spark over its values.</summary>
     public (System.Linq.Expressions.MethodCallExpression Select, string Terminal)? BlockedSelect { get; set; }
 
-    public IReadOnlyList<IMethodCallTranslator> MethodTranslators => MethodTranslatorChain.All;
+    /// <summary>The method translators: the session's plug-ins' first, then the built-in chain.</summary>
+    public IReadOnlyList<IMethodCallTranslator> MethodTranslators => Options.Chains?.Methods ?? MethodTranslatorChain.All;
 
-    public IReadOnlyList<IMemberTranslator> MemberTranslators => MethodTranslatorChain.Members;
+    /// <summary>The member translators: the session's plug-ins' first, then the built-in chain.</summary>
+    public IReadOnlyList<IMemberTranslator> MemberTranslators => Options.Chains?.Members ?? MethodTranslatorChain.Members;
 
     private readonly HashSet<string> _aliases = new(StringComparer.OrdinalIgnoreCase);
 
