@@ -52,6 +52,7 @@ public static partial class SalesCorpus
              from c in matches.DefaultIfEmpty()
              select new { o, c }).Select(x => new { x.o.Id, Name = NameOrDash(x.c) }));
         yield return Rows("client: list column through LINQ on the client", s => s.Baskets.Select(b => new { b.Id, Items = string.Join("|", b.Items.OrderBy(i => i, StringComparer.Ordinal)) }));
+        yield return Rows("client: with a subquery aggregate", s => s.Orders.Select(o => new { o.Id, L = Label(o.Region, o.Amount > s.Orders.Average(x => x.Amount) ? 9 : 0) }));
         yield return InOrder("client: ordered page", s => s.Orders.OrderBy(o => o.Amount).ThenBy(o => o.Id).Select(o => Label(o.Region, o.Quantity)).Skip(10).Take(15));
         yield return Value("client: first", s => s.Orders.OrderBy(o => o.Id).Select(o => Tag(o.Note, prefix)).First());
         yield return Value("client: element at", s => s.Orders.OrderBy(o => o.Id).Select(o => new OrderBadge(o.Id, o.Region)).ElementAt(7).Code);

@@ -114,7 +114,8 @@ internal static class FinalSelect
         public override Expression? Visit(Expression? node)
         {
             if (Found || node is null) return node;
-            if (IsClientCode(node) && ExpressionPrinter.Print(node, context.Origins) == failing)
+            // The name is checked first: printing is recursive, so only likely candidates are printed.
+            if (IsClientCode(node) && failing.Contains(NameOf(node), StringComparison.Ordinal) && ExpressionPrinter.Print(node, context.Origins) == failing)
             {
                 Found = true;
                 return node;
@@ -123,6 +124,13 @@ internal static class FinalSelect
         }
 
         protected override Expression VisitExtension(Expression node) => node;
+
+        private static string NameOf(Expression node) => node switch
+        {
+            MethodCallExpression m => m.Method.Name,
+            MemberExpression m => m.Member.Name,
+            _ => "Invoke",
+        };
 
         private static bool IsClientCode(Expression node) => node switch
         {
