@@ -38,7 +38,13 @@ public static partial class SparkFunctions
         new("SparkFunctions methods only have meaning inside a Spark.Linq query, where they are translated to Spark functions; they can't run on the client.");
 }
 
-/// <summary>Names the Spark function a <see cref="SparkFunctions"/> method becomes.</summary>
+/// <summary>
+/// Names the Spark function a method becomes inside a query: the <see cref="SparkFunctions"/> methods, and the
+/// application's own static methods, e.g.
+/// <c>[SparkFunction("soundex")] public static string Soundex(string text) =&gt; throw new NotSupportedException();</c>.
+/// Each argument is translated and passed in order (a <c>params</c> array is spread); the method's return type
+/// is the result's type. Such a method is never evaluated on the client, not even with constant arguments.
+/// </summary>
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class SparkFunctionAttribute(string name) : Attribute
 {

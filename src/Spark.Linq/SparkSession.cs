@@ -33,7 +33,15 @@ public sealed class SparkSession : IAsyncDisposable
         var clientOptions = options.Client.Copy();
         if (options.ConnectionString is not null) clientOptions.ConnectionString = options.ConnectionString;
         var client = SparkConnectClient.Create(clientOptions);
-        return new SparkSession(client, new SparkQueryOptions { NamingPolicy = options.NamingPolicy, NullSemantics = options.NullSemantics });
+        var queryOptions = new SparkQueryOptions
+        {
+            NamingPolicy = options.NamingPolicy,
+            NullSemantics = options.NullSemantics,
+            TranslatorPlugins = [.. options.TranslatorPlugins ?? []],
+        };
+        // A plug-in that can't list its translators fails here rather than in the first query.
+        _ = queryOptions.Chains;
+        return new SparkSession(client, queryOptions);
     }
 
     /// <summary>The Spark Connect client under this session, for raw plans and session RPCs.</summary>

@@ -15,6 +15,12 @@ public sealed class SparkSessionOptions
     /// <summary>How null comparisons translate. Default: C# semantics (results equal LINQ-to-Objects).</summary>
     public SparkNullSemantics NullSemantics { get; set; } = SparkNullSemantics.CSharp;
 
+    /// <summary>
+    /// Translators of the application's own methods and members, asked before the built-in ones, in this order
+    /// (see <see cref="Plugins.ISparkTranslatorPlugin"/>). The session copies the list when it is created.
+    /// </summary>
+    public IList<Plugins.ISparkTranslatorPlugin> TranslatorPlugins { get; set; } = new List<Plugins.ISparkTranslatorPlugin>();
+
     /// <summary>Connection settings (retries, reattach, logging, transport). <see cref="ConnectionString"/> wins over theirs.</summary>
     public SparkConnectClientOptions Client { get; set; } = new();
 }

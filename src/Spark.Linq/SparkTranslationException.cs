@@ -9,11 +9,18 @@ public class SparkTranslationException : NotSupportedException
 {
     /// <summary>Creates the exception for <paramref name="expression"/> inside <paramref name="operatorName"/>.</summary>
     public SparkTranslationException(string expression, string? operatorName, string reason, string? suggestion = null)
-        : base(Compose(expression, operatorName, reason, suggestion))
+        : this(expression, operatorName, reason, suggestion, null)
+    {
+    }
+
+    /// <summary>As above, caused by <paramref name="innerException"/> (e.g. a translator plug-in that threw).</summary>
+    public SparkTranslationException(string expression, string? operatorName, string reason, string? suggestion, Exception? innerException)
+        : base(Compose(expression, operatorName, reason, suggestion), innerException)
     {
         Expression = expression;
         OperatorName = operatorName;
         Reason = reason;
+        Suggestion = suggestion;
     }
 
     /// <summary>The sub-expression that could not be translated, as C#-like text.</summary>
@@ -24,6 +31,18 @@ public class SparkTranslationException : NotSupportedException
 
     /// <summary>Why it could not be translated.</summary>
     public string Reason { get; }
+
+    /// <summary>What to do instead, as given by the translator (the message adds the way out through the client).</summary>
+    internal string? Suggestion { get; }
+
+    /// <summary>
+    /// Set for failures no fallback may hide (a translator plug-in that threw): the final Select does
+    /// not move such a part to the client.
+    /// </summary>
+    internal bool IsFinal { get; init; }
+
+    /// <summary>Set once the message says where methods Spark can't run may be used, so it is said once.</summary>
+    internal bool Explained { get; init; }
 
     private static string Compose(string expression, string? operatorName, string reason, string? suggestion)
     {

@@ -50,6 +50,7 @@ internal static class SparkChannelRegistration
             ConnectionString = configured.ConnectionString,
             NamingPolicy = configured.NamingPolicy,
             NullSemantics = configured.NullSemantics,
+            TranslatorPlugins = [.. configured.TranslatorPlugins],
             Client = configured.Client.Copy(),
         };
         // The host's logging and metrics, unless the application chose its own: queries log and measure out of the box.

@@ -44,7 +44,7 @@ internal sealed class QueryExecutor(SparkSession session)
         await foreach (var batch in BatchesAsync(query, progress, cancellationToken).ConfigureAwait(false))
         {
             buffer.Clear();
-            Materialization.ArrowMaterializer<T>.For(batch.Schema, session.QueryOptions.NamingPolicy).AppendTo(batch, buffer);
+            Materialization.ResultRows.AppendTo(query, batch, session.QueryOptions.NamingPolicy, buffer);
             foreach (var row in buffer)
             {
                 // A batch holds thousands of rows: a caller that cancels mid-batch stops at the next row, not the next batch.

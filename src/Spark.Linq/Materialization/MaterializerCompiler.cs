@@ -47,11 +47,23 @@ internal sealed partial class MaterializerCompiler
         var rowValue = streaming.ReadRow(typeof(T), top, row);
 
         var results = Expression.Parameter(typeof(List<T>), "results");
+        var append = compiler.AppendLoop<T>(batch, row, results, value);
+        var rows = Expression.Block(streaming._columns, streaming._prologue.Append(Expression.Lambda<Func<int, T>>(rowValue, row)));
+        return (Expression.Lambda<Action<RecordBatch, List<T>>>(append, batch, results).Compile(),
+            Expression.Lambda<Func<RecordBatch, Func<int, T>>>(rows, batch).Compile());
+    }
+
+    /// <summary>
+    /// The whole-batch loop: the prologue (columns cast, pooled arrays filled), then <paramref name="value"/> for
+    /// each row appended to <paramref name="results"/>, and the epilogue (arrays returned) whatever happens.
+    /// </summary>
+    private BlockExpression AppendLoop<T>(ParameterExpression batch, ParameterExpression row, ParameterExpression results, Expression value)
+    {
         var length = Expression.Variable(typeof(int), "length");
         var done = Expression.Label("done");
-        var append = Expression.Block(
-            compiler._columns.Append(row).Append(length),
-            Expression.TryFinally(Expression.Block(compiler._prologue.Concat([
+        return Expression.Block(
+            _columns.Append(row).Append(length),
+            Expression.TryFinally(Expression.Block(_prologue.Concat([
                 Expression.Assign(length, Expression.Property(batch, nameof(RecordBatch.Length))),
                 Expression.Call(results, nameof(List<T>.EnsureCapacity), null, Expression.Add(Expression.Property(results, nameof(List<T>.Count)), length)),
                 Expression.Assign(row, Expression.Constant(0)),
@@ -61,10 +73,7 @@ internal sealed partial class MaterializerCompiler
                         Expression.Block(Expression.Call(results, nameof(List<T>.Add), null, value), Expression.PreIncrementAssign(row)),
                         Expression.Break(done)),
                     done),
-            ])), Expression.Block(typeof(void), compiler._epilogue.Append(Expression.Empty()))));
-        var rows = Expression.Block(streaming._columns, streaming._prologue.Append(Expression.Lambda<Func<int, T>>(rowValue, row)));
-        return (Expression.Lambda<Action<RecordBatch, List<T>>>(append, batch, results).Compile(),
-            Expression.Lambda<Func<RecordBatch, Func<int, T>>>(rows, batch).Compile());
+            ])), Expression.Block(typeof(void), _epilogue.Append(Expression.Empty()))));
     }
 
     /// <summary>A whole result row: scalars and collections from the first column, objects member by member.</summary>

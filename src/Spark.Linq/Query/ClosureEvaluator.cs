@@ -102,7 +102,9 @@ internal static class ClosureEvaluator
             // A span can't be boxed into a constant; leave it (and what uses it) to the translator, which rejects it clearly.
             _ when node.Type.IsByRefLike => true,
             { NodeType: ExpressionType.Extension } => true,
+            // [SparkFunction] methods of the application only mean something to Spark, like SparkFunctions.
             MethodCallExpression call => call.Method.DeclaringType == typeof(SparkFunctions) || call.Method.DeclaringType == typeof(Queryable)
+                || Attribute.IsDefined(call.Method, typeof(SparkFunctionAttribute))
                 || call.Method.DeclaringType == typeof(Window) || call.Method.DeclaringType == typeof(WindowSpec),
             // Objects built in a projection (new { … }, new Dto { … }) keep their structure: their members become columns.
             NewExpression or MemberInitExpression => !Translation.TypeClassifier.IsScalar(node.Type) && !Translation.TypeClassifier.IsCollection(node.Type),

@@ -28,6 +28,12 @@ internal sealed record QueryState(Relation Relation, ValueShape Row)
     /// row as columns (Distinct, set operations, reading results) project it first.
     /// </summary>
     public bool Inline { get; init; }
+
+    /// <summary>
+    /// Set by a final Select that leaves part of its work to the client: the rows' columns are that
+    /// part's inputs, and only Skip, Take and the terminal operators that keep or count rows may follow.
+    /// </summary>
+    public ClientEvaluation.ClientRows? Client { get; init; }
 }
 
 /// <summary>What the caller gets back from running a translated query.</summary>

@@ -12,6 +12,7 @@ internal static class QueryTranslator
 {
     public static TranslatedQuery Translate(TranslationContext context, Expression query)
     {
+        using var finalSelect = ClientEvaluation.FinalSelect.Enter(context, query);
         if (query is MethodCallExpression call && IsQueryable(call) && TerminalOperators.Handles(call.Method.Name))
         {
             var source = TranslateSequence(context, call.Arguments[0]);
@@ -21,12 +22,13 @@ internal static class QueryTranslator
                 throw new SparkTranslationException(ExpressionPrinter.Print(call, context.Origins), call.Method.Name,
                     "a subquery aggregate is supported only in Where and Select (and in predicates such as Count(x => …)).",
                     "Compute it in a Select first, or run it as its own query before this one.");
-            return translated;
+            // Count and Any after a client-evaluated Select count its rows on Spark; the client part never runs.
+            return ClientEvaluation.FinalSelect.KeepsRows(call.Method.Name) ? translated with { Client = source.Client } : translated;
         }
         var state = TranslateSequence(context, query);
         RejectGroups(context, query, state);
         state = Joins.InlineRows.Materialize(context, state);
-        return new TranslatedQuery(state.Relation, state.Row, QueryResultKind.Sequence, state.Row.ClrType);
+        return new TranslatedQuery(state.Relation, state.Row, QueryResultKind.Sequence, state.Row.ClrType) { Client = state.Client };
     }
 
     /// <summary>Translates an expression that yields rows (everything but a terminal operator).</summary>
@@ -79,6 +81,10 @@ internal static class QueryTranslator
                 throw context.NotSupported(call, "a subquery aggregate is supported only in Where and Select.", "Compute it in a Select first, or run it as its own query before this one.");
             // Only a Sort just built can be extended by ThenBy.
             return OrderByTranslator.IsOrderBy(call.Method.Name) ? state : state with { SortInput = null };
+        }
+        catch (SparkTranslationException e) when (ClientEvaluation.FinalSelect.Explain(context, call, e) is { } explained)
+        {
+            throw explained;
         }
         finally
         {

@@ -36,9 +36,17 @@ internal sealed class TranslationContext
     /// <summary>The query operator being translated, e.g. "Where".</summary>
     public string? Operator { get; set; }
 
-    public IReadOnlyList<IMethodCallTranslator> MethodTranslators => MethodTranslatorChain.All;
+    /// <summary>The Select whose body may be partly evaluated on the client (the query's final projection), if any.</summary>
+    public System.Linq.Expressions.MethodCallExpression? ClientSelect { get; set; }
 
-    public IReadOnlyList<IMemberTranslator> MemberTranslators => MethodTranslatorChain.Members;
+    /// <summary>A final Select that must translate whole because <c>Terminal</c> (Sum, Max, …) runs on Spark over its values.</summary>
+    public (System.Linq.Expressions.MethodCallExpression Select, string Terminal)? BlockedSelect { get; set; }
+
+    /// <summary>The method translators: the session's plug-ins' first, then the built-in chain.</summary>
+    public IReadOnlyList<IMethodCallTranslator> MethodTranslators => Options.Chains?.Methods ?? MethodTranslatorChain.All;
+
+    /// <summary>The member translators: the session's plug-ins' first, then the built-in chain.</summary>
+    public IReadOnlyList<IMemberTranslator> MemberTranslators => Options.Chains?.Members ?? MethodTranslatorChain.Members;
 
     private readonly HashSet<string> _aliases = new(StringComparer.OrdinalIgnoreCase);
 

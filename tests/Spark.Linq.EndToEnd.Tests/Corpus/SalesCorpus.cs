@@ -14,6 +14,7 @@ public static partial class SalesCorpus
         .. Filters(), .. NullSemantics(), .. Projections(), .. Ordering(), .. Terminals(), .. Aggregates(),
         .. Strings(), .. MathFunctions(), .. Dates(), .. Conversions(), .. LocalData(),
         .. Grouping(), .. Joins(), .. SetOperations(), .. Subqueries(), .. Windows(), .. Nested(), .. OperatorOrder(), .. Deep(),
+        .. ClientProjections(),
     ];
 
     public static IEnumerable<TestCaseData> TestCases =>

@@ -36,9 +36,11 @@ internal static class DateTimePatterns
         ("SSSSSS", "%f"), ("SSS", "%g"), ("a", "%p"),
     ];
 
+    // Month and day names: Spark writes them in English (its default locale), as DuckDB's strftime does.
     private static readonly (string Java, string Strptime)[] FormatTokens =
     [
-        ("yyyy", "%Y"), ("yy", "%y"), ("MM", "%m"), ("M", "%-m"), ("dd", "%d"), ("d", "%-d"),
+        ("yyyy", "%Y"), ("yy", "%y"), ("MMMM", "%B"), ("MMM", "%b"), ("MM", "%m"), ("M", "%-m"), ("dd", "%d"), ("d", "%-d"),
+        ("EEEE", "%A"), ("EEE", "%a"),
         ("HH", "%H"), ("H", "%-H"), ("hh", "%I"), ("h", "%-I"), ("mm", "%M"), ("m", "%-M"), ("ss", "%S"), ("s", "%-S"),
         ("SSSSSS", "%f"), ("SSS", "%g"), ("a", "%p"),
     ];
@@ -57,7 +59,7 @@ internal static class DateTimePatterns
     /// </summary>
     public static string ToStrptime(string function, string pattern) => Translate(function, pattern, ParseTokens);
 
-    /// <summary>Translates a Java date-time pattern (the same letters) to a strftime format.</summary>
+    /// <summary>Translates a Java date-time pattern (the same letters, plus MMM/MMMM and EEE/EEEE names) to a strftime format.</summary>
     public static string ToStrftime(string function, string pattern) => Translate(function, pattern, FormatTokens);
 
     private static string Translate(string function, string pattern, (string Java, string Strptime)[] tokens)

@@ -19,12 +19,14 @@ internal sealed class PlanTemplate
     private readonly TranslatedQuery _query;
     private readonly (int Node, int Slot)[] _positions;
     private readonly (int Slot, ValueToken Value)[] _pinned;
+    private readonly (int Value, int Slot)[] _clientValues;
 
-    private PlanTemplate(TranslatedQuery query, (int, int)[] positions, (int, ValueToken)[] pinned)
+    private PlanTemplate(TranslatedQuery query, (int, int)[] positions, (int, ValueToken)[] pinned, (int, int)[] clientValues)
     {
         _query = query;
         _positions = positions;
         _pinned = pinned;
+        _clientValues = clientValues;
     }
 
     /// <summary>The template of <paramref name="translated"/>, or null when a pinned value can't be compared (then the query is not cached).</summary>
@@ -41,13 +43,25 @@ internal sealed class PlanTemplate
                 Relation r when recorder.Counts.TryGetValue(r, out var s) => s,
                 _ => -1,
             };
-            if (slot >= 0)
+            if (slot >= 0 && !recorder.IsPinned(slot))
             {
                 positions.Add((index, slot));
                 found[slot] = true;
             }
             index++;
         });
+
+        // The client part of a final Select reads its captured values from an array bound per execution.
+        var clientValues = new List<(int, int)>();
+        if (translated.Client is { } client)
+        {
+            for (var value = 0; value < client.Values.Length; value++)
+            {
+                if (!recorder.ClientValues.TryGetValue(value, out var slot) || recorder.IsPinned(slot)) return null;
+                clientValues.Add((value, slot));
+                found[slot] = true;
+            }
+        }
 
         var pinned = new List<(int, ValueToken)>();
         for (var i = 0; i < slots.Count; i++)
@@ -56,7 +70,13 @@ internal sealed class PlanTemplate
             if (!ValueToken.TryCreate(slots[i].Value, out var token)) return null;
             pinned.Add((i, token));
         }
-        return new PlanTemplate(translated with { Relation = translated.Relation.Clone() }, [.. positions], [.. pinned]);
+        // The template keeps no execution's captured objects alive: each Bind supplies its own.
+        var stored = translated with
+        {
+            Relation = translated.Relation.Clone(),
+            Client = translated.Client is { } rows ? rows with { Values = new object?[rows.Values.Length] } : null,
+        };
+        return new PlanTemplate(stored, [.. positions], [.. pinned], [.. clientValues]);
     }
 
     /// <summary>True if the slots agree with the pinned values, so <see cref="Bind"/> gives the right plan.</summary>
@@ -95,7 +115,10 @@ internal sealed class PlanTemplate
                 }
             }
         }
-        return _query with { Relation = relation };
+        if (_query.Client is not { } client) return _query with { Relation = relation };
+        var values = new object?[client.Values.Length];
+        foreach (var (value, slot) in _clientValues) values[value] = slots[slot].Value;
+        return _query with { Relation = relation, Client = client with { Values = values } };
     }
 
     // Depth-first, pre-order, over every message field in field-number order (map values in insertion order,

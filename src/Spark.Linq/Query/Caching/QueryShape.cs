@@ -69,12 +69,28 @@ internal sealed class QueryShape
 
         protected override Expression VisitConstant(ConstantExpression node)
         {
+            var token = ValueToken.TryCreate(node.Value, out var created) ? created : null;
             if ((closureValues.Contains(node) || _counts.Contains(node)) && IsSlotValue(node.Value, node.Type))
+            {
                 AddSlot(node, node.Value, node.Type);
-            else if (ValueToken.TryCreate(node.Value, out var token))
+            }
+            else if (closureValues.Contains(node))
+            {
+                // A captured value with no literal (a collection, a formatter object) may shape the plan, so
+                // comparable ones are part of the key; it is also a slot, so the client part of a final Select
+                // reads each execution's own value. One used any other way is pinned, and one that can't be
+                // compared then keeps its query out of the cache (PlanTemplate).
+                if (token is not null) Tokens.Add(token);
+                AddSlot(node, node.Value, node.Type);
+            }
+            else if (token is not null)
+            {
                 Tokens.Add(token);
+            }
             else
+            {
                 Uncacheable = true;
+            }
             return node;
         }
 

@@ -59,6 +59,8 @@ internal sealed class ValueToken : IEquatable<ValueToken>
     private static bool IsComparable(object? value) => value switch
     {
         null or string => true,
+        // Read-only cultures (InvariantCulture, GetCultureInfo's) can't change, so their name says all.
+        System.Globalization.CultureInfo culture => culture.IsReadOnly,
         IQueryable => false,
         ICollection collection => collection.Cast<object?>().All(IsComparable),
         IEnumerable => false,
@@ -75,6 +77,7 @@ internal sealed class ValueToken : IEquatable<ValueToken>
         double d => (typeof(double), (object)BitConverter.DoubleToInt64Bits(d)),
         float f => (typeof(float), (object)BitConverter.SingleToInt32Bits(f)),
         DateTime t => (typeof(DateTime), (object)t.ToBinary()),
+        System.Globalization.CultureInfo c => (typeof(System.Globalization.CultureInfo), (object)c.Name),
         _ => (value.GetType(), value),
     };
 

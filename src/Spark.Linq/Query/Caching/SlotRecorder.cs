@@ -37,4 +37,26 @@ internal sealed class SlotRecorder
     {
         if (_slotOf.TryGetValue(source, out var slot)) Counts[relation] = slot;
     }
+
+    /// <summary>Captured value index (in the client part of a final Select) → slot.</summary>
+    public Dictionary<int, int> ClientValues { get; } = [];
+
+    /// <summary>The client part of the final Select reads <paramref name="source"/>'s value as its captured value number <paramref name="index"/>.</summary>
+    public void ClientValue(object source, int index)
+    {
+        if (_slotOf.TryGetValue(source, out var slot)) ClientValues[index] = slot;
+    }
+
+    private readonly HashSet<int> _pinned = [];
+
+    /// <summary>
+    /// A translator decided something from <paramref name="source"/>'s value (a format, a plug-in's choice): the
+    /// cached plan serves only that value, even where the value also became a literal.
+    /// </summary>
+    public void Pin(object source)
+    {
+        if (_slotOf.TryGetValue(source, out var slot)) _pinned.Add(slot);
+    }
+
+    public bool IsPinned(int slot) => _pinned.Contains(slot);
 }

@@ -5,8 +5,8 @@ namespace Spark.Linq.Translation.Expressions;
 
 /// <summary>
 /// <c>a + b</c> on strings → <c>concat</c>. C# treats a null operand as empty and formats non-string
-/// operands; under C# null semantics nullable operands are wrapped in <c>coalesce(x, '')</c> and
-/// non-strings are cast to string.
+/// operands; under C# null semantics nullable operands are wrapped in <c>coalesce(x, '')</c>, and
+/// non-strings are written as <c>ToString()</c> writes them (<see cref="Methods.ScalarToString"/>).
 /// </summary>
 internal static class StringConcat
 {
@@ -15,10 +15,8 @@ internal static class StringConcat
         var parts = new List<Spark.Connect.Protocol.Expression>();
         foreach (var operand in operands.SelectMany(Flatten))
         {
-            var value = ScalarTranslator.Translate(context, StripToObject(operand));
-            var text = TypeClassifier.Unwrap(value.ClrType) == typeof(string)
-                ? value.Expression
-                : Expr.Cast(value.Expression, new Spark.Connect.Protocol.DataType { String = new() });
+            // Written as C#'s ToString() writes it (enum names, True/False); types C# formats by culture are refused.
+            var (value, text) = Methods.ScalarToString.Text(context, operand, StripToObject(operand));
             parts.Add(context.CSharpNulls && value.CanBeNull ? Expr.Fn("coalesce", text, Expr.Lit(string.Empty)) : text);
         }
         return SparkValue.NotNull(Expr.Fn("concat", parts.ToArray()), typeof(string));

@@ -33,6 +33,9 @@ internal static class MethodTranslatorChain
         new MathMethodTranslator(),
         new DateTimeMethodTranslator(),
         new ConversionMethodTranslator(),
+        new StringFormatTranslator(),
+        new DateFormatTranslator(),
+        new DateOnlyMethodTranslator(),
         new ScalarToString(),
         new ScalarEqualsTranslator(),
         new RejectedMethodTranslator(),
@@ -44,5 +47,6 @@ internal static class MethodTranslatorChain
         new StringMemberTranslator(),
         new DateTimeMemberTranslator(),
         new TimeSpanMemberTranslator(),
+        new DateOnlyMemberTranslator(),
     ];
 }

@@ -28,6 +28,21 @@ internal sealed class ScalarToString : IMethodCallTranslator
         while (operand is UnaryExpression { NodeType: ExpressionType.Convert } u && u.Type == typeof(object)) operand = u.Operand;
         var type = TypeClassifier.Unwrap(operand.Type);
         var nullableStruct = Nullable.GetUnderlyingType(operand.Type) is not null;
+        var (value, text) = Text(context, call, operand);
+        // Nullable<T>.ToString() of null is ""; Convert.ToString(null object) is "" as well.
+        if (value.CanBeNull && context.CSharpNulls && (nullableStruct || call.Method.DeclaringType == typeof(Convert) && type != typeof(string)))
+            return SparkValue.NotNull(Expr.Fn("coalesce", text, Expr.Lit(string.Empty)), typeof(string));
+        return new SparkValue(text, typeof(string), value.CanBeNull);
+    }
+
+    /// <summary>
+    /// The operand's value and its text as C#'s ToString() writes it (null stays null), or an error naming
+    /// <paramref name="origin"/> for types C# formats by culture. String concatenation uses the same rules.
+    /// </summary>
+    public static (SparkValue Value, SparkExpression Text) Text(TranslationContext context, Expression origin, Expression operand)
+    {
+        while (operand is UnaryExpression { NodeType: ExpressionType.Convert } u && u.Type == typeof(object)) operand = u.Operand;
+        var type = TypeClassifier.Unwrap(operand.Type);
         SparkValue value;
         SparkExpression text;
         if (type.IsEnum && EnumAsString.StoredAsName(operand) is not null)
@@ -44,14 +59,11 @@ internal sealed class ScalarToString : IMethodCallTranslator
                 _ when type == typeof(bool) => Expr.Fn("when", value.Expression, Expr.Lit("True"), Expr.Lit("False")),
                 _ when type.IsEnum => EnumNames(type, value.Expression),
                 _ when IsIntegral(type) => MethodHelpers.CastTo(value.Expression, typeof(string)),
-                _ => throw context.NotSupported(call, $"{type.Name} values are formatted by culture and precision rules Spark doesn't share.",
+                _ => throw context.NotSupported(origin, $"{type.Name} values are formatted by culture and precision rules Spark doesn't share.",
                     "Format on the client after AsEnumerable(), or use SparkFunctions.Call<string>(\"date_format\" / \"format_number\", …)."),
             };
         }
-        // Nullable<T>.ToString() of null is ""; Convert.ToString(null object) is "" as well.
-        if (value.CanBeNull && context.CSharpNulls && (nullableStruct || call.Method.DeclaringType == typeof(Convert) && type != typeof(string)))
-            return SparkValue.NotNull(Expr.Fn("coalesce", text, Expr.Lit(string.Empty)), typeof(string));
-        return new SparkValue(text, typeof(string), value.CanBeNull);
+        return (value, text);
     }
 
     // Numbers stored for an enum print as the member's name; undefined values print as the number, as in C#.

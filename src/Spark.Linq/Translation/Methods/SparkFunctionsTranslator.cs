@@ -6,14 +6,19 @@ using Spark.Linq.Translation.Expressions;
 namespace Spark.Linq.Translation.Methods;
 
 /// <summary>
-/// <see cref="SparkFunctions"/> methods → the Spark function named by their <see cref="SparkFunctionAttribute"/>;
+/// <see cref="SparkFunctions"/> methods, and the application's static methods marked <see cref="SparkFunctionAttribute"/>,
+/// → the Spark function the attribute names;
 /// <c>SparkFunctions.Call&lt;T&gt;("name", args…)</c> → that function by name. <c>params</c> arrays are spread into arguments.
 /// </summary>
 internal sealed class SparkFunctionsTranslator : IMethodCallTranslator
 {
     public SparkValue? Translate(TranslationContext context, MethodCallExpression call)
     {
-        if (call.Method.DeclaringType != typeof(SparkFunctions)) return null;
+        var attribute = call.Method.GetCustomAttribute<SparkFunctionAttribute>();
+        if (call.Method.DeclaringType != typeof(SparkFunctions) && attribute is null) return null;
+        if (attribute is not null && (!call.Method.IsStatic || string.IsNullOrWhiteSpace(attribute.Name)))
+            throw context.NotSupported(call, $"[SparkFunction] on {call.Method.DeclaringType?.Name}.{call.Method.Name} needs a static method and a function name.",
+                "Declare it as a static method, e.g. [SparkFunction(\"soundex\")] public static string Soundex(string s) => throw new NotSupportedException();");
         string name;
         IEnumerable<Expression> arguments;
         if (call.Method.Name == nameof(SparkFunctions.Call))
@@ -25,8 +30,7 @@ internal sealed class SparkFunctionsTranslator : IMethodCallTranslator
         }
         else
         {
-            name = call.Method.GetCustomAttribute<SparkFunctionAttribute>()?.Name
-                ?? throw context.NotSupported(call, $"SparkFunctions.{call.Method.Name} names no Spark function.");
+            name = attribute?.Name ?? throw context.NotSupported(call, $"SparkFunctions.{call.Method.Name} names no Spark function.");
             arguments = Spread(call.Arguments);
         }
         var translated = arguments.Select(a => ScalarTranslator.Translate(context, a)).ToList();

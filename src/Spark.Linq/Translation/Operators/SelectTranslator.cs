@@ -21,11 +21,14 @@ internal static class SelectTranslator
         if (selector.Body == selector.Parameters[0]) return source;
 
         using var scope = context.Bind(selector.Parameters[0], source.Row);
-        var projection = Projection.Build(context, selector.Body);
+        // The query's final Select may leave to the client what Spark can't run (ClientEvaluation).
+        var projection = ReferenceEquals(call, context.ClientSelect)
+            ? ClientEvaluation.FinalSelect.Build(context, selector.Body)
+            : Projection.Build(context, selector.Body);
         var relation = context.Rel.Project(Joins.ScalarSubqueries.Attach(context, source.Relation), projection.Columns);
         // The rows keep their order. Sort keys refer to the input's columns; where every key is also
         // projected, it is renamed to its output column so Last and Distinct can still use the ordering.
-        return new QueryState(relation, projection.Row) { Ordering = Carried(source.Ordering, projection.Columns) };
+        return new QueryState(relation, projection.Row) { Ordering = Carried(source.Ordering, projection.Columns), Client = projection.Client };
     }
 
     public static IReadOnlyList<SortOrder> Carried(IReadOnlyList<SortOrder> ordering, IReadOnlyList<Spark.Connect.Protocol.Expression> columns)
@@ -46,6 +49,9 @@ internal sealed record Projection(IReadOnlyList<Spark.Connect.Protocol.Expressio
 {
     /// <summary>The column name for a scalar projection that has no member name of its own.</summary>
     public const string ValueColumn = "value";
+
+    /// <summary>For a final Select partly evaluated on the client: that part, reading <see cref="Columns"/> by position.</summary>
+    public ClientEvaluation.ClientRows? Client { get; init; }
 
     public static Projection Build(TranslationContext context, Expression body)
     {
