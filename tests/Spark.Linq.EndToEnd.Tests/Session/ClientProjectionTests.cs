@@ -26,7 +26,7 @@ public sealed class ClientProjectionTests
         await _server.DisposeAsync();
     }
 
-    private IQueryable<Product> Products => _spark.Table<Product>("products");
+    private ISparkQueryable<Product> Products => _spark.Table<Product>("products");
 
     private static string Tag(string name, string prefix) => prefix + name;
 
