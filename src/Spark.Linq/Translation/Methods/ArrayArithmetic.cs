@@ -27,13 +27,22 @@ internal static class ArrayArithmetic
         {
             nameof(Enumerable.Sum) => Sum(context, call, array, elementType, resultType),
             nameof(Enumerable.Average) => Average(context, call, array, elementType, resultType),
-            _ => Extreme(call.Method.Name == nameof(Enumerable.Max) ? "array_max" : "array_min", array, elementType, resultType),
+            _ => Extreme(context, call, array, elementType, resultType),
         };
     }
 
-    private static SparkValue Extreme(string function, SparkValue array, Type elementType, Type resultType)
+    /// <summary>C# compares objects through their IComparable, which Spark can't run; it orders values only.</summary>
+    internal static void RequireComparable(TranslationContext context, MethodCallExpression call, Type elementType)
     {
-        var extreme = Expr.Fn(function, array.Expression);
+        if (!TypeClassifier.IsScalar(elementType))
+            throw context.NotSupported(call, $"{call.Method.Name} of {elementType.Name} objects compares them through their IComparable, which has no Spark translation.",
+                "Compare by a member: lines.Max(l => l.Price), or OrderBy(l => l.Sku).");
+    }
+
+    private static SparkValue Extreme(TranslationContext context, MethodCallExpression call, SparkValue array, Type elementType, Type resultType)
+    {
+        RequireComparable(context, call, elementType);
+        var extreme = Expr.Fn(call.Method.Name == nameof(Enumerable.Max) ? "array_max" : "array_min", array.Expression);
         if (TypeClassifier.CanBeNull(elementType))
             return SparkValue.Of(extreme, resultType);
         return SparkValue.NotNull(Expr.Fn("if", Expr.Fn("==", Expr.Fn("size", array.Expression), Expr.Lit(0)), Sequences.Raise(Sequences.NoElements), extreme), resultType);

@@ -37,7 +37,10 @@ internal static class ArraySort
         var elementType = Sequences.ElementType(source.Arguments[0].Type)!;
         var direction = descending ? [Expr.Lit(false)] : Array.Empty<SparkExpression>();
         if (keys is [{ Body: ParameterExpression p } identity] && p == identity.Parameters[0])
+        {
+            ArrayArithmetic.RequireComparable(context, call, elementType);
             return new SparkValue(Expr.Fn("sort_array", [array.Expression, .. direction]), call.Type, array.CanBeNull);
+        }
 
         var element = context.NewLambdaVariable();
         var index = context.NewLambdaVariable();

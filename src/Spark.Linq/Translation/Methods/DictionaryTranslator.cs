@@ -15,8 +15,6 @@ namespace Spark.Linq.Translation.Methods;
 /// </summary>
 internal sealed class DictionaryTranslator : IMethodCallTranslator
 {
-    /// <summary>C#'s message for a missing key (KeyNotFoundException).</summary>
-    public const string MissingKeyMessage = "The given key was not present in the dictionary.";
 
     public SparkValue? Translate(TranslationContext context, MethodCallExpression call)
     {
@@ -44,7 +42,9 @@ internal sealed class DictionaryTranslator : IMethodCallTranslator
     {
         var dictionary = Sequences.Translate(context, map).Expression;
         var k = ScalarTranslator.Translate(context, key).Expression;
-        return SparkValue.Of(Expr.Fn("if", Expr.Fn("map_contains_key", dictionary, k), Expr.Fn("element_at", dictionary, k), Sequences.Raise(MissingKeyMessage)), type);
+        // C#'s KeyNotFoundException message, with the key.
+        var message = Expr.Fn("concat", Expr.Lit("The given key '"), Expr.Cast(k, new Spark.Connect.Protocol.DataType { String = new() }), Expr.Lit("' was not present in the dictionary."));
+        return SparkValue.Of(Expr.Fn("if", Expr.Fn("map_contains_key", dictionary, k), Expr.Fn("element_at", dictionary, k), Expr.Fn("raise_error", message)), type);
     }
 
     private static Spark.Connect.Protocol.Expression ElementAt(TranslationContext context, Expression map, Expression key) =>
