@@ -24,7 +24,8 @@ internal static class Sequences
         var root = source;
         while (root is MethodCallExpression { Method.IsStatic: true, Arguments.Count: > 0 } call && call.Method.DeclaringType == typeof(Enumerable))
             root = StripConvert(call.Arguments[0]);
-        return root is not ConstantExpression && ShapeResolver.TryResolve(context, root) is not { Group: not null };
+        // A group's elements (GroupBy, GroupJoin's "into") are rows, not an array column.
+        return root is not ConstantExpression && ShapeResolver.TryResolve(context, root) is not ({ Group: not null } or { IsComplex: true });
     }
 
     /// <summary>The element type of an array, list, set or other <c>IEnumerable&lt;T&gt;</c>, or null.</summary>
