@@ -83,6 +83,11 @@ public static partial class SalesCorpus
         }));
         yield return Rows("array predicates in where and order", s => s.Baskets.Where(b => b.Lines.Any(l => l.Price > 50m)).OrderBy(b => b.Lines.Count).ThenBy(b => b.Id).Select(b => b.Id));
         yield return Rows("array aggregate grouped", s => s.Baskets.GroupBy(b => b.Items.Count).Select(g => new { Items = g.Key, Baskets = g.Count() }));
+        yield return Rows("grouped by a lambda and summing one", s => s.Baskets.GroupBy(b => b.Counts.Count(c => c > 1))
+            .Select(g => new { Big = g.Key, Total = g.Sum(b => b.Counts.Sum()), Lines = g.Sum(b => b.Lines.Count(l => l.Qty > 0)) }));
+        yield return Rows("array lambdas over a join", s => from b in s.Baskets join c in s.Customers on b.CustomerId equals c.Id
+                                                           where b.Items.Any(i => i.StartsWith(c.Name.Substring(0, 1)) || i.Length > c.Id)
+                                                           select new { b.Id, c.Name, N = b.Items.Count(i => i.Length > c.Id % 8) });
         yield return Rows("string join of values of the row", s => s.Baskets.Select(b => new { b.Id, Text = string.Join("/", new[] { b.Id.ToString(), b.ShipTo != null ? b.ShipTo.City : null, "x" }) }));
         yield return Rows("explode a filtered array", s => from b in s.Baskets from l in b.Lines.Where(l => l.Qty > 1) select new { b.Id, l.Sku, l.Qty });
     }
