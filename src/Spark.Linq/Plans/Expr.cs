@@ -63,6 +63,19 @@ internal static class Expr
     public static SparkExpression Extract(SparkExpression child, string field) =>
         new() { UnresolvedExtractValue = new() { Child = child, Extraction = Lit(field) } };
 
+    /// <summary>A lambda variable by name (a parameter of an enclosing <see cref="Lambda"/>).</summary>
+    public static SparkExpression LambdaVariable(string name) =>
+        new() { UnresolvedNamedLambdaVariable = new() { NameParts = { name } } };
+
+    /// <summary><c>(names…) -&gt; body</c>: a lambda function, the argument of a higher-order function such as <c>transform</c>.</summary>
+    public static SparkExpression Lambda(SparkExpression body, IEnumerable<string> names)
+    {
+        var lambda = new SparkExpression.Types.LambdaFunction { Function = body };
+        foreach (var name in names)
+            lambda.Arguments.Add(new SparkExpression.Types.UnresolvedNamedLambdaVariable { NameParts = { name } });
+        return new SparkExpression { LambdaFunction = lambda };
+    }
+
     /// <summary><c>*</c>: every column of the input.</summary>
     public static SparkExpression Star() => new() { UnresolvedStar = new() };
 

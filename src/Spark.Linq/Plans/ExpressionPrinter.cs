@@ -29,6 +29,8 @@ internal static class ExpressionPrinter
         Expression.ExprTypeOneofCase.SortOrder => Print(e.SortOrder),
         Expression.ExprTypeOneofCase.ExpressionString => e.ExpressionString.Expression,
         Expression.ExprTypeOneofCase.Window => Window(e.Window),
+        Expression.ExprTypeOneofCase.UnresolvedNamedLambdaVariable => string.Join(".", e.UnresolvedNamedLambdaVariable.NameParts),
+        Expression.ExprTypeOneofCase.LambdaFunction => Lambda(e.LambdaFunction),
         Expression.ExprTypeOneofCase.CallFunction => $"{e.CallFunction.FunctionName}({string.Join(", ", e.CallFunction.Arguments.Select(Print))})",
         _ => e.ExprTypeCase.ToString(),
     };
@@ -36,6 +38,13 @@ internal static class ExpressionPrinter
     public static string Print(Expression.Types.SortOrder order) =>
         $"{Print(order.Child)} {(order.Direction == Expression.Types.SortOrder.Types.SortDirection.Descending ? "DESC" : "ASC")} " +
         (order.NullOrdering == Expression.Types.SortOrder.Types.NullOrdering.SortNullsLast ? "NULLS LAST" : "NULLS FIRST");
+
+    /// <summary><c>x_1 -&gt; body</c>, or <c>(x_1, i_2) -&gt; body</c> for several variables.</summary>
+    private static string Lambda(Expression.Types.LambdaFunction lambda)
+    {
+        var names = lambda.Arguments.Select(a => string.Join(".", a.NameParts)).ToList();
+        return $"{(names.Count == 1 ? names[0] : "(" + string.Join(", ", names) + ")")} -> {Print(lambda.Function)}";
+    }
 
     private static string Window(Expression.Types.Window w)
     {

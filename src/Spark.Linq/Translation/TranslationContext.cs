@@ -59,6 +59,15 @@ internal sealed class TranslationContext
         return alias;
     }
 
+    private int _lambdaVariables;
+
+    /// <summary>
+    /// A lambda variable name unique in this translation, as the official clients make them (<c>x_1</c>, <c>x_2</c>), so
+    /// nested lambdas never hide each other's variables. Not the C# parameter's name: the plan cache keys lambdas by
+    /// parameter position, so the plan must not depend on names.
+    /// </summary>
+    public string NewLambdaVariable() => "x_" + (++_lambdaVariables).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     private readonly List<Spark.Connect.Protocol.Relation> _scalarSubqueries = [];
     private int _scalarCount;
 

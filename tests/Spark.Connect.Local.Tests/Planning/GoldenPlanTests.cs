@@ -115,6 +115,34 @@ public sealed partial class GoldenPlanTests : PlannerTestBase
     [TestCase("unpivot_no_values")]
     [TestCase("sample_fraction_seed")]
     [TestCase("to")]
+    [TestCase("function_transform")]
+    [TestCase("function_transform_with_index")]
+    [TestCase("function_exists")]
+    [TestCase("function_forall")]
+    [TestCase("function_filter")]
+    [TestCase("function_filter_with_pair_input")]
+    [TestCase("function_aggregate")]
+    [TestCase("function_aggregate_with_finish_lambda")]
+    [TestCase("function_reduce")]
+    [TestCase("function_array_contains")]
+    [TestCase("function_array_distinct")]
+    [TestCase("function_array_except")]
+    [TestCase("function_array_intersect")]
+    [TestCase("function_array_union")]
+    [TestCase("function_array_join")]
+    [TestCase("function_array_join_with_null_replacement")]
+    [TestCase("function_array_max")]
+    [TestCase("function_array_min")]
+    [TestCase("function_array_sort")]
+    [TestCase("function_sort_array")]
+    [TestCase("function_element_at")]
+    [TestCase("function_try_element_at_array")]
+    [TestCase("function_try_element_at_map")]
+    [TestCase("function_size")]
+    [TestCase("function_map_keys")]
+    [TestCase("function_map_values")]
+    [TestCase("function_map_contains_key")]
+    [TestCase("function_get")]
     public void GoldenPlanRuns(string golden)
     {
         var relation = Load(golden);
@@ -128,11 +156,31 @@ public sealed partial class GoldenPlanTests : PlannerTestBase
     [TestCase("read_orc", "orc")]
     [TestCase("read_jdbc_with_predicates", "jdbc")]
     [TestCase("sample_withReplacement_fraction_seed", "sampling with replacement")]
+    [TestCase("function_array_sort_with_comparator", "comparator")]
+    [TestCase("function_concat", "sequence")]
     public void GoldenPlanIsUnsupportedNamingTheConstruct(string golden, string construct)
     {
         var error = PlanError(Load(golden));
         Assert.That(error.ErrorClass, Is.EqualTo("UNSUPPORTED_FEATURE.LOCAL_ENGINE"));
         Assert.That(error.Message, Does.Contain(construct));
+    }
+
+    [TestCase("function_transform_with_index", "[1, 3, 5, 7]")]
+    [TestCase("function_aggregate_with_finish_lambda", "12")]
+    [TestCase("function_filter_with_pair_input", "[]")]
+    [TestCase("function_array_join_with_null_replacement", "1;2;3;4")]
+    [TestCase("function_try_element_at_array", null)]
+    [TestCase("function_map_keys", "[super_duper_key]")]
+    public void GoldenLambdaAndArrayResultsAreSparks(string golden, string? expected) =>
+        Assert.That(Rows(Load(golden)).Single()[0], Is.EqualTo(expected));
+
+    [Test]
+    public void GoldenRaiseErrorFailsWithTheUsersMessage()
+    {
+        var failure = Assert.Throws<Spark.Connect.Local.DuckDb.DuckDbException>(() => Rows(Load("function_raise_error")))!;
+        var error = Spark.Connect.Local.Planning.Functions.SparkRuntimeErrors.TryTranslate(failure.Message);
+        Assert.That(error?.ErrorClass, Is.EqualTo("USER_RAISED_EXCEPTION"));
+        Assert.That(error!.Message, Is.EqualTo("kaboom"));
     }
 
     [Test]

@@ -75,6 +75,19 @@ public sealed class SalesData
             Counts = [.. Enumerable.Range(0, random.Next(0, 4)).Select(_ => random.Next(-1, 6))],
             ShipTo = id % 4 == 0 ? null : new Address(Countries[random.Next(Countries.Length)] + " city", id % 3 == 0 ? null : $"{10000 + id}"),
         }).ToList();
+
+        // The nested members added later draw from their own generator, so every value above stays as it was.
+        var nested = new Random(seed + 1);
+        foreach (var basket in Baskets)
+        {
+            basket.Lines = [.. Enumerable.Range(0, nested.Next(0, 5)).Select(_ => new BasketLine(
+                Categories[nested.Next(Categories.Length)] + "-" + nested.Next(1, 4), nested.Next(-1, 6),
+                Math.Round((decimal)nested.Next(0, 10000) / 100, 2), nested.Next(4) == 0 ? null : Math.Round(nested.NextDouble() * 5, 3)))];
+            basket.Tags = [.. Enumerable.Range(0, nested.Next(0, 4)).Select(_ => nested.Next(5) == 0 ? null : Regions[nested.Next(Regions.Length)])];
+            basket.Scores = [.. Enumerable.Range(0, nested.Next(0, 4)).Select(_ => nested.Next(4) == 0 ? (long?)null : nested.NextInt64(-1_000, 5_000_000_000))];
+            basket.Stock = Enumerable.Range(0, nested.Next(0, 4)).Select(_ => Categories[nested.Next(Categories.Length)])
+                .Distinct().ToDictionary(k => k, _ => nested.Next(-3, 20));
+        }
     }
 
     public IReadOnlyList<Basket> Baskets { get; }

@@ -50,7 +50,13 @@ public sealed class Order
 
 public sealed record Address(string City, string? Zip);
 
-/// <summary>A saved basket: list columns (explode) and a nested struct.</summary>
+/// <summary>One line of a basket: an element of an array of structs.</summary>
+public sealed record BasketLine(string Sku, int Qty, decimal Price, double? Weight);
+
+/// <summary>
+/// A saved basket: list columns (explode, array functions), a nested struct, an array of structs, a list whose
+/// elements may be null, and a map.
+/// </summary>
 public sealed class Basket
 {
     public long Id { get; set; }
@@ -58,4 +64,8 @@ public sealed class Basket
     public List<string> Items { get; set; } = [];
     public int[] Counts { get; set; } = [];
     public Address? ShipTo { get; set; }
+    public List<BasketLine> Lines { get; set; } = [];
+    public List<string?> Tags { get; set; } = [];
+    public long?[] Scores { get; set; } = [];
+    public Dictionary<string, int> Stock { get; set; } = [];
 }

@@ -27,7 +27,8 @@ internal static class ColumnNamer
         Kind.Window => Name(expression.Window.WindowFunction) + " OVER (window)",
         Kind.SortOrder => Name(expression.SortOrder.Child),
         Kind.UnresolvedNamedLambdaVariable => string.Join(".", expression.UnresolvedNamedLambdaVariable.NameParts),
-        Kind.LambdaFunction => "lambdafunction(" + Name(expression.LambdaFunction.Function) + ")",
+        Kind.LambdaFunction => "lambdafunction(" + string.Join(", ", expression.LambdaFunction.Arguments.Select(a => string.Join(".", a.NameParts))
+            .Prepend(Name(expression.LambdaFunction.Function))) + ")",
         Kind.SubqueryExpression => "scalarsubquery()",
         _ => expression.ExprTypeCase.ToString(),
     };

@@ -10,9 +10,11 @@ internal static class CollectionFunctions
         registry.Scalar(Get, CollectionTypes.Get, "get");
         registry.Scalar(c => $"list_value({c.JoinedAsCommonType()})", CollectionTypes.Array, "array");
         // ANSI Spark's size of a null array is null, as DuckDB's len.
-        registry.Scalar(c => $"CAST(len({c.Expect(1)[0]}) AS INTEGER)", c => CollectionTypes.Size(c, mapsToo: true), "size", "cardinality");
+        // DuckDB's len takes lists only; a map's entries are counted by cardinality.
+        registry.Scalar(c => c.Expect(1).SparkTypeOf(0) is { KindCase: DataType.KindOneofCase.Map } ? $"CAST(cardinality({c[0]}) AS INTEGER)" : $"CAST(len({c[0]}) AS INTEGER)",
+            c => CollectionTypes.Size(c, mapsToo: true), "size", "cardinality");
         registry.Scalar(c => $"CAST(len({c.Expect(1)[0]}) AS INTEGER)", c => CollectionTypes.Size(c, mapsToo: false), "array_size");
-        registry.Scalar(c => $"list_contains({c.Expect(2)[0]}, {c[1]})", CollectionTypes.ArrayContains, "array_contains");
+        registry.Scalar(ArrayContains, CollectionTypes.ArrayContains, "array_contains");
         registry.Scalar(c => Explode(c, outer: false), c => CollectionTypes.Explode(c, outer: false), "explode");
         registry.Scalar(c => Explode(c, outer: true), c => CollectionTypes.Explode(c, outer: true), "explode_outer");
     }
@@ -32,6 +34,18 @@ internal static class CollectionFunctions
         if (type.Family != TypeFamily.Unknown && !type.Name.EndsWith("[]", StringComparison.Ordinal))
             throw FunctionErrors.UnexpectedInputType(call.Name, "array", "an array");
         return outer ? $"unnest(CASE WHEN len({list}) > 0 THEN {list} ELSE [NULL] END)" : $"unnest({list})";
+    }
+
+    /// <summary>
+    /// <c>array_contains(array, x)</c>: true on a match; otherwise null when the array holds a null (Spark's three-valued
+    /// answer: the null might have been x) or when x or the array is null; else false. DuckDB's list_contains says false
+    /// where the array holds a null.
+    /// </summary>
+    private static string ArrayContains(FunctionCall call)
+    {
+        call.Expect(2);
+        return ArrayFunctions.Let(call[0], "\"__c\"",
+            $"CASE WHEN list_contains(\"__c\", {call[1]}) THEN true WHEN list_position(\"__c\", NULL) IS NULL THEN list_contains(\"__c\", {call[1]}) END");
     }
 
     /// <summary>

@@ -66,6 +66,9 @@ internal sealed class FunctionRegistry
         ArithmeticFunctions.Register(registry);
         ConditionalFunctions.Register(registry);
         CollectionFunctions.Register(registry);
+        HigherOrderFunctions.Register(registry);
+        ArrayFunctions.Register(registry);
+        MapFunctions.Register(registry);
         StringFunctions.Register(registry);
         CaseFunctions.Register(registry);
         RegexFunctions.Register(registry);

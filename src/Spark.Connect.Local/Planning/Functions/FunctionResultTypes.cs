@@ -24,13 +24,24 @@ internal static class FunctionResultTypes
         var renderer = FunctionRegistry.Find(name);
         // The renderer is the one place that checks argument counts, literal arguments and DISTINCT/OVER;
         // rendering with the typed arguments (and placeholder SQL) raises exactly its errors.
-        var sqlArguments = arguments.Select((a, i) => new SqlArgument($"a{i}", a.Source, a.Type)).ToList();
+        var sqlArguments = arguments.Select((a, i) => Placeholder(a, i)).ToList();
         var context = new TypedRenderContext();
         if (isWindowed)
             SparkFunctionCatalog.RenderWindow(name, sqlArguments, "OVER ()", context);
         else
             SparkFunctionCatalog.Render(name, sqlArguments, isDistinct, context);
         return renderer.ResultType(new TypedCall(name, arguments, isDistinct, isWindowed));
+    }
+
+    /// <summary>An argument as placeholder SQL <c>a{i}</c>; a lambda gets placeholder parameters and the body <c>a{i}</c>.</summary>
+    private static SqlArgument Placeholder(TypedArgument argument, int index)
+    {
+        var name = "a" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (argument.Source.ExprTypeCase != Expression.ExprTypeOneofCase.LambdaFunction)
+            return new SqlArgument(name, argument.Source, argument.Type);
+        var parameters = argument.Source.LambdaFunction.Arguments.Select((_, p) => $"{name}_p{p}").ToList();
+        var lambda = LambdaSql.Of(parameters, name);
+        return new SqlArgument(lambda.Text, argument.Source, argument.Type, lambda);
     }
 
     /// <summary>Renders against the arguments' declared types only; parameters become unused placeholders.</summary>

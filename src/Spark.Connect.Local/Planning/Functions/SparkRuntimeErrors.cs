@@ -14,10 +14,35 @@ internal static partial class SparkRuntimeErrors
     {
         ["DIVIDE_BY_ZERO"] = ("22012", "Division by zero. Use `try_divide` to tolerate divisor being 0 and return NULL instead."),
         ["ARITHMETIC_OVERFLOW"] = ("22003", "Arithmetic overflow."),
+        ["INVALID_INDEX_OF_ZERO"] = ("22003", "The index 0 is invalid. An index shall be either < 0 or > 0 (the first element has index 1)."),
+    };
+
+    // Errors whose message is built in SQL from the failing values (an index, an array's size, a user's text): the
+    // message is read back from DuckDB's error text.
+    private static readonly Dictionary<string, string> WithValues = new(StringComparer.Ordinal)
+    {
+        ["INVALID_ARRAY_INDEX"] = "22003",
+        ["INVALID_ARRAY_INDEX_IN_ELEMENT_AT"] = "22003",
+        ["USER_RAISED_EXCEPTION"] = "P0001",
     };
 
     /// <summary>SQL that fails the query with Spark's division-by-zero error when evaluated.</summary>
     public static string DivideByZero => Raise("DIVIDE_BY_ZERO");
+
+    /// <summary>SQL that fails the query with Spark's INVALID_INDEX_OF_ZERO (element_at's index 0) when evaluated.</summary>
+    public static string IndexOfZero => Raise("INVALID_INDEX_OF_ZERO");
+
+    /// <summary>
+    /// SQL that fails the query with <paramref name="errorClass"/> (one of the classes read back with their message)
+    /// and a message joined from <paramref name="parts"/>: fixed text at even positions, SQL values (cast to text) at
+    /// odd ones. The text parts are this engine's constants, never a user's value.
+    /// </summary>
+    public static string RaiseWithValues(string errorClass, params string[] parts)
+    {
+        if (!WithValues.ContainsKey(errorClass)) throw new ArgumentException($"{errorClass} is not raised with values.", nameof(errorClass));
+        var pieces = parts.Select((part, i) => i % 2 == 0 ? Quote(part) : $"coalesce(CAST({part} AS VARCHAR), 'null')");
+        return $"error({string.Join(" || ", pieces.Prepend(Quote($"[{errorClass}] ")))})";
+    }
 
     /// <summary>SQL that fails the query with Spark's arithmetic overflow error when evaluated.</summary>
     public static string ArithmeticOverflow => Raise("ARITHMETIC_OVERFLOW");
@@ -50,6 +75,12 @@ internal static partial class SparkRuntimeErrors
         var raised = RaisedPattern().Match(duckDbMessage);
         if (raised.Success && Known.TryGetValue(raised.Groups[1].Value, out var known))
             return new LocalEngineException(raised.Groups[1].Value, known.SqlState, known.Message, null, inner);
+        if (raised.Success && WithValues.TryGetValue(raised.Groups[1].Value, out var valuesState))
+        {
+            var message = duckDbMessage[(raised.Index + raised.Length)..].Trim();
+            var parameters = raised.Groups[1].Value == "USER_RAISED_EXCEPTION" ? new Dictionary<string, string> { ["errorMessage"] = message } : null;
+            return new LocalEngineException(raised.Groups[1].Value, valuesState, message, parameters, inner);
+        }
         foreach (var (fragment, errorClass, sqlState, hint) in DuckDbFailures)
         {
             if (duckDbMessage.Contains(fragment, StringComparison.Ordinal))
@@ -66,7 +97,9 @@ internal static partial class SparkRuntimeErrors
     }
 
     // The text is a fixed constant from this class, never a user value.
-    private static string Raise(string errorClass) => $"error('[{errorClass}] {Known[errorClass].Message.Replace("'", "''", StringComparison.Ordinal)}')";
+    private static string Raise(string errorClass) => $"error({Quote($"[{errorClass}] {Known[errorClass].Message}")})";
+
+    private static string Quote(string constant) => "'" + constant.Replace("'", "''", StringComparison.Ordinal) + "'";
 
     [GeneratedRegex(@"\[([A-Z_]+(?:\.[A-Z_]+)?)\]")]
     private static partial Regex RaisedPattern();

@@ -9,7 +9,24 @@ namespace Spark.Connect.Local.Planning.Functions;
 /// resolver knows the argument's Spark <paramref name="Type"/> it passes it, and renderers use it
 /// instead of asking DuckDB.
 /// </summary>
-internal readonly record struct SqlArgument(string Sql, Expression Source, DataType? Type = null);
+internal readonly record struct SqlArgument(string Sql, Expression Source, DataType? Type = null, LambdaSql? Lambda = null);
+
+/// <summary>
+/// A lambda argument's DuckDB parts: its parameter names (quoted identifiers) and its body's SQL, so a higher-order
+/// function's renderer can wrap the body (a three-valued test, a cast to the accumulator's type) before writing
+/// <c>lambda p1, p2: body</c>, DuckDB's lambda syntax (the <c>-&gt;</c> arrow is deprecated in DuckDB 1.3+).
+/// </summary>
+internal sealed record LambdaSql(IReadOnlyList<string> Parameters, string Body)
+{
+    /// <summary>A lambda with these parameters and body.</summary>
+    public static LambdaSql Of(IReadOnlyList<string> parameters, string body) => new(parameters, body);
+
+    /// <summary><c>lambda p1, p2: body</c>.</summary>
+    public string Text => $"lambda {string.Join(", ", Parameters)}: {Body}";
+
+    /// <summary>The same parameters with the body rewritten.</summary>
+    public LambdaSql WithBody(Func<string, string> rewrite) => this with { Body = rewrite(Body) };
+}
 
 /// <summary>What a function renderer may ask of the planner while rendering one call.</summary>
 internal interface IFunctionRenderContext

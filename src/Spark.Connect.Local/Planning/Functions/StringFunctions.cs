@@ -77,6 +77,12 @@ internal static class StringFunctions
     private static string Concat(FunctionCall call)
     {
         if (call.Count == 0) return "''";
+        // Arrays: concatenated in order, duplicates kept; DuckDB's || on lists is null when either list is, as Spark's concat.
+        if (call.Arguments.Any(a => a.Type is { KindCase: DataType.KindOneofCase.Array }))
+        {
+            var common = call.CommonSparkType(Enumerable.Range(0, call.Count));
+            return "(" + string.Join(" || ", Enumerable.Range(0, call.Count).Select(i => call.As(i, common))) + ")";
+        }
         var parts = Enumerable.Range(0, call.Count).Select(i =>
             call.TypeOf(i).Family is TypeFamily.String or TypeFamily.Binary or TypeFamily.Other or TypeFamily.Unknown
                 ? call[i]

@@ -26,6 +26,8 @@ internal static class ExpressionSql
                 SparkNumberText.Render(Render(cast.Operand, context)),
             CastExpression cast => CastRenderer.Render(cast.Source.Cast, Render(cast.Operand, context), () => DuckDbTypeNames.FromSpark(cast.Operand.Type)),
             ExtractExpression extract => Extract(extract, context),
+            LambdaVariableReference variable => variable.Variable.ValueSql,
+            ResolvedLambda lambda => LambdaSql.Of(lambda.Parameters.Select(p => p.SqlName).ToList(), Render(lambda.Body, context)).Text,
             WindowExpression window => Window(window, context),
             ResolvedSubquery subquery => Subquery(subquery, context),
             _ => throw new InvalidOperationException($"No SQL for the resolved expression {expression.GetType().Name}."),
@@ -37,7 +39,14 @@ internal static class ExpressionSql
         $"{Render(key.Expression, context)} {(key.Descending ? "DESC" : "ASC")} {(key.NullsFirst ? "NULLS FIRST" : "NULLS LAST")}";
 
     private static List<SqlArgument> Arguments(FunctionExpression function, PlanningContext context) =>
-        function.Arguments.Select(a => new SqlArgument(Render(a, context), a.Source, a.Type)).ToList();
+        function.Arguments.Select(a => a is ResolvedLambda lambda ? Lambda(lambda, context) : new SqlArgument(Render(a, context), a.Source, a.Type)).ToList();
+
+    /// <summary>A lambda argument: renderers get its parameters and body apart, to wrap the body or pass the lambda on.</summary>
+    private static SqlArgument Lambda(ResolvedLambda lambda, PlanningContext context)
+    {
+        var sql = LambdaSql.Of(lambda.Parameters.Select(p => p.SqlName).ToList(), Render(lambda.Body, context));
+        return new SqlArgument(sql.Text, lambda.Source, lambda.Type, sql);
+    }
 
     private static string Extract(ExtractExpression extract, PlanningContext context)
     {
@@ -46,10 +55,17 @@ internal static class ExpressionSql
         {
             ExtractionKind.StructField => $"({child}).{SqlIdentifiers.Quote(extract.FieldName!)}",
             ExtractionKind.MapValue => $"({child})[{Render(extract.Key!, context)}]",
-            // Spark indexes arrays from 0, DuckDB from 1.
-            _ => $"({child})[({Render(extract.Key!, context)}) + 1]",
+            // Spark indexes arrays from 0, DuckDB from 1; ANSI Spark raises INVALID_ARRAY_INDEX outside the array
+            // (DuckDB gives NULL, and counts negative indexes from the end).
+            _ => ArrayFunctions.Let(child, "\"__a\"", ArrayElement(Render(extract.Key!, context))),
         };
     }
+
+    private static string ArrayElement(string index) =>
+        $"CASE WHEN {index} < 0 OR {index} >= len(\"__a\") THEN " +
+        SparkRuntimeErrors.RaiseWithValues("INVALID_ARRAY_INDEX", "The index ", index, " is out of bounds. The array has ", "len(\"__a\")",
+            " elements. Use the SQL function `get()` to tolerate accessing element at invalid index and return NULL instead. If necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error.") +
+        $" ELSE \"__a\"[({index}) + 1] END";
 
     private static string Window(WindowExpression window, PlanningContext context)
     {

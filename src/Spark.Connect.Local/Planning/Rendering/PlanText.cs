@@ -81,6 +81,8 @@ internal static class PlanText
         CastExpression cast => $"cast({Expression(cast.Operand)} as {SparkTypes.Name(cast.Type)})",
         ExtractExpression { Kind: ExtractionKind.StructField } field => $"{Expression(field.Child)}.{field.FieldName}",
         ExtractExpression element => $"{Expression(element.Child)}[{Expression(element.Key!)}]",
+        LambdaVariableReference variable => $"lambda {variable.Variable.Name}",
+        ResolvedLambda lambda => $"lambdafunction({Expression(lambda.Body)}, {string.Join(", ", lambda.Parameters.Select(p => "lambda " + p.Name))})",
         WindowExpression window => $"{Expression(window.Function)} windowspecdefinition(…)",
         ResolvedSubquery subquery => $"{subquery.Kind.ToString().ToLowerInvariant()}-subquery",
         StarArgument => "*",

@@ -17,6 +17,7 @@ internal static class AggregateValidation
         FunctionExpression f => f.Arguments.Any(Aggregates),
         CastExpression c => Aggregates(c.Operand),
         ExtractExpression e => Aggregates(e.Child) || (e.Key is { } key && Aggregates(key)),
+        ResolvedLambda l => Aggregates(l.Body),
         _ => false,
     };
 
@@ -59,6 +60,8 @@ internal static class AggregateValidation
             FunctionExpression f => f.Arguments.Select(a => FirstLooseColumn(a, grouped)).FirstOrDefault(c => c is not null),
             CastExpression c => FirstLooseColumn(c.Operand, grouped),
             ExtractExpression e => FirstLooseColumn(e.Child, grouped) ?? (e.Key is { } key ? FirstLooseColumn(key, grouped) : null),
+            // A lambda's body may read the row's columns besides its own variables.
+            ResolvedLambda l => FirstLooseColumn(l.Body, grouped),
             _ => null,
         };
     }

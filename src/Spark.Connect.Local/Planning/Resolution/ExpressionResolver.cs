@@ -34,8 +34,9 @@ internal sealed class ExpressionResolver(ResolutionContext context, RelationReso
                 "'*' can only be used in a select list or as the argument of count(*) and other functions."),
             Kind.Alias => throw LocalEngineException.Unsupported("an alias with several names (multi-column generators)", "Alias each column on its own."),
             Kind.SortOrder => Resolve(expression.SortOrder.Child, scope),
-            Kind.LambdaFunction or Kind.UnresolvedNamedLambdaVariable => throw LocalEngineException.Unsupported(
-                "lambda functions (LambdaFunction: higher-order functions such as transform or filter)", "Explode the array and aggregate it instead."),
+            Kind.UnresolvedNamedLambdaVariable => LambdaVariable(expression.UnresolvedNamedLambdaVariable.NameParts, expression, scope),
+            Kind.LambdaFunction => throw new LocalEngineException("INVALID_LAMBDA_FUNCTION_CALL.NON_HIGHER_ORDER_FUNCTION", "42K0D",
+                "Invalid lambda function call. A lambda function should only be used as an argument of a higher order function (transform, filter, exists, forall, aggregate)."),
             Kind.ExpressionString => throw LocalEngineException.Unsupported("SQL expression strings (selectExpr/expr)",
                 "Build the expression from columns and functions instead of SQL text."),
             Kind.UnresolvedRegex => throw LocalEngineException.Unsupported("regex column selection (colRegex)", "Select the columns by name."),
@@ -70,6 +71,9 @@ internal sealed class ExpressionResolver(ResolutionContext context, RelationReso
         if (attribute.IsMetadataColumn)
             throw LocalEngineException.Unsupported("metadata columns", "Select ordinary columns.");
         var parts = MultipartIdentifier.Parse(attribute.UnparsedIdentifier);
+        // Inside a lambda, a name whose first part is a lambda variable means that variable (Spark resolves lambda variables first).
+        if (!attribute.HasPlanId && scope.FindLambdaVariable(parts[0]) is not null)
+            return LambdaVariable(parts, expression, scope);
         var match = attribute.HasPlanId ? ByPlanId(attribute.PlanId, parts, scope, attribute.UnparsedIdentifier) : ByName(parts, scope);
         ResolvedExpression result = new ColumnReference(match.Column, expression);
         foreach (var field in match.Fields)
@@ -108,10 +112,32 @@ internal sealed class ExpressionResolver(ResolutionContext context, RelationReso
             new Dictionary<string, string> { ["name"] = text, ["planId"] = planId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
     }
 
+    /// <summary>A lambda variable of an enclosing lambda; further name parts are struct fields of it.</summary>
+    private static ResolvedExpression LambdaVariable(IReadOnlyList<string> parts, Expression expression, ResolutionScope scope)
+    {
+        var variable = scope.FindLambdaVariable(parts[0])
+            ?? throw new LocalEngineException("UNRESOLVED_COLUMN.WITHOUT_SUGGESTION", "42703",
+                $"A column, variable, or function parameter with name {ColumnLookup.Quote(parts)} cannot be resolved: no enclosing lambda function binds `{parts[0]}`.",
+                new Dictionary<string, string> { ["objectName"] = ColumnLookup.Quote(parts) });
+        ResolvedExpression result = new LambdaVariableReference(variable, expression);
+        foreach (var field in parts.Skip(1))
+            result = StructField(result, field, expression);
+        return result;
+    }
+
     private ResolvedExpression Function(string name, IEnumerable<Expression> arguments, bool isDistinct, Expression source, ResolutionScope scope)
     {
+        var list = arguments as IReadOnlyList<Expression> ?? arguments.ToList();
+        if (LambdaResolver.HasLambda(list))
+        {
+            if (isDistinct)
+                throw new LocalEngineException("INVALID_SQL_SYNTAX.FUNCTION_WITH_UNSUPPORTED_SYNTAX", "42000",
+                    $"The function '{name}' does not support DISTINCT; only aggregate functions do.",
+                    new Dictionary<string, string> { ["prettyName"] = name, ["syntax"] = "DISTINCT" });
+            return LambdaResolver.Resolve(this, context.Planning, context, name, list, source, scope);
+        }
         var resolved = new List<ResolvedExpression>();
-        foreach (var argument in arguments)
+        foreach (var argument in list)
         {
             if (argument.ExprTypeCase != Kind.UnresolvedStar)
                 resolved.Add(Resolve(argument, scope));

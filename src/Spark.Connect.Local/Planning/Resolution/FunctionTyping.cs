@@ -25,7 +25,7 @@ internal static class FunctionTyping
         bool isDistinct, bool windowed)
     {
         var probe = new PlanningContext(planning.Session, planning.FunctionOverride);
-        var sqlArguments = arguments.Select(a => new SqlArgument(ProbeSql(a, probe), a.Source, a.Type)).ToList();
+        var sqlArguments = arguments.Select(a => ProbeArgument(a, probe)).ToList();
         var context = new TypedFunctionContext(probe);
         var sql = windowed
             ? probe.WindowFunctions(name, sqlArguments, "OVER ()", context)
@@ -34,6 +34,15 @@ internal static class FunctionTyping
         var type = ResolvedTypes.FromDuckDb(name, columns[0].Type);
         // A test's table states nothing about nulls, so every call may be null.
         return (type, true);
+    }
+
+    /// <summary>An argument as a typed NULL (or its literal); a lambda keeps its parameters and gets a typed NULL body.</summary>
+    private static SqlArgument ProbeArgument(ResolvedExpression argument, PlanningContext probe)
+    {
+        if (argument is not ResolvedLambda lambda)
+            return new SqlArgument(ProbeSql(argument, probe), argument.Source, argument.Type);
+        var sql = LambdaSql.Of(lambda.Parameters.Select(p => p.SqlName).ToList(), $"CAST(NULL AS {DuckDbTypeNames.FromSpark(lambda.Type)})");
+        return new SqlArgument(sql.Text, argument.Source, argument.Type, sql);
     }
 
     private static string ProbeSql(ResolvedExpression argument, PlanningContext probe) => argument switch

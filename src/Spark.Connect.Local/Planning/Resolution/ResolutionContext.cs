@@ -15,6 +15,10 @@ internal sealed class ResolutionContext(PlanningContext planning)
     internal PlanColumn NewColumn(string name, DataType type, bool nullable, IReadOnlyList<string>? qualifier = null) =>
         new(++_nextId, name, type, nullable, qualifier ?? []);
 
+    /// <summary>A new lambda variable; its id comes from the column counter, so its SQL name is unique in the statement.</summary>
+    internal LambdaVariable NewLambdaVariable(string name, DataType type, bool nullable, bool oneBasedIndex = false, string? field = null) =>
+        new(++_nextId, name, type, nullable, oneBasedIndex, field);
+
     /// <summary>The same column under a new id (a second copy of a projected column, a renamed column).</summary>
     internal PlanColumn Copy(PlanColumn column, string? name = null) => column with { Id = ++_nextId, Name = name ?? column.Name, Qualifier = [] };
 

@@ -13,6 +13,17 @@ internal sealed record ResolutionScope(IReadOnlyList<PlanColumn> Columns, IReadO
     /// <summary>A scope with no columns (literal-only expressions such as SQL arguments).</summary>
     internal static ResolutionScope Empty { get; } = new([], []);
 
+    /// <summary>The lambda variables in scope, innermost lambda first (an inner variable hides an outer one of the same name).</summary>
+    internal IReadOnlyList<LambdaVariable> LambdaVariables { get; init; } = [];
+
+    /// <summary>The lambda variable called <paramref name="name"/> (case-insensitively, as Spark's resolver), or null.</summary>
+    internal LambdaVariable? FindLambdaVariable(string name) =>
+        LambdaVariables.FirstOrDefault(v => string.Equals(v.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>This scope with <paramref name="variables"/> bound in front of the ones already visible.</summary>
+    internal ResolutionScope WithLambdaVariables(IReadOnlyList<LambdaVariable> variables) =>
+        this with { LambdaVariables = [.. variables, .. LambdaVariables] };
+
     /// <summary>
     /// The nodes carrying <paramref name="planId"/>, searched breadth-first below (and including) the inputs:
     /// as in Spark, the shallowest match wins and equally shallow matches on different inputs are ambiguous.

@@ -46,3 +46,28 @@ internal enum SubqueryKind { Scalar, Exists, In }
 /// <summary>A subquery over <paramref name="Plan"/>, which may refer to the enclosing query's columns.</summary>
 internal sealed record ResolvedSubquery(LogicalPlan Plan, SubqueryKind Kind, IReadOnlyList<ResolvedExpression> InValues,
     DataType Type, bool Nullable, Expression Source) : ResolvedExpression(Type, Nullable, Source);
+
+/// <summary>
+/// A variable of a lambda function, bound by a higher-order function (<c>transform</c>, <c>filter</c>, …) to an
+/// element, an index or an accumulator. The id is unique within one planning run (shared with columns), so its SQL
+/// name never collides with a column or another lambda's variable. How DuckDB hands the value over can differ:
+/// <paramref name="OneBasedIndex"/> (a list position, counted from 1 where Spark's index counts from 0) or
+/// <paramref name="Field"/> (a field of the struct the DuckDB parameter holds, as <c>aggregate</c>'s reduction passes it).
+/// </summary>
+internal sealed record LambdaVariable(int Id, string Name, DataType Type, bool Nullable, bool OneBasedIndex = false, string? Field = null)
+{
+    /// <summary>The parameter's name in the DuckDB lambda.</summary>
+    internal string SqlName => SqlIdentifiers.Quote("lv" + Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>The SQL that reads the variable's value inside the lambda.</summary>
+    internal string ValueSql => OneBasedIndex ? $"CAST({SqlName} - 1 AS INTEGER)"
+        : Field is null ? SqlName
+        : $"{SqlName}.{SqlIdentifiers.Quote(Field)}";
+}
+
+/// <summary>A reference to a lambda variable inside its lambda's body.</summary>
+internal sealed record LambdaVariableReference(LambdaVariable Variable, Expression Source) : ResolvedExpression(Variable.Type, Variable.Nullable, Source);
+
+/// <summary>A lambda function argument of a higher-order function: its variables and its resolved body (whose type it has).</summary>
+internal sealed record ResolvedLambda(IReadOnlyList<LambdaVariable> Parameters, ResolvedExpression Body, Expression Source)
+    : ResolvedExpression(Body.Type, Body.Nullable, Source);

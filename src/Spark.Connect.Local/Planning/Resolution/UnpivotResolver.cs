@@ -57,6 +57,7 @@ internal static class UnpivotResolver
             case FunctionExpression function: function.Arguments.ToList().ForEach(a => CollectReferences(a, into)); break;
             case CastExpression cast: CollectReferences(cast.Operand, into); break;
             case ExtractExpression extract: CollectReferences(extract.Child, into); break;
+            case ResolvedLambda lambda: CollectReferences(lambda.Body, into); break;
         }
     }
 

@@ -93,11 +93,7 @@ internal static class BinaryTranslator
     private static bool IsNull(Expression e) =>
         e is ConstantExpression { Value: null } || e is UnaryExpression { NodeType: ExpressionType.Convert, Operand: ConstantExpression { Value: null } };
 
-    // array[i]: C# is 0-based; element_at is 1-based, try_element_at-like semantics aside, `get` is 0-based.
-    private static SparkValue ArrayIndex(TranslationContext context, BinaryExpression binary)
-    {
-        var array = ScalarTranslator.Translate(context, binary.Left);
-        var index = ScalarTranslator.Translate(context, binary.Right);
-        return SparkValue.Of(Expr.Fn("get", array.Expression, index.Expression), binary.Type);
-    }
+    // array[i]: C# counts from 0 and throws outside the array.
+    private static SparkValue ArrayIndex(TranslationContext context, BinaryExpression binary) =>
+        Methods.ArrayElementTranslator.Index(context, binary.Left, binary.Right, binary.Type, Methods.ArrayElementTranslator.ArrayIndexMessage);
 }

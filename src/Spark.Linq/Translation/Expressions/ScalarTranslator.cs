@@ -44,7 +44,8 @@ internal static class ScalarTranslator
 
     private static SparkValue FromShape(TranslationContext context, Expression expression, ValueShape shape)
     {
-        if (shape.IsComplex && expression is ParameterExpression)
+        // A row parameter stands for every column (*); an element of an array (a lambda's parameter) is one struct value.
+        if (shape.IsComplex && expression is ParameterExpression && shape.Reference.ExprTypeCase == Spark.Connect.Protocol.Expression.ExprTypeOneofCase.UnresolvedStar)
             throw context.NotSupported(expression, "a whole row can't be used as a single value here.",
                 "Compare or select its members instead (e.g. x.Id rather than x).");
         return SparkValue.Of(shape.Reference, shape.ClrType);

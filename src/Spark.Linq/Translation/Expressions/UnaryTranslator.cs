@@ -26,6 +26,11 @@ internal static class UnaryTranslator
                 var operand = ScalarTranslator.Translate(context, unary.Operand);
                 return operand with { Expression = Expr.Fn("negative", operand.Expression) };
             }
+            // byte[] is binary (its length counts bytes); any other array is an array column.
+            case ExpressionType.ArrayLength when unary.Operand.Type == typeof(byte[]):
+                return SparkValue.NotNull(Expr.Fn("length", ScalarTranslator.Translate(context, unary.Operand).Expression), typeof(int));
+            case ExpressionType.ArrayLength:
+                return SparkValue.NotNull(Expr.Fn("size", ScalarTranslator.Translate(context, unary.Operand).Expression), typeof(int));
             case ExpressionType.UnaryPlus or ExpressionType.Quote:
                 return ScalarTranslator.Translate(context, unary.Operand);
             case ExpressionType.TypeAs when !unary.Type.IsAssignableFrom(WithoutBoxing(unary.Operand).Type):

@@ -29,6 +29,11 @@ internal static class MethodTranslatorChain
         new StringTransformTranslator(),
         new StringStaticTranslator(),
         new CollectionContainsTranslator(),
+        new ArrayOperatorTranslator(),
+        new ArrayAggregateTranslator(),
+        new ArrayElementTranslator(),
+        new DictionaryTranslator(),
+        new StringJoinTranslator(),
         new SparkFunctionsTranslator(),
         new MathMethodTranslator(),
         new DateTimeMethodTranslator(),
@@ -44,9 +49,11 @@ internal static class MethodTranslatorChain
     public static IReadOnlyList<IMemberTranslator> Members { get; } =
     [
         new NullableMemberTranslator(),
+        new CollectionMemberTranslator(),
         new StringMemberTranslator(),
         new DateTimeMemberTranslator(),
         new TimeSpanMemberTranslator(),
         new DateOnlyMemberTranslator(),
+        new StructMemberTranslator(),
     ];
 }

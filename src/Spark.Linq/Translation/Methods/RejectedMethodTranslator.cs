@@ -13,7 +13,7 @@ internal sealed class RejectedMethodTranslator : IMethodCallTranslator
     private static readonly Dictionary<(Type, string), string> Suggestions = new()
     {
         [(typeof(string), nameof(string.Format))] = "Build the text with + (concat), or use SparkFunctions.Call<string>(\"format_string\", format, args…) with Spark's printf-style format.",
-        [(typeof(string), nameof(string.Join))] = "Use SparkFunctions.Call<string>(\"concat_ws\", separator, a, b, …).",
+        [(typeof(string), nameof(string.Join))] = "string.Join(separator, values) translates for a whole array or list (a column, or new[] { x.A, x.B }); otherwise use SparkFunctions.Call<string>(\"concat_ws\", separator, a, b, …).",
         [(typeof(string), nameof(string.Split))] = "Use SparkFunctions.Call<string[]>(\"split\", text, regex).",
         [(typeof(string), nameof(string.PadLeft))] = "Use SparkFunctions.Call<string>(\"lpad\", text, width, pad); note lpad also shortens longer text.",
         [(typeof(string), nameof(string.PadRight))] = "Use SparkFunctions.Call<string>(\"rpad\", text, width, pad); note rpad also shortens longer text.",

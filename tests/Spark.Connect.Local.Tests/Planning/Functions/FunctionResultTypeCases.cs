@@ -14,6 +14,16 @@ internal static class FunctionResultTypeCases
     private static TypedArg L(int value) => TypedArg.Lit(value);
     private static TypedArg L(string value) => TypedArg.Lit(value);
     private static TypedArg L(bool value) => TypedArg.Lit(value);
+    private static TypedArg Fn(DataType type, string body, params string[] parameters) => TypedArg.Fn(type, body, parameters);
+    private static DataType Map(DataType key, DataType value) => new() { Map = new DataType.Types.Map { KeyType = key, ValueType = value, ValueContainsNull = true } };
+
+    private static DataType Struct(params (string Name, DataType Type)[] fields)
+    {
+        var type = new DataType.Types.Struct();
+        foreach (var (name, fieldType) in fields)
+            type.Fields.Add(new DataType.Types.StructField { Name = name, DataType = fieldType, Nullable = true });
+        return new DataType { Struct = type };
+    }
 
     public static IReadOnlyDictionary<string, TypedArg[][]> All { get; } = Build();
 
@@ -66,9 +76,26 @@ internal static class FunctionResultTypeCases
         Add(["named_struct"], A(L("a"), C(Int), L("b"), C(Str)), A(L("x"), C(Arr(Dec(5, 2)))));
         Add(["get"], A(C(Arr(Int)), C(Int)), A(C(Arr(Str)), L(0)));
         Add(["array"], A(C(Str), C(Int)), A(C(Dec(5, 2)), C(Dec(7, 1))), A(C(Int), C(Int)), A(C(Int), C(Long)), A(C(Str)));
-        Add(["size", "cardinality", "array_size"], A(C(Arr(Int))));
+        Add(["size", "cardinality"], A(C(Arr(Int))), A(C(Map(Str, Long))));
+        Add(["array_size"], A(C(Arr(Int))));
         Add(["array_contains"], A(C(Arr(Int)), C(Int)));
         Add(["explode", "explode_outer"], A(C(Arr(Str))), A(C(Arr(Dec(5, 2)))));
+        Add(["element_at", "try_element_at"], A(C(Arr(Str)), C(Int)), A(C(Arr(Dec(5, 2))), L(1)), A(C(Map(Str, Long)), C(Str)));
+        Add(["array_max", "array_min"], A(C(Arr(Int))), A(C(Arr(Str))), A(C(Arr(Dec(5, 2)))));
+        Add(["array_distinct", "sort_array", "array_sort"], A(C(Arr(Int))), A(C(Arr(Str))), A(C(Arr(Struct(("a", Int), ("b", Str))))));
+        Add(["array_union", "array_intersect", "array_except"], A(C(Arr(Int)), C(Arr(Int))), A(C(Arr(Int)), C(Arr(Long))), A(C(Arr(Str)), C(Arr(Str))));
+        Add(["array_join"], A(C(Arr(Str)), C(Str)), A(C(Arr(Str)), L(","), L("-")), A(C(Arr(Dbl)), L(",")), A(C(Arr(Int)), C(Str)));
+        Add(["map_keys", "map_values"], A(C(Map(Str, Long))), A(C(Map(Int, Arr(Str)))));
+        Add(["map_contains_key"], A(C(Map(Str, Long)), C(Str)), A(C(Map(Int, Str)), L(1)));
+        Add(["raise_error"], A(C(Str)));
+
+        // Higher-order functions: lambda bodies are DuckDB SQL over the quoted parameters, as the resolver renders them.
+        Add(["transform"], A(C(Arr(Int)), Fn(Long, "CAST(\"x\" AS BIGINT)", "x")), A(C(Arr(Str)), Fn(Int, "CAST(\"i\" - 1 AS INTEGER)", "s", "i")),
+            A(C(Arr(Int)), Fn(Struct(("v", Int), ("s", Str)), "{'v': \"x\", 's': CAST(\"x\" AS VARCHAR)}", "x")));
+        Add(["filter"], A(C(Arr(Str)), Fn(Bool, "\"x\" IS NOT NULL", "x")), A(C(Arr(Dec(5, 2))), Fn(Bool, "\"i\" > 1", "x", "i")));
+        Add(["exists", "forall"], A(C(Arr(Int)), Fn(Bool, "\"x\" > 1", "x")));
+        Add(["aggregate", "reduce"], A(C(Arr(Int)), C(Long), Fn(Long, "CAST(\"a\".\"acc\" + \"x\".\"x\" AS BIGINT)", "a", "x")),
+            A(C(Arr(Str)), L(0), Fn(Int, "CAST(\"a\".\"acc\" + length(\"x\".\"x\") AS INTEGER)", "a", "x"), Fn(Dbl, "CAST(\"f\".\"acc\" AS DOUBLE)", "f")));
 
         // Strings.
         Add(["upper", "lower", "ucase", "lcase", "initcap"], A(C(Str)), A(C(Int)), A(C(Date)), A(C(Bool)), A(C(Dbl)));
@@ -77,7 +104,7 @@ internal static class FunctionResultTypeCases
         Add(["locate", "position"], A(C(Str), C(Str)), A(C(Str), C(Str), L(1)));
         Add(["replace"], A(C(Str), C(Str)), A(C(Str), C(Str), C(Str)));
         Add(["btrim", "trim", "ltrim", "rtrim"], A(C(Str)), A(C(Str), C(Str)));
-        Add(["concat"], A(), A(C(Str), C(Str)), A(C(Str), C(Int)), A(C(Arr(Int)), C(Arr(Int))), A(C(Bin), C(Bin)));
+        Add(["concat"], A(), A(C(Str), C(Str)), A(C(Str), C(Int)), A(C(Arr(Int)), C(Arr(Int))), A(C(Arr(Int)), C(Arr(Long))), A(C(Bin), C(Bin)));
         Add(["concat_ws"], A(C(Str), C(Str), C(Str)));
         Add(["ascii"], A(C(Str)));
         Add(["contains", "startswith", "endswith", "rlike", "regexp", "regexp_like"], A(C(Str), C(Str)));

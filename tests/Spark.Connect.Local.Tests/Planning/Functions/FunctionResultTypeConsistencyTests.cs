@@ -66,7 +66,7 @@ public class FunctionResultTypeConsistencyTests : FunctionTestBase
                 sql = string.Create(CultureInfo.InvariantCulture, $"a{i}");
                 columns.Add($"CAST(NULL AS {DuckDbTypeNames.FromSpark(argument.Type)}) AS {sql}");
             }
-            sqlArguments.Add(new SqlArgument(sql, argument.Source, argument.Type));
+            sqlArguments.Add(argument.ToSql(sql));
         }
         var context = new PlaceholderContext();
         var rendered = windowed

@@ -9,8 +9,24 @@ namespace Spark.Connect.Local.Tests.Planning.Functions;
 /// One argument of a typed call in the result-type tests: a column of a Spark type (a typed NULL column of
 /// the test's input), a literal, or <c>*</c>. Shorthands for Spark types, and DuckDB's type mapped back.
 /// </summary>
-internal sealed record TypedArg(DataType Type, Expression Source, string? LiteralSql, bool Nullable = true)
+internal sealed record TypedArg(DataType Type, Expression Source, string? LiteralSql, bool Nullable = true, LambdaSql? Lambda = null)
 {
+    /// <summary>
+    /// A lambda of <paramref name="parameters"/> whose body is <paramref name="body"/> (DuckDB SQL over the quoted
+    /// parameters, as the resolver would render it) and has Spark type <paramref name="type"/>.
+    /// </summary>
+    public static TypedArg Fn(DataType type, string body, params string[] parameters)
+    {
+        var lambda = new Expression.Types.LambdaFunction();
+        foreach (var name in parameters)
+            lambda.Arguments.Add(new Expression.Types.UnresolvedNamedLambdaVariable { NameParts = { name } });
+        var sql = LambdaSql.Of(parameters.Select(p => SqlIdentifiers.Quote(p)).ToList(), body);
+        return new(type, new Expression { LambdaFunction = lambda }, sql.Text, true, sql);
+    }
+
+    /// <summary>The argument as the catalog receives it (a lambda with its parts).</summary>
+    public SqlArgument ToSql(string sql) => new(sql, Source, Type, Lambda);
+
     public static TypedArg Column(DataType type, bool nullable = true) =>
         new(type, new Expression { UnresolvedAttribute = new Expression.Types.UnresolvedAttribute { UnparsedIdentifier = "c" } }, null, nullable);
 
@@ -87,6 +103,9 @@ internal static class T
         var copy = type.Clone();
         switch (copy.KindCase)
         {
+            // DuckDB has no NULL type to name: Spark's NULL is INTEGER to it (DuckDbTypeNames), as an untyped NULL is.
+            case DataType.KindOneofCase.Null:
+                return Int;
             case DataType.KindOneofCase.YearMonthInterval or DataType.KindOneofCase.DayTimeInterval or DataType.KindOneofCase.CalendarInterval:
                 return DayTime;
             case DataType.KindOneofCase.Array:

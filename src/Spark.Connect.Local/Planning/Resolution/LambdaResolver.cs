@@ -1,0 +1,133 @@
+using Spark.Connect.Local.Planning.Functions;
+using Kind = Spark.Connect.Protocol.Expression.ExprTypeOneofCase;
+
+namespace Spark.Connect.Local.Planning.Resolution;
+
+/// <summary>
+/// Higher-order functions (<c>transform</c>, <c>filter</c>, <c>exists</c>, <c>forall</c>, <c>aggregate</c>,
+/// <c>array_sort</c> with a comparator): their plain arguments are resolved first, because they give the lambda
+/// variables their types (the array's element type, the zero value's type), then each lambda's body is resolved
+/// with its variables in scope, as Spark's analyzer binds lambdas (ResolveLambdaVariables).
+/// </summary>
+internal static class LambdaResolver
+{
+    /// <summary>One lambda argument: its position, the variable counts Spark accepts, and the variables' types.</summary>
+    private sealed record Slot(int Position, int[] Arities, Func<IReadOnlyList<ResolvedExpression>, int, IReadOnlyList<VariableType>> Variables);
+
+    /// <summary>A variable's Spark type, and how the DuckDB rendering passes it (see <see cref="LambdaVariable"/>).</summary>
+    private readonly record struct VariableType(DataType Type, bool Nullable, bool OneBasedIndex = false, string? Field = null);
+
+    /// <summary>The higher-order functions and, for each, (minimum, maximum) argument count and its lambda slots.</summary>
+    private static readonly Dictionary<string, (int Min, int Max, Slot[] Slots)> Functions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["transform"] = (2, 2, [new Slot(1, [1, 2], ElementAndIndex)]),
+        ["filter"] = (2, 2, [new Slot(1, [1, 2], ElementAndIndex)]),
+        ["exists"] = (2, 2, [new Slot(1, [1], ElementAndIndex)]),
+        ["forall"] = (2, 2, [new Slot(1, [1], ElementAndIndex)]),
+        ["aggregate"] = (3, 4, [new Slot(2, [2], AccumulatorAndElement), new Slot(3, [1], Accumulator)]),
+        ["reduce"] = (3, 4, [new Slot(2, [2], AccumulatorAndElement), new Slot(3, [1], Accumulator)]),
+        ["array_sort"] = (1, 2, [new Slot(1, [2], TwoElements)]),
+    };
+
+    /// <summary>True when <paramref name="arguments"/> hold a lambda, which only a higher-order function may take.</summary>
+    internal static bool HasLambda(IEnumerable<Expression> arguments) => arguments.Any(a => a.ExprTypeCase == Kind.LambdaFunction);
+
+    /// <summary>Resolves a call of <paramref name="name"/> whose arguments hold lambda functions.</summary>
+    internal static FunctionExpression Resolve(ExpressionResolver resolver, PlanningContext planning, ResolutionContext context,
+        string name, IReadOnlyList<Expression> arguments, Expression source, ResolutionScope scope)
+    {
+        if (!Functions.TryGetValue(name, out var function))
+        {
+            // An unknown or unimplemented name fails as such; a known function that takes no lambda says so.
+            FunctionRegistry.Find(name);
+            throw NotHigherOrder(name);
+        }
+        if (arguments.Count < function.Min || arguments.Count > function.Max)
+            throw FunctionErrors.WrongNumArgs(name, function.Min == function.Max ? $"{function.Min}" : $"[{function.Min}, {function.Max}]", arguments.Count);
+
+        var resolved = new ResolvedExpression[arguments.Count];
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            var isSlot = function.Slots.Any(s => s.Position == i);
+            if (arguments[i].ExprTypeCase == Kind.LambdaFunction && !isSlot)
+                throw NotALambdaPosition(name, i);
+            if (!isSlot) resolved[i] = resolver.Resolve(arguments[i], scope);
+        }
+        if (resolved[0].Type.KindCase != DataType.KindOneofCase.Array)
+            throw ArrayRequired(name, resolved[0]);
+        foreach (var slot in function.Slots.Where(s => s.Position < arguments.Count))
+            resolved[slot.Position] = Lambda(resolver, context, name, arguments[slot.Position], slot, resolved, scope);
+
+        var (type, nullable) = FunctionTyping.Of(planning, name, resolved, false, windowed: false);
+        return new FunctionExpression(name, resolved, false, type, nullable, source);
+    }
+
+    private static ResolvedLambda Lambda(ExpressionResolver resolver, ResolutionContext context, string name, Expression argument, Slot slot,
+        IReadOnlyList<ResolvedExpression> resolved, ResolutionScope scope)
+    {
+        if (argument.ExprTypeCase != Kind.LambdaFunction)
+            throw LambdaRequired(name, slot.Position);
+        var lambda = argument.LambdaFunction;
+        var names = lambda.Arguments.Select(a => string.Join(".", a.NameParts)).ToList();
+        if (!slot.Arities.Contains(names.Count))
+            throw new LocalEngineException("INVALID_LAMBDA_FUNCTION_CALL.NUM_ARGS_MISMATCH", "42K0D",
+                $"Invalid lambda function call. A higher order function expects {string.Join(" or ", slot.Arities)} arguments, but got {names.Count}.",
+                new Dictionary<string, string> { ["expectedNumArgs"] = string.Join(" or ", slot.Arities), ["actualNumArgs"] = names.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        var duplicates = names.GroupBy(n => n, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        if (duplicates.Count > 0)
+            throw new LocalEngineException("INVALID_LAMBDA_FUNCTION_CALL.DUPLICATE_ARG_NAMES", "42K0D",
+                $"Invalid lambda function call. The lambda function has duplicate arguments {string.Join(", ", duplicates.Select(d => $"`{d}`"))}. " +
+                "Please, consider to rename the argument names or set \"spark.sql.caseSensitive\" to \"true\".",
+                new Dictionary<string, string> { ["args"] = string.Join(", ", duplicates.Select(d => $"`{d}`")), ["caseSensitiveConfig"] = "\"spark.sql.caseSensitive\"" });
+
+        var types = slot.Variables(resolved, names.Count);
+        var variables = names.Select((n, i) => context.NewLambdaVariable(n, types[i].Type, types[i].Nullable, types[i].OneBasedIndex, types[i].Field)).ToList();
+        var body = resolver.Resolve(lambda.Function, scope.WithLambdaVariables(variables));
+        return new ResolvedLambda(variables, body, argument);
+    }
+
+    /// <summary>The element (with the array's containsNull) and, for a second variable, the 0-based INT index.</summary>
+    private static IReadOnlyList<VariableType> ElementAndIndex(IReadOnlyList<ResolvedExpression> arguments, int count)
+    {
+        var array = arguments[0].Type.Array;
+        var element = new VariableType(array.ElementType, array.ContainsNull);
+        return count == 1 ? [element] : [element, new VariableType(SparkTypes.Integer, false, OneBasedIndex: true)];
+    }
+
+    /// <summary>
+    /// The accumulator (the zero value's type, always nullable, as Spark binds it) and the element. DuckDB's reduction
+    /// needs the accumulator and the elements to share a type, so the rendering reduces (acc, x) structs and each
+    /// variable reads its field (see <c>HigherOrderFunctions</c>).
+    /// </summary>
+    private static IReadOnlyList<VariableType> AccumulatorAndElement(IReadOnlyList<ResolvedExpression> arguments, int count) =>
+        [new VariableType(arguments[1].Type, true, Field: HigherOrderFunctions.AccumulatorField),
+            ElementAndIndex(arguments, 1)[0] with { Field = HigherOrderFunctions.ElementField }];
+
+    /// <summary>The final accumulator, read from the reduction's (acc, x) struct.</summary>
+    private static IReadOnlyList<VariableType> Accumulator(IReadOnlyList<ResolvedExpression> arguments, int count) =>
+        [new VariableType(arguments[1].Type, true, Field: HigherOrderFunctions.AccumulatorField)];
+
+    private static IReadOnlyList<VariableType> TwoElements(IReadOnlyList<ResolvedExpression> arguments, int count) =>
+        [ElementAndIndex(arguments, 1)[0], ElementAndIndex(arguments, 1)[0]];
+
+    /// <summary>Spark's error for a lambda given to a function that takes none.</summary>
+    internal static LocalEngineException NotHigherOrder(string name) =>
+        new("INVALID_LAMBDA_FUNCTION_CALL.NON_HIGHER_ORDER_FUNCTION", "42K0D",
+            $"Invalid lambda function call. A lambda function should only be used in a higher order function. However, its class is {name}, which is not a higher order function.",
+            new Dictionary<string, string> { ["class"] = name });
+
+    private static LocalEngineException NotALambdaPosition(string name, int position) =>
+        new("INVALID_LAMBDA_FUNCTION_CALL.NON_HIGHER_ORDER_FUNCTION", "42K0D",
+            $"Invalid lambda function call. Argument {position + 1} of {name} is a lambda function, but {name} takes a value there.",
+            new Dictionary<string, string> { ["class"] = name });
+
+    private static LocalEngineException LambdaRequired(string name, int position) =>
+        new("DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE", "42K09",
+            $"Cannot resolve `{name}` due to data type mismatch: argument {position + 1} requires a lambda function.",
+            new Dictionary<string, string> { ["functionName"] = $"`{name}`", ["paramIndex"] = (position + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), ["requiredType"] = "lambda function" });
+
+    private static LocalEngineException ArrayRequired(string name, ResolvedExpression argument) =>
+        new("DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE", "42K09",
+            $"Cannot resolve `{name}` due to data type mismatch: the first parameter requires the \"ARRAY\" type, however it has the type \"{SparkTypes.Name(argument.Type)}\".",
+            new Dictionary<string, string> { ["functionName"] = $"`{name}`", ["paramIndex"] = "first", ["requiredType"] = "\"ARRAY\"", ["inputType"] = $"\"{SparkTypes.Name(argument.Type)}\"" });
+}
