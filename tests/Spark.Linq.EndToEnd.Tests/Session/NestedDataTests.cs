@@ -34,7 +34,7 @@ public sealed class NestedDataTests
         await _server.DisposeAsync();
     }
 
-    private IQueryable<Basket> Table => _spark.Table<Basket>("baskets");
+    private ISparkQueryable<Basket> Table => _spark.Table<Basket>("baskets");
 
     private static IEnumerable<TestCaseData> Throwing()
     {
@@ -48,7 +48,7 @@ public sealed class NestedDataTests
     }
 
     private static TestCaseData Case<T>(string name, Func<IQueryable<Basket>, IQueryable<T>> query, string message) =>
-        new TestCaseData(new Func<IQueryable<Basket>, Task>(async q => await query(q).ToListAsync()), new Action(() => query(Baskets.AsQueryable()).ToList()), message)
+        new TestCaseData(new Func<IQueryable<Basket>, Task>(async q => await query(q).AsSparkQueryable().ToListAsync()), new Action(() => query(Baskets.AsQueryable()).ToList()), message)
             .SetArgDisplayNames(name);
 
     [TestCaseSource(nameof(Throwing))]
