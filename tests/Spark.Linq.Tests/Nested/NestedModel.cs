@@ -29,16 +29,21 @@ public abstract class NestedPlanTestBase : PlanTestBase
 {
     protected IQueryable<Cart> Carts => Spark.Table<Cart>();
 
-    /// <summary>The printed expression of <c>Select(x => new { V = selector(x) })</c>.</summary>
-    protected string Plan<T>(System.Linq.Expressions.Expression<Func<Cart, T>> selector) =>
-        Plans.ExpressionPrinter.Print(Expression(selector));
+    /// <summary>
+    /// The printed expression of <c>Select(x => new { V = selector(x) })</c>; with <paramref name="final"/> false the
+    /// Select is followed by <c>Distinct()</c>, so it must translate (a final Select may run parts on the client).
+    /// </summary>
+    protected string Plan<T>(System.Linq.Expressions.Expression<Func<Cart, T>> selector, bool final = true) =>
+        Plans.ExpressionPrinter.Print(Expression(selector, final));
 
     /// <summary>The Spark expression of <c>Select(x => new { V = selector(x) })</c>.</summary>
-    protected Spark.Connect.Protocol.Expression Expression<T>(System.Linq.Expressions.Expression<Func<Cart, T>> selector)
+    protected Spark.Connect.Protocol.Expression Expression<T>(System.Linq.Expressions.Expression<Func<Cart, T>> selector, bool final = true)
     {
         var parameter = selector.Parameters[0];
         var body = System.Linq.Expressions.Expression.New(typeof(Tuple<T>).GetConstructor([typeof(T)])!, [selector.Body], typeof(Tuple<T>).GetProperty("Item1")!);
         var projection = System.Linq.Expressions.Expression.Lambda<Func<Cart, Tuple<T>>>(body, parameter);
-        return Carts.Select(projection).ToRelation().Project.Expressions[0].Alias.Expr;
+        var query = Carts.Select(projection);
+        var project = final ? query.ToRelation().Project : query.Distinct().ToRelation().Deduplicate.Input.Project;
+        return project.Expressions[0].Alias.Expr;
     }
 }

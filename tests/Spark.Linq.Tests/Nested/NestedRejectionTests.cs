@@ -8,20 +8,20 @@ public class NestedRejectionTests : NestedPlanTestBase
     [Test]
     public void Operators_over_dictionary_entries_point_at_keys_and_values()
     {
-        var error = Rejects(() => Plan(c => c.Stock.Where(kv => kv.Value > 1).Count()));
+        var error = Rejects(() => Plan(c => c.Stock.Where(kv => kv.Value > 1).Count(), final: false));
         Assert.That(error.Message, Does.Contain("entries of a dictionary column"));
         Assert.That(error.Message, Does.Contain("Keys or Values"));
     }
 
     [Test]
     public void Ordering_an_array_by_keys_in_different_directions_is_refused() =>
-        Assert.That(Rejects(() => Plan(c => c.Lines.OrderBy(l => l.Sku).ThenByDescending(l => l.Qty))).Message, Does.Contain("different directions"));
+        Assert.That(Rejects(() => Plan(c => c.Lines.OrderBy(l => l.Sku).ThenByDescending(l => l.Qty), final: false)).Message, Does.Contain("different directions"));
 
     [Test]
     public void A_lambda_over_a_local_collection_still_says_it_is_local()
     {
         var ids = new List<int> { 1, 2 };
-        Assert.That(Rejects(() => Plan(c => ids.Any(i => i == c.Size))).Message, Does.Contain("local collection"));
+        Assert.That(Rejects(() => Plan(c => ids.Any(i => i == c.Size), final: false)).Message, Does.Contain("local collection"));
     }
 
     [Test]
@@ -35,7 +35,7 @@ public class NestedRejectionTests : NestedPlanTestBase
     [Test]
     public void Comparing_whole_objects_is_refused_since_csharp_would_use_their_IComparable()
     {
-        Assert.That(Rejects(() => Plan(c => c.Lines.Max())).Message, Does.Contain("IComparable"));
-        Assert.That(Rejects(() => Plan(c => c.Lines.OrderBy(l => l))).Message, Does.Contain("IComparable"));
+        Assert.That(Rejects(() => Plan(c => c.Lines.Max(), final: false)).Message, Does.Contain("IComparable"));
+        Assert.That(Rejects(() => Plan(c => c.Lines.OrderBy(l => l), final: false)).Message, Does.Contain("IComparable"));
     }
 }
