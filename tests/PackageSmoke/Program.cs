@@ -2,6 +2,7 @@
 // on the embedded local engine. .ci/package-smoke builds and runs it and checks the line it prints.
 using Spark.Connect.Local;
 using Spark.Linq;
+using Spark.Linq.Testing;
 
 await using var server = await LocalSparkServer.StartAsync();
 server.CreateTable("orders", new[]
@@ -20,6 +21,15 @@ var revenue = await spark.Table<Order>("orders")
 
 foreach (var row in revenue)
     Console.WriteLine($"SMOKE {row.Region} {row.Orders} {row.Total:0.00}");
+
+// The test kit: a session of its own on the shared engine, its table loaded through Spark.Linq's mapping.
+await using (var test = await SparkTestSession.StartAsync(SparkTestTable.Of("orders", new[] { new Order(1, "eu", 120m), new Order(2, "us", 80m), new Order(3, "eu", 300m) })))
+{
+    var count = await test.Table<Order>("orders").CountAsync();
+    var pipeline = test.Table<Order>("orders").Where(o => o.Amount > 100m).ToQueryPlan().Pipeline;
+    Console.WriteLine($"SMOKE kit {count} {string.Join(",", pipeline)}");
+}
+await LocalSparkEngine.ShutdownSharedAsync();
 
 /// <summary>A row of the smoke test's table.</summary>
 internal sealed record Order(int Id, string Region, decimal Amount);
