@@ -9,9 +9,10 @@ namespace Spark.Linq.Testing;
 /// </summary>
 public sealed class PlanLiteral
 {
-    internal PlanLiteral(Literal literal, Type? recordedType)
+    internal PlanLiteral(Literal literal, Type? recordedType, string? capturedFrom)
     {
         Literal = literal;
+        CapturedFrom = capturedFrom;
         ClrTypeIsFromQuery = recordedType is not null;
         ClrType = recordedType ?? DefaultClrType(literal);
         SparkType = LiteralSpelling.SparkType(literal);
@@ -20,6 +21,13 @@ public sealed class PlanLiteral
         IsEnum = underlying.IsEnum;
         Text = IsEnum ? $"{CSharp} ({SparkValue}: {SparkType})" : $"{CSharp} ({SparkType})";
     }
+
+    /// <summary>
+    /// For a value the query captured (evaluated on the client when it was translated), what it was read from: a variable or
+    /// member chain (<c>minimum</c>, <c>filter.Minimum</c>), the C# of another expression (<c>DateTime.Today.AddDays(-7)</c>), or <c>:name</c> for a SQL argument;
+    /// null for a constant written in the query.
+    /// </summary>
+    public string? CapturedFrom { get; }
 
     /// <summary>The literal message as Spark receives it.</summary>
     public Literal Literal { get; }

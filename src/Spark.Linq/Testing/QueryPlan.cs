@@ -19,17 +19,17 @@ public sealed class QueryPlan
     private readonly Dictionary<long, int> _planIds = [];
     private readonly List<PlanNode> _nodes = [];
 
-    internal QueryPlan(Relation relation, IReadOnlyList<Type?> literalTypes)
+    internal QueryPlan(Relation relation, IReadOnlyList<LiteralSource> literalSources)
     {
         Relation = relation;
-        // The recorded types are by position in a walk of the whole plan; spell each literal message once.
+        // The recorded sources are by position in a walk of the whole plan; spell each literal message once.
         var index = 0;
         PlanWalk.Visit(relation, message =>
         {
             if (message is not Literal literal) return;
-            var type = index < literalTypes.Count ? literalTypes[index] : null;
+            var source = index < literalSources.Count ? literalSources[index] : default;
             index++;
-            _literals.TryAdd(literal, new PlanLiteral(literal, type));
+            _literals.TryAdd(literal, new PlanLiteral(literal, source.ClrType, source.CapturedFrom));
         });
         Root = BuildNodes(relation);
         var expressions = new ExpressionText(Spell, PlanIdText);
@@ -150,11 +150,32 @@ public sealed class QueryPlan
         return text.ToString();
     }
 
+    /// <summary>
+    /// The query as one Spark SQL statement to paste into a notebook or <c>spark.sql</c>: values written in as literals
+    /// (strings quoted and escaped, typed numbers cast), names back-quoted where needed. When the query captured values
+    /// (variables read when it was translated), a comment header lists them, since the SQL holds those values, not the variables.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The plan has a part with no Spark SQL form here (rows sent with the query,
+    /// SQL text with arguments, pivots, …); the message names it.</exception>
+    public string ToSparkSql()
+    {
+        var sql = new SparkSqlRenderer().Render(Relation);
+        var captured = Literals.Where(l => l.CapturedFrom is not null).Select(l => $"--   {l.CapturedFrom} = {l.CSharp}").Distinct(StringComparer.Ordinal).ToList();
+        if (captured.Count == 0) return sql;
+        var header = new StringBuilder("-- Values the query captured, written in as they were when it was translated:\n");
+        foreach (var line in captured) header.Append(OneLine(line)).Append('\n');
+        return header.Append(sql).ToString();
+    }
+
     /// <summary>The same text as <see cref="ToPlanString"/>.</summary>
     public override string ToString() => ToPlanString();
 
     /// <summary>The spelling of one literal of this plan (any literal message; one not in the plan is spelt from Spark's type alone).</summary>
-    internal PlanLiteral Spell(Literal literal) => _literals.TryGetValue(literal, out var spelt) ? spelt : new PlanLiteral(literal, null);
+    internal PlanLiteral Spell(Literal literal) => _literals.TryGetValue(literal, out var spelt) ? spelt : new PlanLiteral(literal, null, null);
+
+    // A comment ends at a line break: none may come from a name or a value.
+    private static string OneLine(string text) =>
+        string.Concat(text.Select(c => char.IsControl(c) || c is '\u2028' or '\u2029' or '\u0085' ? '?' : c));
 
     private string PlanIdText(long planId) => _planIds.TryGetValue(planId, out var id) ? "#" + id : "#?" + ExpressionText.Invariant(planId);
 

@@ -17,6 +17,10 @@ public static class QueryPlanExtensions
         var provider = query.Provider as SparkQueryProvider
             ?? throw new ArgumentException("This query is not a Spark.Linq query; start it from SparkSession.Table<T>(), Sql<T>() or CreateDataFrame().", nameof(query));
         var translated = provider.Translate(query.Expression);
-        return new QueryPlan(translated.Relation, translated.LiteralTypes);
+        return new QueryPlan(translated.Relation, translated.LiteralSources);
     }
+
+    /// <summary>The query as Spark SQL (<see cref="QueryPlan.ToSparkSql"/>): <c>query.ToQueryPlan().ToSparkSql()</c>.</summary>
+    /// <exception cref="NotSupportedException">The plan has a part with no Spark SQL form here; the message names it.</exception>
+    public static string ToSparkSql<T>(this IQueryable<T> query) => query.ToQueryPlan().ToSparkSql();
 }

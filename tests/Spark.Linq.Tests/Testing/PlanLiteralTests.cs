@@ -44,6 +44,15 @@ public class PlanLiteralTests : PlanTestBase
     }
 
     [Test]
+    public void A_captured_value_names_what_it_was_read_from_and_a_constant_does_not()
+    {
+        var status = ShipmentStatus.Packed;
+        var literals = Shipments.Where(s => s.Status == status && s.Weight > 1m).ToQueryPlan().Literals;
+
+        Assert.That(literals.Select(l => l.CapturedFrom), Is.EqualTo(new[] { "status", null }));
+    }
+
+    [Test]
     public void Flag_combinations_undefined_numbers_and_members_stored_as_names_read_like_CSharp()
     {
         Assert.Multiple(() =>

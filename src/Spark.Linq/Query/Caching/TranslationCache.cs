@@ -59,7 +59,7 @@ internal sealed class TranslationCache(int capacity, int maxPlanDepth = PlanDept
         var translated = QueryTranslator.Translate(context, evaluated);
         // Measured before anything recurses over the plan (the template's clone, printers, serialization).
         Depth.PlanDepthLimit.Check(translated.Relation, evaluated, maxPlanDepth);
-        return translated with { LiteralTypes = context.LiteralTypes.InWalkOrder(translated.Relation) };
+        return translated with { LiteralSources = context.LiteralTypes.InWalkOrder(translated.Relation) };
     }
 
     private PlanTemplate? Find(QueryShape shape)
