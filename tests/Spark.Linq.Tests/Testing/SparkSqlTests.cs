@@ -91,6 +91,17 @@ public class SparkSqlTests : PlanTestBase
     }
 
     [Test]
+    public void A_projection_that_reuses_a_sort_columns_name_for_another_value_keeps_the_sort_below_it()
+    {
+        // In one SELECT, ORDER BY Amount would sort by the alias (the Id), not by the amount the query sorted on.
+        var renamed = Orders.OrderBy(o => o.Amount).Select(o => new { Amount = o.Id }).ToSparkSql();
+        var kept = Orders.OrderBy(o => o.Amount).Select(o => new { o.Amount, o.Id }).ToSparkSql();
+
+        Assert.That(renamed, Is.EqualTo("SELECT Id AS Amount\nFROM (\n  SELECT *\n  FROM sales.orders\n  ORDER BY Amount ASC NULLS FIRST\n) AS orders"));
+        Assert.That(kept, Is.EqualTo("SELECT Amount AS Amount, Id AS Id\nFROM sales.orders\nORDER BY Amount ASC NULLS FIRST"));
+    }
+
+    [Test]
     public void Semi_joins_and_conditionals_use_Sparks_syntax()
     {
         var customers = Spark.Table<Customer>("crm.customers");

@@ -51,7 +51,7 @@ internal sealed class SparkSqlRenderer
     private SqlBlock Project(SqlBlock block, IList<Expression> expressions)
     {
         var hasWindow = expressions.Any(SparkSqlExpressions.HasWindow);
-        if (!block.CanProject(hasWindow)) block = Wrap(block);
+        if (!block.CanProject(hasWindow) || expressions.Any(e => Renames(e, block.OrderByColumns))) block = Wrap(block);
         var render = new SparkSqlExpressions(block.Hidden);
         block.Select = string.Join(", ", expressions.Select(render.Render));
         return block;
@@ -69,8 +69,24 @@ internal sealed class SparkSqlRenderer
         if (!block.CanSort) block = Wrap(block);
         var render = new SparkSqlExpressions(block.Hidden);
         block.OrderBy = string.Join(", ", order.Select(render.Render));
+        foreach (var key in order)
+        {
+            Plans.PlanWalk.Visit(key, m =>
+            {
+                if (m is Expression.Types.UnresolvedAttribute a) block.OrderByColumns.Add(SparkSqlNames.Parts(a.UnparsedIdentifier)[^1]);
+            });
+        }
         return block;
     }
+
+    /// <summary>
+    /// True when <paramref name="e"/> names its result after a column the block's ORDER BY uses without being that column
+    /// (<c>Id AS Amount</c> over <c>ORDER BY Amount</c>): in one SELECT the alias would win and change the order.
+    /// </summary>
+    private static bool Renames(Expression e, HashSet<string> orderColumns) =>
+        e.ExprTypeCase == Expression.ExprTypeOneofCase.Alias && e.Alias.Name.Count == 1 && orderColumns.Contains(e.Alias.Name[0])
+        && !(e.Alias.Expr.ExprTypeCase == Expression.ExprTypeOneofCase.UnresolvedAttribute
+             && string.Equals(SparkSqlNames.Parts(e.Alias.Expr.UnresolvedAttribute.UnparsedIdentifier)[^1], e.Alias.Name[0], StringComparison.OrdinalIgnoreCase));
 
     private SqlBlock Limit(SqlBlock block, int limit)
     {

@@ -32,6 +32,9 @@ internal sealed class SqlBlock(string from, IReadOnlyList<string> qualifiers)
 
     public string? OrderBy { get; set; }
 
+    /// <summary>The column names ORDER BY refers to: a SELECT alias of the same name added later would take their place.</summary>
+    public HashSet<string> OrderByColumns { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     public int? Limit { get; set; }
 
     public int? Offset { get; set; }
