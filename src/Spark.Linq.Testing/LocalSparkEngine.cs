@@ -35,17 +35,16 @@ public static class LocalSparkEngine
             shared = _shared;
             _shared = null;
         }
-        if (shared is { IsCompletedSuccessfully: true }) await shared.Result.DisposeAsync().ConfigureAwait(false);
-        else if (shared is not null)
+        if (shared is null) return;
+        LocalSparkServer server;
+        try
         {
-            try
-            {
-                await (await shared.ConfigureAwait(false)).DisposeAsync().ConfigureAwait(false);
-            }
-            catch (Exception) when (shared.IsFaulted || shared.IsCanceled)
-            {
-                // It never started: nothing to stop.
-            }
+            server = await shared.ConfigureAwait(false);
         }
+        catch (Exception) when (shared.IsFaulted || shared.IsCanceled)
+        {
+            return; // It never started: nothing to stop (the start's error went to whoever awaited it).
+        }
+        await server.DisposeAsync().ConfigureAwait(false);
     }
 }
