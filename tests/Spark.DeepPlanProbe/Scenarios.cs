@@ -14,6 +14,7 @@ internal static class Scenarios
         ["server-plan"] = ServerScenarios.PlanDeepRelations,
         ["server-limit"] = ServerScenarios.PlanAtTheLimit,
         ["server-ddl"] = ServerScenarios.ParseDeepType,
+        ["plan-snapshot"] = PlanSnapshotScenario.Print,
     };
 
     /// <summary>Runs <paramref name="action"/> and reports its result, or the exception it ended with.</summary>

@@ -60,6 +60,7 @@ internal sealed class SqlRootExpression(Type elementType, string sql, IReadOnlyL
                 ?? throw new SparkTranslationException($"{name} = {value}", "Sql", $"the argument '{name}' of type {value!.GetType().Name} has no Spark literal.",
                     "Pass primitives, strings, decimals, dates or byte arrays as SQL arguments.");
             context.Slots?.Literal(new Caching.SqlArgument(this, i), literal);
+            if (value is not null) context.LiteralTypes.Note(literal, value.GetType(), ":" + name);
             named.Add(new(name, Expr.Lit(literal)));
         }
         return new QueryState(context.Rel.Sql(Sql, named), RowShape(context));

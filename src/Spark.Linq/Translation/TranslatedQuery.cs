@@ -8,4 +8,7 @@ internal sealed record TranslatedQuery(Relation Relation, ValueShape Row, QueryR
 {
     /// <summary>When the final Select is partly evaluated on the client: that part, which turns each fetched row into a result.</summary>
     public ClientEvaluation.ClientRows? Client { get; init; }
+
+    /// <summary>Where each literal's value came from, in <see cref="Plans.PlanWalk"/> order, for plan snapshots and rendered SQL.</summary>
+    public IReadOnlyList<Plans.LiteralSource> LiteralSources { get; init; } = [];
 }

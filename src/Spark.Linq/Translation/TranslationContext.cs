@@ -27,6 +27,9 @@ internal sealed class TranslationContext
 
     public Rel Rel { get; }
 
+    /// <summary>The CLR type behind each literal, for plan snapshots (never sent).</summary>
+    public LiteralClrTypes LiteralTypes { get; } = new();
+
     /// <summary>Where client-evaluated values end up, for the plan cache; null when the query is not cached.</summary>
     public Query.Caching.SlotRecorder? Slots { get; init; }
 

@@ -55,10 +55,11 @@ internal sealed class TranslationCache(int capacity, int maxPlanDepth = PlanDept
         IReadOnlyDictionary<ConstantExpression, Expression> origins)
     {
         Interlocked.Increment(ref _translations);
-        var translated = QueryTranslator.Translate(new TranslationContext(options) { Slots = recorder, Origins = origins }, evaluated);
+        var context = new TranslationContext(options) { Slots = recorder, Origins = origins };
+        var translated = QueryTranslator.Translate(context, evaluated);
         // Measured before anything recurses over the plan (the template's clone, printers, serialization).
         Depth.PlanDepthLimit.Check(translated.Relation, evaluated, maxPlanDepth);
-        return translated;
+        return translated with { LiteralSources = context.LiteralTypes.InWalkOrder(translated.Relation) };
     }
 
     private PlanTemplate? Find(QueryShape shape)

@@ -25,6 +25,7 @@ internal static class BinaryTranslator
 
         var left = ScalarTranslator.Translate(context, binary.Left);
         var right = ScalarTranslator.Translate(context, binary.Right);
+        EnumLiterals.NoteComparison(context, binary, left, right);
         return Combine(context, binary, left, right);
     }
 

@@ -58,7 +58,11 @@ internal static class EnumAsString
         var stripped = StripConversions(side);
         if (isColumn) return ScalarTranslator.Translate(context, stripped) with { ClrType = typeof(string) };
         if (stripped is ConstantExpression { Value: { } value })
-            return SparkValue.NotNull(NameLiteral(enumType, value), typeof(string));
+        {
+            var name = NameLiteral(enumType, value);
+            context.LiteralTypes.Note(name.Literal, enumType);
+            return SparkValue.NotNull(name, typeof(string));
+        }
         throw context.NotSupported(binary, $"{enumType.Name} is stored as names; it can only be compared with a value known before the query runs or another member stored as names.",
             "Compare with an enum constant or a captured variable.");
     }

@@ -72,6 +72,7 @@ internal static class ConstantTranslator
             ?? throw context.NotSupported(constant, $"a value of type {constant.Type.Name} has no Spark literal.",
                 "Use a primitive, string, decimal, date/time, Guid, enum or byte[] value.");
         context.Slots?.Literal(constant, literal);
+        context.LiteralTypes.Note(literal, constant.Type, context.Origins?.GetValueOrDefault(constant));
         return new SparkValue(Expr.Lit(literal), constant.Type, constant.Value is null);
     }
 }
