@@ -1,6 +1,4 @@
-using System.Collections;
 using Google.Protobuf;
-using Google.Protobuf.Reflection;
 using Spark.Connect;
 using Spark.Connect.Protocol;
 using Spark.Linq.Translation;
@@ -35,7 +33,7 @@ internal sealed class PlanTemplate
         var positions = new List<(int, int)>();
         var found = new bool[slots.Count];
         var index = 0;
-        Walk(translated.Relation, message =>
+        Plans.PlanWalk.Visit(translated.Relation, message =>
         {
             var slot = message switch
             {
@@ -96,7 +94,7 @@ internal sealed class PlanTemplate
         if (_positions.Length > 0)
         {
             var nodes = new List<IMessage>();
-            Walk(relation, nodes.Add);
+            Plans.PlanWalk.Visit(relation, nodes.Add);
             foreach (var (node, slot) in _positions)
             {
                 var value = slots[slot];
@@ -119,41 +117,5 @@ internal sealed class PlanTemplate
         var values = new object?[client.Values.Length];
         foreach (var (value, slot) in _clientValues) values[value] = slots[slot].Value;
         return _query with { Relation = relation, Client = client with { Values = values } };
-    }
-
-    // Depth-first, pre-order, over every message field in field-number order (map values in insertion order,
-    // which Clone keeps). An explicit stack rather than recursion: the walk must never be what overflows.
-    private static void Walk(IMessage root, Action<IMessage> visit)
-    {
-        var pending = new Stack<IMessage>();
-        var children = new List<IMessage>();
-        pending.Push(root);
-        while (pending.TryPop(out var message))
-        {
-            visit(message);
-            children.Clear();
-            foreach (var field in message.Descriptor.Fields.InFieldNumberOrder())
-            {
-                if (field.FieldType is not (FieldType.Message or FieldType.Group)) continue;
-                var value = field.Accessor.GetValue(message);
-                if (field.IsMap)
-                {
-                    foreach (DictionaryEntry entry in (IDictionary)value)
-                    {
-                        if (entry.Value is IMessage child) children.Add(child);
-                    }
-                }
-                else if (field.IsRepeated)
-                {
-                    foreach (var item in (IList)value) children.Add((IMessage)item);
-                }
-                else if (value is IMessage child)
-                {
-                    children.Add(child);
-                }
-            }
-            // Pushed last to first, so the first child is visited next.
-            for (var i = children.Count - 1; i >= 0; i--) pending.Push(children[i]);
-        }
     }
 }
