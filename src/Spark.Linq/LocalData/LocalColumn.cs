@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations.Schema;
 using System.Collections;
 using System.Collections.Concurrent;
 using System.Linq.Expressions;
@@ -29,11 +30,19 @@ internal abstract class LocalColumn(Type clrType, string path)
 
     public abstract void Append(ArrowColumnBuilder builder, object? value);
 
-    /// <summary>The column for values of <paramref name="type"/>.</summary>
+    /// <summary>
+    /// The column for values of <paramref name="type"/>; <paramref name="typeName"/> is the member's
+    /// <c>[Column(TypeName = …)]</c>, which stores an enum by name (<c>"string"</c>, as queries then compare it) and gives a
+    /// decimal its precision and scale (<c>"decimal(p,s)"</c>), as the local engine's tables do. Other type names are ignored.
+    /// </summary>
     /// <exception cref="NotSupportedException">The type (or a member inside it) has no Spark column type.</exception>
-    public static LocalColumn Create(Type type, string path, ColumnNamingPolicy naming, HashSet<Type> enclosing)
+    public static LocalColumn Create(Type type, string path, ColumnNamingPolicy naming, HashSet<Type> enclosing, string? typeName = null)
     {
         var underlying = System.Nullable.GetUnderlyingType(type) ?? type;
+        if (underlying.IsEnum && string.Equals(typeName?.Trim(), "string", StringComparison.OrdinalIgnoreCase))
+            return new LocalLeafColumn(LeafKind.EnumName, type, path);
+        if (underlying == typeof(decimal) && DeclaredDecimal.Parse(typeName) is { } declared)
+            return new LocalLeafColumn(LeafKind.Decimal, type, path, declared);
         if (LocalLeafColumn.KindOf(underlying) is { } kind) return new LocalLeafColumn(kind, type, path);
         if (TypeNames.DictionaryTypes(underlying) is { } entry)
             return new LocalMapColumn(type, path, Create(entry.Key, path + ".Key", naming, enclosing), Create(entry.Value, path + ".Value", naming, enclosing));
@@ -47,7 +56,8 @@ internal abstract class LocalColumn(Type clrType, string path)
             try
             {
                 var members = EntityMapping.For(underlying, naming).Members
-                    .Select(m => new LocalStructColumn.Member(m.ColumnName, Getter(m.Member), Create(m.ClrType, path + "." + m.Member.Name, naming, enclosing)))
+                    .Select(m => new LocalStructColumn.Member(m.ColumnName, Getter(m.Member),
+                        Create(m.ClrType, path + "." + m.Member.Name, naming, enclosing, m.Member.GetCustomAttribute<ColumnAttribute>()?.TypeName)))
                     .ToArray();
                 if (members.Length == 0) throw Unsupported(path, type, "the type has no public properties or fields to store");
                 return new LocalStructColumn(type, path, members);

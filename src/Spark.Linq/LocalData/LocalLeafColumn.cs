@@ -7,15 +7,20 @@ internal enum LeafKind
 {
     Boolean, Int8, Int16, Int32, Int64, UInt8, UInt16, UInt32, UInt64, Float32, Float64, Decimal, String, Char, Guid,
     DateTime, DateTimeOffset, DateOnly, TimeSpan, Binary,
+
+    /// <summary>An enum member marked <c>[Column(TypeName = "string")]</c>: its name, as queries compare it.</summary>
+    EnumName,
 }
 
 /// <summary>
 /// A scalar column of local data. Unsigned integers widen to the next signed type (Spark has no
 /// unsigned types; ulong becomes decimal(20,0)); enums are written as their underlying integer.
 /// Decimals and DateTimes look at the data first: the decimal scale is the largest scale present
-/// (precision 38), and DateTimes are zone-less timestamps only when every value is Unspecified.
+/// (precision 38) unless the member declares <c>[Column(TypeName = "decimal(p,s)")]</c>, and DateTimes are zone-less
+/// timestamps only when every value is Unspecified.
 /// </summary>
-internal sealed class LocalLeafColumn(LeafKind kind, Type clrType, string path) : LocalColumn(clrType, path)
+internal sealed class LocalLeafColumn(LeafKind kind, Type clrType, string path, (int Precision, int Scale)? declaredDecimal = null)
+    : LocalColumn(clrType, path)
 {
     private const int MaxPrecision = 38;
     private int _decimalScale = -1;
@@ -56,6 +61,9 @@ internal sealed class LocalLeafColumn(LeafKind kind, Type clrType, string path) 
     {
         switch (value)
         {
+            case decimal d when declaredDecimal is { } declared:
+                CheckFits(d, declared.Precision, declared.Scale);
+                break;
             case decimal d:
                 _decimalScale = Math.Max(_decimalScale, d.Scale);
                 _decimalIntegerDigits = Math.Max(_decimalIntegerDigits, IntegerDigits(d));
@@ -89,9 +97,10 @@ internal sealed class LocalLeafColumn(LeafKind kind, Type clrType, string path) 
         LeafKind.UInt64 => ArrowType.Decimal128(20, 0),
         LeafKind.Float32 => ArrowType.Float32,
         LeafKind.Float64 => ArrowType.Float64,
+        LeafKind.Decimal when declaredDecimal is { } declared => ArrowType.Decimal128(declared.Precision, declared.Scale),
         // No value seen: Spark's default decimal(38,18).
         LeafKind.Decimal => ArrowType.Decimal128(MaxPrecision, _decimalScale < 0 ? 18 : _decimalScale),
-        LeafKind.String or LeafKind.Char or LeafKind.Guid => ArrowType.Utf8,
+        LeafKind.String or LeafKind.Char or LeafKind.Guid or LeafKind.EnumName => ArrowType.Utf8,
         LeafKind.DateTime => ArrowType.Timestamp(ArrowTimeUnit.Microsecond, _sawUnspecified ? null : "UTC"),
         LeafKind.DateTimeOffset => ArrowType.Timestamp(ArrowTimeUnit.Microsecond, "UTC"),
         LeafKind.DateOnly => ArrowType.Date32,
@@ -104,6 +113,11 @@ internal sealed class LocalLeafColumn(LeafKind kind, Type clrType, string path) 
         if (value is null)
         {
             builder.AppendNull();
+            return;
+        }
+        if (kind == LeafKind.EnumName)
+        {
+            ((Utf8Builder)builder).Append(value.ToString()!);
             return;
         }
         if (value is Enum) value = Convert.ChangeType(value, Enum.GetUnderlyingType(value.GetType()), System.Globalization.CultureInfo.InvariantCulture);
@@ -149,5 +163,18 @@ internal sealed class LocalLeafColumn(LeafKind kind, Type clrType, string path) 
             digits++;
         }
         return digits;
+    }
+
+    /// <summary>A value of a member declared decimal(p,s) must be exact in it: Spark would not round it for us.</summary>
+    private void CheckFits(decimal value, int precision, int scale)
+    {
+        if (decimal.Round(value, scale) != value)
+            throw new ArgumentException(
+                $"CreateDataFrame: {value} in '{Path}' has more than the {scale} decimal places its [Column(TypeName = \"decimal({precision},{scale})\")] " +
+                "allows. Round it (decimal.Round) or widen the declared scale.");
+        if (IntegerDigits(value) > precision - scale)
+            throw new ArgumentException(
+                $"CreateDataFrame: {value} in '{Path}' has more integer digits than decimal({precision},{scale}) holds ({precision - scale}). " +
+                "Widen the declared precision.");
     }
 }

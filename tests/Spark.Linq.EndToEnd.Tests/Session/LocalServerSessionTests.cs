@@ -51,6 +51,24 @@ public sealed class LocalServerSessionTests
         Assert.That((byGroup, byGroup.Scale), Is.EqualTo((3.40m, 2)));
     }
 
+    /// <summary>A row whose enum is stored by name and whose price declares its decimal type.</summary>
+    public sealed record Shift(
+        int Id,
+        [property: System.ComponentModel.DataAnnotations.Schema.Column(TypeName = "string")] DayOfWeek Day,
+        [property: System.ComponentModel.DataAnnotations.Schema.Column(TypeName = "decimal(6,2)")] decimal Pay);
+
+    [Test]
+    public async Task Local_rows_store_an_enum_by_name_when_the_member_says_so_and_queries_compare_names()
+    {
+        var shifts = new[] { new Shift(1, DayOfWeek.Sunday, 10.5m), new Shift(2, DayOfWeek.Monday, 12m), new Shift(3, DayOfWeek.Sunday, 7.25m) };
+
+        var sundays = await _spark.CreateDataFrame(shifts).Where(s => s.Day == DayOfWeek.Sunday).OrderBy(s => s.Id).ToListAsync();
+        var pay = await _spark.CreateDataFrame(shifts).SumAsync(s => s.Pay);
+
+        Assert.That(sundays, Is.EqualTo(shifts.Where(s => s.Day == DayOfWeek.Sunday).ToList()));
+        Assert.That((pay, pay.Scale), Is.EqualTo((29.75m, 2)));
+    }
+
     [Test]
     public async Task Explain_returns_the_engine_plan_of_the_query()
     {

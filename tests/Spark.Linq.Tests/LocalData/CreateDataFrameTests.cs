@@ -181,4 +181,35 @@ public class CreateDataFrameTests : PlanTestBase
         Assert.That(rows[0].Times, Is.EqualTo(ledgers[0].Times));
         Assert.That(rows[1], Is.EqualTo(ledgers[1]));
     }
+
+    /// <summary>A row whose members declare their Spark types, as for the local engine's tables.</summary>
+    public sealed record Declared(
+        [property: System.ComponentModel.DataAnnotations.Schema.Column(TypeName = "decimal(10,2)")] decimal Price,
+        [property: System.ComponentModel.DataAnnotations.Schema.Column(TypeName = "string")] DayOfWeek Day,
+        DayOfWeek Plain);
+
+    [Test]
+    public void Declared_decimal_precision_and_enums_stored_by_name_shape_the_columns()
+    {
+        var rows = new[] { new Declared(1.5m, DayOfWeek.Monday, DayOfWeek.Friday), new Declared(20m, DayOfWeek.Sunday, DayOfWeek.Sunday) };
+
+        var (schema, _) = ReadBack<Declared>(LocalOf(Spark.CreateDataFrame(rows)));
+        var types = schema.Fields.ToDictionary(f => f.Name, f => f.Type.ToString());
+
+        Assert.That(types["Price"], Is.EqualTo(ArrowType.Decimal128(10, 2).ToString()), "the declared decimal(10,2), not the values' scale");
+        Assert.That(types["Day"], Is.EqualTo(ArrowType.Utf8.ToString()), "an enum marked TypeName = string holds its name");
+        Assert.That(types["Plain"], Is.EqualTo(ArrowType.Int32.ToString()));
+        var reader = new ArrowStreamReader(LocalOf(Spark.CreateDataFrame(rows)).Data.Memory);
+        var days = (StringColumn)reader.ReadAllBatches().Single().Columns[1];
+        Assert.That(new[] { days.GetString(0), days.GetString(1) }, Is.EqualTo(new[] { "Monday", "Sunday" }));
+    }
+
+    [TestCase(1.234, "decimal places")]
+    [TestCase(123456789.5, "integer digits")]
+    public void A_value_that_does_not_fit_its_declared_decimal_is_refused_naming_the_member(double value, string reason)
+    {
+        var rows = new[] { new Declared((decimal)value, DayOfWeek.Monday, DayOfWeek.Monday) };
+        var error = Assert.Throws<ArgumentException>(() => LocalOf(Spark.CreateDataFrame(rows)));
+        Assert.That(error!.Message, Does.Contain("Price").And.Contain(reason));
+    }
 }
