@@ -13,6 +13,9 @@ internal sealed class ServerReachability(SparkConnectionString connection, TimeS
 {
     public const string Setting = "SparkConnectClientOptions.InitialConnectTimeout";
 
+    /// <summary>The shortest last wait before the initial connect timeout; closer to it than this, it has passed.</summary>
+    internal static readonly TimeSpan LastWaitFloor = TimeSpan.FromMilliseconds(20);
+
     private int _reached;
 
     /// <summary>host:port as the connection string names it.</summary>
@@ -57,7 +60,11 @@ internal sealed class ServerReachability(SparkConnectionString connection, TimeS
     {
         if (Reached || initialConnectTimeout is not { } limit || !IsConnectFailure(error)) return wait;
         var left = limit - elapsed;
-        if (left > TimeSpan.Zero) return wait < left ? wait : left;
+        // A last wait shorter than the floor would not end the attempts: timers and the clock disagree by a millisecond
+        // or so, so waiting out a sliver of time can leave another sliver, and refused connections fail at once: the
+        // client would spin through its retries in the last moments and end with the retry policy's error instead of
+        // this one. Within the floor of the limit, the limit has passed.
+        if (left > LastWaitFloor) return wait < left ? wait : left;
         throw new SparkConnectLimitException(GrpcStatusCode.Unavailable,
             $"Could not reach the Spark Connect server at {Endpoint}: {operation} failed {attempts} times in {elapsed.TotalSeconds:0.#} s, " +
             $"last with: {error.Detail}. Check the host and port of the connection string and that the server is running and reachable; " +

@@ -156,4 +156,22 @@ public class UnreachableServerTests
 
         Assert.That(error!.ParamName, Is.EqualTo("InitialConnectTimeout"));
     }
+
+    [Test]
+    public void Close_to_the_initial_connect_timeout_the_limit_counts_as_passed_so_retries_cannot_spin_out()
+    {
+        // A refused connection fails at once; if the last sliver of the timeout were waited out in tiny steps, the retry
+        // policy's count would run out first and the caller would get a plain Unavailable (seen as a flaky test).
+        var reachability = new ServerReachability(SparkConnectionString.Parse("sc://127.0.0.1:1"), TimeSpan.FromSeconds(1.5));
+        var refused = new GrpcException(GrpcStatusCode.Unavailable, "Error connecting to subchannel.",
+            innerException: new SocketException((int)SocketError.ConnectionRefused));
+        var backoff = TimeSpan.FromMilliseconds(800);
+
+        Assert.That(reachability.LimitWait(refused, backoff, TimeSpan.FromSeconds(0.2), 2, "ExecutePlan"), Is.EqualTo(backoff));
+        Assert.That(reachability.LimitWait(refused, backoff, TimeSpan.FromSeconds(1.0), 3, "ExecutePlan"), Is.EqualTo(TimeSpan.FromSeconds(0.5)),
+            "the last wait ends at the timeout");
+        var nearlyThere = TimeSpan.FromSeconds(1.5) - ServerReachability.LastWaitFloor / 2;
+        var error = Assert.Throws<SparkConnectLimitException>(() => reachability.LimitWait(refused, backoff, nearlyThere, 4, "ExecutePlan"));
+        Assert.That(error!.Setting, Is.EqualTo(Setting));
+    }
 }
