@@ -1,6 +1,4 @@
-using System.Collections;
 using Google.Protobuf;
-using Google.Protobuf.Reflection;
 
 namespace Spark.Connect.Diagnostics;
 
@@ -75,23 +73,7 @@ internal static class OperationSummary
     private static IEnumerable<IMessage> Children(IMessage message)
     {
         var children = new List<IMessage>();
-        foreach (var field in message.Descriptor.Fields.InFieldNumberOrder())
-        {
-            if (field.FieldType != FieldType.Message && !field.IsMap) continue;
-            var value = field.Accessor.GetValue(message);
-            switch (value)
-            {
-                case IMessage child:
-                    children.Add(child);
-                    break;
-                case IDictionary map:
-                    foreach (var entry in map.Values) if (entry is IMessage child) children.Add(child);
-                    break;
-                case IEnumerable list when field.IsRepeated:
-                    foreach (var entry in list) if (entry is IMessage child) children.Add(child);
-                    break;
-            }
-        }
+        MessageChildren.AddTo(message, children);
         children.Reverse();
         return children;
     }

@@ -1,6 +1,3 @@
-using System.Collections;
-using Google.Protobuf;
-using Google.Protobuf.Reflection;
 using Spark.Connect.Protocol;
 using Literal = Spark.Connect.Protocol.Expression.Types.Literal;
 
@@ -16,33 +13,12 @@ internal static class LiteralRedactor
     public static Relation Redact(Relation relation)
     {
         var copy = relation.Clone();
-        var pending = new Stack<IMessage>();
-        pending.Push(copy);
-        while (pending.Count > 0)
+        // A literal is emptied when the walk reaches it, before its children are read, so the elements of an array,
+        // map or struct literal go with it; a null literal keeps its type.
+        PlanWalk.Visit(copy, message =>
         {
-            var message = pending.Pop();
-            if (message is Literal literal)
-            {
-                if (literal.LiteralTypeCase != Literal.LiteralTypeOneofCase.Null) literal.ClearLiteralType();
-                continue;
-            }
-            foreach (var field in message.Descriptor.Fields.InFieldNumberOrder())
-            {
-                if (field.FieldType != FieldType.Message && !field.IsMap) continue;
-                switch (field.Accessor.GetValue(message))
-                {
-                    case IMessage child:
-                        pending.Push(child);
-                        break;
-                    case IDictionary map:
-                        foreach (var value in map.Values) if (value is IMessage child) pending.Push(child);
-                        break;
-                    case IEnumerable list when field.IsRepeated:
-                        foreach (var value in list) if (value is IMessage child) pending.Push(child);
-                        break;
-                }
-            }
-        }
+            if (message is Literal { LiteralTypeCase: not Literal.LiteralTypeOneofCase.Null } literal) literal.ClearLiteralType();
+        });
         return copy;
     }
 }

@@ -1,6 +1,5 @@
-using System.Collections;
 using Google.Protobuf;
-using Google.Protobuf.Reflection;
+using Spark.Connect;
 
 namespace Spark.Linq.Plans;
 
@@ -24,26 +23,7 @@ internal static class PlanWalk
         {
             visit(message);
             children.Clear();
-            foreach (var field in message.Descriptor.Fields.InFieldNumberOrder())
-            {
-                if (field.FieldType is not (FieldType.Message or FieldType.Group)) continue;
-                var value = field.Accessor.GetValue(message);
-                if (field.IsMap)
-                {
-                    foreach (DictionaryEntry entry in (IDictionary)value)
-                    {
-                        if (entry.Value is IMessage child) children.Add(child);
-                    }
-                }
-                else if (field.IsRepeated)
-                {
-                    foreach (var item in (IList)value) children.Add((IMessage)item);
-                }
-                else if (value is IMessage child)
-                {
-                    children.Add(child);
-                }
-            }
+            MessageChildren.AddTo(message, children);
             for (var i = children.Count - 1; i >= 0; i--)
             {
                 if (intoRelations || children[i] is not Spark.Connect.Protocol.Relation) pending.Push(children[i]);
