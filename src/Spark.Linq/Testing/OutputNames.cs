@@ -41,39 +41,7 @@ internal static class OutputNames
     };
 
     /// <summary><c>o.customer_id</c> → <c>customer_id</c>; <c>`a.b`</c> → <c>a.b</c> (back-quoted parts are one name).</summary>
-    private static string LastPart(string identifier)
-    {
-        var parts = new List<string>();
-        var current = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < identifier.Length; i++)
-        {
-            var c = identifier[i];
-            if (c == '`')
-            {
-                if (quoted && i + 1 < identifier.Length && identifier[i + 1] == '`')
-                {
-                    current.Append('`');
-                    i++;
-                }
-                else
-                {
-                    quoted = !quoted;
-                }
-            }
-            else if (c == '.' && !quoted)
-            {
-                parts.Add(current.ToString());
-                current.Clear();
-            }
-            else
-            {
-                current.Append(c);
-            }
-        }
-        parts.Add(current.ToString());
-        return parts[^1];
-    }
+    private static string LastPart(string identifier) => SparkSqlNames.Parts(identifier)[^1];
 
     private static IReadOnlyList<string>? Schema(LocalRelation local)
     {
