@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Spark.Connect.Local;
 using Spark.Linq;
+using Spark.Linq.Testing;
 
 namespace Spark.Connect.Benchmarks;
 

@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Spark.Connect.Local;
 using Spark.Connect.Transport;
 using Spark.Linq;
+using Spark.Linq.Testing;
 
 namespace Spark.Connect.Benchmarks;
 

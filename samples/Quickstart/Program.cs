@@ -1,6 +1,7 @@
 using Quickstart;
 using Spark.Connect.Local;
 using Spark.Linq;
+using Spark.Linq.Testing;
 
 // Spark.Linq quickstart. With SPARK_REMOTE unset it starts the embedded local Spark Connect server
 // (DuckDB underneath) in this process and registers a small sales dataset as tables; with

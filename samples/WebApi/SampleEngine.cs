@@ -1,4 +1,5 @@
 using Spark.Connect.Local;
+using Spark.Linq.Testing;
 
 namespace WebApi;
 

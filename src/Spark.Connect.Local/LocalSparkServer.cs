@@ -22,7 +22,7 @@ namespace Spark.Connect.Local;
 /// <example>
 /// <code>
 /// await using var server = await LocalSparkServer.StartAsync();
-/// server.CreateTable("orders", orders);
+/// server.CreateTableFromArrow("orders", arrowIpcStream);
 /// var client = SparkConnectClient.Create(server.ConnectionString);
 /// </code>
 /// </example>
@@ -109,15 +109,18 @@ public sealed class LocalSparkServer : IAsyncDisposable
     }
 
     /// <summary>
-    /// Creates (or replaces) table <paramref name="name"/> from <paramref name="rows"/>: one column per public
-    /// readable property (named by <c>[Column("…")]</c> or as written; <c>[NotMapped]</c> skipped), typed from the
-    /// property type (see docs/local-engine.md, "Data"). Every session sees the table.
+    /// Creates (or replaces) table <paramref name="name"/>, which every session sees, from an Arrow IPC stream (a schema
+    /// message and record batches: what a Spark Connect <c>LocalRelation</c> carries). Column names and types are the
+    /// stream's (see docs/local-engine.md, "Data"); the engine maps no C# types itself. To make a table from objects, use
+    /// <c>server.CreateTable(name, rows, naming)</c> of the <c>Spark.Linq.Testing</c> package, which writes them with
+    /// Spark.Linq's own mapping (the one <c>CreateDataFrame</c> uses).
     /// </summary>
-    /// <exception cref="NotSupportedException">A property type has no DuckDB column type.</exception>
-    public void CreateTable<T>(string name, IEnumerable<T> rows)
+    /// <exception cref="ArgumentException">The stream is empty or malformed, has a type the engine can't store, or a value DuckDB
+    /// refuses (the message says which, with the Spark error class); the previous table, if any, is kept.</exception>
+    public void CreateTableFromArrow(string name, ReadOnlyMemory<byte> arrowStream)
     {
         ThrowIfDisposed();
-        _data.CreateTable(name, rows);
+        _data.CreateTable(name, arrowStream);
     }
 
     /// <summary>

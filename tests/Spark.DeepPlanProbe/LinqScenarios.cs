@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Spark.Connect.Local;
 using Spark.Linq;
+using Spark.Linq.Testing;
 
 namespace Spark.DeepPlanProbe;
 

@@ -1,5 +1,6 @@
 using Spark.Connect.Local;
 using Spark.Linq;
+using Spark.Linq.Testing;
 
 namespace EfCoexistence;
 

@@ -4,7 +4,7 @@ using Spark.Connect.Local.Planning;
 namespace Spark.Connect.Local.Data;
 
 /// <summary>
-/// Registers shared data (tables from C# objects, views over files) in the database's main schema, on
+/// Registers shared data (tables from Arrow data, views over files) in the database's main schema, on
 /// a connection of its own, so every session sees it.
 /// </summary>
 internal sealed class DataLoader(DuckDbDatabase database) : IDisposable
@@ -12,54 +12,26 @@ internal sealed class DataLoader(DuckDbDatabase database) : IDisposable
     private readonly DuckDbConnection _connection = database.Connect();
     private readonly Lock _lock = new();
 
-    internal void CreateTable<T>(string name, IEnumerable<T> rows)
+    internal void CreateTable(string name, ReadOnlyMemory<byte> arrowStream)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        ArgumentNullException.ThrowIfNull(rows);
-        var columns = ClrColumns.For(typeof(T));
-        var definition = string.Join(", ", columns.Select(c => $"{SqlIdentifiers.Quote(c.Name)} {c.SqlType}"));
-        try
-        {
-            Load(name, rows, columns, definition);
-        }
-        finally
-        {
-            foreach (var column in columns)
-                column.Owned?.Dispose();
-        }
-    }
-
-    private void Load<T>(string name, IEnumerable<T> rows, IReadOnlyList<ClrColumn> columns, string definition)
-    {
+        if (arrowStream.IsEmpty)
+            throw new ArgumentException($"The Arrow data for table '{name}' is empty; pass an Arrow IPC stream (schema and record batches).", nameof(arrowStream));
         lock (_lock)
         {
             // One transaction: a failure half-way leaves the previous table (if any) untouched.
             _connection.ExecuteNonQuery("BEGIN TRANSACTION");
             try
             {
-                _connection.ExecuteNonQuery($"CREATE OR REPLACE TABLE {SqlIdentifiers.Quote(name)} ({definition})");
-                using (var appender = _connection.CreateAppender(name))
-                {
-                    foreach (var row in rows)
-                    {
-                        if (row is null)
-                            throw new ArgumentException($"The rows for table '{name}' contain a null {typeof(T).Name}; remove it.", nameof(rows));
-                        foreach (var column in columns)
-                        {
-                            if (column.Property.GetValue(row) is { } value)
-                                column.Append(appender, value);
-                            else
-                                appender.AppendNull();
-                        }
-                        appender.EndRow();
-                    }
-                    appender.Close();
-                }
+                LocalRelationLoader.Load(_connection, name, arrowStream, temporary: false);
                 _connection.ExecuteNonQuery("COMMIT");
             }
-            catch
+            catch (Exception error)
             {
                 _connection.ExecuteNonQuery("ROLLBACK");
+                // The host's own call: an argument error it can catch, not the engine's internal Spark error.
+                if (error is LocalEngineException spark)
+                    throw new ArgumentException($"Cannot create table '{name}' [{spark.ErrorClass}]: {spark.Message}", nameof(arrowStream), spark);
                 throw;
             }
         }

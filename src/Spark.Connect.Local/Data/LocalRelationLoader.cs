@@ -17,11 +17,20 @@ internal static class LocalRelationLoader
         if (!relation.HasData || relation.Data.IsEmpty)
             throw LocalEngineException.Unsupported("a LocalRelation without Arrow data (schema only)",
                 "Send the rows as an Arrow IPC stream in LocalRelation.data.");
+        Load(connection, table, relation.Data.Memory, temporary: true);
+    }
+
+    /// <summary>
+    /// Creates (or replaces) <paramref name="table"/> from an Arrow IPC stream: a temporary table of this connection, or
+    /// (<paramref name="temporary"/> false) a table of the database's main schema that every connection sees.
+    /// </summary>
+    internal static void Load(DuckDbConnection connection, string table, ReadOnlyMemory<byte> arrowStream, bool temporary)
+    {
         ArrowStreamReader reader;
         IReadOnlyList<RecordBatch> batches;
         try
         {
-            reader = new ArrowStreamReader(relation.Data.Memory);
+            reader = new ArrowStreamReader(arrowStream);
             batches = reader.ReadAllBatches();
         }
         catch (ArrowFormatException error)
@@ -37,7 +46,7 @@ internal static class LocalRelationLoader
         try
         {
             var columns = fields.Select(f => Column(f, nested)).ToArray();
-            Append(connection, table, batches, columns);
+            Append(connection, table, batches, columns, temporary);
         }
         finally
         {
@@ -46,14 +55,14 @@ internal static class LocalRelationLoader
         }
     }
 
-    private static void Append(DuckDbConnection connection, string table, IReadOnlyList<RecordBatch> batches, (string Sql, AppendValue Append)[] columns)
+    private static void Append(DuckDbConnection connection, string table, IReadOnlyList<RecordBatch> batches, (string Sql, AppendValue Append)[] columns, bool temporary)
     {
         var definition = string.Join(", ", columns.Select(c => c.Sql));
         var appenders = columns.Select(c => c.Append).ToArray();
         var quoted = SqlIdentifiers.Quote(table);
         try
         {
-            connection.ExecuteNonQuery($"CREATE OR REPLACE TEMP TABLE {quoted} ({definition})");
+            connection.ExecuteNonQuery($"CREATE OR REPLACE {(temporary ? "TEMP " : string.Empty)}TABLE {quoted} ({definition})");
         }
         catch (DuckDbException error)
         {
@@ -83,7 +92,9 @@ internal static class LocalRelationLoader
         }
         catch (Exception error)
         {
-            connection.ExecuteNonQuery($"DROP TABLE IF EXISTS {quoted}");
+            // A shared table is created inside the caller's transaction, whose rollback removes it.
+            if (temporary)
+                connection.ExecuteNonQuery($"DROP TABLE IF EXISTS {quoted}");
             if (error is ArgumentOutOfRangeException or OverflowException or InvalidCastException or DuckDbException)
                 throw new LocalEngineException("INVALID_LOCAL_RELATION", "22000",
                     $"The LocalRelation holds a value DuckDB cannot store in its column: {error.Message}", null, error);

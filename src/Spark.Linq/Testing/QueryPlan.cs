@@ -155,8 +155,8 @@ public sealed class QueryPlan
     /// (strings quoted and escaped, typed numbers cast), names back-quoted where needed. When the query captured values
     /// (variables read when it was translated), a comment header lists them, since the SQL holds those values, not the variables.
     /// </summary>
-    /// <exception cref="NotSupportedException">The plan has a part with no Spark SQL form here (rows sent with the query,
-    /// SQL text with arguments, pivots, …); the message names it.</exception>
+    /// <exception cref="NotSupportedException">The plan has a part with no Spark SQL form here (grouping sets, a pivot without
+    /// values, a file read with a schema, …); the message names it.</exception>
     public string ToSparkSql()
     {
         var sql = new SparkSqlRenderer().Render(Relation);

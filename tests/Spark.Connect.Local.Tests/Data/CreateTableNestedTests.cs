@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations.Schema;
 using Spark.Connect.Arrow;
 using Spark.Connect.Local.Tests.Server;
+using Spark.Linq.Testing;
 
 namespace Spark.Connect.Local.Tests.Data;
 
@@ -54,7 +55,7 @@ public sealed class CreateTableNestedTests : LocalServerTestBase
         {
             "Id: int32",
             "Buyer: struct<Name: utf8, Home: struct<town: utf8, Codes: list<element: utf8>>>",
-            "Lines: list<element: struct<Item: utf8, Qty: int32, Price: decimal128(38, 18)>>",
+            "Lines: list<element: struct<Item: utf8, Qty: int32, Price: decimal128(38, 1)>>",
             "Tags: list<element: utf8>",
         }), "struct fields by member name, [Column] honoured, [NotMapped] skipped");
         Assert.That(fields[2].Children[0].Nullable && fields[2].Children[0].Children.All(f => f.Nullable));
@@ -101,10 +102,10 @@ public sealed class CreateTableNestedTests : LocalServerTestBase
     [Test]
     public async Task A_null_map_key_is_an_error_naming_the_column_and_keeps_the_previous_table()
     {
-        Server.CreateTable("keyed", new[] { new NullableKeys { Lookup = [new KeyValuePair<string?, int>("ok", 1)] } });
+        Server.CreateTable("keyed", new[] { new NullableKeys { Lookup = new KeyList { new("ok", 1) } } });
 
         var error = Assert.Throws<ArgumentException>(() => Server.CreateTable("keyed",
-            new[] { new NullableKeys { Lookup = [new KeyValuePair<string?, int>(null, 1)] } }));
+            new[] { new NullableKeys { Lookup = new KeyList { new(null, 1) } } }));
 
         Assert.That(error!.Message, Does.Contain("'Lookup'").And.Contain("null key"));
         var kept = NestedValues.Rows(Batches(await CollectAsync(NewClient().ExecutePlanAsync(Table("keyed"))))).Single();
@@ -142,7 +143,7 @@ public sealed class CreateTableNestedTests : LocalServerTestBase
             (ArrowType.Boolean, new[] { true, false }), (ArrowType.Int8, new sbyte[] { -8 }), (ArrowType.Int16, new short[] { -16 }),
             (ArrowType.Int64, new[] { long.MinValue }), (ArrowType.Int16, new short[] { 255 }), (ArrowType.Int32, new[] { 65535 }),
             (ArrowType.Int64, new[] { (long)uint.MaxValue }), (ArrowType.Decimal128(20, 0), new[] { (decimal)ulong.MaxValue }),
-            (ArrowType.Float32, new[] { 1.5f }), (ArrowType.Decimal128(38, 18), new[] { -1234.5678m }), (ArrowType.Utf8, new[] { "Z" }),
+            (ArrowType.Float32, new[] { 1.5f }), (ArrowType.Decimal128(38, 4), new[] { -1234.5678m }), (ArrowType.Utf8, new[] { "Z" }),
             (ArrowType.Timestamp(ArrowTimeUnit.Microsecond, null), new[] { (when - DateTime.UnixEpoch).Ticks / 10 }),
             (ArrowType.Timestamp(ArrowTimeUnit.Microsecond, "UTC"), new[] { (at.UtcDateTime - DateTime.UnixEpoch).Ticks / 10 }),
             (ArrowType.Date32, new[] { new DateOnly(1999, 12, 31) }), (ArrowType.Duration(ArrowTimeUnit.Microsecond), new[] { TimeSpan.FromMinutes(90) }),
@@ -153,19 +154,25 @@ public sealed class CreateTableNestedTests : LocalServerTestBase
     }
 
     [Test]
-    public void A_decimal_too_large_for_a_nested_decimal_column_is_rejected()
+    public async Task A_value_too_large_for_its_declared_decimal_is_rejected_and_the_previous_table_kept()
     {
-        var error = Assert.Catch(() => Server.CreateTable("big", new[] { new WithDecimals { Values = [decimal.MaxValue] } }));
+        Server.CreateTable("priced", new[] { new Priced { Amount = 1.5m, Extras = [2m] } });
 
-        Assert.That(error, Is.InstanceOf<OverflowException>());
-        Assert.That(error!.Message, Does.Contain("DECIMAL(38,18)"));
+        var error = Assert.Throws<ArgumentException>(() => Server.CreateTable("priced", new[] { new Priced { Amount = 12345.6m, Extras = [] } }));
+
+        Assert.That(error!.Message, Does.Contain("Amount"));
+        var kept = NestedValues.Rows(Batches(await CollectAsync(NewClient().ExecutePlanAsync(Table("priced"))))).Single();
+        Assert.That(kept, Is.EqualTo(new object?[] { 1.50m, new[] { 2m } }));
     }
 
     private enum Color : short { Red, Green, Blue }
 
-    private sealed class WithDecimals
+    private sealed class Priced
     {
-        public decimal[] Values { get; set; } = [];
+        [Column(TypeName = "decimal(5,2)")]
+        public decimal Amount { get; set; }
+
+        public decimal[] Extras { get; set; } = [];
     }
 
     private sealed class ScalarLists
@@ -239,7 +246,7 @@ public sealed class CreateTableNestedTests : LocalServerTestBase
     // A custom dictionary type is the only way to present a null key: Dictionary itself refuses one.
     private sealed class NullableKeys
     {
-        public KeyList? Lookup { get; set; }
+        public IReadOnlyDictionary<string?, int>? Lookup { get; set; }
     }
 
     private sealed class KeyList : List<KeyValuePair<string?, int>>, IReadOnlyDictionary<string?, int>

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations.Schema;
 using Spark.Connect.Arrow;
 using Spark.Connect.Local.Tests.Server;
+using Spark.Linq.Testing;
 
 namespace Spark.Connect.Local.Tests.Data;
 
@@ -30,7 +31,7 @@ public sealed class CreateTableTests : LocalServerTestBase
             ("I32", ArrowType.Int32, -32), ("I64", ArrowType.Int64, -64L), ("U8", ArrowType.Int16, (short)255),
             ("U16", ArrowType.Int32, 65535), ("U32", ArrowType.Int64, (long)uint.MaxValue),
             ("U64", ArrowType.Decimal128(20, 0), (decimal)ulong.MaxValue), ("F32", ArrowType.Float32, 1.5f), ("F64", ArrowType.Float64, -2.25),
-            ("Money", ArrowType.Decimal128(38, 18), 1234.5678m), ("Price", ArrowType.Decimal128(10, 2), 99.95m),
+            ("Money", ArrowType.Decimal128(38, 4), 1234.5678m), ("Price", ArrowType.Decimal128(10, 2), 99.95m),
             ("Text", ArrowType.Utf8, "héllo"), ("Letter", ArrowType.Utf8, "Z"),
             ("When", ArrowType.Timestamp(ArrowTimeUnit.Microsecond, null), (When - DateTime.UnixEpoch).Ticks / 10),
             ("At", ArrowType.Timestamp(ArrowTimeUnit.Microsecond, "UTC"), (At.UtcDateTime - DateTime.UnixEpoch).Ticks / 10),

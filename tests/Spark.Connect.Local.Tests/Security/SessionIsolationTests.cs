@@ -1,4 +1,5 @@
 using Spark.Connect.Local.Tests.Server;
+using Spark.Linq.Testing;
 
 namespace Spark.Connect.Local.Tests.Security;
 

@@ -1,4 +1,5 @@
 using Spark.Connect.Transport;
+using Spark.Linq.Testing;
 
 namespace Spark.Connect.Local.Tests.Server;
 

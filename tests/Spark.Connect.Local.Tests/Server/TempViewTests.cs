@@ -1,3 +1,4 @@
+using Spark.Linq.Testing;
 namespace Spark.Connect.Local.Tests.Server;
 
 /// <summary>

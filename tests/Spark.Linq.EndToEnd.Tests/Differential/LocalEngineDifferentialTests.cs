@@ -1,6 +1,7 @@
 using Spark.Connect.Local;
 using Spark.Linq.EndToEnd.Tests.Corpus;
 using Spark.Linq.EndToEnd.Tests.Data;
+using Spark.Linq.Testing;
 
 namespace Spark.Linq.EndToEnd.Tests.Differential;
 

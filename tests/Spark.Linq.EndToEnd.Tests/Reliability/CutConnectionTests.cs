@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Spark.Connect.Local;
+using Spark.Linq.Testing;
 
 namespace Spark.Linq.EndToEnd.Tests.Reliability;
 

@@ -1,5 +1,6 @@
 using Spark.Connect.Local;
 using Spark.Linq.EndToEnd.Tests.Data;
+using Spark.Linq.Testing;
 
 namespace Spark.Linq.EndToEnd.Tests.Session;
 

@@ -6,6 +6,7 @@ using Spark.Connect;
 using Spark.Connect.Local;
 using Spark.Linq.EndToEnd.Tests.Data;
 using Spark.Testing;
+using Spark.Linq.Testing;
 
 namespace Spark.Linq.EndToEnd.Tests.Session;
 

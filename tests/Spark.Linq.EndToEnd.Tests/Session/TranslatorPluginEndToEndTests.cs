@@ -2,6 +2,7 @@ using Spark.Connect.Local;
 using Spark.Linq.EndToEnd.Tests.Data;
 using Spark.Linq.Plugins;
 using SparkExpression = Spark.Connect.Protocol.Expression;
+using Spark.Linq.Testing;
 
 namespace Spark.Linq.EndToEnd.Tests.Session;
 

@@ -114,16 +114,6 @@ public class SparkSqlTests : PlanTestBase
             """.ReplaceLineEndings("\n")));
     }
 
-    [Test]
-    public void Rows_sent_with_the_query_and_sql_with_arguments_are_refused_by_name()
-    {
-        var local = Spark.CreateDataFrame(new[] { new Customer(1, "a", null) });
-        var parameterised = Spark.Sql<Customer>("SELECT * FROM customers WHERE Id = :id", new { id = 1 });
-
-        Assert.That(() => local.ToSparkSql(), Throws.TypeOf<NotSupportedException>().With.Message.Contains("CreateDataFrame"));
-        Assert.That(() => parameterised.ToSparkSql(), Throws.TypeOf<NotSupportedException>().With.Message.Contains("Sql relation with arguments"));
-    }
-
     public sealed class OddNames
     {
         [Column("select")] public int Select { get; set; }

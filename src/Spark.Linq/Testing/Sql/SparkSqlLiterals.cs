@@ -75,7 +75,9 @@ internal static class SparkSqlLiterals
     {
         var text = literal.Decimal.Value;
         // Only a plain decimal number may enter the SQL text.
-        if (text.Length == 0 || !text.TrimStart('-').All(c => char.IsAsciiDigit(c) || c == '.') || text.Count(c => c == '.') > 1)
+        // One leading minus at most: "--1" would start a SQL comment.
+        var digits = text.StartsWith('-') ? text[1..] : text;
+        if (digits.Length == 0 || !digits.All(c => char.IsAsciiDigit(c) || c == '.') || digits.Count(c => c == '.') > 1 || !char.IsAsciiDigit(digits[0]))
             throw new NotSupportedException($"The decimal literal '{text}' is not a plain number.");
         var type = LiteralSpelling.SparkType(literal).ToUpperInvariant();
         return $"CAST({text} AS {type})";

@@ -6,9 +6,9 @@ namespace Spark.Linq.Testing;
 /// <summary>
 /// Writes a plan as one Spark SQL query: each relation either joins the SELECT block below it or wraps that block as a
 /// subquery (see <see cref="SqlBlock"/>). Subquery aliases keep their names, so qualified columns (<c>o.Id</c>) still
-/// resolve. Relations with no SQL form here (local rows, SQL with arguments, …) fail with <see cref="NotSupportedException"/>.
+/// resolve. Relations with no SQL form here (grouping sets, streams, …) fail with <see cref="NotSupportedException"/>.
 /// </summary>
-internal sealed class SparkSqlRenderer
+internal sealed partial class SparkSqlRenderer
 {
     private int _aliases;
 
@@ -19,10 +19,10 @@ internal sealed class SparkSqlRenderer
         Query.Depth.StackGuard.Ensure("a plan rendered as SQL");
         return r.RelTypeCase switch
         {
-            Relation.RelTypeOneofCase.Read when r.Read.ReadTypeCase == Read.ReadTypeOneofCase.NamedTable && r.Read.NamedTable.Options.Count == 0 =>
-                new SqlBlock(SparkSqlNames.QuoteMultipart(r.Read.NamedTable.UnparsedIdentifier), [SparkSqlNames.Parts(r.Read.NamedTable.UnparsedIdentifier)[^1]]),
-            Relation.RelTypeOneofCase.Sql when r.Sql.NamedArguments.Count == 0 && r.Sql.PosArguments.Count == 0 && r.Sql.Args.Count == 0 && r.Sql.PosArgs.Count == 0 =>
-                Named(r.Sql.Query),
+            Relation.RelTypeOneofCase.Read when r.Read.ReadTypeCase == Read.ReadTypeOneofCase.NamedTable =>
+                new SqlBlock(FileReadSql.Table(r.Read), [SparkSqlNames.Parts(r.Read.NamedTable.UnparsedIdentifier)[^1]]),
+            Relation.RelTypeOneofCase.Read when r.Read.ReadTypeCase == Read.ReadTypeOneofCase.DataSource => FileBlock(r.Read),
+            Relation.RelTypeOneofCase.Sql => Named(SqlArgumentInliner.HasArguments(r.Sql) ? SqlArgumentInliner.Inline(r.Sql) : r.Sql.Query),
             Relation.RelTypeOneofCase.Project => Project(Block(r.Project.Input), r.Project.Expressions),
             Relation.RelTypeOneofCase.Filter => Filter(Block(r.Filter.Input), r.Filter.Condition),
             Relation.RelTypeOneofCase.Sort => Sort(Block(r.Sort.Input), r.Sort.Order),
@@ -31,15 +31,24 @@ internal sealed class SparkSqlRenderer
             Relation.RelTypeOneofCase.Deduplicate when r.Deduplicate.AllColumnsAsKeys => Distinct(Block(r.Deduplicate.Input)),
             Relation.RelTypeOneofCase.Aggregate when r.Aggregate.GroupType is Aggregate.Types.GroupType.Groupby or Aggregate.Types.GroupType.Unspecified =>
                 AggregateBlock(Block(r.Aggregate.Input), r.Aggregate),
+            Relation.RelTypeOneofCase.Aggregate when r.Aggregate.GroupType == Aggregate.Types.GroupType.Pivot => PivotBlock(r.Aggregate),
             Relation.RelTypeOneofCase.SubqueryAlias when r.SubqueryAlias.Qualifier.Count == 0 => Alias(Block(r.SubqueryAlias.Input), r.SubqueryAlias.Alias),
             Relation.RelTypeOneofCase.Join => JoinBlock(r.Join),
             Relation.RelTypeOneofCase.SetOp when !r.SetOp.ByName => SetOperationBlock(r.SetOp),
             Relation.RelTypeOneofCase.Range => new SqlBlock(string.Create(CultureInfo.InvariantCulture,
                 $"range({r.Range.Start}, {r.Range.End}, {(r.Range.Step == 0 ? 1 : r.Range.Step)})"), []),
-            Relation.RelTypeOneofCase.LocalRelation => throw new NotSupportedException(
-                "The plan reads rows sent with the query (CreateDataFrame), which ToSparkSql does not write out. Save them as a table or temporary view and query that instead."),
+            Relation.RelTypeOneofCase.LocalRelation => Inline(r.LocalRelation),
             _ => throw new NotSupportedException($"The plan has a {r.RelTypeCase} relation{Detail(r)}, which ToSparkSql can't write as Spark SQL. Inspect it with ToPlanString() instead."),
         };
+    }
+
+    // A path is no name to qualify columns with; a SubqueryAlias above names it (`parquet.`/p` AS o`).
+    private static SqlBlock FileBlock(Read read) => new(FileReadSql.Files(read), []);
+
+    private SqlBlock Inline(LocalRelation relation)
+    {
+        var alias = NewAlias();
+        return new SqlBlock(LocalRowsSql.From(relation, alias), [alias]);
     }
 
     private SqlBlock Named(string query)
@@ -113,7 +122,7 @@ internal sealed class SparkSqlRenderer
     private SqlBlock AggregateBlock(SqlBlock block, Aggregate aggregate)
     {
         if (aggregate.Pivot is not null || aggregate.GroupingSets.Count > 0)
-            throw new NotSupportedException("The plan pivots or groups by grouping sets, which ToSparkSql can't write as Spark SQL.");
+            throw new NotSupportedException("The plan groups by grouping sets, or pivots under another group type, which ToSparkSql can't write as Spark SQL.");
         if (!block.CanAggregate) block = Wrap(block);
         var render = new SparkSqlExpressions(block.Hidden);
         // Spark's Aggregate returns its grouping expressions, then its aggregates.
@@ -124,7 +133,7 @@ internal sealed class SparkSqlRenderer
 
     private SqlBlock Alias(SqlBlock block, string alias)
     {
-        var from = block.IsBare && block.Qualifiers.Count == 1 && !block.IsJoin && !block.From.StartsWith('(')
+        var from = block.IsBare && block.Qualifiers.Count <= 1 && !block.IsJoin && !block.From.StartsWith('(')
             ? block.From + " AS " + SparkSqlNames.Quote(alias)
             : SqlBlock.Subquery(block.ToSql(), alias);
         return new SqlBlock(from, [alias]) { Hidden = block.IsBare ? block.Hidden : Hide(block) };
