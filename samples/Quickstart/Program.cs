@@ -1,7 +1,6 @@
 using Quickstart;
 using Spark.Connect.Local;
 using Spark.Linq;
-using Spark.Linq.Testing;
 
 // Spark.Linq quickstart. With SPARK_REMOTE unset it starts the embedded local Spark Connect server
 // (DuckDB underneath) in this process and registers a small sales dataset as tables; with
@@ -10,14 +9,15 @@ using Spark.Linq.Testing;
 var data = new SalesData();
 var remote = Environment.GetEnvironmentVariable("SPARK_REMOTE");
 await using var server = string.IsNullOrWhiteSpace(remote) ? await LocalSparkServer.StartAsync() : null;
+await using var spark = SparkSession.Connect(server?.ConnectionString ?? remote!);
 if (server is not null)
 {
-    server.CreateTable("customers", data.Customers);
-    server.CreateTable("products", data.Products);
-    server.CreateTable("orders", data.Orders);
+    // Spark.Linq's own writes (saveAsTable) put the dataset into the local engine's catalog.
+    await spark.CreateDataFrame(data.Customers).WriteToTableAsync("customers", SparkWriteMode.Overwrite);
+    await spark.CreateDataFrame(data.Products).WriteToTableAsync("products", SparkWriteMode.Overwrite);
+    await spark.CreateDataFrame(data.Orders).WriteToTableAsync("orders", SparkWriteMode.Overwrite);
 }
 
-await using var spark = SparkSession.Connect(server?.ConnectionString ?? remote!);
 Console.WriteLine(server is null ? $"Spark Connect server: {remote}" : $"Local Spark Connect server: {server.ConnectionString}");
 Console.WriteLine();
 
