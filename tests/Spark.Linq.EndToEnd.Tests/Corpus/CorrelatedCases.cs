@@ -46,6 +46,15 @@ public static partial class SalesCorpus
         }));
         yield return Rows("correlated on a nullable key finds null equal to null", s => s.Customers.Select(c => new { c.Id, SameTier = s.Customers.Count(x => x.Tier == c.Tier) }));
         yield return Rows("correlated average after a select", s => s.Products.Select(p => new { p.Id, Avg = s.Orders.Where(o => o.ProductId == p.Id).Select(o => o.Rating).Average() }));
+        yield return Rows("correlated count next to a semi join", s => s.Customers.Where(c => s.Orders.Any(o => o.CustomerId == c.Id && o.IsGift)
+            && s.Orders.Count(o => o.CustomerId == c.Id && o.Quantity > 5) >= 10).Select(c => c.Id));
+        yield return Rows("correlated sum over a join's rows", s => (from o in s.Orders join p in s.Products on o.ProductId equals p.Id where o.Quantity > 9 select new { o.Id, o.CustomerId, p.Category })
+            .Select(x => new { x.Id, SameCategory = s.Products.Count(p => p.Category == x.Category), CustomerTotal = s.Orders.Where(o => o.CustomerId == x.CustomerId).Sum(o => o.Quantity) }));
+        yield return Value("correlated count in a terminal predicate", s => s.Customers.Count(c => s.Orders.Count(o => o.CustomerId == c.Id) > 33));
+        yield return Rows("group join after a where on the outer side with two keys", s => from c in s.Customers.Where(c => c.IsActive)
+            join o in s.Orders on new { c.Id, Gift = true } equals new { Id = o.CustomerId, Gift = o.IsGift } into g
+            orderby c.Id
+            select new { c.Id, Gifts = g.Count(), Spent = g.Sum(o => o.Amount) });
         yield return InOrder("correlated aggregate keeps the order", s => s.Customers.OrderBy(c => c.Name).ThenBy(c => c.Id)
             .Select(c => new { c.Id, N = s.Orders.LongCount(o => o.CustomerId == c.Id) }));
     }
