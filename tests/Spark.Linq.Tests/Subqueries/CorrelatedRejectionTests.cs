@@ -57,4 +57,12 @@ public class CorrelatedRejectionTests : UntranslatableTestBase
         var orders = Orders;
         Rejects(Customers.OrderBy(c => orders.Count(o => o.CustomerId == c.Id)), "OrderBy(", "OrderBy", "Select first");
     }
+
+    [Test]
+    public void A_correlation_with_an_element_of_an_array_lambda()
+    {
+        var orders = Orders;
+        var carts = Spark.Table<Nested.Cart>();
+        Rejects(carts.Select(c => c.Items.Select(i => orders.Count(o => o.Region == i)).ToList()).Distinct(), "i", "Select", "Flatten the array first");
+    }
 }

@@ -40,7 +40,12 @@ internal static class CorrelatedAggregates
         foreach (var key in correlation.Keys)
         {
             using (context.Bind(key.Parameter, inner.Row)) innerKeys.Add(ScalarTranslator.Translate(context, key.Inner));
-            outerValues.Add(ScalarTranslator.Translate(context, key.Outer));
+            var outerValue = ScalarTranslator.Translate(context, key.Outer);
+            // The join runs per row of the operator's input, not per element of an array lambda around the subquery.
+            if (ReadsLambdaVariable(outerValue.Expression))
+                throw context.NotSupported(key.Outer, "a correlated subquery can compare the inner row with the outer row, not with an element of an array lambda around it.",
+                    "Flatten the array first (from item in x.Items …), then correlate with the flattened row.");
+            outerValues.Add(outerValue);
         }
         var (groups, scope, keys) = GroupedInner.Build(context, inner, innerKeys, context.NewScalarName() + "_");
         SparkValue value;
@@ -56,5 +61,18 @@ internal static class CorrelatedAggregates
         }
         context.AddCorrelatedSubquery(groups, condition!);
         return value;
+    }
+
+    private static bool ReadsLambdaVariable(SparkExpression expression)
+    {
+        var pending = new List<Google.Protobuf.IMessage> { expression };
+        while (pending.Count > 0)
+        {
+            var message = pending[^1];
+            pending.RemoveAt(pending.Count - 1);
+            if (message is SparkExpression.Types.UnresolvedNamedLambdaVariable) return true;
+            Spark.Connect.MessageChildren.AddTo(message, pending);
+        }
+        return false;
     }
 }
