@@ -72,8 +72,7 @@ internal static class QueryTranslator
                     => SetOperationTranslator.Translate(context, source, call),
                 nameof(Queryable.SelectMany) => SelectManyTranslator.Translate(context, source, call),
                 nameof(Queryable.Join) or "LeftJoin" or "RightJoin" => JoinTranslator.Translate(context, source, call),
-                nameof(Queryable.GroupJoin) => throw context.NotSupported(call, "GroupJoin translates only when SelectMany flattens its groups (a left or inner join).",
-                    "Write a left join as from c in cs.DefaultIfEmpty() after join … into cs, use LeftJoin, or join and then GroupBy to aggregate the matches."),
+                nameof(Queryable.GroupJoin) => GroupJoinAggregateTranslator.Translate(context, source, call),
                 _ => throw context.NotSupported(call, $"the operator {call.Method.Name} is not supported by Spark.Linq yet.",
                     "See docs/linq-support.md for the supported operators, or call AsEnumerable() before it to run it on the client."),
             };

@@ -71,18 +71,25 @@ internal sealed class TranslationContext
     /// </summary>
     public string NewLambdaVariable() => "x_" + (++_lambdaVariables).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private readonly List<Spark.Connect.Protocol.Relation> _scalarSubqueries = [];
+    private readonly List<Joins.ScalarSubquery> _scalarSubqueries = [];
     private int _scalarCount;
 
     /// <summary>Registers a one-row subquery for the current operator to cross-join; returns the unique name of its column.</summary>
     public string AddScalarSubquery(Spark.Connect.Protocol.Relation relation)
     {
-        _scalarSubqueries.Add(relation);
-        return "_scalar" + _scalarCount++;
+        _scalarSubqueries.Add(new(relation, null));
+        return NewScalarName();
     }
 
+    /// <summary>A name for a subquery's columns, unique in this translation (<c>_scalar0</c>, <c>_scalar1</c>, …).</summary>
+    public string NewScalarName() => "_scalar" + (_scalarCount++).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Registers a correlated subquery (grouped by its keys) for the current operator to left-outer-join on <paramref name="condition"/>.</summary>
+    public void AddCorrelatedSubquery(Spark.Connect.Protocol.Relation relation, Spark.Connect.Protocol.Expression condition) =>
+        _scalarSubqueries.Add(new(relation, condition));
+
     /// <summary>The scalar subqueries registered since the last call.</summary>
-    public IReadOnlyList<Spark.Connect.Protocol.Relation> TakeScalarSubqueries()
+    public IReadOnlyList<Joins.ScalarSubquery> TakeScalarSubqueries()
     {
         var taken = _scalarSubqueries.ToList();
         _scalarSubqueries.Clear();
@@ -90,7 +97,7 @@ internal sealed class TranslationContext
     }
 
     /// <summary>Puts back subqueries taken while a nested query was translated.</summary>
-    public void RestoreScalarSubqueries(IEnumerable<Spark.Connect.Protocol.Relation> relations) => _scalarSubqueries.InsertRange(0, relations);
+    public void RestoreScalarSubqueries(IEnumerable<Joins.ScalarSubquery> subqueries) => _scalarSubqueries.InsertRange(0, subqueries);
 
     public bool HasScalarSubqueries => _scalarSubqueries.Count > 0;
 

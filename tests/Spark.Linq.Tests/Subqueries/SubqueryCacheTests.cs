@@ -15,6 +15,15 @@ public class SubqueryCacheTests : CacheTestBase
     }
 
     [Test]
+    public void Captured_values_inside_correlated_aggregates_and_aggregated_GroupJoins_rebind()
+    {
+        var customers = Spark.Table<Customer>("crm.customers");
+        var orders = Orders;
+        AssertRebinds(limit => customers.Where(c => orders.Count(o => o.CustomerId == c.Id && o.Amount > limit) > 2)
+            .GroupJoin(orders.Where(o => o.Amount < limit), c => c.Id, o => o.CustomerId, (c, g) => new { c.Name, Small = g.Sum(o => o.Amount) }), 5.0, 7.5);
+    }
+
+    [Test]
     public void Captured_values_in_a_SelectMany_rebind()
     {
         var baskets = Spark.Table<Basket>("shop.baskets");

@@ -31,8 +31,10 @@ internal static class MethodCallTranslator
         }
         var method = call.Method;
         if (method.DeclaringType == typeof(Queryable))
-            throw context.NotSupported(call, $"this subquery ({method.Name}) can't be translated here: subqueries translate as whole conditions of Where (Any, !Any, Contains) and as uncorrelated aggregates (Count, Sum, Min, Max, Average).",
+            throw context.NotSupported(call, $"this subquery ({method.Name}) can't be translated here: subqueries translate as whole conditions of Where (Any, !Any, Contains), as aggregates (Count, Sum, Min, Max, Average), and as Any/All correlated with the outer row by equality.",
                 "Make it a condition of its own in Where (joined with &&), join the tables instead, or run the inner query first and test membership with a captured array: ids.Contains(x.Id).");
+        if (method.DeclaringType == typeof(Enumerable) && call.Arguments.Count > 0 && Methods.Sequences.IsRowSequence(context, call.Arguments[0]))
+            throw Methods.RowSequenceRejections.For(context, call);
         if (method.DeclaringType == typeof(Enumerable) && call.Arguments.Skip(1).Any(a => a is LambdaExpression))
             throw context.NotSupported(call, $"{method.Name} over a local collection with a lambda that reads the row would need to run per row on the client.",
                 "Test membership with localValues.Contains(x.Member), or call AsEnumerable() before this part so it runs on the client.");

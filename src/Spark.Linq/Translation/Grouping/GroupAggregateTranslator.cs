@@ -23,7 +23,7 @@ internal sealed class GroupAggregateTranslator : IMethodCallTranslator
         if (predicate is not null && call.Method.Name is "Count" or "LongCount" or "Any" or "All")
             source = PredicateOf(context, source, predicate, call.Method.Name == "All");
 
-        return call.Method.Name switch
+        var value = call.Method.Name switch
         {
             "Count" or "LongCount" => Add(context, source, Count(context, source), "count", call.Type, canBeNull: false),
             "Any" => Add(context, source, AnyOrAll(source, "bool_or"), "any", typeof(bool), canBeNull: false),
@@ -34,6 +34,7 @@ internal sealed class GroupAggregateTranslator : IMethodCallTranslator
             _ => throw context.NotSupported(call, $"{call.Method.Name} over a group's elements has no Spark aggregate.",
                 "Use Count, LongCount, Sum, Min, Max, Average, Any, All, ToList or ToArray over the group (after Where, Select or Distinct if needed)."),
         };
+        return source.Scope.MayBeEmpty ? Joins.EmptyGroups.Answer(context, call, value) : value;
     }
 
     // For All, the condition a row must meet to count is "not filtered out"; the predicate itself is what bool_and tests.

@@ -15,12 +15,23 @@ internal sealed class GroupScope
     private readonly Aggregate _aggregate;
     private readonly HashSet<string> _names = new(StringComparer.OrdinalIgnoreCase);
 
-    public GroupScope(Aggregate aggregate, ValueShape elements, IEnumerable<string> keyColumns)
+    private readonly string _columnPrefix;
+
+    // columnPrefix goes before every aggregate column's name, when the Aggregate is joined to other rows whose column
+    // names it must not take (a GroupJoin's groups, a correlated subquery).
+    public GroupScope(Aggregate aggregate, ValueShape elements, IEnumerable<string> keyColumns, string columnPrefix = "")
     {
         _aggregate = aggregate;
         Elements = elements;
         _names.UnionWith(keyColumns);
+        _columnPrefix = columnPrefix;
     }
+
+    /// <summary>
+    /// True when the groups are LEFT OUTER joined to other rows (a GroupJoin, a correlated subquery), so a row with no
+    /// inner rows finds no group and each aggregate must be read with LINQ's answer for an empty sequence.
+    /// </summary>
+    public bool MayBeEmpty { get; init; }
 
     /// <summary>The shape of one element of a group, in terms of the Aggregate's input columns.</summary>
     public ValueShape Elements { get; }
@@ -36,8 +47,8 @@ internal sealed class GroupScope
         {
             if (existing.Alias is { } alias && Expr.Same(alias.Expr, aggregate)) return Expr.Col(alias.Name[0]);
         }
-        var column = name;
-        for (var i = 1; !_names.Add(column); i++) column = $"{name}_{i}";
+        var column = _columnPrefix + name;
+        for (var i = 1; !_names.Add(column); i++) column = $"{_columnPrefix}{name}_{i}";
         _aggregate.AggregateExpressions.Add(Expr.Alias(aggregate, column));
         return Expr.Col(column);
     }

@@ -20,21 +20,7 @@ internal static class JoinKeys
     public static (SparkExpression Condition, SparkExpression? InnerProbe, SparkExpression? OuterProbe) Condition(TranslationContext context, LambdaExpression outerKey, QueryState outer,
         LambdaExpression innerKey, QueryState inner)
     {
-        var pairs = new List<(Expression Outer, Expression Inner)>();
-        var outerMembers = ProjectionMembers.TryGet(context, outerKey.Body);
-        var innerMembers = ProjectionMembers.TryGet(context, innerKey.Body);
-        if (outerMembers is not null || innerMembers is not null)
-        {
-            if (outerMembers is null || innerMembers is null || outerMembers.Count != innerMembers.Count)
-                throw context.NotSupported(outerKey.Body, "both keys of a composite join must be new { … } with the same members.",
-                    "Write both keys as new { A = …, B = … } with the same member names in the same order.");
-            pairs.AddRange(outerMembers.Zip(innerMembers, (o, i) => (o.Value, i.Value)));
-        }
-        else
-        {
-            pairs.Add((outerKey.Body, innerKey.Body));
-        }
-
+        var pairs = Pairs(context, outerKey, innerKey);
         var parts = new List<SparkExpression>();
         SparkExpression? probe = null, outerProbe = null;
         foreach (var (outerPart, innerPart) in pairs)
@@ -50,5 +36,17 @@ internal static class JoinKeys
             outerProbe ??= left.Expression;
         }
         return (parts.Skip(1).Aggregate(parts[0], (all, next) => Expr.Fn("and", all, next)), probe, outerProbe);
+    }
+
+    /// <summary>The parts of the keys compared pairwise: the members of composite keys (new { … }), else the two keys.</summary>
+    public static IReadOnlyList<(Expression Outer, Expression Inner)> Pairs(TranslationContext context, LambdaExpression outerKey, LambdaExpression innerKey)
+    {
+        var outerMembers = ProjectionMembers.TryGet(context, outerKey.Body);
+        var innerMembers = ProjectionMembers.TryGet(context, innerKey.Body);
+        if (outerMembers is null && innerMembers is null) return [(outerKey.Body, innerKey.Body)];
+        if (outerMembers is null || innerMembers is null || outerMembers.Count != innerMembers.Count)
+            throw context.NotSupported(outerKey.Body, "both keys of a composite join must be new { … } with the same members.",
+                "Write both keys as new { A = …, B = … } with the same member names in the same order.");
+        return outerMembers.Zip(innerMembers, (o, i) => (o.Value, i.Value)).ToList();
     }
 }

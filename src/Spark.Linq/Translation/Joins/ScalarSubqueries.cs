@@ -9,7 +9,7 @@ namespace Spark.Linq.Translation.Joins;
 /// <summary>
 /// An uncorrelated aggregate of another query inside a lambda (<c>o.Amount &gt; orders.Average(x =&gt; x.Amount)</c>)
 /// → that query's one-row global Aggregate, cross-joined into the input of the Where or Select that uses
-/// it, and read as its column. Queries that read the outer row (correlated) are rejected.
+/// it, and read as its column. Queries that read the outer row go to <see cref="CorrelatedAggregates"/>.
 /// </summary>
 internal sealed class ScalarSubqueries : IMethodCallTranslator
 {
@@ -17,10 +17,9 @@ internal sealed class ScalarSubqueries : IMethodCallTranslator
 
     public SparkValue? Translate(TranslationContext context, MethodCallExpression call)
     {
-        if (!QueryTranslator.IsQueryable(call) || !Aggregates.Contains(call.Method.Name) || !QueryTranslator.IsSparkQuery(call.Arguments[0])) return null;
-        if (FreeParameters.Any(call))
-            throw context.NotSupported(call, "a subquery that reads the outer row (a correlated subquery) can't be translated.",
-                "Join the tables and GroupBy instead, or compute the inner value per key in a separate query and join it.");
+        if (!QueryTranslator.IsQueryable(call) || !QueryTranslator.IsSparkQuery(call.Arguments[0])) return null;
+        if (CorrelatedAggregates.Handles(call.Method.Name) && FreeParameters.Of(call).Count > 0) return CorrelatedAggregates.Translate(context, call);
+        if (!Aggregates.Contains(call.Method.Name)) return null;
         // The inner query's own Where/Select must not take the outer operator's subqueries.
         var previous = context.Operator;
         var outer = context.TakeScalarSubqueries();
@@ -32,39 +31,11 @@ internal sealed class ScalarSubqueries : IMethodCallTranslator
         return SparkValue.Of(Expr.Col(name), call.Type);
     }
 
-    /// <summary>Cross-joins the scalar subqueries the current operator used into <paramref name="input"/> (none: unchanged).</summary>
+    /// <summary>Joins the scalar subqueries the current operator used (uncorrelated: cross; correlated: left outer on the keys) into <paramref name="input"/> (none: unchanged).</summary>
     public static Spark.Connect.Protocol.Relation Attach(TranslationContext context, Spark.Connect.Protocol.Relation input)
     {
         foreach (var scalar in context.TakeScalarSubqueries())
-            input = context.Rel.Join(input, scalar, null, JoinType.Cross);
+            input = context.Rel.Join(input, scalar.Relation, scalar.Condition, scalar.Condition is null ? JoinType.Cross : JoinType.LeftOuter);
         return input;
-    }
-
-    /// <summary>Finds parameters used but not declared inside an expression: a reference to an enclosing lambda's row.</summary>
-    private sealed class FreeParameters : Query.Depth.GuardedExpressionVisitor
-    {
-        private readonly HashSet<ParameterExpression> _declared = [];
-        private bool _free;
-
-        public static bool Any(Expression expression)
-        {
-            var finder = new FreeParameters();
-            finder.Visit(expression);
-            return finder._free;
-        }
-
-        protected override Expression VisitLambda<T>(Expression<T> node)
-        {
-            _declared.UnionWith(node.Parameters);
-            return base.VisitLambda(node);
-        }
-
-        protected override Expression VisitParameter(ParameterExpression node)
-        {
-            if (!_declared.Contains(node)) _free = true;
-            return node;
-        }
-
-        protected override Expression VisitExtension(Expression node) => node;
     }
 }

@@ -34,6 +34,10 @@ internal sealed class ArrayElementTranslator : IMethodCallTranslator
                 : call.Method.Name == nameof(Enumerable.ElementAt)
                     ? Index(context, call.Arguments[0], call.Arguments[1], call.Type, ListIndexMessage)
                     : Sequences.OrDefault(Get(context, call.Arguments[0], call.Arguments[1], call.Type), call.Type);
+        // Only the element operators: Aggregate(func) and the like have lambdas too, but no element to pick.
+        if (call.Method.Name is not (nameof(Enumerable.First) or nameof(Enumerable.FirstOrDefault) or nameof(Enumerable.Last) or nameof(Enumerable.LastOrDefault)
+            or nameof(Enumerable.Single) or nameof(Enumerable.SingleOrDefault)))
+            return null;
         var filtered = call.Arguments.Count == 2 && call.Arguments[1] is LambdaExpression or UnaryExpression { NodeType: ExpressionType.Quote };
         if (call.Arguments.Count > (filtered ? 2 : 1))
             return null;

@@ -17,7 +17,7 @@ internal sealed class RejectedMethodTranslator : IMethodCallTranslator
         [(typeof(string), nameof(string.Split))] = "Use SparkFunctions.Call<string[]>(\"split\", text, regex).",
         [(typeof(string), nameof(string.PadLeft))] = "Use SparkFunctions.Call<string>(\"lpad\", text, width, pad); note lpad also shortens longer text.",
         [(typeof(string), nameof(string.PadRight))] = "Use SparkFunctions.Call<string>(\"rpad\", text, width, pad); note rpad also shortens longer text.",
-        [(typeof(string), nameof(string.LastIndexOf))] = "Use SparkFunctions.Call<int>(\"locate\", …) or move this part to the client with AsEnumerable().",
+        [(typeof(string), nameof(string.LastIndexOf))] = "Only LastIndexOf(value) and LastIndexOf(value, StringComparison.Ordinal) have a Spark form (locate over the reversed text).",
         [(typeof(string), nameof(string.ToUpper))] = "Use ToUpper() or ToUpperInvariant() without a culture.",
         [(typeof(string), nameof(string.ToLower))] = "Use ToLower() or ToLowerInvariant() without a culture.",
         [(typeof(Regex), nameof(Regex.IsMatch))] = "Use SparkFunctions.RLike(text, pattern) (Java regular expressions).",
@@ -36,6 +36,9 @@ internal sealed class RejectedMethodTranslator : IMethodCallTranslator
         var owner = call.Method.DeclaringType;
         if (owner is null || !Families.Contains(owner)) return null;
         var name = MethodHelpers.Describe(call);
+        if (SparkCallSuggestions.For(context, call) is { } exact)
+            throw context.NotSupported(call, $"{name} has no Spark translation{(call.Arguments.Count > 0 && owner == typeof(string) && !call.Method.IsStatic ? " with these arguments" : string.Empty)}.",
+                exact);
         if (Suggestions.TryGetValue((owner, call.Method.Name), out var suggestion))
             throw context.NotSupported(call, $"{name} has no Spark translation{(call.Arguments.Count > 0 && owner == typeof(string) && !call.Method.IsStatic ? " with these arguments" : string.Empty)}.",
                 suggestion);

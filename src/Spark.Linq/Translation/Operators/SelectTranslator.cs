@@ -25,7 +25,10 @@ internal static class SelectTranslator
         var projection = ReferenceEquals(call, context.ClientSelect)
             ? ClientEvaluation.FinalSelect.Build(context, selector.Body)
             : Projection.Build(context, selector.Body);
-        var relation = context.Rel.Project(Joins.ScalarSubqueries.Attach(context, source.Relation), projection.Columns);
+        var input = Joins.ScalarSubqueries.Attach(context, source.Relation);
+        // A joined subquery (correlated: a hash join) doesn't keep the rows' order: sort again.
+        if (!ReferenceEquals(input, source.Relation) && source.Ordering.Count > 0) input = context.Rel.Sort(input, source.Ordering);
+        var relation = context.Rel.Project(input, projection.Columns);
         // The rows keep their order. Sort keys refer to the input's columns; where every key is also
         // projected, it is renamed to its output column so Last and Distinct can still use the ordering.
         return new QueryState(relation, projection.Row) { Ordering = Carried(source.Ordering, projection.Columns), Client = projection.Client };
