@@ -36,7 +36,8 @@ internal static class SequenceRebinding
     public static SparkExpression LocalArray(TranslationContext context, System.Linq.Expressions.Expression at, IEnumerable values, Type elementType)
     {
         var literals = values.Cast<object?>().Select(v => LiteralFactory.TryCreate(v, elementType)
-            ?? throw context.NotSupported(at, $"the local collection holds a value of type {v?.GetType().Name}, which has no Spark literal.")).Select(Expr.Lit).ToArray();
+            ?? throw context.NotSupported(at, $"the local collection holds a value of type {v?.GetType().Name}, which has no Spark literal.",
+                "Capture a collection of plain values (objects.Select(o => o.Member).ToList()), or call AsEnumerable() before this part so it runs on the client.")).Select(Expr.Lit).ToArray();
         if (literals.Length > 0)
             return Expr.Fn("array", literals);
         var type = Expressions.SparkTypes.For(elementType)
