@@ -24,6 +24,15 @@ public static partial class SalesCorpus
             Beyond = b.Items.Skip(10).Count(),
             ByRow = string.Join(",", b.Counts.Skip(b.Items.Count - 2).Take(b.Counts.Length - 2)),
         }));
+        yield return InOrder("take last and skip last", s => s.Baskets.OrderBy(b => b.Id).Select(b => new
+        {
+            b.Id,
+            Last2 = string.Join(",", b.Counts.TakeLast(2)),
+            NoLast = string.Join(",", b.Items.SkipLast(1)),
+            Nothing = b.Counts.TakeLast(-3).Count(),
+            AllOfThem = string.Join(",", b.Counts.SkipLast(0).TakeLast(50)),
+            ByRow = string.Join(",", b.Items.TakeLast(b.Counts.Length - 1)) + "|" + string.Join(",", b.Items.SkipLast(b.Counts.Length)),
+        }));
         yield return InOrder("select many over nested arrays", s => s.Baskets.OrderBy(b => b.Id).Select(b => new
         {
             b.Id,

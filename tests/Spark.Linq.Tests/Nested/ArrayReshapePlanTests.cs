@@ -17,6 +17,17 @@ public class ArrayReshapePlanTests : NestedPlanTestBase
     }
 
     [Test]
+    public void TakeLast_and_SkipLast_count_from_the_end()
+    {
+        Assert.That(Plan(c => c.Counts.TakeLast(2)), Is.EqualTo("slice(Counts, ((size(Counts) - least(2, size(Counts))) + 1), 2)"));
+        Assert.That(Plan(c => c.Counts.SkipLast(2)), Is.EqualTo("slice(Counts, 1, greatest((size(Counts) - 2), 0))"));
+        Assert.That(Plan(c => c.Counts.TakeLast(0)), Is.EqualTo("slice(Counts, 1, 0)"));
+        Assert.That(Plan(c => c.Counts.SkipLast(-1)), Is.EqualTo("Counts"));
+        Assert.That(Plan(c => c.Counts.TakeLast(c.Size)),
+            Is.EqualTo("slice(Counts, ((size(Counts) - least(greatest(Size, 0), size(Counts))) + 1), greatest(Size, 0))"));
+    }
+
+    [Test]
     public void SelectMany_flattens_the_transformed_elements()
     {
         Assert.That(Plan(c => c.Grid.SelectMany(r => r)), Is.EqualTo("flatten(Grid)"));

@@ -5,11 +5,11 @@ namespace Spark.Connect.Local.Planning.Functions;
 /// <summary>Spark's result types of the functions in <see cref="ArrayReshapeFunctions"/>.</summary>
 internal static class ArrayReshapeTypes
 {
-    /// <summary><c>slice</c>: the array's type; start and length are INTs (smaller integers widen); null when any argument is.</summary>
+    /// <summary><c>slice</c>: the array's type; start and length are INTs (other integers cast implicitly); null when any argument is.</summary>
     public static FunctionResult Slice(TypedCall call)
     {
         call.Require(0, IsArray, ResultRules.ArrayType);
-        call.RequireAll(t => t.KindCase is DataType.KindOneofCase.Integer or DataType.KindOneofCase.Short or DataType.KindOneofCase.Byte || SparkTypes.IsNull(t), "\"INT\"", start: 1);
+        call.RequireAll(t => SparkTypes.IsIntegral(t) || SparkTypes.IsNull(t), "\"INT\"", start: 1);
         return new(call.Type(0), call.AnyNullable);
     }
 

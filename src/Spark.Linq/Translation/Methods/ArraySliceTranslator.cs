@@ -10,16 +10,19 @@ namespace Spark.Linq.Translation.Methods;
 /// with LINQ's answers: a count of 0 or less skips or takes nothing, one beyond the end skips everything or takes what
 /// is there. Spark's slice refuses a start of 0 and a negative length, so the start is always 1 or more and the length
 /// never negative: constant counts are folded (the cached plan then serves that count only), row values clamped with
-/// <c>greatest</c>/<c>least</c>.
+/// <c>greatest</c>/<c>least</c>. <c>TakeLast(n)</c> and <c>SkipLast(n)</c> count from the end the same way.
 /// </summary>
 internal sealed class ArraySliceTranslator : IMethodCallTranslator
 {
     public SparkValue? Translate(TranslationContext context, MethodCallExpression call)
     {
-        if (!IsCount(call, nameof(Enumerable.Skip)) && !IsCount(call, nameof(Enumerable.Take)))
+        if (!IsCount(call, nameof(Enumerable.Skip)) && !IsCount(call, nameof(Enumerable.Take))
+            && !IsCount(call, nameof(Enumerable.TakeLast)) && !IsCount(call, nameof(Enumerable.SkipLast)))
             return null;
         if (!Sequences.IsRowSequence(context, call.Arguments[0]))
             return null;
+        if (call.Method.Name is nameof(Enumerable.TakeLast) or nameof(Enumerable.SkipLast))
+            return FromTheEnd(context, call);
         if (call.Method.Name == nameof(Enumerable.Skip))
         {
             var source = Sequences.Translate(context, call.Arguments[0]);
@@ -37,6 +40,32 @@ internal sealed class ArraySliceTranslator : IMethodCallTranslator
         var all = Sequences.Translate(context, call.Arguments[0]);
         return Slice(all, Expr.Lit(1), Length(context, call.Arguments[1]), call.Type);
     }
+
+    /// <summary>
+    /// <c>TakeLast(n)</c> → <c>slice(a, size(a) - least(n, size(a)) + 1, n)</c>; <c>SkipLast(n)</c> →
+    /// <c>slice(a, 1, greatest(size(a) - n, 0))</c>; a count of 0 or less takes nothing or skips nothing.
+    /// </summary>
+    private static SparkValue FromTheEnd(TranslationContext context, MethodCallExpression call)
+    {
+        var source = Sequences.Translate(context, call.Arguments[0]);
+        var size = Expr.Fn("size", source.Expression);
+        var constant = Constant(context, call.Arguments[1]);
+        if (call.Method.Name == nameof(Enumerable.SkipLast))
+        {
+            if (constant is <= 0)
+                return source with { ClrType = call.Type };
+            return Slice(source, Expr.Lit(1), Expr.Fn("greatest", Expr.Fn("-", size, Count(context, call.Arguments[1], constant)), Expr.Lit(0)), call.Type);
+        }
+        if (constant is <= 0)
+            return Slice(source, Expr.Lit(1), Expr.Lit(0), call.Type);
+        var count = Count(context, call.Arguments[1], constant);
+        var start = Expr.Fn("+", Expr.Fn("-", size, Expr.Fn("least", count, size)), Expr.Lit(1));
+        return Slice(source, start, count, call.Type);
+    }
+
+    /// <summary>A count as a Spark value: the constant, or a row value clamped at 0.</summary>
+    private static SparkExpression Count(TranslationContext context, Expression count, int? constant) =>
+        constant is { } n ? Expr.Lit(n) : Expr.Fn("greatest", ScalarTranslator.Translate(context, count).Expression, Expr.Lit(0));
 
     private static bool IsCount(MethodCallExpression call, string name) =>
         call.Method.DeclaringType == typeof(Enumerable) && call.Method.Name == name && call.Arguments.Count == 2 && call.Arguments[1].Type == typeof(int);
