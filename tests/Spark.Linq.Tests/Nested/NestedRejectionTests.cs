@@ -28,6 +28,13 @@ public class NestedRejectionTests : NestedPlanTestBase
     }
 
     [Test]
+    public void A_lambda_over_a_local_collection_of_enums_points_at_contains()
+    {
+        var days = new[] { DayOfWeek.Monday };
+        Assert.That(Rejects(() => Plan(c => days.Any(d => (int)d == c.Size), final: false)).Message, Does.Contain("Contains(x.Member)"));
+    }
+
+    [Test]
     public void Array_members_of_columns_translate_rather_than_claiming_no_spark_equivalent()
     {
         // These used to be refused as "ArrayLength has no Spark equivalent" and as "Any over a local collection".

@@ -23,6 +23,11 @@ internal sealed class LocalSequenceTranslator : IMethodCallTranslator
         if (root is not ConstantExpression { Value: IEnumerable values } constant || values is IQueryable || !TypeClassifier.IsCollection(constant.Type)
             || Sequences.DictionaryTypes(constant.Type) is not null || Sequences.ElementType(constant.Type) is not { } elementType)
             return null;
+        // An enum member may be stored as its name ([Column(TypeName = "string")]); the lambda's comparisons can't tell,
+        // so values would meet names. Contains knows the member and sends names where needed.
+        if (TypeClassifier.Unwrap(elementType).IsEnum)
+            throw context.NotSupported(call, $"a lambda over a captured collection of {TypeClassifier.Unwrap(elementType).Name} values can't tell whether the member it meets stores names or numbers.",
+                "Test membership with values.Contains(x.Member).");
         var array = SequenceRebinding.LocalArray(context, call, values, elementType);
         return SequenceRebinding.Translate(context, call, constant, array, constant.Type);
     }
