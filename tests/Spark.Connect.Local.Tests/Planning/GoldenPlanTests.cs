@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Google.Protobuf;
 using Spark.Connect;
+using Spark.Connect.Local.DuckDb;
+using Spark.Connect.Local.Planning.Functions;
 using Spark.Testing;
 
 namespace Spark.Connect.Local.Tests.Planning;
@@ -158,6 +160,8 @@ public sealed partial class GoldenPlanTests : PlannerTestBase
     [TestCase("sample_withReplacement_fraction_seed", "sampling with replacement")]
     [TestCase("function_array_sort_with_comparator", "comparator")]
     [TestCase("function_concat", "sequence")]
+    [TestCase("function_flatten", "sequence")]
+    [TestCase("function_transform_values", "UpdateFields")]
     public void GoldenPlanIsUnsupportedNamingTheConstruct(string golden, string construct)
     {
         var error = PlanError(Load(golden));
@@ -171,8 +175,22 @@ public sealed partial class GoldenPlanTests : PlannerTestBase
     [TestCase("function_array_join_with_null_replacement", "1;2;3;4")]
     [TestCase("function_try_element_at_array", null)]
     [TestCase("function_map_keys", "[super_duper_key]")]
+    [TestCase("function_reverse", "[4, 3, 2, 1]")]
+    [TestCase("function_array_position", "0")]
+    [TestCase("function_zip_with", "[2, 4, 6, 8]")]
+    [TestCase("function_map_filter", "{}")]
+    [TestCase("function_map_entries", "[{'key': super_duper_key, 'value': {'id': 7, 'a': 8, 'b': 9.0}}]")]
+    [TestCase("function_transform_keys", "{super_duper_key7={'id': 7, 'a': 8, 'b': 9.0}}")]
     public void GoldenLambdaAndArrayResultsAreSparks(string golden, string? expected) =>
         Assert.That(Rows(Load(golden)).Single()[0], Is.EqualTo(expected));
+
+    [Test]
+    public void GoldenSliceFromZeroRaisesSparksStartError()
+    {
+        // slice(e, 0, 5): Spark's array indexes start at 1, so start 0 fails at run time (INVALID_PARAMETER_VALUE.START).
+        var failure = Assert.Throws<DuckDbException>(() => Rows(Load("function_slice")))!;
+        Assert.That(SparkRuntimeErrors.TryTranslate(failure.Message)?.ErrorClass, Is.EqualTo("INVALID_PARAMETER_VALUE.START"));
+    }
 
     [Test]
     public void GoldenRaiseErrorFailsWithTheUsersMessage()

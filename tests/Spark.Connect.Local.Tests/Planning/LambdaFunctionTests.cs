@@ -103,7 +103,7 @@ public sealed class LambdaFunctionTests : LambdaTestBase
         Assert.That(mergeType.Message, Does.Contain("merge function"));
         var comparator = PlanError(Project(Table("arrays"), Fn("array_sort", Col("xs"), Lambda(Lit(0), "l", "r"))));
         Assert.That(comparator.ErrorClass, Is.EqualTo("UNSUPPORTED_FEATURE.LOCAL_ENGINE"));
-        var unknown = PlanError(Project(Table("arrays"), Fn("zip_with", Col("xs"), Col("xs"), Lambda(Var("a"), "a", "b"))));
+        var unknown = PlanError(Project(Table("arrays"), Fn("map_zip_with", Col("m"), Col("m"), Lambda(Var("a"), "k", "a", "b"))));
         Assert.That(unknown.ErrorClass, Is.EqualTo("UNSUPPORTED_FEATURE.LOCAL_ENGINE"), "a Spark higher-order function the engine lacks");
     }
 

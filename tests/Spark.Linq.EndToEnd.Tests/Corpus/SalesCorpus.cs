@@ -13,7 +13,7 @@ public static partial class SalesCorpus
     [
         .. Filters(), .. NullSemantics(), .. Projections(), .. Ordering(), .. Terminals(), .. Aggregates(),
         .. Strings(), .. MathFunctions(), .. Dates(), .. Conversions(), .. LocalData(),
-        .. Grouping(), .. Joins(), .. SetOperations(), .. Subqueries(), .. Correlated(), .. Windows(), .. Nested(), .. Arrays(), .. Maps(), .. OperatorOrder(), .. Deep(),
+        .. Grouping(), .. Joins(), .. SetOperations(), .. Subqueries(), .. Correlated(), .. Windows(), .. Nested(), .. Arrays(), .. Maps(), .. NestedReshape(), .. MapEntries(), .. OperatorOrder(), .. Deep(),
         .. ClientProjections(),
     ];
 

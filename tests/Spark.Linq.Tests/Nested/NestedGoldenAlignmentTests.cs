@@ -31,6 +31,9 @@ public class NestedGoldenAlignmentTests : NestedPlanTestBase
         ["function_map_values"] = c => c.Stock.Values,
         ["function_map_contains_key"] = c => c.Stock.ContainsKey("xyz"),
         ["function_array_join_with_null_replacement"] = c => string.Join(";", c.Items),
+        ["function_slice"] = c => c.Counts.Take(5),
+        ["function_reverse"] = c => c.Counts.AsEnumerable().Reverse(),
+        ["function_map_filter"] = c => c.Stock.Where(kv => kv.Key.Contains("baz")).ToDictionary(kv => kv.Key, kv => kv.Value),
     };
 
     public static IEnumerable<string> SameNames => Same.Keys;
@@ -71,6 +74,39 @@ public class NestedGoldenAlignmentTests : NestedPlanTestBase
         Assert.That(golden.Arguments[1].Literal.Boolean, Is.True);
         Assert.That(LambdaSignature.Of(Ours(c => c.Counts.OrderBy(x => x))), Is.EqualTo($"{golden.FunctionName}(col)"));
         Assert.That(LambdaSignature.Of(Ours(c => c.Counts.OrderByDescending(x => x))), Is.EqualTo($"{golden.FunctionName}(col, lit:Boolean)"));
+    }
+
+    [TestCase("function_array_position", "array_position")]
+    [TestCase("function_map_entries", "map_entries")]
+    public void The_official_call_is_the_core_of_ours(string golden, string function)
+    {
+        // IndexOf is array_position - 1 (C# counts from 0); a predicate over a dictionary's entries reads map_entries.
+        var ours = golden == "function_array_position" ? Ours(c => c.Counts.IndexOf(10)) : Ours(c => c.Stock.Any(kv => kv.Value > 1));
+        Assert.That(LambdaSignature.Of(Goldens.FindFunction(ours, function)!), Is.EqualTo(LambdaSignature.Of(Goldens.Projected(golden))));
+    }
+
+    [Test]
+    public void Zip_is_the_official_zip_with_over_arrays_cut_to_the_shorter_length()
+    {
+        var golden = Goldens.Projected("function_zip_with").UnresolvedFunction;
+        var ours = Ours(c => c.Counts.Zip(c.Counts, (x, y) => x + y)).UnresolvedFunction;
+        Assert.That(ours.FunctionName, Is.EqualTo(golden.FunctionName));
+        Assert.That(LambdaSignature.Of(ours.Arguments[2]), Is.EqualTo(LambdaSignature.Of(golden.Arguments[2])));
+        Assert.That(ours.Arguments.Take(2).Select(a => a.UnresolvedFunction.FunctionName), Is.EqualTo(new[] { "slice", "slice" }),
+            "LINQ stops at the shorter array where zip_with pads with nulls");
+    }
+
+    [TestCase("function_transform_values")]
+    [TestCase("function_transform_keys")]
+    public void Dictionary_projections_are_the_official_map_functions_with_a_key_value_lambda(string golden)
+    {
+        var official = Goldens.Projected(golden).UnresolvedFunction;
+        var ours = golden == "function_transform_values"
+            ? Ours(c => c.Stock.ToDictionary(kv => kv.Key, kv => kv.Value + 1)).UnresolvedFunction
+            : Ours(c => c.Stock.ToDictionary(kv => kv.Key + "!", kv => kv.Value)).UnresolvedFunction;
+        Assert.That(ours.FunctionName, Is.EqualTo(official.FunctionName));
+        Assert.That(ours.Arguments.Select(a => a.ExprTypeCase), Is.EqualTo(official.Arguments.Select(a => a.ExprTypeCase)));
+        Assert.That(ours.Arguments[1].LambdaFunction.Arguments, Has.Count.EqualTo(official.Arguments[1].LambdaFunction.Arguments.Count));
     }
 
     [TestCase("function_array_max", "array_max")]

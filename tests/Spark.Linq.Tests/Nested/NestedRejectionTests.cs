@@ -6,22 +6,32 @@ public class NestedRejectionTests : NestedPlanTestBase
     private static SparkTranslationException Rejects<T>(Func<T> translate) => Assert.Throws<SparkTranslationException>(() => translate())!;
 
     [Test]
-    public void Operators_over_dictionary_entries_point_at_keys_and_values()
+    public void A_dictionary_whose_keys_read_the_values_it_changes_is_refused()
     {
-        var error = Rejects(() => Plan(c => c.Stock.Where(kv => kv.Value > 1).Count(), final: false));
-        Assert.That(error.Message, Does.Contain("entries of a dictionary column"));
-        Assert.That(error.Message, Does.Contain("Keys or Values"));
+        var error = Rejects(() => Plan(c => c.Stock.ToDictionary(kv => kv.Key + kv.Value, kv => kv.Value * 2), final: false));
+        Assert.That(error.Message, Does.Contain("new keys read the old values"));
     }
+
+    [Test]
+    public void SequenceEqual_of_objects_is_refused_since_csharp_would_use_their_Equals() =>
+        Assert.That(Rejects(() => Plan(c => c.Lines.SequenceEqual(c.Lines), final: false)).Message, Does.Contain("Equals"));
 
     [Test]
     public void Ordering_an_array_by_keys_in_different_directions_is_refused() =>
         Assert.That(Rejects(() => Plan(c => c.Lines.OrderBy(l => l.Sku).ThenByDescending(l => l.Qty), final: false)).Message, Does.Contain("different directions"));
 
     [Test]
-    public void A_lambda_over_a_local_collection_still_says_it_is_local()
+    public void A_lambda_over_a_local_collection_of_objects_says_they_have_no_literal()
     {
-        var ids = new List<int> { 1, 2 };
-        Assert.That(Rejects(() => Plan(c => ids.Any(i => i == c.Size), final: false)).Message, Does.Contain("local collection"));
+        var lines = new List<CartLine> { new("a", 1, 1m) };
+        Assert.That(Rejects(() => Plan(c => lines.Any(l => l.Qty == c.Size), final: false)).Message, Does.Contain("no Spark literal"));
+    }
+
+    [Test]
+    public void A_lambda_over_a_local_collection_of_enums_points_at_contains()
+    {
+        var days = new[] { DayOfWeek.Monday };
+        Assert.That(Rejects(() => Plan(c => days.Any(d => (int)d == c.Size), final: false)).Message, Does.Contain("Contains(x.Member)"));
     }
 
     [Test]

@@ -69,6 +69,8 @@ internal sealed class FunctionRegistry
         HigherOrderFunctions.Register(registry);
         ArrayFunctions.Register(registry);
         MapFunctions.Register(registry);
+        ArrayReshapeFunctions.Register(registry);
+        PairLambdaFunctions.Register(registry);
         StringFunctions.Register(registry);
         CaseFunctions.Register(registry);
         RegexFunctions.Register(registry);

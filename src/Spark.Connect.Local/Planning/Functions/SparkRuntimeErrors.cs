@@ -15,6 +15,7 @@ internal static partial class SparkRuntimeErrors
         ["DIVIDE_BY_ZERO"] = ("22012", "Division by zero. Use `try_divide` to tolerate divisor being 0 and return NULL instead."),
         ["ARITHMETIC_OVERFLOW"] = ("22003", "Arithmetic overflow."),
         ["INVALID_INDEX_OF_ZERO"] = ("22003", "The index 0 is invalid. An index shall be either < 0 or > 0 (the first element has index 1)."),
+        ["NULL_MAP_KEY"] = ("2200E", "Cannot use null as map key."),
     };
 
     // Errors whose message is built in SQL from the failing values (an index, an array's size, a user's text): the
@@ -24,6 +25,9 @@ internal static partial class SparkRuntimeErrors
         ["INVALID_ARRAY_INDEX"] = "22003",
         ["INVALID_ARRAY_INDEX_IN_ELEMENT_AT"] = "22003",
         ["USER_RAISED_EXCEPTION"] = "P0001",
+        ["INVALID_PARAMETER_VALUE.START"] = "22023",
+        ["INVALID_PARAMETER_VALUE.LENGTH"] = "22023",
+        ["DUPLICATED_MAP_KEY"] = "23505",
     };
 
     /// <summary>SQL that fails the query with Spark's division-by-zero error when evaluated.</summary>
@@ -43,6 +47,9 @@ internal static partial class SparkRuntimeErrors
         var pieces = parts.Select((part, i) => i % 2 == 0 ? Quote(part) : $"coalesce(CAST({part} AS VARCHAR), 'null')");
         return $"error({string.Join(" || ", pieces.Prepend(Quote($"[{errorClass}] ")))})";
     }
+
+    /// <summary>SQL that fails the query with Spark's NULL_MAP_KEY (a map built with a null key) when evaluated.</summary>
+    public static string NullMapKey => Raise("NULL_MAP_KEY");
 
     /// <summary>SQL that fails the query with Spark's arithmetic overflow error when evaluated.</summary>
     public static string ArithmeticOverflow => Raise("ARITHMETIC_OVERFLOW");

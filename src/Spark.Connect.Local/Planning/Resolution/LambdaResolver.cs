@@ -27,7 +27,14 @@ internal static class LambdaResolver
         ["aggregate"] = (3, 4, [new Slot(2, [2], AccumulatorAndElement), new Slot(3, [1], Accumulator)]),
         ["reduce"] = (3, 4, [new Slot(2, [2], AccumulatorAndElement), new Slot(3, [1], Accumulator)]),
         ["array_sort"] = (1, 2, [new Slot(1, [2], TwoElements)]),
+        ["zip_with"] = (3, 3, [new Slot(2, [2], ZippedElements)]),
+        ["map_filter"] = (2, 2, [new Slot(1, [2], KeyAndValue)]),
+        ["transform_values"] = (2, 2, [new Slot(1, [2], KeyAndValue)]),
+        ["transform_keys"] = (2, 2, [new Slot(1, [2], KeyAndValue)]),
     };
+
+    /// <summary>The higher-order functions over a map (their first argument); the others take an array there.</summary>
+    private static readonly HashSet<string> OverMaps = new(StringComparer.OrdinalIgnoreCase) { "map_filter", "transform_values", "transform_keys" };
 
     /// <summary>True when <paramref name="arguments"/> hold a lambda, which only a higher-order function may take.</summary>
     internal static bool HasLambda(IEnumerable<Expression> arguments) => arguments.Any(a => a.ExprTypeCase == Kind.LambdaFunction);
@@ -53,8 +60,10 @@ internal static class LambdaResolver
                 throw NotALambdaPosition(name, i);
             if (!isSlot) resolved[i] = resolver.Resolve(arguments[i], scope);
         }
-        if (resolved[0].Type.KindCase != DataType.KindOneofCase.Array)
-            throw ArrayRequired(name, resolved[0]);
+        if (OverMaps.Contains(name) ? resolved[0].Type.KindCase != DataType.KindOneofCase.Map : resolved[0].Type.KindCase != DataType.KindOneofCase.Array)
+            throw ArrayRequired(name, resolved[0], OverMaps.Contains(name) ? "MAP" : "ARRAY");
+        if (name.Equals("zip_with", StringComparison.OrdinalIgnoreCase) && resolved[1].Type.KindCase != DataType.KindOneofCase.Array)
+            throw ArrayRequired(name, resolved[1], "ARRAY", "second");
         foreach (var slot in function.Slots.Where(s => s.Position < arguments.Count))
             resolved[slot.Position] = Lambda(resolver, context, name, arguments[slot.Position], slot, resolved, scope);
 
@@ -107,6 +116,19 @@ internal static class LambdaResolver
     private static IReadOnlyList<VariableType> Accumulator(IReadOnlyList<ResolvedExpression> arguments, int count) =>
         [new VariableType(arguments[1].Type, true, Field: HigherOrderFunctions.AccumulatorField)];
 
+    /// <summary>
+    /// zip_with's two elements at one index, each nullable (the shorter array is padded with nulls), read from the
+    /// fields of the pair struct the rendering builds (see <c>PairLambdaFunctions</c>).
+    /// </summary>
+    private static IReadOnlyList<VariableType> ZippedElements(IReadOnlyList<ResolvedExpression> arguments, int count) =>
+        [new VariableType(arguments[0].Type.Array.ElementType, true, Field: PairLambdaFunctions.LeftField),
+            new VariableType(arguments[1].Type.Array.ElementType, true, Field: PairLambdaFunctions.RightField)];
+
+    /// <summary>A map entry's key (never null) and value, read from the fields of the entry struct (DuckDB's map_entries).</summary>
+    private static IReadOnlyList<VariableType> KeyAndValue(IReadOnlyList<ResolvedExpression> arguments, int count) =>
+        [new VariableType(arguments[0].Type.Map.KeyType, false, Field: PairLambdaFunctions.KeyField),
+            new VariableType(arguments[0].Type.Map.ValueType, arguments[0].Type.Map.ValueContainsNull, Field: PairLambdaFunctions.ValueField)];
+
     private static IReadOnlyList<VariableType> TwoElements(IReadOnlyList<ResolvedExpression> arguments, int count) =>
         [ElementAndIndex(arguments, 1)[0], ElementAndIndex(arguments, 1)[0]];
 
@@ -126,8 +148,8 @@ internal static class LambdaResolver
             $"Cannot resolve `{name}` due to data type mismatch: argument {position + 1} requires a lambda function.",
             new Dictionary<string, string> { ["functionName"] = $"`{name}`", ["paramIndex"] = (position + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), ["requiredType"] = "lambda function" });
 
-    private static LocalEngineException ArrayRequired(string name, ResolvedExpression argument) =>
+    private static LocalEngineException ArrayRequired(string name, ResolvedExpression argument, string required = "ARRAY", string position = "first") =>
         new("DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE", "42K09",
-            $"Cannot resolve `{name}` due to data type mismatch: the first parameter requires the \"ARRAY\" type, however it has the type \"{SparkTypes.Name(argument.Type)}\".",
-            new Dictionary<string, string> { ["functionName"] = $"`{name}`", ["paramIndex"] = "first", ["requiredType"] = "\"ARRAY\"", ["inputType"] = $"\"{SparkTypes.Name(argument.Type)}\"" });
+            $"Cannot resolve `{name}` due to data type mismatch: the {position} parameter requires the \"{required}\" type, however it has the type \"{SparkTypes.Name(argument.Type)}\".",
+            new Dictionary<string, string> { ["functionName"] = $"`{name}`", ["paramIndex"] = position, ["requiredType"] = $"\"{required}\"", ["inputType"] = $"\"{SparkTypes.Name(argument.Type)}\"" });
 }

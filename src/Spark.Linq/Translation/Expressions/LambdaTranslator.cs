@@ -47,6 +47,9 @@ internal static class LambdaTranslator
     /// </summary>
     public static ValueShape ElementShape(TranslationContext context, Type type, SparkExpression reference)
     {
+        // A map entry (map_entries' struct): Key and Value are its fields "key" and "value".
+        if (MapEntries.IsEntry(type))
+            return MapEntries.Shape(context, type, reference, Expr.Extract(reference, MapEntries.KeyField), Expr.Extract(reference, MapEntries.ValueField));
         if (type.IsAnonymous())
         {
             // An anonymous type built by Select(x => new { … }) names its struct fields after its members, unmapped.

@@ -99,7 +99,7 @@ internal static class Sequences
     /// <summary>The lambda argument at <paramref name="index"/> (quoted or not).</summary>
     public static LambdaExpression Lambda(MethodCallExpression call, int index) => (LambdaExpression)StripQuote(call.Arguments[index]);
 
-    private static Expression StripQuote(Expression e) => e is UnaryExpression { NodeType: ExpressionType.Quote } q ? StripQuote(q.Operand) : e;
+    public static Expression StripQuote(Expression e) => e is UnaryExpression { NodeType: ExpressionType.Quote } q ? StripQuote(q.Operand) : e;
 
     /// <summary>The expression without conversions (a List passed as an IEnumerable, an element boxed to object).</summary>
     public static Expression StripConvert(Expression e) =>

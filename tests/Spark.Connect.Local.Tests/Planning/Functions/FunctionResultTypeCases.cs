@@ -88,6 +88,10 @@ internal static class FunctionResultTypeCases
         Add(["map_keys", "map_values"], A(C(Map(Str, Long))), A(C(Map(Int, Arr(Str)))));
         Add(["map_contains_key"], A(C(Map(Str, Long)), C(Str)), A(C(Map(Int, Str)), L(1)));
         Add(["raise_error"], A(C(Str)));
+        Add(["slice"], A(C(Arr(Int)), L(2), L(3)), A(C(Arr(Str)), C(Int), C(Int)));
+        Add(["flatten"], A(C(Arr(Arr(Int)))), A(C(Arr(Arr(Str)))));
+        Add(["array_position"], A(C(Arr(Int)), C(Int)), A(C(Arr(Str)), L("a")), A(C(Arr(Long)), L(1)));
+        Add(["map_entries"], A(C(Map(Str, Long))), A(C(Map(Int, Arr(Str)))));
 
         // Higher-order functions: lambda bodies are DuckDB SQL over the quoted parameters, as the resolver renders them.
         Add(["transform"], A(C(Arr(Int)), Fn(Long, "CAST(\"x\" AS BIGINT)", "x")), A(C(Arr(Str)), Fn(Int, "CAST(\"i\" - 1 AS INTEGER)", "s", "i")),
@@ -96,6 +100,13 @@ internal static class FunctionResultTypeCases
         Add(["exists", "forall"], A(C(Arr(Int)), Fn(Bool, "\"x\" > 1", "x")));
         Add(["aggregate", "reduce"], A(C(Arr(Int)), C(Long), Fn(Long, "CAST(\"a\".\"acc\" + \"x\".\"x\" AS BIGINT)", "a", "x")),
             A(C(Arr(Str)), L(0), Fn(Int, "CAST(\"a\".\"acc\" + length(\"x\".\"x\") AS INTEGER)", "a", "x"), Fn(Dbl, "CAST(\"f\".\"acc\" AS DOUBLE)", "f")));
+
+        // Two variables reading fields of one struct (PairLambdaFunctions).
+        Add(["zip_with"], A(C(Arr(Int)), C(Arr(Long)), Fn(Long, "CAST(\"a\".\"x\" + \"b\".\"y\" AS BIGINT)", "a", "b")),
+            A(C(Arr(Str)), C(Arr(Int)), Fn(Str, "\"a\".\"x\"", "a", "b")));
+        Add(["map_filter"], A(C(Map(Str, Long)), Fn(Bool, "\"v\".\"value\" > 1", "k", "v")));
+        Add(["transform_values"], A(C(Map(Str, Long)), Fn(Str, "\"k\".\"key\"", "k", "v")));
+        Add(["transform_keys"], A(C(Map(Str, Long)), Fn(Str, "upper(\"k\".\"key\")", "k", "v")));
 
         // Strings.
         Add(["upper", "lower", "ucase", "lcase", "initcap"], A(C(Str)), A(C(Int)), A(C(Date)), A(C(Bool)), A(C(Dbl)));
