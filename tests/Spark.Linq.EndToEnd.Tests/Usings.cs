@@ -1,2 +1,3 @@
 global using NUnit.Framework;
 global using Spark.Linq;
+global using Spark.Linq.Testing;
