@@ -78,6 +78,8 @@ internal sealed class FunctionRegistry
         DatePartFunctions.Register(registry);
         AggregateFunctions.Register(registry);
         WindowFunctions.Register(registry);
+        HashFunctions.Register(registry);
+        DigestFunctions.Register(registry);
         return registry._entries;
     }
 }

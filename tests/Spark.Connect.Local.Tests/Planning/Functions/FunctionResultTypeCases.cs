@@ -165,6 +165,13 @@ internal static class FunctionResultTypeCases
         Add(["ntile"], A(L(2)));
         Add(["lag", "lead"], A(C(Int)), A(C(Int), L(2)), A(C(Str), L(1), C(Str)), A(C(Int), L(1), C(Int), L(true)));
         Add(["nth_value"], A(C(Int), L(2)), A(C(Str), L(1), L(true)));
+
+        // Hashes, digests and base64.
+        Add(["hash", "xxhash64"], A(C(Str)), A(C(Int), C(Long), C(Bool), C(Tiny)), A(C(Flt), C(Dbl), C(Date), C(Ts), C(Ntz)),
+            A(C(Dec(10, 2)), C(Dec(30, 5)), C(Bin)), A(C(Arr(Str)), C(Struct(("a", Int), ("b", Arr(Dbl))))), A(C(SparkTypes.Null)));
+        Add(["md5", "sha1", "sha", "crc32", "base64"], A(C(Str)), A(C(Bin)));
+        Add(["sha2"], A(C(Str), L(256)), A(C(Bin), C(Int)));
+        Add(["unbase64"], A(C(Str)));
         return cases;
     }
 }
