@@ -45,6 +45,7 @@ internal sealed class DuckDbDatabase : IDisposable
             CaseMapping.SparkCaseFunctions.Register(connection);
             Hashing.SparkHashFunctions.Register(connection);
             Hashing.SparkBinaryFunctions.Register(connection);
+            Strings.SparkStringFunctions.Register(connection);
             return database;
         }
         catch

@@ -80,6 +80,9 @@ internal sealed class FunctionRegistry
         WindowFunctions.Register(registry);
         HashFunctions.Register(registry);
         DigestFunctions.Register(registry);
+        StructFunctions.Register(registry);
+        TextFunctions.Register(registry);
+        TryFunctions.Register(registry);
         return registry._entries;
     }
 }

@@ -172,6 +172,22 @@ internal static class FunctionResultTypeCases
         Add(["md5", "sha1", "sha", "crc32", "base64"], A(C(Str)), A(C(Bin)));
         Add(["sha2"], A(C(Str), L(256)), A(C(Bin), C(Int)));
         Add(["unbase64"], A(C(Str)));
+
+        // Structs, more text functions, try_* arithmetic.
+        Add(["struct"], A(C(Int)), A(C(Arr(Str))));
+        Add(["soundex"], A(C(Str)), A(C(Int)));
+        Add(["levenshtein"], A(C(Str), C(Str)), A(C(Str), C(Str), C(Int)));
+        Add(["translate"], A(C(Str), C(Str), C(Str)));
+        Add(["overlay"], A(C(Str), C(Str), C(Int)), A(C(Str), C(Str), C(Int), C(Int)));
+        Add(["split_part", "substring_index"], A(C(Str), C(Str), C(Int)));
+        Add(["find_in_set"], A(C(Str), C(Str)));
+        Add(["elt"], A(C(Int), C(Str), C(Str)), A(C(Int), C(Str), C(Int)), A(C(Int), C(Bin), C(Bin)));
+        Add(["try_add", "try_subtract"], A(C(Int), C(Int)), A(C(Int), C(Long)), A(C(Dec(10, 2)), C(Int)), A(C(Dbl), C(Int)), A(C(Date), C(Int)));
+        Add(["try_multiply"], A(C(Int), C(Int)), A(C(Dec(10, 2)), C(Dec(5, 3))));
+        Add(["try_divide"], A(C(Int), C(Int)), A(C(Dec(10, 2)), C(Int)), A(C(Dbl), C(Dbl)));
+        Add(["try_mod"], A(C(Int), C(Int)), A(C(Long), C(Int)));
+        Add(["try_to_date"], A(C(Str)), A(C(Str), L("yyyy-MM-dd")));
+        Add(["try_to_timestamp"], A(C(Str)), A(C(Str), L("yyyy-MM-dd HH:mm:ss")));
         return cases;
     }
 }
