@@ -83,6 +83,8 @@ internal sealed class FunctionRegistry
         StructFunctions.Register(registry);
         TextFunctions.Register(registry);
         TryFunctions.Register(registry);
+        MapBuilders.Register(registry);
+        ArrayEditFunctions.Register(registry);
         return registry._entries;
     }
 }

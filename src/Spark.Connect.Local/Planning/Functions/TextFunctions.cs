@@ -47,9 +47,11 @@ internal static class TextFunctions
             throw LocalEngineException.Unsupported("overlay of binary values", "Overlay strings.");
         var (input, replace) = (StringFunctions.Text(call, 0), StringFunctions.Text(call, 1));
         var replaceLength = $"length({replace})";
-        var length = call.Count == 3 ? replaceLength : $"(CASE WHEN {call[3]} < 0 THEN {replaceLength} ELSE {call[3]} END)";
-        var head = SubstringFunctions.Render(call, input, "1", $"(({call[2]}) - 1)");
-        var tail = SubstringFunctions.Render(call, input, $"(({call[2]}) + {length})", null);
+        // Spark casts the position and length to INT (the Scala client may send them as strings).
+        var (position, given) = ($"CAST({call[2]} AS INTEGER)", call.Count == 4 ? $"CAST({call[3]} AS INTEGER)" : null);
+        var length = given is null ? replaceLength : $"(CASE WHEN {given} < 0 THEN {replaceLength} ELSE {given} END)";
+        var head = SubstringFunctions.Render(call, input, "1", $"({position} - 1)");
+        var tail = SubstringFunctions.Render(call, input, $"({position} + {length})", null);
         return $"({head} || {replace} || {tail})";
     }
 

@@ -67,6 +67,7 @@ public sealed class TextFunctionTests : LibraryTestBase
         // Spark's CreateStruct: a named expression keeps its name, anything else is col<position>.
         Assert.That(Field(Fn("struct", Col("c1"), Fn("+", Col("i"), Lit(1)))).Name, Is.EqualTo("struct(c1, (i + 1))"));
         var field = Field(Fn("struct", Col("c1"), Alias(Col("i"), "x"), Fn("+", Col("i"), Lit(1))));
+        Assert.That(field.Name, Is.EqualTo("struct(c1, i AS x, (i + 1))"), "an alias inside a call keeps its expression (golden function_map_concat)");
         Assert.That(field.DataType.Struct.Fields.Select(f => f.Name), Is.EqualTo(new[] { "c1", "x", "col3" }));
         Assert.That(field.Nullable, Is.False);
         Assert.That(Value(Fn("struct", Col("c1"), Alias(Col("i"), "x"), Fn("+", Col("i"), Lit(1)))), Is.EqualTo("{'c1': ABC, 'x': 7, 'col3': 8}"));
