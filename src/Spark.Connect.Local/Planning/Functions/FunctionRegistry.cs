@@ -85,6 +85,8 @@ internal sealed class FunctionRegistry
         TryFunctions.Register(registry);
         MapBuilders.Register(registry);
         ArrayEditFunctions.Register(registry);
+        UnixTimeFunctions.Register(registry);
+        PercentileFunctions.Register(registry);
         return registry._entries;
     }
 }

@@ -198,6 +198,12 @@ internal static class FunctionResultTypeCases
         Add(["map_from_arrays"], A(C(Arr(Int)), C(Arr(Str))));
         Add(["map_from_entries"], A(C(Arr(Struct(("k", Int), ("v", Str))))));
         Add(["map_entries"], A(C(Map(Str, Int))));
+        Add(["unix_timestamp"], A(), A(C(Str)), A(C(Str), L("yyyy-MM-dd")), A(C(Ts)), A(C(Date)));
+        Add(["to_unix_timestamp"], A(C(Str)), A(C(Ntz)));
+        Add(["from_unixtime"], A(C(Long)), A(C(Int), L("yyyy")));
+        Add(["percentile"], A(C(Int), L(1)), A(C(Dec(5, 2)), L(0)), A(C(Dbl), L(1)));
+        Add(["median"], A(C(Int)), A(C(Dbl)), A(C(Dec(5, 2))));
+        Add(["mode"], A(C(Int)), A(C(Str), L(true)));
         Add(["map_concat"], A(C(Map(Str, Int)), C(Map(Str, Int))), A(C(Map(Str, Int))));
         return cases;
     }
