@@ -87,6 +87,8 @@ internal sealed class FunctionRegistry
         ArrayEditFunctions.Register(registry);
         UnixTimeFunctions.Register(registry);
         PercentileFunctions.Register(registry);
+        RandomFunctions.Register(registry);
+        JsonFunctions.Register(registry);
         return registry._entries;
     }
 }

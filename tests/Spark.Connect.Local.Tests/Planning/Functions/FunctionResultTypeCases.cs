@@ -204,6 +204,8 @@ internal static class FunctionResultTypeCases
         Add(["percentile"], A(C(Int), L(1)), A(C(Dec(5, 2)), L(0)), A(C(Dbl), L(1)));
         Add(["median"], A(C(Int)), A(C(Dbl)), A(C(Dec(5, 2))));
         Add(["mode"], A(C(Int)), A(C(Str), L(true)));
+        Add(["rand", "random", "randn"], A(), A(L(42)));
+        Add(["get_json_object"], A(C(Str), L("$.a")));
         Add(["map_concat"], A(C(Map(Str, Int)), C(Map(Str, Int))), A(C(Map(Str, Int))));
         return cases;
     }
