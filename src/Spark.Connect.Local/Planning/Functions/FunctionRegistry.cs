@@ -89,6 +89,7 @@ internal sealed class FunctionRegistry
         PercentileFunctions.Register(registry);
         RandomFunctions.Register(registry);
         JsonFunctions.Register(registry);
+        FormatStringFunctions.Register(registry);
         return registry._entries;
     }
 }

@@ -206,6 +206,7 @@ internal static class FunctionResultTypeCases
         Add(["mode"], A(C(Int)), A(C(Str), L(true)));
         Add(["rand", "random", "randn"], A(), A(L(42)));
         Add(["get_json_object"], A(C(Str), L("$.a")));
+        Add(["format_string", "printf"], A(L("%s %d"), C(Str), C(Int)), A(L("%.2f"), C(Dbl)), A(L("plain")));
         Add(["map_concat"], A(C(Map(Str, Int)), C(Map(Str, Int))), A(C(Map(Str, Int))));
         return cases;
     }
