@@ -2,7 +2,7 @@ namespace Spark.Connect.Local.Planning.Functions;
 
 /// <summary>
 /// Spark's functions that build maps: <c>map</c>, <c>map_from_arrays</c>, <c>map_from_entries</c>, <c>map_concat</c>,
-/// and <c>map_entries</c>. Every map is built with DuckDB's <c>MAP(keys, values)</c>, which refuses a repeated or null
+/// <c>map_entries</c> and <c>str_to_map</c>. Every map is built with DuckDB's <c>MAP(keys, values)</c>, which refuses a repeated or null
 /// key as Spark does by default (<c>spark.sql.mapKeyDedupPolicy=EXCEPTION</c>): SparkRuntimeErrors reads DuckDB's
 /// failure back as DUPLICATED_MAP_KEY / NULL_MAP_KEY. Keys and values are cast to their common types first.
 /// </summary>
@@ -16,6 +16,25 @@ internal static class MapBuilders
         registry.Scalar(FromEntries, MapBuilderTypes.FromEntries, "map_from_entries");
         registry.Scalar(c => $"map_entries({c.Expect(1)[0]})", MapBuilderTypes.Entries, "map_entries");
         registry.Scalar(Concat, MapBuilderTypes.Concat, "map_concat");
+        registry.Scalar(StringToMap, c => c.RequireAll(SparkTypes.CastsToString, ResultRules.StringType)
+            .Strict(new DataType { Map = new DataType.Types.Map { KeyType = SparkTypes.String, ValueType = SparkTypes.String, ValueContainsNull = true } }), "str_to_map");
+    }
+
+    /// <summary>
+    /// <c>str_to_map(text[, pairDelimiter[, keyValueDelimiter]])</c> (defaults <c>,</c> and <c>:</c>, regular expressions
+    /// as in Spark): the text split into pairs (empty ones kept), each split at its first key-value delimiter; a pair
+    /// without one has a null value; a repeated key raises DUPLICATED_MAP_KEY.
+    /// </summary>
+    private static string StringToMap(FunctionCall call)
+    {
+        call.ExpectBetween(1, 3);
+        var text = StringFunctions.Text(call, 0);
+        var pairs = call.Count > 1 ? StringFunctions.Text(call, 1) : "','";
+        var keyValue = call.Count > 2 ? StringFunctions.Text(call, 2) : "':'";
+        var key = $"regexp_split_to_array(\"__kv\", {keyValue})[1]";
+        var value = $"CASE WHEN regexp_matches(\"__kv\", {keyValue}) THEN substring(\"__kv\", length({key}) + length(regexp_extract(\"__kv\", {keyValue})) + 1) END";
+        return ArrayFunctions.Let($"regexp_split_to_array({text}, {pairs})", "\"__sm\"",
+            $"MAP(list_transform(\"__sm\", lambda \"__kv\": {key}), list_transform(\"__sm\", lambda \"__kv\": {value}))");
     }
 
     /// <summary><c>map(k1, v1, k2, v2, …)</c>; <c>map()</c> is an empty map of strings.</summary>

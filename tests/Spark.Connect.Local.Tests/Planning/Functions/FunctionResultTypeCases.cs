@@ -198,6 +198,7 @@ internal static class FunctionResultTypeCases
         Add(["map_from_arrays"], A(C(Arr(Int)), C(Arr(Str))));
         Add(["map_from_entries"], A(C(Arr(Struct(("k", Int), ("v", Str))))));
         Add(["map_entries"], A(C(Map(Str, Int))));
+        Add(["str_to_map"], A(C(Str)), A(C(Str), L(";"), L("=")));
         Add(["unix_timestamp"], A(), A(C(Str)), A(C(Str), L("yyyy-MM-dd")), A(C(Ts)), A(C(Date)));
         Add(["to_unix_timestamp"], A(C(Str)), A(C(Ntz)));
         Add(["from_unixtime"], A(C(Long)), A(C(Int), L("yyyy")));

@@ -52,6 +52,17 @@ public sealed class CollectionLibraryTests : LibraryTestBase
     }
 
     [Test]
+    public void Str_to_map_splits_pairs_and_keys_as_sparks_examples_do()
+    {
+        Assert.That(Value(Fn("str_to_map", Lit("a:1,b:2,c:3"), Lit(","), Lit(":"))), Is.EqualTo("{a=1, b=2, c=3}"));
+        Assert.That(Value(Fn("str_to_map", Lit("a"))), Is.EqualTo("{a=NULL}"));
+        Assert.That(Value(Fn("element_at", Fn("str_to_map", Lit("a=1=2;b=3"), Lit(";"), Lit("=")), Lit("a"))), Is.EqualTo("1=2"), "split at the first key-value delimiter");
+        var type = Field(Fn("str_to_map", Col("c1"))).DataType.Map;
+        Assert.That((type.KeyType, type.ValueType, type.ValueContainsNull), Is.EqualTo((SparkTypes.String, SparkTypes.String, true)));
+        Assert.That(((LocalEngineException)RunError(Fn("str_to_map", Lit("a:1,a:2")))).ErrorClass, Is.EqualTo("DUPLICATED_MAP_KEY"));
+    }
+
+    [Test]
     public void A_repeated_or_null_key_raises_as_spark_does_by_default()
     {
         var repeated = (LocalEngineException)RunError(Fn("map_concat", Fn("map", Lit(1), Lit("a")), Fn("map", Lit(1), Lit("b"))));
