@@ -34,7 +34,7 @@ internal sealed class DuckDbDatabase : IDisposable
     }
 
     /// <summary>
-    /// Registers the functions the engine's SQL calls besides DuckDB's own (Spark's case mappings), so every
+    /// Registers the functions the engine's SQL calls besides DuckDB's own (Spark's case mappings, hashes, digests and base64), so every
     /// database the engine or a test opens can run what the planner renders.
     /// </summary>
     private static DuckDbDatabase WithEngineFunctions(DuckDbDatabase database)
@@ -43,6 +43,9 @@ internal sealed class DuckDbDatabase : IDisposable
         {
             using var connection = database.Connect();
             CaseMapping.SparkCaseFunctions.Register(connection);
+            Hashing.SparkHashFunctions.Register(connection);
+            Hashing.SparkBinaryFunctions.Register(connection);
+            Strings.SparkStringFunctions.Register(connection);
             return database;
         }
         catch

@@ -34,6 +34,16 @@ internal readonly unsafe ref struct DuckDbScalarCall
     public DuckDbStrings Strings(int column) =>
         new((byte*)NativeMethods.duckdb_vector_get_data(Argument(column)), Validity(column), RowCount);
 
+    /// <summary>
+    /// The values of fixed-width argument <paramref name="column"/> (INTEGER as int, BIGINT as long, DOUBLE as double,
+    /// HUGEINT as Int128, …); a NULL row's slot holds no defined value, so check <see cref="Validity"/> first.
+    /// </summary>
+    public ReadOnlySpan<T> Values<T>(int column) where T : unmanaged =>
+        new(NativeMethods.duckdb_vector_get_data(Argument(column)), RowCount);
+
+    /// <summary>The result's slots for a fixed-width return type (INTEGER as int, BIGINT as long, …).</summary>
+    public Span<T> Output<T>() where T : unmanaged => new(NativeMethods.duckdb_vector_get_data(_output), RowCount);
+
     /// <summary>Sets row <paramref name="row"/> of the result to <paramref name="utf8"/> (DuckDB copies it).</summary>
     public void SetString(int row, ReadOnlySpan<byte> utf8)
     {

@@ -18,10 +18,11 @@ internal static unsafe class DuckDbScalarFunction
     /// <summary>
     /// Registers <paramref name="name"/>(<paramref name="parameters"/>) → <paramref name="returns"/> in the
     /// database's system catalog through <paramref name="connection"/>: every connection of the database sees it.
-    /// Registering a name again replaces the function.
+    /// Registering a name again replaces the function. With <paramref name="handlesNulls"/> DuckDB passes NULL inputs to
+    /// the callback even when they are constants (a function whose answer for NULL is not NULL, such as a hash's seed).
     /// </summary>
     public static void Register(DuckDbConnection connection, string name, IReadOnlyList<DuckDbTypeId> parameters, DuckDbTypeId returns,
-        delegate* unmanaged<nint, nint, nint, void> callback)
+        delegate* unmanaged<nint, nint, nint, void> callback, bool handlesNulls = false)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ObjectDisposedException.ThrowIf(connection.Handle.IsClosed, connection);
@@ -39,6 +40,8 @@ internal static unsafe class DuckDbScalarFunction
         using (var type = DuckDbTypeFactory.CreateNative(new DuckDbLogicalType { Id = returns }))
             NativeMethods.duckdb_scalar_function_set_return_type(function, type);
         NativeMethods.duckdb_scalar_function_set_function(function, callback);
+        if (handlesNulls)
+            NativeMethods.duckdb_scalar_function_set_special_handling(function);
         if (NativeMethods.duckdb_register_scalar_function(connection.Handle, function) != DuckDbState.Success)
             throw new DuckDbException($"DuckDB could not register the scalar function {name}.");
     }

@@ -18,6 +18,8 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Library)]
     internal static partial void duckdb_scalar_function_set_function(ScalarFunctionHandle function, delegate* unmanaged<nint, nint, nint, void> callback);
     [LibraryImport(Library)] internal static partial DuckDbState duckdb_register_scalar_function(ConnectionHandle connection, ScalarFunctionHandle function);
+    // Calls the function for NULL inputs too (otherwise DuckDB may fold a call on a constant NULL to NULL).
+    [LibraryImport(Library)] internal static partial void duckdb_scalar_function_set_special_handling(ScalarFunctionHandle function);
 
     // ---- Inside a call ----
     // Copies the message; DuckDB then fails the statement with an "Invalid Input Error" carrying it.

@@ -145,9 +145,9 @@ public sealed class ExpressionTests : PlannerTestBase
         var error = PlanError(Project(Table("people"), Fn("no_such_function", Col("id"))));
         Assert.That((error.ErrorClass, error.SqlState), Is.EqualTo(("UNRESOLVED_ROUTINE", "42883")));
         Assert.That(error.MessageParameters["routineName"], Is.EqualTo("`no_such_function`"));
-        var sparkOnly = PlanError(Project(Table("people"), Fn("soundex", Col("name"))));
+        var sparkOnly = PlanError(Project(Table("people"), Fn("sentences", Col("name"))));
         Assert.That(sparkOnly.ErrorClass, Is.EqualTo("UNSUPPORTED_FEATURE.LOCAL_ENGINE"));
-        Assert.That(sparkOnly.Message, Does.Contain("soundex"));
+        Assert.That(sparkOnly.Message, Does.Contain("sentences"));
     }
 
     [Test]

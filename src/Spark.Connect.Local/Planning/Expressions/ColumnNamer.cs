@@ -39,8 +39,15 @@ internal static class ColumnNamer
             return $"({Name(arguments[0])} {(name == "==" ? "=" : name.ToUpperInvariant() is "AND" or "OR" ? name.ToUpperInvariant() : name)} {Name(arguments[1])})";
         if (name == "not" && arguments.Count == 1)
             return $"(NOT {Name(arguments[0])})";
-        return $"{name}({(distinct ? "DISTINCT " : "")}{string.Join(", ", arguments.Select(Name))})";
+        var shown = arguments.Select(ArgumentName);
+        // Spark's name shows the defaults its constructors add: overlay(x, r, pos) is overlay(x, r, pos, -1).
+        if (name.Equals("overlay", StringComparison.OrdinalIgnoreCase) && arguments.Count == 3) shown = shown.Append("-1");
+        return $"{name}({(distinct ? "DISTINCT " : "")}{string.Join(", ", shown)})";
     }
+
+    // Inside a call an alias keeps its expression, as Spark's Alias.sql: struct(12 AS id).
+    private static string ArgumentName(Expression argument) =>
+        argument is { ExprTypeCase: Kind.Alias, Alias.Name.Count: 1 } ? $"{Name(argument.Alias.Expr)} AS {argument.Alias.Name[0]}" : Name(argument);
 
     private static string ExtractName(Expression.Types.UnresolvedExtractValue extract)
     {

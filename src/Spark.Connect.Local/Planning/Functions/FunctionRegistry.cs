@@ -80,6 +80,18 @@ internal sealed class FunctionRegistry
         DatePartFunctions.Register(registry);
         AggregateFunctions.Register(registry);
         WindowFunctions.Register(registry);
+        HashFunctions.Register(registry);
+        DigestFunctions.Register(registry);
+        StructFunctions.Register(registry);
+        TextFunctions.Register(registry);
+        TryFunctions.Register(registry);
+        MapBuilders.Register(registry);
+        ArrayEditFunctions.Register(registry);
+        UnixTimeFunctions.Register(registry);
+        PercentileFunctions.Register(registry);
+        RandomFunctions.Register(registry);
+        JsonFunctions.Register(registry);
+        FormatStringFunctions.Register(registry);
         return registry._entries;
     }
 }

@@ -140,11 +140,11 @@ internal sealed class ExpressionResolver(ResolutionContext context, RelationReso
         foreach (var argument in list)
         {
             if (argument.ExprTypeCase != Kind.UnresolvedStar)
-                resolved.Add(Resolve(argument, scope));
+                resolved.Add(StructArguments.Named(name, argument, Resolve(argument, scope)));
             else if (name.Equals("count", StringComparison.OrdinalIgnoreCase))
                 resolved.Add(new StarArgument(argument));
             else
-                resolved.AddRange(StarExpansion.Expand(argument.UnresolvedStar, scope, argument));
+                resolved.AddRange(StarExpansion.Expand(argument.UnresolvedStar, scope, argument).Select(c => StructArguments.Named(name, argument, c)));
         }
         var (type, nullable) = FunctionTyping.Of(context.Planning, name, resolved, isDistinct, windowed: false);
         return new FunctionExpression(name, resolved, isDistinct, type, nullable, source);

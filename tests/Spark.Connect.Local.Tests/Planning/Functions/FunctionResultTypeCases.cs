@@ -176,6 +176,50 @@ internal static class FunctionResultTypeCases
         Add(["ntile"], A(L(2)));
         Add(["lag", "lead"], A(C(Int)), A(C(Int), L(2)), A(C(Str), L(1), C(Str)), A(C(Int), L(1), C(Int), L(true)));
         Add(["nth_value"], A(C(Int), L(2)), A(C(Str), L(1), L(true)));
+
+        // Hashes, digests and base64.
+        Add(["hash", "xxhash64"], A(C(Str)), A(C(Int), C(Long), C(Bool), C(Tiny)), A(C(Flt), C(Dbl), C(Date), C(Ts), C(Ntz)),
+            A(C(Dec(10, 2)), C(Dec(30, 5)), C(Bin)), A(C(Arr(Str)), C(Struct(("a", Int), ("b", Arr(Dbl))))), A(C(SparkTypes.Null)));
+        Add(["md5", "sha1", "sha", "crc32", "base64"], A(C(Str)), A(C(Bin)));
+        Add(["sha2"], A(C(Str), L(256)), A(C(Bin), C(Int)));
+        Add(["unbase64"], A(C(Str)));
+
+        // Structs, more text functions, try_* arithmetic.
+        Add(["struct"], A(C(Int)), A(C(Arr(Str))));
+        Add(["soundex"], A(C(Str)), A(C(Int)));
+        Add(["levenshtein"], A(C(Str), C(Str)), A(C(Str), C(Str), C(Int)));
+        Add(["translate"], A(C(Str), C(Str), C(Str)));
+        Add(["overlay"], A(C(Str), C(Str), C(Int)), A(C(Str), C(Str), C(Int), C(Int)));
+        Add(["split_part", "substring_index"], A(C(Str), C(Str), C(Int)));
+        Add(["find_in_set"], A(C(Str), C(Str)));
+        Add(["elt"], A(C(Int), C(Str), C(Str)), A(C(Int), C(Str), C(Int)), A(C(Int), C(Bin), C(Bin)));
+        Add(["try_add", "try_subtract"], A(C(Int), C(Int)), A(C(Int), C(Long)), A(C(Dec(10, 2)), C(Int)), A(C(Dbl), C(Int)), A(C(Date), C(Int)));
+        Add(["try_multiply"], A(C(Int), C(Int)), A(C(Dec(10, 2)), C(Dec(5, 3))));
+        Add(["try_divide"], A(C(Int), C(Int)), A(C(Dec(10, 2)), C(Int)), A(C(Dbl), C(Dbl)));
+        Add(["try_mod"], A(C(Int), C(Int)), A(C(Long), C(Int)));
+        Add(["try_to_date"], A(C(Str)), A(C(Str), L("yyyy-MM-dd")));
+        Add(["try_to_timestamp"], A(C(Str)), A(C(Str), L("yyyy-MM-dd HH:mm:ss")));
+
+        // Arrays and maps built and edited.
+        Add(["array_append", "array_prepend", "array_remove"], A(C(Arr(Int)), C(Int)), A(C(Arr(Int)), C(Long)), A(C(Arr(Str)), C(Str)));
+        Add(["array_compact", "flatten"], A(C(Arr(Arr(Int)))));
+        Add(["array_repeat"], A(C(Str), C(Int)), A(C(Arr(Int)), L(2)));
+        Add(["arrays_overlap"], A(C(Arr(Int)), C(Arr(Long))));
+        Add(["map"], A(), A(C(Int), C(Str)), A(C(Int), C(Str), C(Long), C(Str)));
+        Add(["map_from_arrays"], A(C(Arr(Int)), C(Arr(Str))));
+        Add(["map_from_entries"], A(C(Arr(Struct(("k", Int), ("v", Str))))));
+        Add(["map_entries"], A(C(Map(Str, Int))));
+        Add(["str_to_map"], A(C(Str)), A(C(Str), L(";"), L("=")));
+        Add(["unix_timestamp"], A(), A(C(Str)), A(C(Str), L("yyyy-MM-dd")), A(C(Ts)), A(C(Date)));
+        Add(["to_unix_timestamp"], A(C(Str)), A(C(Ntz)));
+        Add(["from_unixtime"], A(C(Long)), A(C(Int), L("yyyy")));
+        Add(["percentile"], A(C(Int), L(1)), A(C(Dec(5, 2)), L(0)), A(C(Dbl), L(1)));
+        Add(["median"], A(C(Int)), A(C(Dbl)), A(C(Dec(5, 2))));
+        Add(["mode"], A(C(Int)), A(C(Str), L(true)));
+        Add(["rand", "random", "randn"], A(), A(L(42)));
+        Add(["get_json_object"], A(C(Str), L("$.a")));
+        Add(["format_string", "printf"], A(L("%s %d"), C(Str), C(Int)), A(L("%.2f"), C(Dbl)), A(L("plain")));
+        Add(["map_concat"], A(C(Map(Str, Int)), C(Map(Str, Int))), A(C(Map(Str, Int))));
         return cases;
     }
 }
