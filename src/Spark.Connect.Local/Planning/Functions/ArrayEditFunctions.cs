@@ -2,7 +2,7 @@ namespace Spark.Connect.Local.Planning.Functions;
 
 /// <summary>
 /// Spark's array functions that add, drop or combine elements: <c>array_append</c>, <c>array_prepend</c>,
-/// <c>array_remove</c>, <c>array_compact</c>, <c>array_repeat</c>, <c>arrays_overlap</c>, <c>flatten</c>. A null array
+/// <c>array_remove</c>, <c>array_compact</c>, <c>array_repeat</c>, <c>arrays_overlap</c> (<c>flatten</c> is in ArrayReshapeFunctions). A null array
 /// gives null (DuckDB's list_append would start a new list); elements are cast to the common type first.
 /// </summary>
 internal static class ArrayEditFunctions
@@ -16,9 +16,6 @@ internal static class ArrayEditFunctions
         registry.Scalar(c => $"list_filter({c.Expect(1)[0]}, lambda \"__x\": \"__x\" IS NOT NULL)", ArrayEditTypes.Compact, "array_compact");
         registry.Scalar(Repeat, ArrayEditTypes.Repeat, "array_repeat");
         registry.Scalar(Overlap, ArrayEditTypes.Overlap, "arrays_overlap");
-        // Spark's flatten is null when the outer array or any inner one is; DuckDB's skips null inner arrays.
-        registry.Scalar(c => ArrayFunctions.Let(c.Expect(1)[0], "\"__fl\"",
-            "CASE WHEN list_position(\"__fl\", NULL) IS NOT NULL THEN NULL ELSE flatten(\"__fl\") END"), ArrayEditTypes.Flatten, "flatten");
     }
 
     /// <summary><c>array_append(array, x)</c> / <c>array_prepend(array, x)</c>: x (even null) added at the end / start.</summary>

@@ -39,14 +39,6 @@ internal static class ArrayEditTypes
         return new(SparkTypes.Boolean, call.AnyNullable || call.Type(0).Array.ContainsNull || call.Type(1).Array.ContainsNull);
     }
 
-    /// <summary><c>flatten</c>: the inner arrays' type; null when the outer or an inner array is.</summary>
-    public static FunctionResult Flatten(TypedCall call)
-    {
-        call.Require(0, t => IsArray(t) && IsArray(t.Array.ElementType), "\"ARRAY\" of \"ARRAY\"");
-        var outer = call.Type(0).Array;
-        return new(outer.ElementType.Clone(), call.Nullable(0) || outer.ContainsNull);
-    }
-
     private static DataType ElementCommonType(TypedCall call)
     {
         call.Require(0, IsArray, ResultRules.ArrayType);

@@ -28,17 +28,6 @@ internal static class MapBuilderTypes
         return new(MapOf(fields[0].DataType, fields[1].DataType, fields[1].Nullable), call.Nullable(0) || type.Array.ContainsNull);
     }
 
-    /// <summary><c>map_entries(m)</c>: an array of <c>struct&lt;key, value&gt;</c>.</summary>
-    public static FunctionResult Entries(TypedCall call)
-    {
-        call.Require(0, t => t.KindCase == DataType.KindOneofCase.Map, "\"MAP\"");
-        var map = call.Type(0).Map;
-        var entry = new DataType.Types.Struct();
-        entry.Fields.Add(new DataType.Types.StructField { Name = "key", DataType = map.KeyType.Clone(), Nullable = false });
-        entry.Fields.Add(new DataType.Types.StructField { Name = "value", DataType = map.ValueType.Clone(), Nullable = map.ValueContainsNull });
-        return call.Strict(SparkTypes.ArrayOf(new DataType { Struct = entry }, false));
-    }
-
     /// <summary><c>map_concat(m…)</c>: the maps' common type, null when any map is.</summary>
     public static FunctionResult Concat(TypedCall call)
     {

@@ -2,7 +2,7 @@ namespace Spark.Connect.Local.Planning.Functions;
 
 /// <summary>
 /// Spark's functions that build maps: <c>map</c>, <c>map_from_arrays</c>, <c>map_from_entries</c>, <c>map_concat</c>,
-/// <c>map_entries</c> and <c>str_to_map</c>. Every map is built with DuckDB's <c>MAP(keys, values)</c>, which refuses a repeated or null
+/// and <c>str_to_map</c> (<c>map_entries</c> is in ArrayReshapeFunctions). Every map is built with DuckDB's <c>MAP(keys, values)</c>, which refuses a repeated or null
 /// key as Spark does by default (<c>spark.sql.mapKeyDedupPolicy=EXCEPTION</c>): SparkRuntimeErrors reads DuckDB's
 /// failure back as DUPLICATED_MAP_KEY / NULL_MAP_KEY. Keys and values are cast to their common types first.
 /// </summary>
@@ -14,7 +14,6 @@ internal static class MapBuilders
         registry.Scalar(CreateMap, MapBuilderTypes.CreateMap, "map");
         registry.Scalar(c => $"MAP({c.Expect(2)[0]}, {c[1]})", MapBuilderTypes.FromArrays, "map_from_arrays");
         registry.Scalar(FromEntries, MapBuilderTypes.FromEntries, "map_from_entries");
-        registry.Scalar(c => $"map_entries({c.Expect(1)[0]})", MapBuilderTypes.Entries, "map_entries");
         registry.Scalar(Concat, MapBuilderTypes.Concat, "map_concat");
         registry.Scalar(StringToMap, c => c.RequireAll(SparkTypes.CastsToString, ResultRules.StringType)
             .Strict(new DataType { Map = new DataType.Types.Map { KeyType = SparkTypes.String, ValueType = SparkTypes.String, ValueContainsNull = true } }), "str_to_map");
