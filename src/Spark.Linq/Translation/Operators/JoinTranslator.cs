@@ -8,7 +8,7 @@ namespace Spark.Linq.Translation.Operators;
 /// <summary>
 /// <c>Join</c> (query syntax <c>join … on … equals …</c>) → an inner <c>Join</c> of the two sides,
 /// each under a <c>SubqueryAlias</c>; .NET 10's <c>LeftJoin</c> / <c>RightJoin</c> → a left / right outer
-/// Join whose optional side is null when nothing matched. The result selector stays inline (see <see cref="QueryState.Inline"/>),
+/// Join whose optional side is null when nothing matched; <c>FullJoin</c> → a full outer Join, either side optional. The result selector stays inline (see <see cref="QueryState.Inline"/>),
 /// so the transparent identifiers of chained joins (<c>new { o, c }</c>) cost no projection.
 /// </summary>
 internal static class JoinTranslator
@@ -25,10 +25,14 @@ internal static class JoinTranslator
         var right = JoinSide.PrepareRight(context, QueryTranslator.TranslateSequence(context, call.Arguments[1]), innerKey.Parameters[0].Name, call.Arguments[1]);
         var (condition, probe, outerProbe) = JoinKeys.Condition(context, outerKey, left, innerKey, right);
 
-        var type = call.Method.Name switch { "LeftJoin" => JoinType.LeftOuter, "RightJoin" => JoinType.RightOuter, _ => JoinType.Inner };
+        var type = call.Method.Name switch
+        {
+            "LeftJoin" => JoinType.LeftOuter, "RightJoin" => JoinType.RightOuter, "FullJoin" => JoinType.FullOuter, _ => JoinType.Inner,
+        };
         var relation = context.Rel.Join(left.Relation, right.Relation, condition, type);
-        var leftRow = type == JoinType.RightOuter && outerProbe is not null ? left.Row.Optional(outerProbe) : left.Row;
-        var rightRow = type == JoinType.LeftOuter && probe is not null ? right.Row.Optional(probe) : right.Row;
+        // A side that may be missing reads as null where its key is null (plain == never matches a null key).
+        var leftRow = type is JoinType.RightOuter or JoinType.FullOuter && outerProbe is not null ? left.Row.Optional(outerProbe) : left.Row;
+        var rightRow = type is JoinType.LeftOuter or JoinType.FullOuter && probe is not null ? right.Row.Optional(probe) : right.Row;
         using var outerScope = context.Bind(resultSelector.Parameters[0], leftRow);
         using var innerScope = context.Bind(resultSelector.Parameters[1], rightRow);
         return InlineRows.Result(context, relation, () => InlineShape.Of(context, resultSelector.Body));
