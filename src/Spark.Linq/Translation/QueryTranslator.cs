@@ -55,6 +55,14 @@ internal static class QueryTranslator
                 context.Operator = previousOperator;
             }
         }
+        try
+        {
+            if (Grouping.TopRowPerGroupTranslator.TryTranslate(context, call) is { } topRows) return topRows;
+        }
+        finally
+        {
+            context.Operator = previousOperator;
+        }
         var source = TranslateSequence(context, call.Arguments[0]);
         context.Operator = call.Method.Name;
         try
