@@ -60,7 +60,7 @@ public class MaxByMinByPlanTests : PlanTestBase
         var query = Orders.GroupBy(o => o.Region).Select(g => g.Where(o => o.Shipped).MaxBy(o => o.PlacedAt)!.ShipTo.City);
         AssertPlan(query, """
             Project [max_by AS City]
-              Aggregate [Region AS Key] [max_by(when(Shipped, ShipTo.City), when(Shipped, PlacedAt)) AS max_by]
+              Aggregate [Region AS Key] [max_by(when(Shipped, ShipTo['City']), when(Shipped, PlacedAt)) AS max_by]
                 Read sales.orders
             """);
     }
