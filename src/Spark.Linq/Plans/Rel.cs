@@ -46,7 +46,7 @@ internal sealed class Rel(PlanIds ids)
     /// <summary>The official <c>dropDuplicates(cols)</c>: one row per distinct value of the named columns.</summary>
     public Relation Deduplicate(Relation input, IEnumerable<string> columns)
     {
-        var deduplicate = new Deduplicate { Input = input };
+        var deduplicate = new Deduplicate { Input = input, WithinWatermark = false };
         deduplicate.ColumnNames.AddRange(columns);
         return New(r => r.Deduplicate = deduplicate);
     }
