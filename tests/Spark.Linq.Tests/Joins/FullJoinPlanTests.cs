@@ -20,16 +20,19 @@ public class FullJoinPlanTests : PlanTestBase
     }
 
     [Test]
-    public void Whole_sides_of_a_full_join_are_null_structs_when_missing()
+    public void Whole_sides_of_a_full_join_on_nullable_keys_are_told_missing_by_a_marker_column()
     {
+        // A row with a null Country is unmatched but present: only the marker says whether a side is missing.
         var query = Customers.FullJoin(Customers, a => a.Country, b => b.Name, (a, b) => new { a, b });
         AssertPlan(query, """
-            Project [when(isnotnull(a.Country), named_struct('Id', a.Id, 'Name', a.Name, 'Country', a.Country)) AS a, when(isnotnull(b.Name), named_struct('Id', b.Id, 'Name', b.Name, 'Country', b.Country)) AS b]
+            Project [when(isnotnull(a._present), named_struct('Id', a.Id, 'Name', a.Name, 'Country', a.Country)) AS a, when(isnotnull(b._present), named_struct('Id', b.Id, 'Name', b.Name, 'Country', b.Country)) AS b]
               Join FullOuter (a.Country == b.Name)
                 SubqueryAlias a
-                  Read crm.customers
+                  Project [*, true AS _present]
+                    Read crm.customers
                 SubqueryAlias b
-                  Read crm.customers
+                  Project [*, true AS _present]
+                    Read crm.customers
             """);
     }
 

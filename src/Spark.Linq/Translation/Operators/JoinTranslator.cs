@@ -21,9 +21,17 @@ internal static class JoinTranslator
         var outerKey = QueryTranslator.Lambda(call.Arguments[2]);
         var innerKey = QueryTranslator.Lambda(call.Arguments[3]);
         var resultSelector = QueryTranslator.Lambda(call.Arguments[4]);
-        var left = JoinSide.Prepare(context, source, outerKey.Parameters[0].Name, call.Arguments[0]);
-        var right = JoinSide.PrepareRight(context, QueryTranslator.TranslateSequence(context, call.Arguments[1]), innerKey.Parameters[0].Name, call.Arguments[1]);
+        var full = call.Method.Name == "FullJoin";
+        var inner = QueryTranslator.TranslateSequence(context, call.Arguments[1]);
+        // In a full join a row with a null key comes out unmatched but present, so a null key can't tell a missing side:
+        // such a side carries a marker column instead.
+        var markOuter = full && FullJoinMarker.Needed(outerKey);
+        var markInner = full && FullJoinMarker.Needed(innerKey);
+        var left = JoinSide.Prepare(context, markOuter ? FullJoinMarker.Add(context, source) : source, outerKey.Parameters[0].Name, call.Arguments[0]);
+        var right = JoinSide.PrepareRight(context, markInner ? FullJoinMarker.Add(context, inner) : inner, innerKey.Parameters[0].Name, call.Arguments[1]);
         var (condition, probe, outerProbe) = JoinKeys.Condition(context, outerKey, left, innerKey, right);
+        if (markOuter) outerProbe = FullJoinMarker.Of(left);
+        if (markInner) probe = FullJoinMarker.Of(right);
 
         var type = call.Method.Name switch
         {
