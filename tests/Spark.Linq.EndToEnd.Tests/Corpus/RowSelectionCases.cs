@@ -39,5 +39,10 @@ public static partial class SalesCorpus
         yield return Value("minby ties go to the ordering in force", s => s.Orders.OrderBy(o => o.Id).MinBy(o => o.Quantity)!.Id);
         yield return Value("maxby skips null keys", s => s.Orders.OrderByDescending(o => o.Id).MaxBy(o => o.Rating)!.Id);
         yield return Value("maxby of no rows is null", s => s.Orders.Where(o => o.Quantity > 1000).MaxBy(o => o.Id));
+
+        // Without the casts the product of ints would overflow in Spark (an error under ANSI, wrapped otherwise).
+        yield return Rows("widening cast product stays in bigint", s => s.Orders.Select(o => new { o.Id, P = (long)o.CustomerId * o.CustomerId * o.CustomerId * o.CustomerId * o.CustomerId }));
+        yield return Rows("widening cast in a projection", s => s.Orders.Where(o => o.Id < 50).Select(o => new { L = (long)o.Quantity, D = (double)o.Quantity / (o.Priority + 1), M = (decimal)o.ProductId }));
+        yield return Rows("widening against a wider operand adds nothing", s => s.Orders.Where(o => o.Quantity > 5L && o.CustomerId + o.Id > 1500).Select(o => o.Id));
     }
 }

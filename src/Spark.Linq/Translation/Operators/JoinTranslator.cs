@@ -22,12 +22,13 @@ internal static class JoinTranslator
         var innerKey = QueryTranslator.Lambda(call.Arguments[3]);
         var resultSelector = QueryTranslator.Lambda(call.Arguments[4]);
         var full = call.Method.Name == "FullJoin";
-        var inner = QueryTranslator.TranslateSequence(context, call.Arguments[1]);
         // In a full join a row with a null key comes out unmatched but present, so a null key can't tell a missing side:
         // such a side carries a marker column instead.
         var markOuter = full && FullJoinMarker.Needed(outerKey);
         var markInner = full && FullJoinMarker.Needed(innerKey);
+        // The left side first, then the right: plan ids in the official client's order.
         var left = JoinSide.Prepare(context, markOuter ? FullJoinMarker.Add(context, source) : source, outerKey.Parameters[0].Name, call.Arguments[0]);
+        var inner = QueryTranslator.TranslateSequence(context, call.Arguments[1]);
         var right = JoinSide.PrepareRight(context, markInner ? FullJoinMarker.Add(context, inner) : inner, innerKey.Parameters[0].Name, call.Arguments[1]);
         var (condition, probe, outerProbe) = JoinKeys.Condition(context, outerKey, left, innerKey, right);
         if (markOuter) outerProbe = FullJoinMarker.Of(left);
