@@ -30,6 +30,7 @@ public static partial class SalesCorpus
         yield return Rows("toprow per group members and key", s => s.Orders.GroupBy(o => new { o.Region, o.IsGift })
             .Select(g => new { g.Key.Region, g.Key.IsGift, Top = g.OrderByDescending(o => o.Amount).ThenBy(o => o.Id).FirstOrDefault()!.Id, g.OrderByDescending(o => o.Amount).ThenBy(o => o.Id).FirstOrDefault()!.Amount }));
         yield return Rows("maxby whole row per group", s => s.Orders.GroupBy(o => o.ProductId).Select(g => g.MaxBy(o => o.Id)).Select(o => new { o!.ProductId, o.Id }));
+        yield return Rows("maxby whole row beside the key", s => s.Customers.GroupBy(c => c.Country).Select(g => new { g.Key, Top = g.MaxBy(c => c.Id) }));
         yield return Rows("minby whole row per group skips null keys", s => s.Orders.Where(o => o.Id % 5 == 0).GroupBy(o => o.ProductId).Select(g => g.MinBy(o => o.CouponCode)).Select(o => new { o!.ProductId, o.CouponCode }));
         yield return Rows("maxby members beside aggregates", s => s.Orders.GroupBy(o => o.Region)
             .Select(g => new { g.Key, Latest = g.MaxBy(o => o.Id)!.Amount, Earliest = g.MinBy(o => o.Id)!.Id, N = g.Count() }));

@@ -46,6 +46,19 @@ public class TopRowPerGroupPlanTests : PlanTestBase
     }
 
     [Test]
+    public void A_whole_MaxBy_row_beside_the_key_is_the_top_row_as_a_struct()
+    {
+        var query = Spark.Table<Customer>("crm.customers").GroupBy(c => c.Country).Select(g => new { g.Key, Top = g.MaxBy(c => c.Id) });
+        AssertPlan(query, """
+            Project [Country AS Key, named_struct('Id', Id, 'Name', Name, 'Country', Country) AS Top]
+              Drop [_row_number]
+                Filter (_row_number == 1)
+                  Project [*, row_number() OVER (PARTITION BY Country ORDER BY Id DESC NULLS LAST) AS _row_number]
+                    Read crm.customers
+            """);
+    }
+
+    [Test]
     public void The_top_row_over_a_filtered_source_composes_with_later_operators()
     {
         var query = Orders.Where(o => o.Shipped).GroupBy(o => o.CustomerId).Select(g => g.OrderBy(o => o.PlacedAt).First()).Where(o => o.Amount > 10).Select(o => o.Id);

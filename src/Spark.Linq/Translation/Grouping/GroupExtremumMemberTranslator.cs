@@ -26,9 +26,9 @@ internal sealed class GroupExtremumMemberTranslator : IMemberTranslator
         if (current is not MethodCallExpression { Method.Name: nameof(Enumerable.MaxBy) or nameof(Enumerable.MinBy) } call
             || call.Method.DeclaringType != typeof(Enumerable))
             return null;
-        if (call.Arguments is not [var elements, LambdaExpression keySelector])
+        if (ElementSequence.TryParse(context, call.Arguments[0]) is not { } source) return null;
+        if (call.Arguments is not [_, LambdaExpression keySelector])
             throw context.NotSupported(call, $"{call.Method.Name} with a comparer can't run on Spark.", "Remove the comparer and pick the key Spark should compare.");
-        if (ElementSequence.TryParse(context, elements) is not { } source) return null;
 
         // The member path read from the element itself: x => x.A.B.
         var element = Expression.Parameter(keySelector.Parameters[0].Type, keySelector.Parameters[0].Name);

@@ -13,6 +13,7 @@ internal sealed class TopRowFinder : ExpressionVisitor
     private readonly ParameterExpression _group;
     private MethodCallExpression? _top;
     private bool _otherUse;
+    private bool _memberRead;
 
     private TopRowFinder(ParameterExpression group) => _group = group;
 
@@ -23,10 +24,9 @@ internal sealed class TopRowFinder : ExpressionVisitor
     {
         var finder = new TopRowFinder(group);
         // A whole-row MaxBy/MinBy is the top row; a member of one (g.MaxBy(…).Name) is the max_by aggregate.
-        var whole = body is UnaryExpression { NodeType: ExpressionType.Convert } convert ? convert.Operand : body;
         finder.Visit(body);
         if (finder._top is not { } top || finder._otherUse) return null;
-        if (top.Method.Name is nameof(Enumerable.MaxBy) or nameof(Enumerable.MinBy) && !SameCall(whole, top)) return null;
+        if (top.Method.Name is nameof(Enumerable.MaxBy) or nameof(Enumerable.MinBy) && finder._memberRead) return null;
         return new TopRow(top, Keys(top, group)!);
     }
 
@@ -36,6 +36,8 @@ internal sealed class TopRowFinder : ExpressionVisitor
 
     public override Expression? Visit(Expression? node)
     {
+        if (node is MemberExpression { Expression: MethodCallExpression { Method.Name: nameof(Enumerable.MaxBy) or nameof(Enumerable.MinBy) } owner } && Keys(owner, _group) is not null)
+            _memberRead = true;
         if (node is MethodCallExpression call && Keys(call, _group) is not null)
         {
             if (_top is null) _top = call;
