@@ -40,6 +40,23 @@ public class DistinctByOrderZipPlanTests : PlanTestBase
     }
 
     [Test]
+    public void DistinctBy_on_a_column_whose_name_needs_quoting_uses_the_window_as_Deduplicate_matches_names_literally()
+    {
+        var query = Spark.Table<Quoted>("t").DistinctBy(q => q.Name);
+        AssertPlan(query, """
+            Drop [_row_number]
+              Filter (_row_number == 1)
+                Project [*, row_number() OVER (PARTITION BY `full name` ORDER BY `full name` ASC NULLS FIRST) AS _row_number]
+                  Read t
+            """);
+    }
+
+    public sealed class Quoted
+    {
+        [System.ComponentModel.DataAnnotations.Schema.Column("full name")] public string Name { get; set; } = "";
+    }
+
+    [Test]
     public void DistinctBy_with_a_comparer_is_rejected()
     {
         var query = Orders.AsQueryable().DistinctBy(o => o.Region, StringComparer.OrdinalIgnoreCase);

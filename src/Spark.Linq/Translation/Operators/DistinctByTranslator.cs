@@ -27,7 +27,8 @@ internal static class DistinctByTranslator
             var kept = FirstRowPerKey.Keep(context, source.Relation, keys, source.Ordering);
             return source with { Relation = context.Rel.Sort(kept, source.Ordering), SortInput = kept };
         }
-        if (keys.All(k => k.ExprTypeCase == SparkExpression.ExprTypeOneofCase.UnresolvedAttribute))
+        // Deduplicate matches column names literally: only plain names (not quoted, not qualified) can go there.
+        if (keys.All(k => k.ExprTypeCase == SparkExpression.ExprTypeOneofCase.UnresolvedAttribute && k.UnresolvedAttribute.UnparsedIdentifier.IndexOfAny(['`', '.']) < 0))
             return source with { Relation = context.Rel.Deduplicate(source.Relation, keys.Select(k => k.UnresolvedAttribute.UnparsedIdentifier)) };
         var anyOrder = keys.Select(k => Expr.Sort(k, descending: false, nullsFirst: true));
         return source with { Relation = FirstRowPerKey.Keep(context, source.Relation, keys, anyOrder) };
