@@ -53,6 +53,12 @@ public static partial class SparkQueryableOperators
     public static ISparkOrderedQueryable<T> OrderByDescending<T, TKey>(this ISparkQueryable<T> source, Expression<Func<T, TKey>> keySelector) =>
         Ordered(Queryable.OrderByDescending(source, keySelector));
 
+    /// <summary>Single values sorted ascending by themselves (nulls first).</summary>
+    public static ISparkOrderedQueryable<T> Order<T>(this ISparkQueryable<T> source) => Ordered(Queryable.Order(source));
+
+    /// <summary>Single values sorted descending by themselves (nulls last).</summary>
+    public static ISparkOrderedQueryable<T> OrderDescending<T>(this ISparkQueryable<T> source) => Ordered(Queryable.OrderDescending(source));
+
     /// <summary>A further ascending sort key.</summary>
     public static ISparkOrderedQueryable<T> ThenBy<T, TKey>(this ISparkOrderedQueryable<T> source, Expression<Func<T, TKey>> keySelector) =>
         Ordered(Queryable.ThenBy(source, keySelector));
@@ -69,6 +75,13 @@ public static partial class SparkQueryableOperators
 
     /// <summary>Rows without duplicates (<c>Deduplicate</c>).</summary>
     public static ISparkQueryable<T> Distinct<T>(this ISparkQueryable<T> source) => Spark(Queryable.Distinct(source));
+
+    /// <summary>
+    /// The first row of each distinct <paramref name="keySelector"/> value: exact under an ordering (a <c>row_number()</c> window);
+    /// without one, Spark keeps any one row per key (<c>Deduplicate [cols]</c>), since its rows have no order.
+    /// </summary>
+    public static ISparkQueryable<T> DistinctBy<T, TKey>(this ISparkQueryable<T> source, Expression<Func<T, TKey>> keySelector) =>
+        Spark(Queryable.DistinctBy(source, keySelector));
 
     /// <summary>The rows of both queries, duplicates kept (<c>UNION ALL</c>).</summary>
     public static ISparkQueryable<T> Concat<T>(this ISparkQueryable<T> source, IEnumerable<T> other) => Spark(Queryable.Concat(source, other));

@@ -43,6 +43,22 @@ internal sealed class Rel(PlanIds ids)
 
     public Relation Tail(Relation input, int limit) => New(r => r.Tail = new Tail { Input = input, Limit = limit });
 
+    /// <summary>The official <c>dropDuplicates(cols)</c>: one row per distinct value of the named columns.</summary>
+    public Relation Deduplicate(Relation input, IEnumerable<string> columns)
+    {
+        var deduplicate = new Deduplicate { Input = input, WithinWatermark = false };
+        deduplicate.ColumnNames.AddRange(columns);
+        return New(r => r.Deduplicate = deduplicate);
+    }
+
+    /// <summary>The official <c>drop(names)</c>: every column but the named ones.</summary>
+    public Relation Drop(Relation input, IEnumerable<string> columns)
+    {
+        var drop = new Drop { Input = input };
+        drop.ColumnNames.AddRange(columns);
+        return New(r => r.Drop = drop);
+    }
+
     public Relation Distinct(Relation input) => New(r => r.Deduplicate = new Deduplicate { Input = input, AllColumnsAsKeys = true });
 
     public Relation GlobalAggregate(Relation input, IEnumerable<SparkExpression> aggregates)

@@ -23,7 +23,7 @@ internal sealed class SparkOperatorNormalizer : SparkQueryRetyper
     protected override Expression VisitMethodCall(MethodCallExpression node)
     {
         var visited = (MethodCallExpression)base.VisitMethodCall(node);
-        if (visited.Method.DeclaringType != typeof(SparkQueryableOperators) || !visited.Method.IsGenericMethod
+        if (visited.Method.DeclaringType != typeof(SparkQueryableOperators) && visited.Method.DeclaringType != typeof(SparkFullJoinOperators) || !visited.Method.IsGenericMethod
             || !Twins.TryGetValue(visited.Method.GetGenericMethodDefinition(), out var twin))
             return visited;
         var method = twin.MakeGenericMethod(visited.Method.GetGenericArguments());
@@ -46,6 +46,10 @@ internal sealed class SparkOperatorNormalizer : SparkQueryRetyper
                     && parameters.Zip(theirs).All(p => SameShape(p.First.ParameterType, p.Second.ParameterType)))
                 ?? throw new InvalidOperationException($"SparkQueryableOperators.{method.Name} has no Queryable operator of the same shape.");
         }
+        // FullJoin has no Queryable operator: its ISparkQueryable form maps to its own IQueryable form.
+        var fullJoins = typeof(SparkFullJoinOperators).GetMethods(BindingFlags.Public | BindingFlags.Static)
+            .Where(m => m.GetParameters()[0].ParameterType.IsGenericType).ToLookup(m => m.GetParameters()[0].ParameterType.GetGenericTypeDefinition());
+        twins[fullJoins[typeof(ISparkQueryable<>)].Single()] = fullJoins[typeof(IQueryable<>)].Single();
         return twins;
     }
 

@@ -55,6 +55,14 @@ internal static class QueryTranslator
                 context.Operator = previousOperator;
             }
         }
+        try
+        {
+            if (Grouping.TopRowPerGroupTranslator.TryTranslate(context, call) is { } topRows) return topRows;
+        }
+        finally
+        {
+            context.Operator = previousOperator;
+        }
         var source = TranslateSequence(context, call.Arguments[0]);
         context.Operator = call.Method.Name;
         try
@@ -63,15 +71,19 @@ internal static class QueryTranslator
             {
                 nameof(Queryable.Where) => WhereTranslator.Translate(context, source, call),
                 nameof(Queryable.Select) => SelectTranslator.Translate(context, source, call),
-                nameof(Queryable.OrderBy) or nameof(Queryable.OrderByDescending)
+                nameof(Queryable.OrderBy) or nameof(Queryable.OrderByDescending) or nameof(Queryable.Order) or nameof(Queryable.OrderDescending)
                     or nameof(Queryable.ThenBy) or nameof(Queryable.ThenByDescending) => OrderByTranslator.Translate(context, source, call),
                 nameof(Queryable.Skip) or nameof(Queryable.Take) => SkipTakeTranslator.Translate(context, source, call),
                 nameof(Queryable.Distinct) => DistinctTranslator.Translate(context, source, call),
+                nameof(Queryable.DistinctBy) => DistinctByTranslator.Translate(context, source, call),
+                nameof(Queryable.Zip) => throw context.NotSupported(call,
+                    "Zip pairs rows by position, and Spark rows have no position: two Spark queries (or a query and a local collection) don't come back in an order that could be matched row by row.",
+                    "Join the two queries on a key instead (Join(other, a => a.Id, b => b.Id, (a, b) => …)); to pair the n-th rows of two orderings, number each side with SparkFunctions.RowNumber(Window.OrderBy(…)) in a Select and join on that number; or call AsEnumerable() on both and Zip on the client."),
                 nameof(Queryable.GroupBy) => GroupByTranslator.Translate(context, source, call),
                 nameof(Queryable.Concat) or nameof(Queryable.Union) or nameof(Queryable.Intersect) or nameof(Queryable.Except)
                     => SetOperationTranslator.Translate(context, source, call),
                 nameof(Queryable.SelectMany) => SelectManyTranslator.Translate(context, source, call),
-                nameof(Queryable.Join) or "LeftJoin" or "RightJoin" => JoinTranslator.Translate(context, source, call),
+                nameof(Queryable.Join) or "LeftJoin" or "RightJoin" or "FullJoin" => JoinTranslator.Translate(context, source, call),
                 nameof(Queryable.GroupJoin) => GroupJoinAggregateTranslator.Translate(context, source, call),
                 _ => throw context.NotSupported(call, $"the operator {call.Method.Name} is not supported by Spark.Linq yet.",
                     "See docs/linq-support.md for the supported operators, or call AsEnumerable() before it to run it on the client."),
@@ -109,7 +121,9 @@ internal static class QueryTranslator
         _ => false,
     };
 
-    public static bool IsQueryable(MethodCallExpression call) => call.Method.DeclaringType == typeof(Queryable);
+    /// <summary>A query operator: <see cref="Queryable"/>'s, or the <c>FullJoin</c> Spark.Linq adds in the same form.</summary>
+    public static bool IsQueryable(MethodCallExpression call) => call.Method.DeclaringType == typeof(Queryable)
+        || call.Method.DeclaringType == typeof(SparkFullJoinOperators) && call.Method.ReturnType.IsAssignableTo(typeof(IQueryable));
 
     /// <summary>The lambda of a Queryable argument (the compiler wraps it in a Quote node).</summary>
     public static LambdaExpression Lambda(Expression argument) => argument switch

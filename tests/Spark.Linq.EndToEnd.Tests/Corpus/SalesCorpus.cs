@@ -14,7 +14,7 @@ public static partial class SalesCorpus
         .. Filters(), .. NullSemantics(), .. Projections(), .. Ordering(), .. Terminals(), .. Aggregates(),
         .. Strings(), .. MathFunctions(), .. Dates(), .. Conversions(), .. LocalData(),
         .. Grouping(), .. Joins(), .. SetOperations(), .. Subqueries(), .. Correlated(), .. Windows(), .. Nested(), .. Arrays(), .. Maps(), .. NestedReshape(), .. MapEntries(), .. OperatorOrder(), .. Deep(),
-        .. ClientProjections(),
+        .. ClientProjections(), .. RowSelection(),
     ];
 
     public static IEnumerable<TestCaseData> TestCases =>

@@ -82,7 +82,7 @@ public class ConversionMethodTests : MethodPlanTestBase
     {
         Assert.That(Plan(x => (int)x.Letter), Is.EqualTo("ascii(Letter)"));
         Assert.That(Plan(x => Convert.ToInt32(x.Letter)), Is.EqualTo("ascii(Letter)"));
-        Assert.That(Plan(x => (long)x.Letter), Is.EqualTo("ascii(Letter)"));
+        Assert.That(Plan(x => (long)x.Letter), Is.EqualTo("CAST(ascii(Letter) AS long)"));
         Assert.That(Plan(x => (short)x.Letter), Is.EqualTo("CAST(ascii(Letter) AS short)"));
     }
 }

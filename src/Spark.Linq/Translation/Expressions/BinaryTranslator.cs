@@ -23,8 +23,8 @@ internal static class BinaryTranslator
         if (binary.NodeType == ExpressionType.ArrayIndex)
             return ArrayIndex(context, binary);
 
-        var left = ScalarTranslator.Translate(context, binary.Left);
-        var right = ScalarTranslator.Translate(context, binary.Right);
+        var left = Operand(context, binary.Left, binary.Right);
+        var right = Operand(context, binary.Right, binary.Left);
         EnumLiterals.NoteComparison(context, binary, left, right);
         return Combine(context, binary, left, right);
     }
@@ -57,6 +57,21 @@ internal static class BinaryTranslator
             ExpressionType.Coalesce => new(Expr.Fn("coalesce", left.Expression, right.Expression), binary.Type, right.CanBeNull),
             _ => throw context.NotSupported(binary, $"the operator {binary.NodeType} has no Spark equivalent."),
         };
+    }
+
+    /// <summary>
+    /// An operand; C#'s widening of it is left to Spark (no Cast) when the other operand already has the wider type
+    /// (<c>x.Int &gt; 5L</c>, <c>x.Int + x.Long</c>): Spark coerces the narrower side to the same type itself.
+    /// </summary>
+    private static SparkValue Operand(TranslationContext context, Expression operand, Expression other)
+    {
+        if (Conversion.IsWideningConvert(operand, out var target) && !Conversion.IsWideningConvert(other, out _)
+            && TypeClassifier.Unwrap(other.Type) == TypeClassifier.Unwrap(target))
+        {
+            var convert = (UnaryExpression)operand;
+            return Conversion.Translate(context, convert.Operand, convert.Type, convert, sparkWidens: true);
+        }
+        return ScalarTranslator.Translate(context, operand);
     }
 
     private static bool IsBool(BinaryExpression binary) => TypeClassifier.Unwrap(binary.Type) == typeof(bool);

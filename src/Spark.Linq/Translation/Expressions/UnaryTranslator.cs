@@ -49,13 +49,17 @@ internal static class UnaryTranslator
 }
 
 /// <summary>
-/// Conversions. Widening ones (int → long, T → T?, enum → its underlying type) need no cast: Spark
-/// widens numbers itself, and a cast would only clutter the plan. Narrowing and cross-type ones
-/// become <c>Cast</c>.
+/// Conversions. Those that keep the Spark type (T → T?, enum → its underlying type, ushort → int) need no cast.
+/// A numeric widening (<c>(long)x.Int</c>, <c>(double)…</c>, <c>(decimal)…</c>) is a <c>Cast</c> to the wider type, as
+/// the official clients' <c>col.cast("bigint")</c>: the result column has the C# type, and <c>(long)a * b</c> multiplies
+/// in bigint as C# does instead of overflowing int. Where Spark would widen the same way by itself (an operand of a
+/// comparison or arithmetic whose other side already has the wider type: <c>x.Int &gt; 5L</c>), the binary translator
+/// asks for no cast (<c>sparkWidens</c>), so C#'s implicit widenings add nothing to the plan. Narrowing and
+/// cross-type conversions become <c>Cast</c>.
 /// </summary>
 internal static class Conversion
 {
-    public static SparkValue Translate(TranslationContext context, Expression operandExpression, Type target, Expression whole)
+    public static SparkValue Translate(TranslationContext context, Expression operandExpression, Type target, Expression whole, bool sparkWidens = false)
     {
         var operand = ScalarTranslator.Translate(context, operandExpression);
         var to = TypeClassifier.Unwrap(target);
@@ -67,11 +71,31 @@ internal static class Conversion
         var from = TypeClassifier.Unwrap(operand.ClrType);
         if (from.IsEnum) from = Enum.GetUnderlyingType(from);
         if (to.IsEnum) to = Enum.GetUnderlyingType(to);
-        if (from == to || to == typeof(object) || IsWidening(from, to))
+        if (from == to || to == typeof(object) || IsWidening(from, to) && (sparkWidens || Equals(SparkTypes.For(from), SparkTypes.For(to))))
             return operand with { ClrType = target, CanBeNull = operand.CanBeNull && TypeClassifier.CanBeNull(target) || operand.CanBeNull && to == typeof(object) };
+        if (IsWidening(from, to))
+            return new SparkValue(Expr.Cast(operand.Expression, WidenedType(from, to)), target, operand.CanBeNull);
         var sparkType = SparkTypes.For(to) ?? throw context.NotSupported(whole, $"Spark has no type for {to.Name}.");
         // C# truncates floating values towards zero when casting to an integer, and so does Spark's cast.
         return new SparkValue(Expr.Cast(operand.Expression, sparkType), target, operand.CanBeNull);
+    }
+
+    /// <summary>Whether <paramref name="e"/> is a numeric widening (the kind <see cref="Translate"/> may leave to Spark).</summary>
+    public static bool IsWideningConvert(Expression e, out Type target)
+    {
+        target = e.Type;
+        if (e is not UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.ConvertChecked } convert) return false;
+        var from = TypeClassifier.Unwrap(convert.Operand.Type);
+        var to = TypeClassifier.Unwrap(convert.Type);
+        return !from.IsEnum && !to.IsEnum && IsWidening(from, to);
+    }
+
+    /// <summary>The type Spark itself widens to: an integral value to decimal becomes the exact decimal(p,0) Spark uses for it, not decimal(38,18).</summary>
+    private static Spark.Connect.Protocol.DataType WidenedType(Type from, Type to)
+    {
+        if (to != typeof(decimal)) return SparkTypes.For(to)!;
+        var digits = from == typeof(sbyte) || from == typeof(byte) ? 3 : from == typeof(short) || from == typeof(ushort) ? 5 : from == typeof(int) || from == typeof(uint) ? 10 : 20;
+        return SparkTypes.Decimal(digits, 0);
     }
 
     private static readonly Type[] IntegralOrder = [typeof(sbyte), typeof(short), typeof(int), typeof(long)];

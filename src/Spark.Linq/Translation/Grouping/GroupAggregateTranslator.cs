@@ -31,6 +31,8 @@ internal sealed class GroupAggregateTranslator : IMethodCallTranslator
             "Sum" or "Min" or "Max" or "Average" => Numeric(context, source, call),
             "ToList" or "ToArray" or "ToHashSet" when call.Arguments.Count == 1 =>
                 Add(context, source, Expr.Fn(source.Distinct || call.Method.Name == "ToHashSet" ? "collect_set" : "collect_list", source.Value(context)), "items", call.Type, canBeNull: false),
+            "MaxBy" or "MinBy" => throw context.NotSupported(call, $"the whole element {call.Method.Name} picks can be read here only as members of it, each a {(call.Method.Name == "MaxBy" ? "max_by" : "min_by")} aggregate.",
+                $"Read its members (g.{call.Method.Name}(x => x.Key)!.Name), or select only that row per group: Select(g => g.{call.Method.Name}(x => x.Key))."),
             _ => throw context.NotSupported(call, $"{call.Method.Name} over a group's elements has no Spark aggregate.",
                 "Use Count, LongCount, Sum, Min, Max, Average, Any, All, ToList or ToArray over the group (after Where, Select or Distinct if needed)."),
         };

@@ -100,7 +100,8 @@ internal sealed class DateTimeMethodTranslator : IMethodCallTranslator
                 throw context.NotSupported(argument, $"{amount} is out of the range of dates or not a number.", "Pass a finite amount within the range of DateTime.");
             return Expr.Lit(LiteralFactory.TryCreate(TimeSpan.FromTicks((long)ticks), typeof(TimeSpan))!);
         }
-        var value = ScalarTranslator.Translate(context, argument).Expression;
+        // AddDays(x.Count) widens the int to double; an interval times the int is the same value, without the cast.
+        var value = ScalarTranslator.Translate(context, Conversion.IsWideningConvert(argument, out _) ? ((UnaryExpression)argument).Operand : argument).Expression;
         return Expr.Fn("*", Expr.Lit(LiteralFactory.TryCreate(unit, typeof(TimeSpan))!), value);
     }
 }

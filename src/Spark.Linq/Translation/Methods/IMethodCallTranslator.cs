@@ -55,6 +55,7 @@ internal static class MethodTranslatorChain
 
     public static IReadOnlyList<IMemberTranslator> Members { get; } =
     [
+        new Grouping.GroupExtremumMemberTranslator(),
         new NullableMemberTranslator(),
         new CollectionMemberTranslator(),
         new StringMemberTranslator(),

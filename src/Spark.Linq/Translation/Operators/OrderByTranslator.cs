@@ -5,7 +5,7 @@ using Spark.Linq.Translation.Expressions;
 namespace Spark.Linq.Translation.Operators;
 
 /// <summary>
-/// OrderBy/ThenBy (and Descending) → one global <c>Sort</c>. Nulls come first ascending and last
+/// OrderBy/ThenBy (and Descending), and Order()/OrderDescending() on single values → one global <c>Sort</c>. Nulls come first ascending and last
 /// descending, as in LINQ-to-Objects (null is the smallest value). ThenBy rebuilds the Sort with one
 /// more key instead of stacking Sorts.
 /// </summary>
@@ -13,19 +13,17 @@ internal static class OrderByTranslator
 {
     public static QueryState Translate(TranslationContext context, QueryState source, MethodCallExpression call)
     {
-        if (call.Arguments.Count > 2)
+        var name = call.Method.Name;
+        var keyless = name is nameof(Queryable.Order) or nameof(Queryable.OrderDescending);
+        if (call.Arguments.Count > (keyless ? 1 : 2))
             throw context.NotSupported(call, "a custom IComparer can't run on Spark.",
                 "Remove the comparer and order by a value Spark can compare (e.g. x.Name.ToLower() for a case-insensitive order), or call AsEnumerable() before it.");
-        var name = call.Method.Name;
         var descending = name.EndsWith("Descending", StringComparison.Ordinal);
         var thenBy = name.StartsWith("ThenBy", StringComparison.Ordinal);
         if (thenBy && source.SortInput is null)
             throw context.NotSupported(call, "ThenBy must follow OrderBy or ThenBy directly.", "Move ThenBy next to its OrderBy.");
 
-        var keySelector = QueryTranslator.Lambda(call.Arguments[1]);
-        Spark.Connect.Protocol.Expression key;
-        using (context.Bind(keySelector.Parameters[0], source.Row))
-            key = ScalarTranslator.Translate(context, keySelector.Body).Expression;
+        var key = keyless ? RowKey(context, source, call) : Key(context, source, QueryTranslator.Lambda(call.Arguments[1]));
 
         var order = Expr.Sort(key, descending, nullsFirst: !descending);
         // LINQ sorts stably: OrderBy over rows already ordered keeps the earlier order among ties, so
@@ -37,7 +35,20 @@ internal static class OrderByTranslator
         return source with { Relation = context.Rel.Sort(input, ordering), Ordering = ordering, SortInput = input, ThenByPosition = position + 1 };
     }
 
-    public static bool IsOrderBy(string name) => name.StartsWith("OrderBy", StringComparison.Ordinal) || name.StartsWith("ThenBy", StringComparison.Ordinal);
+    public static bool IsOrderBy(string name) => name.StartsWith("Order", StringComparison.Ordinal) || name.StartsWith("ThenBy", StringComparison.Ordinal);
+
+    private static Spark.Connect.Protocol.Expression Key(TranslationContext context, QueryState source, LambdaExpression keySelector)
+    {
+        using (context.Bind(keySelector.Parameters[0], source.Row))
+            return ScalarTranslator.Translate(context, keySelector.Body).Expression;
+    }
+
+    /// <summary>Order()/OrderDescending() sort a sequence of single values by the value itself.</summary>
+    private static Spark.Connect.Protocol.Expression RowKey(TranslationContext context, QueryState source, MethodCallExpression call) =>
+        source.Row.IsComplex || source.Row.Group is not null
+            ? throw context.NotSupported(call, $"{call.Method.Name}() sorts by the values themselves, and rows of {source.Row.ClrType.Name} are objects, which C# compares through IComparer.",
+                $"Order by a member instead: OrderBy(x => x.Member), or Select the value first.")
+            : source.Row.Reference;
 
     /// <summary>The same keys with every direction and null placement flipped (for Last).</summary>
     public static IReadOnlyList<Spark.Connect.Protocol.Expression.Types.SortOrder> Reverse(IEnumerable<Spark.Connect.Protocol.Expression.Types.SortOrder> ordering) =>

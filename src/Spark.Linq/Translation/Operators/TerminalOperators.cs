@@ -11,7 +11,7 @@ namespace Spark.Linq.Translation.Operators;
 /// </summary>
 internal static class TerminalOperators
 {
-    private static readonly HashSet<string> Elements = ["First", "FirstOrDefault", "Single", "SingleOrDefault", "Last", "LastOrDefault", "ElementAt", "ElementAtOrDefault"];
+    private static readonly HashSet<string> Elements = ["First", "FirstOrDefault", "Single", "SingleOrDefault", "Last", "LastOrDefault", "ElementAt", "ElementAtOrDefault", "MaxBy", "MinBy"];
 
     public static bool Handles(string name) => Elements.Contains(name) || AggregateOperators.Handles(name);
 
@@ -34,6 +34,7 @@ internal static class TerminalOperators
     private static TranslatedQuery TranslateElement(TranslationContext context, QueryState source, MethodCallExpression call)
     {
         var name = call.Method.Name;
+        if (name is "MaxBy" or "MinBy") return ExtremeRow.Translate(context, source, call);
         var orDefault = name.EndsWith("OrDefault", StringComparison.Ordinal);
         if (call.Arguments.Count > 1 && call.Arguments[1].Type != typeof(int) && !IsPredicate(call.Arguments[1]))
             throw context.NotSupported(call, $"the overload of {name} with a default value or index type {call.Arguments[1].Type.Name} is not supported.");
