@@ -38,8 +38,12 @@ internal sealed partial class SqlParser
             _items = items;
         }
 
-        /// <summary>A HAVING condition or ORDER BY key: select items by alias or expression first, then as a select item is.</summary>
-        internal Expression Rewrite(Expression expression)
+        /// <summary>
+        /// A HAVING condition (<paramref name="having"/>) or ORDER BY key: a select item's expression is that item; a one-part
+        /// name is the select alias of that name, except that HAVING prefers a grouping column of the name (Spark resolves
+        /// HAVING against the aggregate's input first, ORDER BY against the select list first); the rest as a select item is.
+        /// </summary>
+        internal Expression Rewrite(Expression expression, bool having)
         {
             PlanComplexity.EnsureStack();
             for (var i = 0; i < _values.Count; i++)
@@ -47,17 +51,24 @@ internal sealed partial class SqlParser
                 if (expression.ExprTypeCase != Expression.ExprTypeOneofCase.Literal && _values[i].Equals(expression))
                     return Attribute(SelectSpecification.Hidden("select", i));
             }
+            var group = GroupOf(expression);
+            if (group >= 0 && having)
+                return Attribute(SelectSpecification.Hidden("group", group));
             if (expression.UnresolvedAttribute is { HasPlanId: false } attribute
                 && MultipartIdentifier.Parse(attribute.UnparsedIdentifier) is [var single]
                 && _items.FindIndex(i => i.Alias is { Name: [var alias] } && string.Equals(alias, single, StringComparison.OrdinalIgnoreCase)) is var aliased and >= 0)
                 return Attribute(SelectSpecification.Hidden("select", aliased));
-            return ReplaceChildren(expression, Rewrite, out var replaced) ? replaced : Replace(expression);
+            if (group >= 0)
+                return Attribute(SelectSpecification.Hidden("group", group));
+            return ReplaceChildren(expression, e => Rewrite(e, having), out var replaced) ? replaced : Replace(expression);
         }
+
+        private int GroupOf(Expression expression) => groupings.FindIndex(g => g.Equals(expression) || SameColumn(g, expression));
 
         private Expression Replace(Expression expression)
         {
             PlanComplexity.EnsureStack();
-            var group = groupings.FindIndex(g => g.Equals(expression) || SameColumn(g, expression));
+            var group = GroupOf(expression);
             if (group >= 0)
                 return Attribute(SelectSpecification.Hidden("group", group));
             switch (expression.ExprTypeCase)

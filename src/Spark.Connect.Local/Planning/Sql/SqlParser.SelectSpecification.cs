@@ -86,7 +86,7 @@ internal sealed partial class SqlParser
             var computed = values.Select((v, i) => rewriter.SelectItem(v, i)).ToList();
             rewriter.SelectItems(values, Items);
             var relation = new Relation { Aggregate = aggregate };
-            Expression? having = Having is null ? null : rewriter.Rewrite(Having);
+            Expression? having = Having is null ? null : rewriter.Rewrite(Having, having: true);
             var sortOrder = new List<SortOrder>();
             if (!Distinct)
             {
@@ -94,7 +94,7 @@ internal sealed partial class SqlParser
                 {
                     item.Child = Ordinal(item.Child) is { } position
                         ? Attribute(Hidden("select", OrdinalIndex(position, values.Count, "ORDER_BY_POS_OUT_OF_RANGE")))
-                        : rewriter.Rewrite(item.Child);
+                        : rewriter.Rewrite(item.Child, having: false);
                     sortOrder.Add(item);
                 }
             }
