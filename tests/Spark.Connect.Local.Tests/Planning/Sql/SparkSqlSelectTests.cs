@@ -24,6 +24,8 @@ public sealed class SparkSqlSelectTests : SparkSqlTestBase
         Assert.That(Query("SELECT dept FROM people ORDER BY dept ASC NULLS LAST"), Is.EqualTo(new[] { "10", "10", "20", "∅" }));
         Assert.That(Query("SELECT name, salary FROM people ORDER BY 2 DESC LIMIT 2"), Is.EqualTo(new[] { "Dee|400.0", "Cid|300.0" }));
         Assert.That(Query("SELECT name FROM people ORDER BY salary DESC LIMIT 1"), Is.EqualTo(new[] { "Dee" }));
+        // A select item under its own name shadows the input column; the dropped salary still orders.
+        Assert.That(Query("SELECT id + 0 AS id, name FROM people ORDER BY salary DESC, id LIMIT 2"), Is.EqualTo(new[] { "4|Dee", "3|Cid" }));
     }
 
     [Test]
