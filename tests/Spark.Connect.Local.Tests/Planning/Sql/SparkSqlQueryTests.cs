@@ -16,6 +16,17 @@ public sealed class SparkSqlQueryTests : SparkSqlTestBase
     }
 
     [Test]
+    public void WindowsOverAggregatesAndQualifiedGroupingColumns()
+    {
+        Assert.That(Query("SELECT dept, sum(salary), rank() OVER (ORDER BY sum(salary) DESC) FROM people WHERE dept IS NOT NULL GROUP BY dept ORDER BY dept"),
+            Is.EqualTo(new[] { "10|300.0|1", "20|300.0|1" }));
+        Assert.That(Query("SELECT p.dept, count(*) FROM people p GROUP BY dept HAVING p.dept > 10"), Is.EqualTo(new[] { "20|1" }));
+        Assert.That(Query("SELECT count(k) FROM (SELECT id AS k, dept AS v FROM people) GROUP BY v + 1 HAVING v + 1 = 11"), Is.EqualTo(new[] { "2" }));
+        // HAVING prefers the grouping column to the select alias of the same name, as Spark does.
+        Assert.That(Query("SELECT sum(id) AS dept FROM people GROUP BY dept HAVING dept > 10"), Is.EqualTo(new[] { "3" }));
+    }
+
+    [Test]
     public void GroupByErrorsAreSparks()
     {
         Assert.That(QueryError("SELECT name, count(*) FROM people GROUP BY dept").ErrorClass, Is.EqualTo("MISSING_AGGREGATION"));
