@@ -45,9 +45,4 @@ internal sealed class SqlParameters
             throw SqlParseErrors.Unbound("_" + (_nextPositional + 1), $"The query has more ? markers than the {_positional.Count} positional argument(s) given.");
         return _positional[_nextPositional++].Clone();
     }
-
-    /// <summary>Spark ignores unused named arguments; unused positional ones are ignored too.</summary>
-    internal void CheckAllUsed()
-    {
-    }
 }

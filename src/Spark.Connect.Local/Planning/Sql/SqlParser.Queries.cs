@@ -58,7 +58,6 @@ internal sealed partial class SqlParser
 
     private void CommonTableExpression()
     {
-        var nameToken = Current;
         var name = Identifier();
         var columns = IsSymbol("(") ? IdentifierList() : null;
         AcceptWord("AS");
@@ -68,7 +67,6 @@ internal sealed partial class SqlParser
         if (_ctes[^1].ContainsKey(name))
             throw new LocalEngineException("DUPLICATED_CTE_NAMES", "42602", $"CTE definition can't have duplicate names: `{name}`.",
                 new Dictionary<string, string> { ["duplicateNames"] = $"`{name}`" });
-        _ = nameToken;
         _ctes[^1][name] = relation;
     }
 

@@ -37,7 +37,7 @@ internal sealed partial class SqlParser
         var query = parser.Query();
         parser.AcceptSymbol(";");
         parser.ExpectEnd();
-        parameters.CheckAllUsed();
+        // Arguments no marker uses are ignored, as Spark ignores them.
         return subqueries.Wrap(query);
     }
 
