@@ -95,8 +95,7 @@ internal static class LeafResolver
         var planning = resolver.Context.Planning;
         if (planning.Session.SqlDialect == SqlDialect.Spark && SqlStatementKind.IsQuery(relation.Sql.Query))
         {
-            var parsed = Planning.Sql.SqlParser.ParseQuery(relation.Sql.Query, Planning.Sql.SqlParameters.Of(relation.Sql));
-            var plan = resolver.Resolve(parsed);
+            var plan = Planning.Sql.SparkSqlQuery.Resolve(resolver, relation.Sql);
             return new PassThroughPlan(RelationResolver.PlanId(relation), plan.Output, plan);
         }
         var query = SqlArguments.Bind(relation.Sql, argument => ExpressionSql.Render(resolver.Expressions.Resolve(argument, ResolutionScope.Empty), planning));

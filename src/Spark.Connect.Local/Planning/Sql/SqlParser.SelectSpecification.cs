@@ -66,6 +66,8 @@ internal sealed partial class SqlParser
                 ? values.Where(v => !ContainsAggregate(v)).Select(v => v.Clone()).ToList()
                 : grouping.Expressions.Select(e => ByPosition(e, values)).ToList();
             var sets = grouping.Sets.Select(set => set.Select(e => ByPosition(e, values)).ToList()).ToList();
+            groupings = groupings.Select(g => ByAlias(parser, g)).ToList();
+            sets = sets.Select(set => set.Select(e => ByAlias(parser, e)).ToList()).ToList();
             // Grouping sets group by every expression any set names.
             foreach (var expression in sets.SelectMany(set => set).Where(e => !groupings.Contains(e)))
                 groupings.Add(expression);
@@ -132,6 +134,20 @@ internal sealed partial class SqlParser
                     $"GROUP BY {position} refers to an expression {ColumnNamer.Name(value)} that contains an aggregate function. Aggregate functions are not allowed in GROUP BY.",
                     new Dictionary<string, string> { ["index"] = position.ToString(System.Globalization.CultureInfo.InvariantCulture), ["aggExpr"] = ColumnNamer.Name(value) });
             return value.Clone();
+        }
+
+        /// <summary>
+        /// GROUP BY name where the name is a select alias (spark.sql.groupByAliases): noted as a candidate, and replaced by
+        /// the item's expression once the input turned out to have no such column (the caller parses again then).
+        /// </summary>
+        private Expression ByAlias(SqlParser parser, Expression expression)
+        {
+            if (expression.UnresolvedAttribute is not { HasPlanId: false } attribute
+                || MultipartIdentifier.Parse(attribute.UnparsedIdentifier) is not [var name]
+                || Items.FirstOrDefault(i => i.Alias is { Name: [var alias] } && string.Equals(alias, name, StringComparison.OrdinalIgnoreCase)) is not { } item)
+                return expression;
+            parser._aliasCandidates.Add(name);
+            return parser._groupByAliases.Contains(name) && !ContainsAggregate(item.Alias.Expr) ? item.Alias.Expr.Clone() : expression;
         }
 
         private static Expression Unaliased(Expression item) => item.ExprTypeCase == Expression.ExprTypeOneofCase.Alias && item.Alias.Name.Count == 1

@@ -15,6 +15,8 @@ internal sealed partial class SqlParser
     private readonly IReadOnlyList<SparkToken> _tokens;
     private readonly SqlParameters _parameters;
     private readonly SubqueryCollector _subqueries;
+    private readonly HashSet<string> _aliasCandidates = new(StringComparer.OrdinalIgnoreCase);
+    private IReadOnlySet<string> _groupByAliases = new HashSet<string>();
     private int _index;
     private int _depth;
 
@@ -30,10 +32,18 @@ internal sealed partial class SqlParser
     /// A query (SELECT, WITH, VALUES, TABLE, a parenthesised query; one trailing semicolon allowed) as a relation; the
     /// relations of its subquery expressions travel in a <c>WithRelations</c> root, as Spark Connect clients send them.
     /// </summary>
-    internal static Relation ParseQuery(string text, SqlParameters parameters)
+    internal static Relation ParseQuery(string text, SqlParameters parameters) => ParseQuery(text, parameters, new HashSet<string>(), out _);
+
+    /// <summary>
+    /// As <see cref="ParseQuery(string, SqlParameters)"/>; a GROUP BY name in <paramref name="groupByAliases"/> that is a
+    /// select alias groups by that select item's expression. <paramref name="aliasCandidates"/> names every GROUP BY name
+    /// that is also a select alias (Spark groups by the alias only when the input has no such column).
+    /// </summary>
+    internal static Relation ParseQuery(string text, SqlParameters parameters, IReadOnlySet<string> groupByAliases, out IReadOnlySet<string> aliasCandidates)
     {
         var subqueries = new SubqueryCollector();
-        var parser = new SqlParser(text, parameters, subqueries);
+        var parser = new SqlParser(text, parameters, subqueries) { _groupByAliases = groupByAliases };
+        aliasCandidates = parser._aliasCandidates;
         var query = parser.Query();
         parser.AcceptSymbol(";");
         parser.ExpectEnd();

@@ -27,6 +27,17 @@ public sealed class SparkSqlQueryTests : SparkSqlTestBase
     }
 
     [Test]
+    public void GroupByASelectAliasOnlyWhenTheInputHasNoSuchColumn()
+    {
+        Assert.That(Query("SELECT dept * 10 AS d, count(*) FROM people WHERE dept IS NOT NULL GROUP BY d ORDER BY d"), Is.EqualTo(new[] { "100|2", "200|1" }));
+        // name is an input column: it groups by the column, not by the alias of the same name.
+        Assert.That(Query("SELECT upper(name) AS name FROM people GROUP BY name ORDER BY 1"), Is.EqualTo(new[] { "ANN", "BOB", "CID", "DEE" }));
+        Assert.That(Query("SELECT id % 2 AS parity, count(*) AS n FROM people GROUP BY parity, dept IS NULL ORDER BY parity, n"),
+            Is.EqualTo(new[] { "0|1", "0|1", "1|2" }));
+        Assert.That(QueryError("SELECT count(*) AS c FROM people GROUP BY c").ErrorClass, Does.StartWith("UNRESOLVED_COLUMN"));
+    }
+
+    [Test]
     public void GroupByErrorsAreSparks()
     {
         Assert.That(QueryError("SELECT name, count(*) FROM people GROUP BY dept").ErrorClass, Is.EqualTo("MISSING_AGGREGATION"));
