@@ -60,6 +60,13 @@ public sealed class LocalSparkServerOptions
     public int MaxRequestNestingDepth { get; set; } = 1024;
 
     /// <summary>
+    /// The SQL that <c>spark.sql(…)</c> queries and the <c>SQL</c> relation are written in: <see cref="SqlDialect.Spark"/>
+    /// (the default) parses Spark SQL into the engine's plan; <see cref="SqlDialect.DuckDb"/> hands the text to DuckDB as
+    /// written, an explicit opt-in for local use (see docs/security.md).
+    /// </summary>
+    public SqlDialect SqlDialect { get; set; } = SqlDialect.Spark;
+
+    /// <summary>
     /// The most sessions alive at once (default 1,000; each costs a DuckDB connection, about 20 KB). A new session
     /// beyond it first ends sessions idle for longer than <see cref="SessionIdleTimeout"/>; if none is, it is refused
     /// with <c>LOCAL_ENGINE_TOO_MANY_SESSIONS</c>. Spark has no such bound.
@@ -98,7 +105,7 @@ public sealed class LocalSparkServerOptions
         $"LocalSparkServerOptions(Host={Host}, Port={Port}, Token={(Token is null ? "none" : "set")}, " +
         $"DatabasePath={DatabasePath ?? ":memory:"}, MaxRowsPerBatch={MaxRowsPerBatch}, MaxBytesPerBatch={MaxBytesPerBatch}, " +
         $"MaxRequestNestingDepth={MaxRequestNestingDepth}, MaxSessions={MaxSessions}, DetachedOperationTimeout={DetachedOperationTimeout}, " +
-        $"ReplayBufferBytes={ReplayBufferBytes}, SessionBufferBytes={SessionBufferBytes}, ServerBufferBytes={ServerBufferBytes})";
+        $"ReplayBufferBytes={ReplayBufferBytes}, SessionBufferBytes={SessionBufferBytes}, ServerBufferBytes={ServerBufferBytes}, SqlDialect={SqlDialect})";
 
     internal void Validate()
     {
@@ -117,6 +124,8 @@ public sealed class LocalSparkServerOptions
         }
         if (MaxBytesPerBatch < 1)
             throw new ArgumentOutOfRangeException(nameof(MaxBytesPerBatch), MaxBytesPerBatch, "LocalSparkServerOptions.MaxBytesPerBatch must be at least 1.");
+        if (!Enum.IsDefined(SqlDialect))
+            throw new ArgumentOutOfRangeException(nameof(SqlDialect), SqlDialect, "LocalSparkServerOptions.SqlDialect must be Spark or DuckDb.");
         if (MaxRequestNestingDepth is < 1 or > MaxNestingDepthCeiling)
             throw new ArgumentOutOfRangeException(nameof(MaxRequestNestingDepth), MaxRequestNestingDepth,
                 $"LocalSparkServerOptions.MaxRequestNestingDepth must be between 1 and {MaxNestingDepthCeiling}.");

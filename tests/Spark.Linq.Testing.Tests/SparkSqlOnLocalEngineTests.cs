@@ -2,7 +2,7 @@ namespace Spark.Linq.Testing.Tests;
 
 /// <summary>
 /// <c>ToSparkSql()</c> run back through the local engine: the rendered SQL must answer what the query answers. The
-/// engine runs SQL text in DuckDB's dialect, so these queries keep to what Spark SQL and DuckDB spell alike (no
+/// engine parses Spark SQL itself; these queries keep to what its parser and function catalog cover today (no
 /// timestamps, no quotes or backslashes inside strings, no Spark-only joins); the Spark-only spellings are pinned
 /// offline in Spark.Linq.Tests.
 /// </summary>

@@ -30,7 +30,8 @@ public class SparkTestSessionTests
 
         var rows = await spark.Table<Account>().Where(a => a.CreditLimit > 1000m).OrderBy(a => a.OpenedAt)
             .Select(a => new { a.DisplayName, a.HomeRegion }).ToListAsync();
-        var columns = await spark.Session.Sql<ColumnName>("SELECT column_name AS name FROM (DESCRIBE accounts)").ToListAsync();
+        var schema = await spark.Session.Sql<ColumnName>("SELECT * FROM accounts").SchemaAsync();
+        var columns = schema.Struct.Fields.Select(f => new ColumnName(f.Name)).ToList();
 
         Assert.That(rows.Select(r => (r.DisplayName, r.HomeRegion)), Is.EqualTo(new[] { ("Chen", "apac"), ("Ada", "eu") }));
         Assert.That(spark.Table<Account>().ToQueryPlan().Tables, Is.EqualTo(new[] { "accounts" }), "named by [Table]");

@@ -21,6 +21,9 @@ internal interface IPlanningSession
     /// </summary>
     Relation? FindView(IReadOnlyList<string> nameParts);
 
+    /// <summary>The SQL dialect of user SQL (<see cref="LocalSparkServerOptions.SqlDialect"/>); Spark SQL unless the host chose DuckDB's.</summary>
+    SqlDialect SqlDialect => SqlDialect.Spark;
+
     /// <summary>The names of the session's temporary views, as created (for <c>spark.catalog.listTables</c>).</summary>
     IReadOnlyList<string> TemporaryViewNames() => [];
 

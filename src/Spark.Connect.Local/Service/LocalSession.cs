@@ -55,6 +55,9 @@ internal sealed class LocalSession : IPlanningSession, IDisposable
 
     public DuckDbConnection Connection { get; }
 
+    /// <summary>The server's <see cref="LocalSparkServerOptions.SqlDialect"/>.</summary>
+    public SqlDialect SqlDialect { get; init; } = SqlDialect.Spark;
+
     public SessionConfig Config { get; } = new();
 
     public ErrorStore Errors { get; } = new();

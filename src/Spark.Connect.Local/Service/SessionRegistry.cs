@@ -18,6 +18,7 @@ internal sealed class SessionRegistry : IDisposable
     private readonly DuckDbDatabase _database;
     private readonly int _maxSessions;
     private readonly TimeSpan _idleTimeout;
+    private readonly SqlDialect _dialect;
     private readonly DetachedOperationSweeper _sweeper;
     private readonly ConcurrentDictionary<SessionKey, LocalSession> _sessions = new();
     private readonly ConcurrentDictionary<SessionKey, byte> _closed = new();
@@ -30,6 +31,7 @@ internal sealed class SessionRegistry : IDisposable
         _database = database;
         _maxSessions = options.MaxSessions;
         _idleTimeout = options.SessionIdleTimeout;
+        _dialect = options.SqlDialect;
         Limits = new OperationLimits(options);
         _sweeper = new DetachedOperationSweeper(() => _sessions.Values, Limits);
     }
@@ -59,7 +61,7 @@ internal sealed class SessionRegistry : IDisposable
             {
                 if (_sessions.Count >= _maxSessions)
                     throw SparkErrors.TooManySessions(_maxSessions);
-                session = new LocalSession(key, _database, GlobalViews, Limits);
+                session = new LocalSession(key, _database, GlobalViews, Limits) { SqlDialect = _dialect };
                 _sessions[key] = session;
             }
         }

@@ -126,7 +126,6 @@ public sealed class ExpressionTests : PlannerTestBase
     {
         var cases = new Dictionary<Expression, string>
         {
-            [new Expression { ExpressionString = new() { Expression = "id + 1" } }] = "SQL expression strings",
             [new Expression { UnresolvedRegex = new() { ColName = "`i.*`" } }] = "regex",
             [new Expression { CommonInlineUserDefinedFunction = new() { FunctionName = "f" } }] = "user-defined",
             [new Expression { UpdateFields = new() { FieldName = "a" } }] = "UpdateFields",

@@ -151,7 +151,6 @@ public sealed partial class GoldenPlanTests : PlannerTestBase
         Assert.DoesNotThrow(() => Rows(relation));
     }
 
-    [TestCase("between_expr", "SQL expression strings")]
     [TestCase("colRegex", "regex")]
     [TestCase("column_dropFields", "UpdateFields")]
     [TestCase("crosstab", "Crosstab")]

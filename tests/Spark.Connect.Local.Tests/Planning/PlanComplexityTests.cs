@@ -63,6 +63,8 @@ public sealed class PlanComplexityTests : PlannerTestBase
     [Test]
     public void Sql_nested_deeper_than_duckdb_binds_is_refused_as_too_complex()
     {
+        // DuckDB's own SQL, passed through (the Spark SQL parser has its own budget: SparkSqlParseErrorTests).
+        Session.SqlDialect = SqlDialect.DuckDb;
         var subqueries = string.Concat(Enumerable.Repeat("SELECT * FROM (", 1500)) + "SELECT 1 AS x" + string.Concat(Enumerable.Repeat(") AS t", 1500));
         var parentheses = "SELECT " + new string('(', 100_000) + "1" + new string(')', 100_000);
 
@@ -71,6 +73,19 @@ public sealed class PlanComplexityTests : PlannerTestBase
             var error = PlanError(New(r => r.Sql = new SQL { Query = text }));
             Assert.That(error.ErrorClass, Is.EqualTo("FAILED_TO_PARSE_TOO_COMPLEX"));
             Assert.That(error.InnerException, Is.TypeOf<Spark.Connect.Local.DuckDb.DuckDbException>(), "DuckDB's own message stays the cause");
+        }
+    }
+
+    [Test]
+    public void Spark_sql_nested_past_the_parser_budget_is_refused_before_duckdb()
+    {
+        var subqueries = string.Concat(Enumerable.Repeat("SELECT * FROM (", 1500)) + "SELECT 1 AS x" + string.Concat(Enumerable.Repeat(") AS t", 1500));
+        var parentheses = "SELECT " + new string('(', 100_000) + "1" + new string(')', 100_000);
+        foreach (var text in new[] { subqueries, parentheses })
+        {
+            var error = PlanError(New(r => r.Sql = new SQL { Query = text }));
+            Assert.That(error.ErrorClass, Is.EqualTo("FAILED_TO_PARSE_TOO_COMPLEX"));
+            Assert.That(error.InnerException, Is.Null, "refused by the parser, before anything reaches DuckDB");
         }
     }
 

@@ -19,6 +19,9 @@ public abstract class PlannerTestBase : DuckDbTestBase
     internal sealed class TestSession(DuckDbConnection connection) : IPlanningSession
     {
         public DuckDbConnection Connection => connection;
+
+        /// <summary>The dialect of user SQL (Spark SQL unless a test of the DuckDB pass-through sets it).</summary>
+        public SqlDialect SqlDialect { get; set; } = SqlDialect.Spark;
         private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _cached = new(StringComparer.OrdinalIgnoreCase);
         public System.Collections.Concurrent.ConcurrentDictionary<string, bool> CachedTables() => _cached;
         public List<LocalRelation> Loaded { get; } = [];

@@ -22,6 +22,21 @@ public sealed class SqlRelationTests : PlannerTestBase
     [Test]
     public void NamedArgumentsAreBoundOnlyWhereTheyAreMarkers()
     {
+        // Spark SQL: '…' and "…" are both strings, back quotes name identifiers, comments are skipped.
+        var query = """
+            SELECT name, ':id' AS lit, ":id" AS dq, /* :id */ CAST(CAST(:id AS BIGINT) AS STRING) AS cast_twice -- :id
+            FROM (SELECT 1 AS `:id`, name, id FROM people) AS t
+            WHERE id = :id OR name = :name
+            ORDER BY id
+            """;
+        var rows = Lines(Sql(query, new() { ["id"] = new Literal { Integer = 1 }, ["name"] = new Literal { String = "Cid" } }));
+        Assert.That(rows, Is.EqualTo(new[] { "Ann|:id|:id|1", "Cid|:id|:id|1" }));
+    }
+
+    [Test]
+    public void DuckDbDialectBindsNamedArgumentsOnlyWhereTheyAreMarkers()
+    {
+        Session.SqlDialect = SqlDialect.DuckDb;
         var query = """
             SELECT name, ':id' AS lit, ":id" AS quoted_ident, /* :id */ CAST(:id AS BIGINT)::VARCHAR AS cast_twice -- :id
             FROM (SELECT 1 AS ":id", name, id FROM people) AS t
@@ -52,8 +67,9 @@ public sealed class SqlRelationTests : PlannerTestBase
     }
 
     [Test]
-    public void DollarQuotedAndEscapedStringsAreLeftAlone()
+    public void DuckDbDialectLeavesDollarQuotedAndEscapedStringsAlone()
     {
+        Session.SqlDialect = SqlDialect.DuckDb;
         var query = "SELECT $$ :x ? $$ AS a, $tag$ :x $tag$ AS b, E'it\\'s :x' AS c, :x AS d";
         Assert.That(Lines(Sql(query, new() { ["x"] = new Literal { Integer = 5 } })), Is.EqualTo(new[] { " :x ? | :x |it's :x|5" }));
     }
@@ -72,6 +88,9 @@ public sealed class SqlRelationTests : PlannerTestBase
     {
         var mixed = PlanError(Sql("SELECT :a, ?", new() { ["a"] = new Literal { Integer = 1 } }, [new Literal { Integer = 2 }]));
         Assert.That(mixed.ErrorClass, Is.EqualTo("INVALID_QUERY_MIXED_QUERY_PARAMETERS"));
+        // $1 is no Spark SQL; under the DuckDB dialect DuckDB's own markers are refused, as they would reach the planner's parameters.
+        Assert.That(PlanError(Sql("SELECT $1, :a", new() { ["a"] = new Literal { Integer = 1 } })).ErrorClass, Is.EqualTo("PARSE_SYNTAX_ERROR"));
+        Session.SqlDialect = SqlDialect.DuckDb;
         var dollar = PlanError(Sql("SELECT $1, :a", new() { ["a"] = new Literal { Integer = 1 } }));
         Assert.That(dollar.ErrorClass, Is.EqualTo("UNSUPPORTED_FEATURE.LOCAL_ENGINE"));
     }

@@ -14,6 +14,10 @@ public sealed class SessionIsolationTests : LocalServerTestBase
     private SparkConnectClient _a = null!;
     private SparkConnectClient _b = null!;
 
+    // The attacks are DuckDB SQL: they need the opt-in DuckDB dialect to reach DuckDB at all (under Spark SQL, the
+    // default, DuckDB's table functions are not even parsed: SparkDialectIsolationTests).
+    protected override LocalSparkServerOptions CreateOptions() => new() { MaxRowsPerBatch = 1000, SqlDialect = SqlDialect.DuckDb };
+
     [SetUp]
     public void TwoSessions()
     {

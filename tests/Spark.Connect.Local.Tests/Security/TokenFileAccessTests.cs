@@ -10,7 +10,8 @@ namespace Spark.Connect.Local.Tests.Security;
 /// </summary>
 public sealed class TokenFileAccessTests : WriteTestBase
 {
-    protected override LocalSparkServerOptions CreateOptions() => new() { Token = "file-access-token" };
+    // DuckDB's file functions in SQL are tested through the opt-in DuckDB dialect; Spark SQL has no way to name them.
+    protected override LocalSparkServerOptions CreateOptions() => new() { Token = "file-access-token", SqlDialect = SqlDialect.DuckDb };
 
     [Test]
     public async Task Sql_cannot_read_or_list_server_files()

@@ -2,14 +2,14 @@ namespace Spark.Connect.Local.Tests.Server;
 
 public sealed class ConcurrencyTests : LocalServerTestBase
 {
-    private const string EndlessQuery = "SELECT count(*) FROM range(1000000000) a, range(1000000) b WHERE a.range + b.range = -1";
+    private const string EndlessQuery = "SELECT count(*) FROM range(1000000000) a, range(1000000) b WHERE a.id + b.id = -1";
 
     [Test]
     public async Task Concurrent_operations_of_one_session_take_turns_and_both_complete()
     {
         var client = NewClient();
-        var first = RowsAsync(client, Sql("SELECT range AS n FROM range(20000)"));
-        var second = RowsAsync(client, Sql("SELECT range * 2 AS n FROM range(15000)"));
+        var first = RowsAsync(client, Sql("SELECT id AS n FROM range(20000)"));
+        var second = RowsAsync(client, Sql("SELECT id * 2 AS n FROM range(15000)"));
 
         await Task.WhenAll(first, second);
 

@@ -35,7 +35,7 @@ public sealed class ErrorMappingTests
     {
         using var database = DuckDbDatabase.Open();
         using var connection = database.Connect();
-        var sql = $"SELECT CASE WHEN range = 0 THEN {Spark.Connect.Local.Planning.Functions.SparkRuntimeErrors.DivideByZero} ELSE 1 END FROM range(1)";
+        var sql = $"SELECT CASE WHEN id = 0 THEN {Spark.Connect.Local.Planning.Functions.SparkRuntimeErrors.DivideByZero} ELSE 1 END FROM range(1)";
         var error = Assert.Throws<DuckDbException>(() => connection.Query(sql).Dispose());
 
         var mapped = SparkErrors.Classify(error!);

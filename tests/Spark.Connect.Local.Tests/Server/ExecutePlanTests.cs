@@ -39,7 +39,7 @@ public sealed class ExecutePlanTests : LocalServerTestBase
     public async Task Big_result_streams_in_many_bounded_batches_without_losing_rows()
     {
         var client = NewClient();
-        var responses = await CollectAsync(client.ExecutePlanAsync(Sql("SELECT range AS id FROM range(25000)")));
+        var responses = await CollectAsync(client.ExecutePlanAsync(Sql("SELECT id AS id FROM range(25000)")));
 
         var batches = responses.Where(r => r.ArrowBatch is not null).ToList();
         Assert.That(batches, Has.Count.GreaterThanOrEqualTo(25));
@@ -74,7 +74,7 @@ public sealed class ExecutePlanTests : LocalServerTestBase
     public async Task Non_reattachable_execution_works_and_leaves_no_operation_behind()
     {
         var client = NewClient(o => o.ReattachableExecution = false);
-        var rows = await RowsAsync(client, Sql("SELECT range FROM range(3000)"));
+        var rows = await RowsAsync(client, Sql("SELECT id FROM range(3000)"));
 
         Assert.That(rows, Has.Count.EqualTo(3000));
         var session = Server.Service.Sessions.All.Single();
@@ -86,7 +86,7 @@ public sealed class ExecutePlanTests : LocalServerTestBase
     {
         var client = NewClient();
         var operationId = Guid.NewGuid().ToString();
-        await using var first = client.ExecutePlanAsync(Sql("SELECT range FROM range(100000)"), new ExecutePlanOptions { OperationId = operationId })
+        await using var first = client.ExecutePlanAsync(Sql("SELECT id FROM range(100000)"), new ExecutePlanOptions { OperationId = operationId })
             .GetAsyncEnumerator();
         Assert.That(await first.MoveNextAsync(), Is.True);
 

@@ -107,7 +107,7 @@ public sealed class GrpcHostingTests : LocalServerTestBase
         var client = NewClient();
         await RowsAsync(client, Sql("SELECT 1"));
         // A cross join large enough to outlast the deadline; the deadline, not the query, must end the call.
-        var slow = Sql("SELECT count(*) FROM range(1000000000) a, range(1000000) b WHERE a.range + b.range = -1");
+        var slow = Sql("SELECT count(*) FROM range(1000000000) a, range(1000000) b WHERE a.id + b.id = -1");
         var transport = new GrpcNetClientTransport(new GrpcTransportOptions { Address = new Uri($"http://127.0.0.1:{Server.Port}") });
         await using var _ = transport;
         var request = new ExecutePlanRequest { SessionId = Guid.NewGuid().ToString(), UserContext = new UserContext { UserId = "u" }, Plan = slow };

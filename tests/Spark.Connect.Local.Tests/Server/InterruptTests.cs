@@ -3,7 +3,7 @@ namespace Spark.Connect.Local.Tests.Server;
 public sealed class InterruptTests : LocalServerTestBase
 {
     // Minutes of work for DuckDB: only an interrupt ends it within the test.
-    private const string EndlessQuery = "SELECT count(*) FROM range(1000000000) a, range(1000000) b WHERE a.range + b.range = -1";
+    private const string EndlessQuery = "SELECT count(*) FROM range(1000000000) a, range(1000000) b WHERE a.id + b.id = -1";
 
     [Test]
     public async Task Interrupt_all_stops_a_long_query_and_the_stream_ends_with_operation_canceled()

@@ -34,6 +34,21 @@ public abstract class LocalServerTestBase
         return client;
     }
 
+    /// <summary>
+    /// A client of a second server whose SQL is DuckDB's (<see cref="SqlDialect.DuckDb"/>), for tests whose data is easiest
+    /// written as DuckDB SQL (maps, blobs, zoned timestamps) or that read DuckDB's own state.
+    /// </summary>
+    protected async Task<SparkConnectClient> DuckDbDialectClientAsync()
+    {
+        var options = CreateOptions();
+        options.SqlDialect = SqlDialect.DuckDb;
+        var server = await LocalSparkServer.StartAsync(options);
+        _owned.Add(server);
+        var client = SparkConnectClient.Create(new SparkConnectClientOptions { ConnectionString = server.ConnectionString, AllowTokenWithoutTls = true, RetryPolicy = RetryPolicy.None });
+        _owned.Add(client);
+        return client;
+    }
+
     protected GrpcNetClientTransport NewTransport()
     {
         var transport = new GrpcNetClientTransport(new GrpcTransportOptions { Address = new Uri($"http://127.0.0.1:{Server.Port}") });

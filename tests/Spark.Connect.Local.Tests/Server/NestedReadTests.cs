@@ -9,7 +9,7 @@ public sealed class NestedReadTests : LocalServerTestBase
     public async Task A_query_runs_while_another_result_of_the_session_is_half_read()
     {
         var client = NewClient();
-        await using var outer = client.ExecutePlanAsync(Sql("SELECT range AS n FROM range(50000)")).GetAsyncEnumerator();
+        await using var outer = client.ExecutePlanAsync(Sql("SELECT id AS n FROM range(50000)")).GetAsyncEnumerator();
         Assert.That(await outer.MoveNextAsync(), Is.True);
         var read = new List<ExecutePlanResponse> { outer.Current };
 
@@ -27,11 +27,11 @@ public sealed class NestedReadTests : LocalServerTestBase
     public async Task A_nested_query_on_a_side_connection_can_be_interrupted()
     {
         var client = NewClient();
-        await using var outer = client.ExecutePlanAsync(Sql("SELECT range AS n FROM range(50000)")).GetAsyncEnumerator();
+        await using var outer = client.ExecutePlanAsync(Sql("SELECT id AS n FROM range(50000)")).GetAsyncEnumerator();
         Assert.That(await outer.MoveNextAsync(), Is.True);
         var operationId = Guid.NewGuid().ToString();
         var endless = CollectAsync(client.ExecutePlanAsync(
-            Sql("SELECT count(*) FROM range(1000000000) a, range(1000000) b WHERE a.range + b.range = -1"),
+            Sql("SELECT count(*) FROM range(1000000000) a, range(1000000) b WHERE a.id + b.id = -1"),
             new ExecutePlanOptions { OperationId = operationId }));
         while (!Server.Service.Sessions.All.Single().Operations.ContainsKey(operationId))
             await Task.Delay(20);

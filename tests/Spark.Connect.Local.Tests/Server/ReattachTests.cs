@@ -33,7 +33,7 @@ public sealed class ReattachTests : LocalServerTestBase
         var operationId = Guid.NewGuid().ToString();
         // 200 batches of about 1 MB each; only HTTP/2 flow control lets the server get ahead of what the client read.
         var request = Execute(operationId, 200_000);
-        request.Plan = Sql("SELECT range, repeat('x', 1000) AS pad FROM range(200000)");
+        request.Plan = Sql("SELECT id, repeat('x', 1000) AS pad FROM range(200000)");
         await TakeAsync(transport.ServerStreamingCallAsync(SparkConnectMethods.ExecutePlan, request, GrpcCallOptions.Default, default), 2);
 
         var operation = Server.Service.Sessions.All.Single().Operations[operationId];
@@ -92,7 +92,7 @@ public sealed class ReattachTests : LocalServerTestBase
         var transport = NewTransport();
         var operationId = Guid.NewGuid().ToString();
         var request = Execute(operationId, 0);
-        request.Plan = Sql("SELECT count(*) FROM range(1000000000) a, range(1000000) b WHERE a.range + b.range = -1");
+        request.Plan = Sql("SELECT count(*) FROM range(1000000000) a, range(1000000) b WHERE a.id + b.id = -1");
         using var reading = new CancellationTokenSource();
         var stream = CollectAsync(transport.ServerStreamingCallAsync(SparkConnectMethods.ExecutePlan, request, GrpcCallOptions.Default, reading.Token));
         while (!Server.Service.Sessions.All.Any(s => s.Operations.ContainsKey(operationId)))
@@ -123,7 +123,7 @@ public sealed class ReattachTests : LocalServerTestBase
     {
         // The client reattaches on its own after a stream ends early; here the whole path runs through SparkConnectClient.
         var client = NewClient();
-        var rows = await RowsAsync(client, Sql("SELECT range FROM range(5000)"));
+        var rows = await RowsAsync(client, Sql("SELECT id FROM range(5000)"));
         Assert.That(rows.Select(r => (long)r[0]!), Is.EqualTo(Enumerable.Range(0, 5000).Select(i => (long)i)));
         Assert.That(Server.Service.Sessions.All.Single().Operations, Is.Empty, "the client releases the operation at the end");
     }
@@ -138,7 +138,7 @@ public sealed class ReattachTests : LocalServerTestBase
 
     private ExecutePlanRequest Execute(string operationId, int rows)
     {
-        var request = new ExecutePlanRequest { SessionId = _sessionId, UserContext = _user, OperationId = operationId, Plan = Sql($"SELECT range FROM range({rows})") };
+        var request = new ExecutePlanRequest { SessionId = _sessionId, UserContext = _user, OperationId = operationId, Plan = Sql($"SELECT id FROM range({rows})") };
         request.RequestOptions.Add(new ExecutePlanRequest.Types.RequestOption { ReattachOptions = new ReattachOptions { Reattachable = true } });
         return request;
     }

@@ -13,7 +13,7 @@ public sealed class SchemaResponseTests : LocalServerTestBase
     {
         var client = NewClient();
         var responses = await CollectAsync(client.ExecutePlanAsync(Sql(
-            "SELECT range::INTEGER AS i, 'x' || range AS s, range / 2 AS d, NULL::DECIMAL(10,2) AS m FROM range(2500)")));
+            "SELECT CAST(id AS INT) AS i, 'x' || id AS s, id / 2 AS d, NULL::DECIMAL(10,2) AS m FROM range(2500)")));
 
         Assert.That(responses.Select(KindOf).Distinct(), Is.EqualTo(new[] { "schema", "ArrowBatch", "ResultComplete" }));
         Assert.That(KindOf(responses[0]), Is.EqualTo("schema"));
@@ -61,7 +61,7 @@ public sealed class SchemaResponseTests : LocalServerTestBase
     public async Task Nested_columns_are_described_with_their_element_and_field_types()
     {
         var client = NewClient();
-        var responses = await CollectAsync(client.ExecutePlanAsync(Sql("SELECT [1, 2] AS xs, {'a': 'b'} AS st")));
+        var responses = await CollectAsync(client.ExecutePlanAsync(Sql("SELECT array(1, 2) AS xs, named_struct('a', 'b') AS st")));
 
         var fields = responses[0].Schema.Struct.Fields;
         Assert.That(fields[0].DataType.Array.ElementType.KindCase, Is.EqualTo(DataType.KindOneofCase.Integer));
@@ -107,7 +107,7 @@ public sealed class SchemaResponseTests : LocalServerTestBase
 
     private ExecutePlanRequest Execute(string operationId, int rows)
     {
-        var request = new ExecutePlanRequest { SessionId = _sessionId, UserContext = _user, OperationId = operationId, Plan = Sql($"SELECT range FROM range({rows})") };
+        var request = new ExecutePlanRequest { SessionId = _sessionId, UserContext = _user, OperationId = operationId, Plan = Sql($"SELECT id FROM range({rows})") };
         request.RequestOptions.Add(new ExecutePlanRequest.Types.RequestOption { ReattachOptions = new ReattachOptions { Reattachable = true } });
         return request;
     }

@@ -6,7 +6,7 @@ public sealed class ShowStringTests : LocalServerTestBase
     [Test]
     public async Task A_table_is_drawn_right_aligned_with_nulls_and_java_doubles()
     {
-        var text = await ShowAsync("SELECT * FROM (VALUES (1, 'a', 1.5::DOUBLE, NULL::VARCHAR), (22, 'bbb', 1e10::DOUBLE, 'x')) t(id, name, d, s) ORDER BY id");
+        var text = await ShowAsync("SELECT * FROM (VALUES (1, 'a', 1.5::DOUBLE, NULL::STRING), (22, 'bbb', 1e10::DOUBLE, 'x')) t(id, name, d, s) ORDER BY id");
 
         Assert.That(text, Is.EqualTo(
             "+---+----+------+----+\n" +
@@ -20,7 +20,7 @@ public sealed class ShowStringTests : LocalServerTestBase
     [Test]
     public async Task Long_cells_are_truncated_and_extra_rows_announced()
     {
-        var text = await ShowAsync("SELECT range AS n, repeat('x', 30) AS long FROM range(5)", numRows: 2);
+        var text = await ShowAsync("SELECT id AS n, repeat('x', 30) AS long FROM range(5)", numRows: 2);
 
         Assert.That(text, Is.EqualTo(
             "+---+--------------------+\n" +
@@ -49,8 +49,8 @@ public sealed class ShowStringTests : LocalServerTestBase
     [Test]
     public async Task The_largest_row_count_shows_every_row_and_a_negative_one_none()
     {
-        Assert.That(await ShowAsync("SELECT range AS n FROM range(2)", numRows: int.MaxValue), Is.EqualTo("+---+\n|  n|\n+---+\n|  0|\n|  1|\n+---+\n"));
-        Assert.That(await ShowAsync("SELECT range AS n FROM range(2)", numRows: -5), Is.EqualTo("+---+\n|  n|\n+---+\n+---+\nonly showing top 0 rows\n"));
+        Assert.That(await ShowAsync("SELECT id AS n FROM range(2)", numRows: int.MaxValue), Is.EqualTo("+---+\n|  n|\n+---+\n|  0|\n|  1|\n+---+\n"));
+        Assert.That(await ShowAsync("SELECT id AS n FROM range(2)", numRows: -5), Is.EqualTo("+---+\n|  n|\n+---+\n+---+\nonly showing top 0 rows\n"));
     }
 
     [Test]
@@ -90,10 +90,11 @@ public sealed class ShowStringTests : LocalServerTestBase
     [Test]
     public async Task Values_of_every_kind_are_written_as_spark_casts_them_to_pretty_strings()
     {
+        // DuckDB SQL builds a map and a blob literal, which this engine's Spark SQL can't yet.
         var text = await ShowAsync(
             "SELECT DATE '2024-01-02' AS d, TIMESTAMP '2024-01-02 03:04:05.120' AS ts, 12.30::DECIMAL(5,2) AS m, true AS b, " +
             "'\\x01\\xAB'::BLOB AS bin, [1, NULL] AS arr, {'x': 1, 'y': 'a'} AS st, MAP {'k': 1} AS mp, 0.0001::DOUBLE AS small, " +
-            "'a' || chr(10) || 'b' AS txt, NULL AS n", truncate: 0, vertical: true);
+            "'a' || chr(10) || 'b' AS txt, NULL AS n", truncate: 0, vertical: true, client: await DuckDbDialectClientAsync());
 
         Assert.That(text, Is.EqualTo(
             "-RECORD 0-----------------------\n" +
@@ -113,7 +114,8 @@ public sealed class ShowStringTests : LocalServerTestBase
     [Test]
     public async Task Timestamps_with_a_zone_are_shown_in_the_session_time_zone()
     {
-        var client = NewClient();
+        // DuckDB SQL writes an instant with its offset.
+        var client = await DuckDbDialectClientAsync();
         var set = new ConfigRequest.Types.Operation { Set = new ConfigRequest.Types.Set() };
         set.Set.Pairs.Add(new KeyValue { Key = "spark.sql.session.timeZone", Value = "Asia/Tokyo" });
         await client.ConfigAsync(set);
@@ -147,7 +149,7 @@ public sealed class ShowStringTests : LocalServerTestBase
     public async Task Html_string_escapes_cells_and_announces_extra_rows()
     {
         var client = NewClient();
-        var plan = new Plan { Root = new Relation { HtmlString = new HtmlString { Input = Sql("SELECT range AS id, '<a&b>' AS s FROM range(3)").Root, NumRows = 2, Truncate = 20 } } };
+        var plan = new Plan { Root = new Relation { HtmlString = new HtmlString { Input = Sql("SELECT id AS id, '<a&b>' AS s FROM range(3)").Root, NumRows = 2, Truncate = 20 } } };
 
         var responses = await CollectAsync(client.ExecutePlanAsync(plan));
 

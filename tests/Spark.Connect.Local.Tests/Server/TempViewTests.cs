@@ -162,7 +162,7 @@ public sealed class TempViewTests : LocalServerTestBase
     public async Task A_view_defined_by_sql_is_read_by_later_sql()
     {
         var client = NewClient();
-        var sqlView = new Relation { Sql = new SQL { Query = "SELECT range AS id FROM range(5)" } };
+        var sqlView = new Relation { Sql = new SQL { Query = "SELECT id AS id FROM range(5)" } };
         await CreateViewAsync(client, "ids", sqlView);
 
         Assert.That(await RowsAsync(client, Sql("SELECT CAST(sum(id) AS BIGINT) AS total FROM ids")), Is.EqualTo(new[] { new object?[] { 10L } }));

@@ -152,7 +152,7 @@ public sealed class WritePathTests : WriteTestBase
     public async Task Values_in_the_written_query_stay_parameters()
     {
         var client = NewClient();
-        var input = new Relation { Sql = new SQL { Query = "SELECT CAST(:v AS VARCHAR) AS s", Args = { ["v"] = new Expression.Types.Literal { String = "it's'); DROP TABLE x; --" } } } };
+        var input = new Relation { Sql = new SQL { Query = "SELECT CAST(:v AS STRING) AS s", Args = { ["v"] = new Expression.Types.Literal { String = "it's'); DROP TABLE x; --" } } } };
         await RunAsync(client, Command(new WriteOperation { Input = input, Path = Target }));
         Assert.That(await LinesAsync(client, ReadFiles("parquet", Target)), Is.EqualTo(new[] { "it's'); DROP TABLE x; --" }));
     }

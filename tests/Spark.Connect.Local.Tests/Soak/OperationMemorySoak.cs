@@ -15,7 +15,7 @@ namespace Spark.Connect.Local.Tests.Soak;
 [Category("Soak")]
 public sealed class OperationMemorySoak
 {
-    private const string Wide = "SELECT range, repeat('x', 200) AS pad FROM range(10000000)";
+    private const string Wide = "SELECT id, repeat('x', 200) AS pad FROM range(10000000)";
     private readonly List<GrpcNetClientTransport> _transports = [];
 
     [TearDown]
@@ -80,7 +80,7 @@ public sealed class OperationMemorySoak
     {
         var server = await LocalSparkServer.StartAsync(new LocalSparkServerOptions { DetachedOperationTimeout = TimeSpan.FromSeconds(2) });
         const int rows = 200_000;
-        var query = $"SELECT range, repeat('y', 100) AS pad FROM range({rows})";
+        var query = $"SELECT id, repeat('y', 100) AS pad FROM range({rows})";
         var sessions = Enumerable.Range(0, 64).Select(_ => new RawSession(Transport(server))).ToList();
         await WarmUpAsync(sessions[0]);
         var before = Snapshot("before");
@@ -127,7 +127,7 @@ public sealed class OperationMemorySoak
         long peakRss;
         await using (var sampler = new ProcessMemory.PeakSampler())
         {
-            count = await CountRowsAsync(raw.Run(raw.Execute(operationId, "SELECT range, repeat('z', 620) AS pad FROM range(1000000)")));
+            count = await CountRowsAsync(raw.Run(raw.Execute(operationId, "SELECT id, repeat('z', 620) AS pad FROM range(1000000)")));
             peakRss = sampler.Peak;
         }
         var peakHeld = PeakHeld(server, operationId);
@@ -186,7 +186,7 @@ public sealed class OperationMemorySoak
     }
 
     private static async Task WarmUpAsync(RawSession session) =>
-        await CountRowsAsync(session.Run(session.Execute(Guid.NewGuid().ToString(), "SELECT range FROM range(100000)", reattachable: false)));
+        await CountRowsAsync(session.Run(session.Execute(Guid.NewGuid().ToString(), "SELECT id FROM range(100000)", reattachable: false)));
 
     private static async Task<long> CountRowsAsync(IAsyncEnumerable<ExecutePlanResponse> responses)
     {

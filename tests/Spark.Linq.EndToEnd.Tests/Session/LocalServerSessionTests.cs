@@ -100,7 +100,7 @@ public sealed class LocalServerSessionTests
     {
         using var cancel = new CancellationTokenSource();
         var rows = 0;
-        var query = _spark.Sql<Numbered>("SELECT a.range * 1000000 + b.range AS N FROM range(1000000) a, range(1000000) b");
+        var query = _spark.Sql<Numbered>("SELECT a.id * 1000000 + b.id AS N FROM range(1000000) a, range(1000000) b");
         await Assert.CatchAsync<OperationCanceledException>(async () =>
         {
             await foreach (var _ in query.AsAsyncEnumerable().WithCancellation(cancel.Token))

@@ -30,6 +30,7 @@ internal static class ColumnNamer
         Kind.LambdaFunction => "lambdafunction(" + string.Join(", ", expression.LambdaFunction.Arguments.Select(a => string.Join(".", a.NameParts))
             .Prepend(Name(expression.LambdaFunction.Function))) + ")",
         Kind.SubqueryExpression => "scalarsubquery()",
+        Kind.UnresolvedStar => expression.UnresolvedStar.HasUnparsedTarget ? expression.UnresolvedStar.UnparsedTarget : "*",
         _ => expression.ExprTypeCase.ToString(),
     };
 
@@ -37,6 +38,9 @@ internal static class ColumnNamer
     {
         if (arguments.Count == 2 && InfixOperators.Contains(name))
             return $"({Name(arguments[0])} {(name == "==" ? "=" : name.ToUpperInvariant() is "AND" or "OR" ? name.ToUpperInvariant() : name)} {Name(arguments[1])})";
+        // Spark's parser turns count(*) into count(1), and names the column so.
+        if (arguments is [{ ExprTypeCase: Kind.UnresolvedStar, UnresolvedStar.HasUnparsedTarget: false }] && name.Equals("count", StringComparison.OrdinalIgnoreCase))
+            return $"{name}({(distinct ? "DISTINCT " : "")}1)";
         if (name == "not" && arguments.Count == 1)
             return $"(NOT {Name(arguments[0])})";
         var shown = arguments.Select(ArgumentName);

@@ -37,8 +37,7 @@ internal sealed class ExpressionResolver(ResolutionContext context, RelationReso
             Kind.UnresolvedNamedLambdaVariable => LambdaVariable(expression.UnresolvedNamedLambdaVariable.NameParts, expression, scope),
             Kind.LambdaFunction => throw new LocalEngineException("INVALID_LAMBDA_FUNCTION_CALL.NON_HIGHER_ORDER_FUNCTION", "42K0D",
                 "Invalid lambda function call. A lambda function should only be used as an argument of a higher order function (transform, filter, exists, forall, aggregate)."),
-            Kind.ExpressionString => throw LocalEngineException.Unsupported("SQL expression strings (selectExpr/expr)",
-                "Build the expression from columns and functions instead of SQL text."),
+            Kind.ExpressionString => Resolve(Parsed(expression), scope),
             Kind.UnresolvedRegex => throw LocalEngineException.Unsupported("regex column selection (colRegex)", "Select the columns by name."),
             Kind.CommonInlineUserDefinedFunction or Kind.TypedAggregateExpression => throw LocalEngineException.Unsupported(
                 "user-defined functions", "Express the logic with built-in Spark functions."),
@@ -46,6 +45,14 @@ internal sealed class ExpressionResolver(ResolutionContext context, RelationReso
             _ => throw LocalEngineException.Unsupported($"the expression kind '{expression.ExprTypeCase}'", "See docs/local-engine.md for the expressions it runs."),
         };
     }
+
+    /// <summary>
+    /// An expression string (<c>selectExpr</c>, <c>expr</c>, <c>filter("…")</c>) parsed as Spark SQL into the expression a
+    /// client would have built; its subqueries become references of this resolution. Any other expression as it is.
+    /// </summary>
+    internal Expression Parsed(Expression expression) => expression.ExprTypeCase == Kind.ExpressionString
+        ? Sql.SqlParser.ParseExpression(expression.ExpressionString.Expression, context.AddReference)
+        : expression;
 
     /// <summary>A sort key with Spark's defaults: ascending puts nulls first, descending puts them last.</summary>
     internal SortKey SortKey(Expression.Types.SortOrder order, ResolutionScope scope)

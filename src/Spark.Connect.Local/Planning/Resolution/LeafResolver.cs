@@ -85,10 +85,19 @@ internal static class LeafResolver
         return new ScanPlan(RelationResolver.PlanId(relation), [id], $"SELECT \"range\" FROM range({bounds})");
     }
 
-    /// <summary>A user's SQL with its arguments bound; its columns are what DuckDB says the statement returns.</summary>
+    /// <summary>
+    /// A user's SQL. A query in Spark SQL (the default dialect) is parsed into the plan a client would send and resolved
+    /// as one; other statements, and everything under the DuckDB dialect, pass to DuckDB with their arguments bound, their
+    /// columns being what DuckDB says the statement returns.
+    /// </summary>
     internal static LogicalPlan Sql(RelationResolver resolver, Relation relation)
     {
         var planning = resolver.Context.Planning;
+        if (planning.Session.SqlDialect == SqlDialect.Spark && SqlStatementKind.IsQuery(relation.Sql.Query))
+        {
+            var plan = Planning.Sql.SparkSqlQuery.Resolve(resolver, relation.Sql);
+            return new PassThroughPlan(RelationResolver.PlanId(relation), plan.Output, plan);
+        }
         var query = SqlArguments.Bind(relation.Sql, argument => ExpressionSql.Render(resolver.Expressions.Resolve(argument, ResolutionScope.Empty), planning));
         query = TempViewCtes.Prefix(planning, query, view => PlanSql.RenderRoot(resolver.Resolve(view), planning));
         // Only the statement kinds a client may run get past here; nothing of a refused one reaches DuckDB.

@@ -23,8 +23,10 @@ internal static class ProjectionResolver
     internal static List<NamedExpression> Items(RelationResolver resolver, IEnumerable<Expression> expressions, ResolutionScope scope)
     {
         var items = new List<NamedExpression>();
-        foreach (var expression in expressions)
+        foreach (var written in expressions)
         {
+            // selectExpr("a + 1 AS b", "*"): parsed first, so stars expand and the column is named as Spark names it.
+            var expression = resolver.Expressions.Parsed(written);
             if (expression.ExprTypeCase == Kind.UnresolvedStar)
             {
                 foreach (var expanded in StarExpansion.Expand(expression.UnresolvedStar, scope, expression))

@@ -32,16 +32,25 @@ internal static class RowResolver
         catch (LocalEngineException error) when (error.ErrorClass is "UNRESOLVED_COLUMN.WITH_SUGGESTION" or "CANNOT_RESOLVE_DATAFRAME_COLUMN"
             && child is ProjectPlan { Child: { } grandchild } project)
         {
-            var wider = new ResolutionScope([.. project.Output, .. grandchild.Output.Where(c => project.Output.All(o => o.Id != c.Id))],
-                [project], resolver.Outer);
+            var dropped = grandchild.Output.Where(c => project.Output.All(o => o.Id != c.Id)).ToList();
+            // As Spark, a name resolves against the projection's output first: an input column the projection replaced
+            // under the same name (SELECT a AS a … ORDER BY a, b) is shadowed; only if that fails is every column tried.
+            var shadowed = dropped.Where(c => project.Output.All(o => !string.Equals(o.Name, c.Name, StringComparison.OrdinalIgnoreCase)));
             T resolved;
             try
             {
-                resolved = resolve(wider);
+                resolved = resolve(new ResolutionScope([.. project.Output, .. shadowed], [project], resolver.Outer));
             }
             catch (LocalEngineException)
             {
-                throw error;
+                try
+                {
+                    resolved = resolve(new ResolutionScope([.. project.Output, .. dropped], [project], resolver.Outer));
+                }
+                catch (LocalEngineException)
+                {
+                    throw error;
+                }
             }
             var missing = grandchild.Output.Where(c => project.Output.All(o => o.Id != c.Id));
             var extended = project with { PlanId = null, Items = [.. project.Items, .. ProjectionResolver.Identity(missing)] };

@@ -18,6 +18,9 @@ internal static class SqlCommandHandler
     {
         var sql = SqlOf(command);
         var relation = new Relation { Sql = sql };
+        // CREATE TEMP VIEW … AS query in Spark SQL creates the view as createOrReplaceTempView does, never in DuckDB.
+        if (session.SqlDialect == SqlDialect.Spark && Planning.Sql.TempViewStatement.TryRead(sql.Query) is { } view)
+            return new FixedResponses([new ExecutePlanResponse { SqlCommandResult = new ExecutePlanResponse.Types.SqlCommandResult { Relation = CreateView(session, sql, view) } }]);
         // SET, RESET and USE are the session's own commands: answered here, they never reach DuckDB. Every other
         // statement passes the planner's statement guard (an allow-list) before DuckDB runs it.
         var result = SqlStatementKind.Read(sql.Query).Kind switch
@@ -29,6 +32,21 @@ internal static class SqlCommandHandler
             _ => Local(Execute(session, relation, converter)),
         };
         return new FixedResponses([new ExecutePlanResponse { SqlCommandResult = new ExecutePlanResponse.Types.SqlCommandResult { Relation = result } }]);
+    }
+
+    private static Relation CreateView(LocalSession session, SQL sql, Planning.Sql.TempViewStatement view)
+    {
+        var query = sql.Clone();
+        query.Query = view.Query;
+        var input = new Relation { Sql = query };
+        if (view.Columns.Count > 0)
+        {
+            var renamed = new ToDF { Input = input };
+            renamed.ColumnNames.AddRange(view.Columns);
+            input = new Relation { ToDf = renamed };
+        }
+        CreateViewCommandHandler.Run(session, new CreateDataFrameViewCommand { Name = view.Name, Input = input, IsGlobal = view.Global, Replace = view.Replace });
+        return Local(CommandRows.Empty());
     }
 
     // Spark analyzes the query at spark.sql time, so a missing table fails here; preparing binds without running.

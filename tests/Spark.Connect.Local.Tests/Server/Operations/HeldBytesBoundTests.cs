@@ -8,7 +8,7 @@ public sealed class HeldBytesBoundTests : LocalServerTestBase
 {
     private const long Bound = 256 * 1024;
     private const int RowCount = 60_000;
-    private const string Query = "SELECT range, repeat('y', 100) AS pad FROM range(60000)";
+    private const string Query = "SELECT id, repeat('y', 100) AS pad FROM range(60000)";
 
     // The replay bound is left at its default (32 MiB): only the session and server bounds hold the operations down.
     protected override LocalSparkServerOptions CreateOptions() =>

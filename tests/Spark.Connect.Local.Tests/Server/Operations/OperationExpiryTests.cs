@@ -16,7 +16,7 @@ public sealed class OperationExpiryTests : LocalServerTestBase
         var operationIds = Enumerable.Range(0, 5).Select(_ => Guid.NewGuid().ToString()).ToList();
         var firsts = new List<ExecutePlanResponse>();
         foreach (var operationId in operationIds)
-            firsts.AddRange(await RawSession.TakeAsync(raw.Run(raw.Execute(operationId, "SELECT range, repeat('x', 200) AS pad FROM range(1000000)")), 1));
+            firsts.AddRange(await RawSession.TakeAsync(raw.Run(raw.Execute(operationId, "SELECT id, repeat('x', 200) AS pad FROM range(1000000)")), 1));
         var session = Server.Service.Sessions.All.Single();
 
         await WaitUntilAsync(() => session.Operations.IsEmpty, TimeSpan.FromSeconds(10));
@@ -39,7 +39,7 @@ public sealed class OperationExpiryTests : LocalServerTestBase
         var raw = new RawSession(NewTransport());
         var operationId = Guid.NewGuid().ToString();
         // About 35 MB: more than HTTP/2 flow control lets the server write ahead, so its stream stays open.
-        await using var reading = raw.Run(raw.Execute(operationId, "SELECT range, repeat('x', 100) AS pad FROM range(300000)")).GetAsyncEnumerator();
+        await using var reading = raw.Run(raw.Execute(operationId, "SELECT id, repeat('x', 100) AS pad FROM range(300000)")).GetAsyncEnumerator();
         var rows = 0L;
         var last = -1L;
         Assert.That(await reading.MoveNextAsync(), Is.True);
@@ -70,7 +70,7 @@ public sealed class OperationExpiryTests : LocalServerTestBase
     {
         var raw = new RawSession(NewTransport());
         var operationId = Guid.NewGuid().ToString();
-        var all = await CollectAsync(raw.Run(raw.Execute(operationId, "SELECT range FROM range(5000)")));
+        var all = await CollectAsync(raw.Run(raw.Execute(operationId, "SELECT id FROM range(5000)")));
         Assert.That(all[^1].ResultComplete, Is.Not.Null);
 
         var session = Server.Service.Sessions.All.Single();
@@ -85,7 +85,7 @@ public sealed class OperationExpiryTests : LocalServerTestBase
     public async Task A_session_whose_operations_expired_can_end_when_idle()
     {
         var raw = new RawSession(NewTransport());
-        await RawSession.TakeAsync(raw.Run(raw.Execute(Guid.NewGuid().ToString(), "SELECT range FROM range(1000000)")), 1);
+        await RawSession.TakeAsync(raw.Run(raw.Execute(Guid.NewGuid().ToString(), "SELECT id FROM range(1000000)")), 1);
         var registry = Server.Service.Sessions;
         var session = registry.All.Single();
         Assert.That(session.HasRunningOperation, Is.True, "the abandoned operation is unfinished");

@@ -1,0 +1,33 @@
+using Spark.Connect.Local.Planning.Expressions;
+using Spark.Connect.Local.Planning.Resolution;
+
+namespace Spark.Connect.Local.Planning.Sql;
+
+/// <summary>
+/// A Spark SQL query of a <c>SQL</c> relation, parsed and resolved. GROUP BY names resolve against the input first and
+/// against the select list's aliases only when the input has no such column (Spark's <c>spark.sql.groupByAliases</c>):
+/// the query is resolved as written, and a GROUP BY name the input lacks that is a select alias is then substituted by
+/// that item's expression, one name at a time.
+/// </summary>
+internal static class SparkSqlQuery
+{
+    internal static LogicalPlan Resolve(RelationResolver resolver, SQL sql)
+    {
+        var aliases = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        while (true)
+        {
+            var parsed = SqlParser.ParseQuery(sql.Query, SqlParameters.Of(sql), aliases, out var candidates);
+            try
+            {
+                return resolver.Resolve(parsed);
+            }
+            catch (LocalEngineException error) when (error.ErrorClass.StartsWith("UNRESOLVED_COLUMN", StringComparison.Ordinal)
+                && error.MessageParameters.TryGetValue("objectName", out var objectName)
+                && MultipartIdentifier.Parse(objectName) is [var name]
+                && candidates.Contains(name) && aliases.Add(name))
+            {
+                // Parse again with this name grouped by its select item.
+            }
+        }
+    }
+}

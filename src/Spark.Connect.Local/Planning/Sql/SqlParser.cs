@@ -1,0 +1,184 @@
+namespace Spark.Connect.Local.Planning.Sql;
+
+/// <summary>
+/// A recursive-descent parser for Spark SQL that builds the unresolved Spark Connect plan a client would send
+/// (<see cref="Relation"/>, <see cref="Expression"/>), which the planner's resolvers then resolve as any other plan,
+/// as Spark's own parser produces an unresolved logical plan. This part holds the token cursor and the budgets;
+/// expressions, literals, queries and FROM clauses are parsed in the other parts of the class.
+/// </summary>
+internal sealed partial class SqlParser
+{
+    /// <summary>How deeply parenthesised expressions, subqueries and calls may nest in SQL text.</summary>
+    internal const int MaxDepth = 256;
+
+    private readonly string _text;
+    private readonly IReadOnlyList<SparkToken> _tokens;
+    private readonly SqlParameters _parameters;
+    private readonly SubqueryCollector _subqueries;
+    private readonly HashSet<string> _aliasCandidates = new(StringComparer.OrdinalIgnoreCase);
+    private IReadOnlySet<string> _groupByAliases = new HashSet<string>();
+    private int _index;
+    private int _depth;
+
+    private SqlParser(string text, SqlParameters parameters, SubqueryCollector subqueries)
+    {
+        _text = text;
+        _tokens = SparkLexer.Read(text);
+        _parameters = parameters;
+        _subqueries = subqueries;
+    }
+
+    /// <summary>
+    /// A query (SELECT, WITH, VALUES, TABLE, a parenthesised query; one trailing semicolon allowed) as a relation; the
+    /// relations of its subquery expressions travel in a <c>WithRelations</c> root, as Spark Connect clients send them.
+    /// </summary>
+    internal static Relation ParseQuery(string text, SqlParameters parameters) => ParseQuery(text, parameters, new HashSet<string>(), out _);
+
+    /// <summary>
+    /// As <see cref="ParseQuery(string, SqlParameters)"/>; a GROUP BY name in <paramref name="groupByAliases"/> that is a
+    /// select alias groups by that select item's expression. <paramref name="aliasCandidates"/> names every GROUP BY name
+    /// that is also a select alias (Spark groups by the alias only when the input has no such column).
+    /// </summary>
+    internal static Relation ParseQuery(string text, SqlParameters parameters, IReadOnlySet<string> groupByAliases, out IReadOnlySet<string> aliasCandidates)
+    {
+        var subqueries = new SubqueryCollector();
+        var parser = new SqlParser(text, parameters, subqueries) { _groupByAliases = groupByAliases };
+        aliasCandidates = parser._aliasCandidates;
+        var query = parser.Query();
+        parser.AcceptSymbol(";");
+        parser.ExpectEnd();
+        // Arguments no marker uses are ignored, as Spark ignores them.
+        return subqueries.Wrap(query);
+    }
+
+    /// <summary>
+    /// One expression, optionally with an alias (<c>selectExpr</c>, <c>expr</c>, <c>filter("…")</c>); the relations of
+    /// its subqueries go to <paramref name="addReference"/> under the plan ids its subquery expressions name.
+    /// </summary>
+    internal static Expression ParseExpression(string text, Action<long, Relation> addReference)
+    {
+        var subqueries = new SubqueryCollector();
+        var parser = new SqlParser(text, SqlParameters.None, subqueries);
+        var expression = parser.NamedExpression();
+        parser.ExpectEnd();
+        foreach (var (id, relation) in subqueries.References)
+            addReference(id, relation);
+        return expression;
+    }
+
+    private SparkToken Current => _tokens[_index];
+
+    private SparkToken PeekAt(int offset) => _tokens[Math.Min(_index + offset, _tokens.Count - 1)];
+
+    private SparkToken Advance()
+    {
+        var token = _tokens[_index];
+        if (_index < _tokens.Count - 1)
+            _index++;
+        return token;
+    }
+
+    private bool IsWord(string keyword) => Current.IsWord(keyword);
+
+    private bool IsSymbol(string symbol) => Current.IsSymbol(symbol);
+
+    private bool AcceptWord(string keyword)
+    {
+        if (!IsWord(keyword))
+            return false;
+        Advance();
+        return true;
+    }
+
+    private bool AcceptWords(string first, string second)
+    {
+        if (!IsWord(first) || !PeekAt(1).IsWord(second))
+            return false;
+        Advance();
+        Advance();
+        return true;
+    }
+
+    private bool AcceptSymbol(string symbol)
+    {
+        if (!IsSymbol(symbol))
+            return false;
+        Advance();
+        return true;
+    }
+
+    private void ExpectWord(string keyword)
+    {
+        if (!AcceptWord(keyword))
+            throw Error($"missing '{keyword.ToUpperInvariant()}'");
+    }
+
+    private void ExpectSymbol(string symbol)
+    {
+        if (!AcceptSymbol(symbol))
+            throw Error($"missing '{symbol}'");
+    }
+
+    private void ExpectEnd()
+    {
+        if (Current.Kind != SparkTokenKind.End)
+            throw Error(null);
+    }
+
+    private LocalEngineException Error(string? hint) => SqlParseErrors.Syntax(_text, Current, hint);
+
+    /// <summary>Counts one level of user-controlled nesting; past <see cref="MaxDepth"/> (or a short stack) the text is too complex.</summary>
+    private DepthScope Nest()
+    {
+        if (++_depth > MaxDepth || !System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            throw SqlParseErrors.TooComplex(MaxDepth);
+        return new DepthScope(this);
+    }
+
+    private readonly struct DepthScope(SqlParser parser) : IDisposable
+    {
+        public void Dispose() => parser._depth--;
+    }
+
+    /// <summary>An identifier: a back-quoted name or a word that is not reserved where it stands.</summary>
+    private string Identifier()
+    {
+        var token = Current;
+        if (token.Kind == SparkTokenKind.QuotedIdentifier || (token.Kind == SparkTokenKind.Word && !SqlKeywords.IsReserved(token.Text)))
+        {
+            Advance();
+            return token.Text;
+        }
+        throw Error(null);
+    }
+
+    /// <summary>Whether the current token can start an identifier.</summary>
+    private bool AtIdentifier => Current.Kind == SparkTokenKind.QuotedIdentifier || (Current.Kind == SparkTokenKind.Word && !SqlKeywords.IsReserved(Current.Text));
+
+    /// <summary><c>a.b.c</c> as its parts.</summary>
+    private List<string> MultipartName()
+    {
+        var parts = new List<string> { Identifier() };
+        while (IsSymbol(".") && PeekAt(1).Kind is SparkTokenKind.Word or SparkTokenKind.QuotedIdentifier)
+        {
+            Advance();
+            parts.Add(Identifier());
+        }
+        return parts;
+    }
+
+    /// <summary>Parts as one back-quoted unparsed identifier (<c>`a`.`b`</c>), the form Spark Connect plans carry.</summary>
+    private static string Unparsed(IEnumerable<string> parts) =>
+        string.Join(".", parts.Select(p => "`" + p.Replace("`", "``", StringComparison.Ordinal) + "`"));
+
+    /// <summary><c>(a, b, c)</c>: a parenthesised identifier list.</summary>
+    private List<string> IdentifierList()
+    {
+        ExpectSymbol("(");
+        var names = new List<string> { Identifier() };
+        while (AcceptSymbol(","))
+            names.Add(Identifier());
+        ExpectSymbol(")");
+        return names;
+    }
+}
