@@ -54,9 +54,10 @@ public class SnakeCaseTableTests
 
     private static async Task AssertQueriesAsync(SparkSession spark, ISparkQueryable<Shipment> shipments)
     {
-        var described = await spark.Sql<DescribedColumn>("SELECT column_name AS name, column_type AS type FROM (DESCRIBE shipments)").ToListAsync();
-        Assert.That(described.Select(c => c.Name), Is.EqualTo(Columns));
-        Assert.That(described.Select(c => c.Type).ToArray()[2..4], Is.EqualTo(new[] { "VARCHAR", "DECIMAL(9,3)" }), "enum by name, declared decimal (DuckDB's type names)");
+        var fields = (await spark.Sql<Shipment>("SELECT * FROM shipments").SchemaAsync()).Struct.Fields;
+        Assert.That(fields.Select(f => f.Name), Is.EqualTo(Columns));
+        Assert.That(fields[2].DataType.KindCase, Is.EqualTo(Spark.Connect.Protocol.DataType.KindOneofCase.String), "enum by name");
+        Assert.That((fields[3].DataType.Decimal?.Precision, fields[3].DataType.Decimal?.Scale), Is.EqualTo((9, 3)), "declared decimal");
 
         var inTransit = await shipments.Where(s => s.CurrentState == ShipmentState.InTransit && s.GrossWeight > 1m)
             .Select(s => new { s.ShipmentId, s.CarrierName, Street = s.DeliveryAddress.StreetName }).ToListAsync();
@@ -70,6 +71,4 @@ public class SnakeCaseTableTests
             Is.EqualTo(expected.Select(s => (s.ShipmentId, s.CarrierName, s.CurrentState, s.GrossWeight, s.DeliveryAddress))));
         Assert.That(all.Select(s => s.ParcelLines), Is.EqualTo(expected.Select(s => s.ParcelLines)), "nested lists of records, fields snake_cased");
     }
-
-    private sealed record DescribedColumn(string Name, string Type);
 }

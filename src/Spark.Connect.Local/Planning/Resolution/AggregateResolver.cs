@@ -15,7 +15,9 @@ internal static class AggregateResolver
         if (aggregate.GroupingExpressions.Count + aggregate.AggregateExpressions.Count == 0)
             throw new LocalEngineException("INVALID_PLAN", "XX000", "An Aggregate relation has neither grouping nor aggregate expressions.");
         var scope = resolver.ScopeOf(child);
-        var groupings = ProjectionResolver.Items(resolver, aggregate.GroupingExpressions, scope);
+        var groupings = PivotResolver.GroupsImplicitly(aggregate)
+            ? PivotResolver.ImplicitGroupings(resolver, aggregate, child, scope)
+            : ProjectionResolver.Items(resolver, aggregate.GroupingExpressions, scope);
         if (aggregate.GroupType == GroupType.Pivot)
             return PivotResolver.Resolve(resolver, relation, child, scope, groupings);
         var aggregates = ProjectionResolver.Items(resolver, aggregate.AggregateExpressions, scope);

@@ -35,6 +35,23 @@ internal static class PivotResolver
         return new AggregatePlan(RelationResolver.PlanId(relation), child, groupings, items);
     }
 
+    /// <summary>
+    /// Whether <paramref name="aggregate"/> is SQL's PIVOT clause, which groups by every input column the pivot column and
+    /// the aggregates don't read. The Spark SQL parser marks it with a lone <c>*</c> as the grouping (a DataFrame pivot
+    /// always names its groupings, and a star can't be one).
+    /// </summary>
+    internal static bool GroupsImplicitly(Aggregate aggregate) =>
+        aggregate.GroupType == Aggregate.Types.GroupType.Pivot && aggregate.GroupingExpressions.Count == 1
+        && aggregate.GroupingExpressions[0].ExprTypeCase == Expression.ExprTypeOneofCase.UnresolvedStar;
+
+    /// <summary>The implicit groupings of SQL's PIVOT: the input columns, in order, that neither the pivot column nor an aggregate reads.</summary>
+    internal static List<NamedExpression> ImplicitGroupings(RelationResolver resolver, Aggregate aggregate, LogicalPlan child, ResolutionScope scope)
+    {
+        var read = aggregate.AggregateExpressions.Append(aggregate.Pivot.Col).Select(e => resolver.Expressions.Resolve(e, scope));
+        var referenced = ReferencedColumns.Of(read);
+        return ProjectionResolver.Identity(child.Output.Where(c => !referenced.Contains(c.Id)));
+    }
+
     /// <summary>The expression with every argument of its aggregate functions replaced by <c>when(condition, argument)</c>.</summary>
     private static ResolvedExpression OnlyWhere(ResolvedExpression expression, ResolvedExpression condition) => expression switch
     {

@@ -42,23 +42,9 @@ internal static class UnpivotResolver
     /// <summary>The input columns none of the id expressions refers to, in input order.</summary>
     private static List<(string Name, ResolvedExpression Expression)> AllButIds(LogicalPlan child, List<NamedExpression> ids)
     {
-        var referenced = new HashSet<int>();
-        foreach (var id in ids)
-            CollectReferences(id.Expression, referenced);
+        var referenced = ReferencedColumns.Of(ids.Select(i => i.Expression));
         return child.Output.Where(c => !referenced.Contains(c.Id))
             .Select(c => (c.Name, (ResolvedExpression)ResolvedCalls.Column(c))).ToList();
-    }
-
-    private static void CollectReferences(ResolvedExpression expression, HashSet<int> into)
-    {
-        switch (expression)
-        {
-            case ColumnReference reference: into.Add(reference.Column.Id); break;
-            case FunctionExpression function: function.Arguments.ToList().ForEach(a => CollectReferences(a, into)); break;
-            case CastExpression cast: CollectReferences(cast.Operand, into); break;
-            case ExtractExpression extract: CollectReferences(extract.Child, into); break;
-            case ResolvedLambda lambda: CollectReferences(lambda.Body, into); break;
-        }
     }
 
     private static LocalEngineException Mismatch(List<(string Name, ResolvedExpression Expression)> values)

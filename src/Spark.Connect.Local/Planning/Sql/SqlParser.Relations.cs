@@ -5,7 +5,7 @@ namespace Spark.Connect.Local.Planning.Sql;
 /// <summary>
 /// FROM clauses: tables and temporary views (or a common table expression of that name), subqueries, VALUES,
 /// <c>range(…)</c>, each with an optional alias and column names; joins of every kind with ON or USING; commas as
-/// cross joins.
+/// cross joins; a PIVOT clause over the whole FROM clause (SqlParser.Pivot.cs).
 /// </summary>
 internal sealed partial class SqlParser
 {
@@ -14,7 +14,7 @@ internal sealed partial class SqlParser
         var relation = JoinedRelation();
         while (AcceptSymbol(","))
             relation = Join(relation, JoinedRelation(), JoinType.Cross);
-        return relation;
+        return IsWord("PIVOT") ? PivotClause(relation) : relation;
     }
 
     private static Relation Join(Relation left, Relation right, JoinType type, Expression? condition = null, IEnumerable<string>? usingColumns = null)

@@ -202,13 +202,12 @@ internal static class FunctionResultTypeCases
 
         // Arrays and maps built and edited.
         Add(["array_append", "array_prepend", "array_remove"], A(C(Arr(Int)), C(Int)), A(C(Arr(Int)), C(Long)), A(C(Arr(Str)), C(Str)));
-        Add(["array_compact", "flatten"], A(C(Arr(Arr(Int)))));
+        Add(["array_compact"], A(C(Arr(Arr(Int)))));
         Add(["array_repeat"], A(C(Str), C(Int)), A(C(Arr(Int)), L(2)));
         Add(["arrays_overlap"], A(C(Arr(Int)), C(Arr(Long))));
         Add(["map"], A(), A(C(Int), C(Str)), A(C(Int), C(Str), C(Long), C(Str)));
         Add(["map_from_arrays"], A(C(Arr(Int)), C(Arr(Str))));
         Add(["map_from_entries"], A(C(Arr(Struct(("k", Int), ("v", Str))))));
-        Add(["map_entries"], A(C(Map(Str, Int))));
         Add(["str_to_map"], A(C(Str)), A(C(Str), L(";"), L("=")));
         Add(["unix_timestamp"], A(), A(C(Str)), A(C(Str), L("yyyy-MM-dd")), A(C(Ts)), A(C(Date)));
         Add(["to_unix_timestamp"], A(C(Str)), A(C(Ntz)));
