@@ -18,7 +18,7 @@ public class EndToEndRowsBenchmarks
 {
     private const string TableSql =
         "CREATE TABLE bench AS SELECT i AS Id, CAST(i AS DOUBLE) * 0.25 AS Amount, 'row ' || CAST(i AS VARCHAR) AS Name, " +
-        "TIMESTAMP '2025-01-01' + i * INTERVAL 1 SECOND AS At FROM range({0}) t(i)";
+        "TIMESTAMP '2025-01-01' + i * INTERVAL 1 SECOND AS \"At\" FROM range({0}) t(i)";
 
     private LocalSparkServer _server = null!;
     private SparkSession _spark = null!;
@@ -54,7 +54,7 @@ public class EndToEndRowsBenchmarks
 
     /// <summary>The floor: DuckDB's chunks read straight into the same objects (no Arrow, no gRPC, no plan).</summary>
     [Benchmark(Baseline = true)]
-    public int DuckDbDirectToList() => DuckDbDirect.ReadAll(_connection, "SELECT Id, Amount, Name, At FROM bench").Count;
+    public int DuckDbDirectToList() => DuckDbDirect.ReadAll(_connection, "SELECT \"Id\", \"Amount\", \"Name\", \"At\" FROM bench").Count;
 
     [Benchmark]
     public async Task<int> ServerToList() => (await _spark.Table<BenchRow>("bench").ToListAsync()).Count;
