@@ -58,4 +58,19 @@ public class BulkCopyConversionTests : ArrowResultTestBase
         Assert.That(values.Where((_, row) => row % 2 == 0), Is.All.EqualTo(0L));
         Assert.That(values.Where((_, row) => row % 2 == 1), Is.EqualTo(Enumerable.Range(0, 300).Where(i => i % 2 == 1).Select(i => i + 1000L)));
     }
+
+    [TestCase(0)]
+    [TestCase(1 << 20)]
+    public void Ipc_bytes_read_back_and_hold_at_most_a_quarter_more_memory_than_their_length(int capacityHint)
+    {
+        using var result = Connection.Query("SELECT i, 'name ' || i AS s FROM range(3000) t(i)");
+        var batch = new DuckDbArrowConverter().ReadBatches(result).Single();
+        var ipc = DuckDbArrowConverter.ToIpcMemory(batch, capacityHint);
+
+        Assert.That(System.Runtime.InteropServices.MemoryMarshal.TryGetArray(ipc, out var segment), Is.True);
+        Assert.That(segment.Array!.Length, Is.LessThanOrEqualTo(ipc.Length + ipc.Length / 4));
+        var read = new ArrowStreamReader(ipc).ReadAllBatches().Single();
+        Assert.That(Str(read.Column(1), 2999), Is.EqualTo("name 2999"));
+        Assert.That(Long(read.Column(0), 1234), Is.EqualTo(1234));
+    }
 }
