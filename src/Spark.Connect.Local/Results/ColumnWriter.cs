@@ -16,15 +16,15 @@ internal abstract class ColumnWriter
     {
         DuckDbTypeId.SqlNull => new NullWriter(),
         DuckDbTypeId.Boolean => new BooleanWriter(),
-        DuckDbTypeId.TinyInt => new WideningWriter<sbyte, sbyte>(v => v),
-        DuckDbTypeId.SmallInt => new WideningWriter<short, short>(v => v),
-        DuckDbTypeId.Integer or DuckDbTypeId.Date => new WideningWriter<int, int>(v => v),
-        DuckDbTypeId.BigInt or DuckDbTypeId.Timestamp or DuckDbTypeId.TimestampTz => new WideningWriter<long, long>(v => v),
+        DuckDbTypeId.TinyInt => new CopyingWriter<sbyte>(),
+        DuckDbTypeId.SmallInt => new CopyingWriter<short>(),
+        DuckDbTypeId.Integer or DuckDbTypeId.Date => new CopyingWriter<int>(),
+        DuckDbTypeId.BigInt or DuckDbTypeId.Timestamp or DuckDbTypeId.TimestampTz => new CopyingWriter<long>(),
         DuckDbTypeId.UTinyInt => new WideningWriter<byte, short>(v => v),
         DuckDbTypeId.USmallInt => new WideningWriter<ushort, int>(v => v),
         DuckDbTypeId.UInteger => new WideningWriter<uint, long>(v => v),
-        DuckDbTypeId.Float => new WideningWriter<float, float>(v => v),
-        DuckDbTypeId.Double => new WideningWriter<double, double>(v => v),
+        DuckDbTypeId.Float => new CopyingWriter<float>(),
+        DuckDbTypeId.Double => new CopyingWriter<double>(),
         DuckDbTypeId.TimestampS => new WideningWriter<long, long>(v => checked(v * 1_000_000)),
         DuckDbTypeId.TimestampMs => new WideningWriter<long, long>(v => checked(v * 1_000)),
         DuckDbTypeId.TimestampNs => new WideningWriter<long, long>(NanosToMicros),
@@ -99,6 +99,16 @@ internal sealed class WideningWriter<TSource, TArrow>(Func<TSource, TArrow> conv
     }
 }
 
+/// <summary>Fixed-width values Arrow stores exactly as DuckDB does: one bulk copy per slice, validity a word at a time.</summary>
+internal sealed class CopyingWriter<T> : ColumnWriter where T : unmanaged
+{
+    internal override unsafe long Append(DuckDbVector vector, int start, int count, ArrowColumnBuilder builder)
+    {
+        ((PrimitiveBuilder<T>)builder).AppendRange(vector.GetData<T>().Slice(start, count), vector.Validity.Words, start);
+        return (long)count * sizeof(T);
+    }
+}
+
 internal sealed class DecimalWriter(DuckDbTypeId source) : ColumnWriter
 {
     private static readonly Int128 Decimal38Limit = Int128.Parse("100000000000000000000000000000000000000");
@@ -154,14 +164,16 @@ internal sealed class BytesWriter : ColumnWriter
             if (validity.IsValid(row))
             {
                 var value = strings[row];
-                target.Append(value);
+                target.AppendValueOnly(value);
                 bytes += value.Length;
             }
             else
             {
-                target.AppendNull();
+                target.AppendEmptyOnly();
             }
         }
+        // The validity bits go in a word at a time once the slice's values are in.
+        target.CompleteRows(validity.Words, start, count);
         return bytes;
     }
 }

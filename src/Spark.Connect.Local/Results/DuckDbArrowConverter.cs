@@ -70,6 +70,25 @@ internal sealed class DuckDbArrowConverter
         return output.WrittenSpan.ToArray();
     }
 
+    /// <summary>
+    /// One batch as a complete Arrow IPC stream, written into a buffer of about <paramref name="capacityHint"/>
+    /// bytes (the previous batch's size) and returned as a slice of it: no growth copies and no final
+    /// <c>ToArray</c> (unless more than a quarter of the buffer would be unused). The buffer is fresh and referenced only by the returned memory, so it may be wrapped
+    /// without copying into a message that outlives this call.
+    /// </summary>
+    internal static ReadOnlyMemory<byte> ToIpcMemory(RecordBatch batch, int capacityHint)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var output = new ArrayBufferWriter<byte>(Math.Max(256, capacityHint));
+        using (var writer = new ArrowStreamWriter(output, batch.Schema))
+            writer.WriteBatch(batch);
+        // A sent response may be held for reattach and is counted by its length: when the hint was far off
+        // (a first batch, a much wider one), trim so the memory held stays within a quarter of that count.
+        return output.Capacity - output.WrittenCount > output.WrittenCount / 4
+            ? output.WrittenSpan.ToArray()
+            : output.WrittenMemory;
+    }
+
     private IEnumerable<RecordBatch> StreamBatches(DuckDbResult result, ArrowSchema schema, ColumnWriter[] writers)
     {
         var builder = new RecordBatchBuilder(schema);

@@ -16,6 +16,7 @@ internal sealed class ResultProducer : IResponseSource
     private readonly DuckDbResult _result;
     private readonly IEnumerator<Spark.Connect.Arrow.RecordBatch> _batches;
     private bool _schemaSent;
+    private int _lastIpcBytes;
 
     private ResultProducer(DuckDbPreparedStatement statement, DuckDbResult result, DuckDbArrowConverter converter, DataType? schema)
     {
@@ -74,13 +75,17 @@ internal sealed class ResultProducer : IResponseSource
         if (!_batches.MoveNext())
             return null;
         var batch = _batches.Current;
+        // Batches of one result are about the same size: start each buffer at the last one's size plus slack.
+        var ipc = DuckDbArrowConverter.ToIpcMemory(batch, _lastIpcBytes + _lastIpcBytes / 8);
+        _lastIpcBytes = ipc.Length;
         return new ExecutePlanResponse
         {
             ArrowBatch = new ExecutePlanResponse.Types.ArrowBatch
             {
                 RowCount = batch.Length,
-                // The IPC bytes are a fresh array no one else holds: wrapping saves a copy of every batch.
-                Data = UnsafeByteOperations.UnsafeWrap(DuckDbArrowConverter.ToIpcStream(batch)),
+                // The IPC bytes are a fresh buffer no one else holds (never pooled or reused): wrapping
+                // saves a copy of every batch.
+                Data = UnsafeByteOperations.UnsafeWrap(ipc),
             },
         };
     }

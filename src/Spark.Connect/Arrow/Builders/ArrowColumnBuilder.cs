@@ -92,6 +92,20 @@ public abstract class ArrowColumnBuilder
             NullCount++;
     }
 
+    /// <summary>
+    /// Counts <paramref name="count"/> appended rows at once, their validity taken from bits
+    /// [<paramref name="start"/>, <paramref name="start"/> + count) of <paramref name="validityWords"/>
+    /// (64-bit little-endian words, set = valid); an empty span means every row is valid.
+    /// </summary>
+    private protected void AddRows(ReadOnlySpan<ulong> validityWords, int start, int count)
+    {
+        if (validityWords.IsEmpty)
+            _validity.AppendSet(count);
+        else
+            NullCount += _validity.AppendBits(validityWords, start, count);
+        Length += count;
+    }
+
     /// <summary>The type-specific buffers (after validity) and the built child columns.</summary>
     private protected abstract (ReadOnlyMemory<byte>[] Buffers, ArrowColumn[] Children) DetachContents();
 }

@@ -30,6 +30,22 @@ public class BinaryBuilder : ArrowColumnBuilder
         AddRow(false);
     }
 
+    /// <summary>
+    /// For bulk writers: appends a value's bytes and end offset without counting a row; the caller counts the
+    /// rows and their validity with <see cref="CompleteRows"/> once the slice is written.
+    /// </summary>
+    internal void AppendValueOnly(ReadOnlySpan<byte> value)
+    {
+        _data.Append(value);
+        AppendOffset();
+    }
+
+    /// <summary>For bulk writers: a null row's (empty) slot, without counting a row.</summary>
+    internal void AppendEmptyOnly() => AppendOffset();
+
+    /// <summary>Counts the rows written by <see cref="AppendValueOnly"/>/<see cref="AppendEmptyOnly"/> (see <see cref="PrimitiveBuilder{T}.AppendRange"/> for the validity words).</summary>
+    internal void CompleteRows(ReadOnlySpan<ulong> validityWords, int start, int count) => AddRows(validityWords, start, count);
+
     private void AppendOffset()
     {
         if (_large)

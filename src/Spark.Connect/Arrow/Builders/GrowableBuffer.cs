@@ -8,6 +8,10 @@ internal sealed class GrowableBuffer
 {
     private long[] _words = [];
 
+    // The size the last detached buffer reached: the next batch starts there instead of doubling up from
+    // 64 bytes again (each doubling is an array for the GC, and the last ones land on the large-object heap).
+    private int _lastWords;
+
     internal int Length { get; private set; }
 
     internal Span<byte> Bytes => MemoryMarshal.AsBytes(_words.AsSpan())[..Length];
@@ -27,6 +31,14 @@ internal sealed class GrowableBuffer
         Length += bytes.Length;
     }
 
+    /// <summary>Grows by <paramref name="bytes"/> bytes and returns them (zeroed) for the caller to fill.</summary>
+    internal Span<byte> Extend(int bytes)
+    {
+        var start = Length;
+        ZeroExtend(checked(Length + bytes));
+        return MemoryMarshal.AsBytes(_words.AsSpan()).Slice(start, bytes);
+    }
+
     /// <summary>Grows to <paramref name="length"/> bytes, new bytes zeroed.</summary>
     internal void ZeroExtend(int length)
     {
@@ -40,6 +52,7 @@ internal sealed class GrowableBuffer
     internal ReadOnlyMemory<byte> Detach()
     {
         var memory = Length == 0 ? ReadOnlyMemory<byte>.Empty : new AlignedBytes(_words, Length).Memory;
+        _lastWords = (Length + 7) / 8;
         _words = [];
         Length = 0;
         return memory;
@@ -51,7 +64,7 @@ internal sealed class GrowableBuffer
             throw new InvalidOperationException("An Arrow column buffer cannot exceed 2 GiB.");
         var words = (bytes + 7) / 8;
         if (words > _words.Length)
-            Array.Resize(ref _words, Math.Max(words, Math.Max(8, _words.Length * 2)));
+            Array.Resize(ref _words, Math.Max(words, Math.Max(_words.Length == 0 ? _lastWords : 8, _words.Length * 2)));
     }
 }
 
@@ -89,6 +102,65 @@ internal sealed class BitBuffer
         if (bit)
             _bytes.Bytes[Count >> 3] |= (byte)(1 << (Count & 7));
         Count++;
+    }
+
+    /// <summary>Appends <paramref name="count"/> set bits.</summary>
+    internal void AppendSet(int count)
+    {
+        var end = checked(Count + count);
+        _bytes.ZeroExtend((end + 7) >> 3);
+        var bytes = _bytes.Bytes;
+        var bit = Count;
+        for (; bit < end && (bit & 7) != 0; bit++)
+            bytes[bit >> 3] |= (byte)(1 << (bit & 7));
+        var whole = (end - bit) >> 3;
+        bytes.Slice(bit >> 3, whole).Fill(0xFF);
+        for (bit += whole << 3; bit < end; bit++)
+            bytes[bit >> 3] |= (byte)(1 << (bit & 7));
+        Count = end;
+    }
+
+    /// <summary>
+    /// Appends bits [<paramref name="start"/>, <paramref name="start"/> + <paramref name="count"/>) of a
+    /// little-endian bitmap given as 64-bit words, a byte at a time where the target is byte-aligned.
+    /// Returns how many of them were clear (for a validity bitmap: the nulls).
+    /// </summary>
+    internal int AppendBits(ReadOnlySpan<ulong> words, int start, int count)
+    {
+        var end = checked(Count + count);
+        _bytes.ZeroExtend((end + 7) >> 3);
+        var bytes = _bytes.Bytes;
+        var set = 0;
+        var i = 0;
+        for (; i < count && ((Count + i) & 7) != 0; i++)
+            set += SetIf(bytes, Count + i, words, start + i);
+        for (; i + 8 <= count; i += 8)
+        {
+            var eight = ReadEight(words, start + i);
+            bytes[(Count + i) >> 3] = eight;
+            set += System.Numerics.BitOperations.PopCount(eight);
+        }
+        for (; i < count; i++)
+            set += SetIf(bytes, Count + i, words, start + i);
+        Count = end;
+        return count - set;
+    }
+
+    private static int SetIf(Span<byte> bytes, int target, ReadOnlySpan<ulong> words, int source)
+    {
+        var bit = (int)(words[source >> 6] >> (source & 63)) & 1;
+        bytes[target >> 3] |= (byte)(bit << (target & 7));
+        return bit;
+    }
+
+    // Bits [source, source + 8) of the bitmap; the caller guarantees they all lie inside it.
+    private static byte ReadEight(ReadOnlySpan<ulong> words, int source)
+    {
+        var shift = source & 63;
+        var value = words[source >> 6] >> shift;
+        if (shift > 56)
+            value |= words[(source >> 6) + 1] << (64 - shift);
+        return (byte)value;
     }
 
     internal ReadOnlyMemory<byte> Detach()

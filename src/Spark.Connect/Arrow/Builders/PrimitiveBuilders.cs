@@ -33,6 +33,30 @@ public class PrimitiveBuilder<T> : ArrowColumnBuilder where T : unmanaged
         AddRow(false);
     }
 
+    /// <summary>
+    /// Appends <paramref name="values"/> in one copy, row <c>i</c> valid when bit <paramref name="start"/> + i
+    /// of <paramref name="validityWords"/> is set (empty: all valid). Null slots are zeroed, as
+    /// <see cref="AppendNull"/> leaves them, so whatever the source held there is not passed on.
+    /// </summary>
+    internal void AppendRange(ReadOnlySpan<T> values, ReadOnlySpan<ulong> validityWords, int start)
+    {
+        var target = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, T>(_values.Extend(checked(values.Length * System.Runtime.CompilerServices.Unsafe.SizeOf<T>())));
+        values.CopyTo(target);
+        for (var i = 0; !validityWords.IsEmpty && i < values.Length;)
+        {
+            var bit = start + i;
+            if ((bit & 63) == 0 && i + 64 <= values.Length && validityWords[bit >> 6] == ulong.MaxValue)
+            {
+                i += 64; // a word of 64 valid rows: nothing to clear
+                continue;
+            }
+            if (((validityWords[bit >> 6] >> (bit & 63)) & 1) == 0)
+                target[i] = default;
+            i++;
+        }
+        AddRows(validityWords, start, values.Length);
+    }
+
     private protected override (ReadOnlyMemory<byte>[], ArrowColumn[]) DetachContents() => ([_values.Detach()], []);
 }
 
