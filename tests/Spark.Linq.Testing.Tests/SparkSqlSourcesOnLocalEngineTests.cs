@@ -32,6 +32,24 @@ public class SparkSqlSourcesOnLocalEngineTests
     }
 
     [Test]
+    public async Task Local_rows_with_arrays_maps_and_structs_answer_alike()
+    {
+        var bundles = Enumerable.Range(1, 6).Select(i => new Bundle
+        {
+            Id = i,
+            Tags = Enumerable.Range(0, i % 3).Select(t => $"t{t}'{i}").ToList(),
+            Scores = Enumerable.Range(0, i % 2 + 1).ToDictionary(k => $"k{k}", k => k * i),
+            Spot = new Point(i, -i),
+        }).ToList();
+
+        var (expected, actual) = await BothAsync(_spark.Session.CreateDataFrame(bundles).Where(b => b.Id > 1));
+
+        Assert.That(actual.Select(Describe), Is.EquivalentTo(expected.Select(Describe)));
+        static string Describe(Bundle b) =>
+            $"{b.Id}|{string.Join(",", b.Tags)}|{string.Join(",", b.Scores.OrderBy(s => s.Key).Select(s => s.Key + "=" + s.Value))}|{b.Spot.X},{b.Spot.Y}";
+    }
+
+    [Test]
     public async Task Local_rows_joined_to_a_table_answer_alike()
     {
         var targets = new[] { new Target("eu", 100m), new Target("us", 250m) };
@@ -129,6 +147,16 @@ public class SparkSqlSourcesOnLocalEngineTests
     }
 
     public sealed record Target(string Region, decimal Goal);
+
+    public sealed class Bundle
+    {
+        public int Id { get; set; }
+        public List<string> Tags { get; set; } = [];
+        public Dictionary<string, int> Scores { get; set; } = [];
+        public Point Spot { get; set; } = new(0, 0);
+    }
+
+    public sealed record Point(int X, int Y);
 
     public sealed class YearTotals
     {

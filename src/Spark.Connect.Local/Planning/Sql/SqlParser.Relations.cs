@@ -95,7 +95,9 @@ internal sealed partial class SqlParser
         var parts = MultipartName();
         if (IsSymbol("("))
             return Aliased(TableFunction(parts), required: false);
-        var table = TableReference(parts);
+        var table = FileReference(parts) ?? TableReference(parts);
+        if (IsWord("WITH") && PeekAt(1).IsSymbol("("))
+            AddReadOptions(table);
         if (IsWord("TABLESAMPLE"))
             throw SqlParseErrors.Unsupported("TABLESAMPLE", "Sample the DataFrame with sample().");
         return Aliased(table, required: false);
