@@ -35,6 +35,11 @@ internal static class ProjectionResolver
                 }
                 continue;
             }
+            if (GeneratorResolver.TryExpand(resolver, expression, scope) is { } generated)
+            {
+                items.AddRange(generated);
+                continue;
+            }
             var resolved = resolver.Expressions.Resolve(expression, scope);
             items.Add(resolved is ColumnReference reference && expression.ExprTypeCase != Kind.Alias
                 ? PassThrough(resolver, items, reference.Column, expression)
