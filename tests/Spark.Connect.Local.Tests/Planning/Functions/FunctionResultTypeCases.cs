@@ -237,6 +237,7 @@ internal static class FunctionResultTypeCases
         Add(["try_sum"], A(C(Int)), A(C(Dec(5, 2))), A(C(Dbl)));
         Add(["try_avg"], A(C(Int)), A(C(Dec(5, 2))));
         Add(["json_array_length", "json_object_keys"], A(C(Str)));
+        Add(["uuid"], A());
         Add(["array_insert"], A(C(Arr(Int)), C(Int), C(Int)), A(C(Arr(Int)), L(1), C(Long)));
         return cases;
     }

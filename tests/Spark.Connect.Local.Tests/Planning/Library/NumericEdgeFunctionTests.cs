@@ -68,4 +68,15 @@ public sealed class NumericEdgeFunctionTests : LibraryTestBase
             Is.EqualTo("INVALID_INDEX_OF_ZERO"));
         Assert.That(Field(Fn("array_insert", Array(1), Lit(1), Lit(2L))).DataType, Is.EqualTo(SparkTypes.ArrayOf(SparkTypes.Long, true)));
     }
+
+    [Test]
+    public void Uuid_is_a_fresh_random_uuid_in_javas_text_form()
+    {
+        // Spark's uuid() is non-deterministic: only the form (UUID.toString) and the type can be checked.
+        var first = Value(Fn("uuid"));
+        Assert.That(first, Does.Match("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"));
+        Assert.That(Value(Fn("uuid")), Is.Not.EqualTo(first));
+        var field = Field(Fn("uuid"));
+        Assert.That((field.Name, field.DataType, field.Nullable), Is.EqualTo(("uuid()", SparkTypes.String, false)));
+    }
 }
