@@ -79,6 +79,27 @@ internal static class GeneratorResolver
             .ToList();
     }
 
+    private static readonly HashSet<string> Generators = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "explode", "explode_outer", "posexplode", "posexplode_outer", "inline", "inline_outer", "stack", "json_tuple",
+    };
+
+    /// <summary>
+    /// Spark allows one generator per select list (UNSUPPORTED_GENERATOR.MULTI_GENERATOR, 42K0E); DuckDB would unnest
+    /// several side by side, which is not Spark's answer.
+    /// </summary>
+    internal static void CheckOneGenerator(IEnumerable<Expression> selectList)
+    {
+        var generators = selectList.Select(e => e.ExprTypeCase == Kind.Alias ? e.Alias.Expr : e)
+            .Where(e => e.ExprTypeCase == Kind.UnresolvedFunction && Generators.Contains(e.UnresolvedFunction.FunctionName))
+            .Select(e => $"\"{Expressions.ColumnNamer.Name(e)}\"")
+            .ToList();
+        if (generators.Count > 1)
+            throw new LocalEngineException("UNSUPPORTED_GENERATOR.MULTI_GENERATOR", "42K0E",
+                $"The generator is not supported: only one generator allowed per SELECT clause but found {generators.Count.ToString(CultureInfo.InvariantCulture)}: {string.Join(", ", generators)}.",
+                new Dictionary<string, string> { ["num"] = generators.Count.ToString(CultureInfo.InvariantCulture), ["generators"] = string.Join(", ", generators) });
+    }
+
     /// <summary>An unresolved call of a Spark function.</summary>
     internal static Expression Call(string name, params Expression[] arguments)
     {

@@ -22,6 +22,7 @@ internal static class ProjectionResolver
     /// <summary>Select-list items: stars expand to the columns they stand for, other expressions get Spark's column name.</summary>
     internal static List<NamedExpression> Items(RelationResolver resolver, IEnumerable<Expression> expressions, ResolutionScope scope)
     {
+        GeneratorResolver.CheckOneGenerator(expressions);
         var items = new List<NamedExpression>();
         foreach (var expression in expressions)
         {

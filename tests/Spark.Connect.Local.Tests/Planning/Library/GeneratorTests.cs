@@ -100,4 +100,13 @@ public sealed class GeneratorTests : LibraryTestBase
         Assert.That(Names(generator), Is.EqualTo(new[] { "c0", "c1", "c2", "c3" }));
         Assert.That(Rows(Fn("json_tuple", Lit("nope"), Lit("a"))), Is.EqualTo(new[] { "∅" }), "invalid JSON gives one row of nulls");
     }
+
+    [Test]
+    public void One_generator_per_select_list_as_spark()
+    {
+        // DuckDB would unnest both side by side; Spark refuses the select list.
+        var error = PlanError(Project(Table("t"), Fn("explode", Array(Lit(1))), Alias(Fn("posexplode", Array(Lit(2))), "p")));
+        Assert.That((error.ErrorClass, error.SqlState), Is.EqualTo(("UNSUPPORTED_GENERATOR.MULTI_GENERATOR", "42K0E")));
+        Assert.That(Rows(Fn("explode", Array(Lit(1), Lit(2)))), Has.Count.EqualTo(2));
+    }
 }
