@@ -58,7 +58,7 @@ internal static class ArrayEditFunctions
     }
 
     /// <summary>The array cast to the element's common type, and the element cast to it.</summary>
-    private static (string Array, string Element) ArrayAndElement(FunctionCall call)
+    internal static (string Array, string Element) ArrayAndElement(FunctionCall call)
     {
         if (call.SparkTypeOf(0) is not { KindCase: DataType.KindOneofCase.Array } arrayType || call.SparkTypeOf(1) is not { } elementType)
             return (call[0], call[1]);

@@ -39,7 +39,7 @@ internal static class ArrayEditTypes
         return new(SparkTypes.Boolean, call.AnyNullable || call.Type(0).Array.ContainsNull || call.Type(1).Array.ContainsNull);
     }
 
-    private static DataType ElementCommonType(TypedCall call)
+    internal static DataType ElementCommonType(TypedCall call)
     {
         call.Require(0, IsArray, ResultRules.ArrayType);
         return SparkTypeCoercion.Wider(call.Type(0).Array.ElementType, call.Type(1)) ?? throw call.DifferentTypes([0, 1]);

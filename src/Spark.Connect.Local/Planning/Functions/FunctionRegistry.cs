@@ -92,6 +92,12 @@ internal sealed class FunctionRegistry
         RandomFunctions.Register(registry);
         JsonFunctions.Register(registry);
         FormatStringFunctions.Register(registry);
+        BitwiseFunctions.Register(registry);
+        EpochFunctions.Register(registry);
+        NumericEdgeFunctions.Register(registry);
+        MomentFunctions.Register(registry);
+        JsonShapeFunctions.Register(registry);
+        ArrayInsertFunction.Register(registry);
         return registry._entries;
     }
 }

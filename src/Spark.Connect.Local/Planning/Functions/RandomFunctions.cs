@@ -5,7 +5,7 @@ namespace Spark.Connect.Local.Planning.Functions;
 /// draws) with DuckDB's generator. The distributions are Spark's, the values are not: Spark draws from an
 /// XORShiftRandom seeded with seed + partition index in its partitions' row order, which the local engine does not
 /// reproduce, and a seed does not make the values repeat here. A seed must still be an integer literal (or null), as
-/// Spark requires.
+/// Spark requires. <c>uuid()</c> is DuckDB's random UUID, as text.
 /// </summary>
 internal static class RandomFunctions
 {
@@ -15,6 +15,8 @@ internal static class RandomFunctions
         var result = ResultRules.NeverNull(() => SparkTypes.Double);
         registry.Scalar(c => Seeded(c, "random()"), result, "rand", "random");
         registry.Scalar(c => Seeded(c, "(sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random()))"), result, "randn");
+        // uuid(): a random (version 4) UUID per row as Java's UUID.toString writes it: 36 lower-case characters.
+        registry.Scalar(c => Seeded(c, "CAST(uuid() AS VARCHAR)"), ResultRules.NeverNull(() => SparkTypes.String), "uuid");
     }
 
     private static string Seeded(FunctionCall call, string sql)

@@ -28,6 +28,8 @@ internal static partial class SparkRuntimeErrors
         ["INVALID_PARAMETER_VALUE.START"] = "22023",
         ["INVALID_PARAMETER_VALUE.LENGTH"] = "22023",
         ["DUPLICATED_MAP_KEY"] = "23505",
+        ["INVALID_PARAMETER_VALUE.BIT_POSITION_RANGE"] = "22023",
+        ["DATETIME_FIELD_OUT_OF_BOUNDS"] = "22023",
     };
 
     /// <summary>SQL that fails the query with Spark's division-by-zero error when evaluated.</summary>

@@ -22,6 +22,7 @@ internal static class ProjectionResolver
     /// <summary>Select-list items: stars expand to the columns they stand for, other expressions get Spark's column name.</summary>
     internal static List<NamedExpression> Items(RelationResolver resolver, IEnumerable<Expression> expressions, ResolutionScope scope)
     {
+        GeneratorResolver.CheckOneGenerator(expressions);
         var items = new List<NamedExpression>();
         foreach (var written in expressions)
         {
@@ -35,6 +36,11 @@ internal static class ProjectionResolver
                         ? PassThrough(resolver, items, column.Column, expression)
                         : Named(resolver, expanded, ((ExtractExpression)expanded).FieldName!));
                 }
+                continue;
+            }
+            if (GeneratorResolver.TryExpand(resolver, expression, scope) is { } generated)
+            {
+                items.AddRange(generated);
                 continue;
             }
             var resolved = resolver.Expressions.Resolve(expression, scope);

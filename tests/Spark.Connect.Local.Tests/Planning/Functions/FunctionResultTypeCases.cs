@@ -219,6 +219,26 @@ internal static class FunctionResultTypeCases
         Add(["get_json_object"], A(C(Str), L("$.a")));
         Add(["format_string", "printf"], A(L("%s %d"), C(Str), C(Int)), A(L("%.2f"), C(Dbl)), A(L("plain")));
         Add(["map_concat"], A(C(Map(Str, Int)), C(Map(Str, Int))), A(C(Map(Str, Int))));
+        Add(["bit_count"], A(C(Int)), A(C(Tiny)), A(C(Bool)));
+        Add(["bit_get", "getbit"], A(C(Int), C(Int)), A(C(Long), L(3)));
+        Add(["shiftleft", "shiftright", "shiftrightunsigned"], A(C(Int), C(Int)), A(C(Long), C(Int)), A(C(Tiny), L(1)));
+        Add(["date_from_unix_date"], A(C(Int)));
+        Add(["unix_date"], A(C(Date)), A(C(Str)));
+        Add(["timestamp_seconds"], A(C(Long)), A(C(Dbl)), A(C(Dec(10, 3))));
+        Add(["timestamp_millis", "timestamp_micros"], A(C(Long)), A(C(Int)));
+        Add(["make_date"], A(C(Int), C(Int), C(Int)));
+        Add(["nanvl"], A(C(Dbl), C(Int)), A(C(Flt), C(Flt)));
+        Add(["nullifzero"], A(C(Int)), A(C(Dec(5, 2))));
+        Add(["zeroifnull"], A(C(Tiny)), A(C(Long)), A(C(Dbl)));
+        Add(["width_bucket"], A(C(Dbl), C(Dbl), C(Dbl), C(Int)), A(C(Int), C(Dec(5, 2)), C(Long), C(Long)));
+        Add(["covar_pop", "covar_samp", "regr_avgx", "regr_avgy", "regr_slope", "regr_intercept", "regr_r2", "regr_sxx", "regr_sxy", "regr_syy", "regr_count"],
+            A(C(Dbl), C(Dbl)), A(C(Int), C(Long)));
+        Add(["kurtosis", "skewness"], A(C(Dbl)), A(C(Int)));
+        Add(["try_sum"], A(C(Int)), A(C(Dec(5, 2))), A(C(Dbl)));
+        Add(["try_avg"], A(C(Int)), A(C(Dec(5, 2))));
+        Add(["json_array_length", "json_object_keys"], A(C(Str)));
+        Add(["uuid"], A());
+        Add(["array_insert"], A(C(Arr(Int)), C(Int), C(Int)), A(C(Arr(Int)), L(1), C(Long)));
         return cases;
     }
 }

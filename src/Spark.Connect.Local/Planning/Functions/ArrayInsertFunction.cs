@@ -1,0 +1,34 @@
+namespace Spark.Connect.Local.Planning.Functions;
+
+/// <summary>
+/// Spark's <c>array_insert(array, pos, x)</c>: x placed at 1-based position pos (negative: counted from the end, -1
+/// appending); a position past either end pads with nulls. Position 0 raises INVALID_INDEX_OF_ZERO; a null array or
+/// position gives null; a null x is inserted. Elements are cast to the common type.
+/// </summary>
+internal static class ArrayInsertFunction
+{
+    /// <summary>Adds this function to <paramref name="registry"/>.</summary>
+    public static void Register(FunctionRegistry registry) =>
+        registry.Scalar(Insert, ResultType, "array_insert");
+
+    private static FunctionResult ResultType(TypedCall call)
+    {
+        var element = ArrayEditTypes.ElementCommonType(new TypedCall(call.Name, [call.Arguments[0], call.Arguments[2]], false, false));
+        call.Require(1, t => SparkTypes.IsIntegral(t) || SparkTypes.IsNull(t), "\"INT\"");
+        return new(SparkTypes.ArrayOf(element, true), call.Nullable(0) || call.Nullable(1));
+    }
+
+    private static string Insert(FunctionCall call)
+    {
+        call.Expect(3);
+        var (array, element) = ArrayEditFunctions.ArrayAndElement(call with { Arguments = [call.Arguments[0], call.Arguments[2]] });
+        var (a, p, n) = ("\"__ai\".a", "\"__ai\".p", "len(\"__ai\".a)");
+        // idx: the 0-based index x lands on while it stays within (or right past) the array's reach on the left.
+        string At(string idx) => $"list_concat(list_resize(list_slice({a}, 1, {idx}), {idx}), [{element}], list_slice({a}, {idx} + 1, {n}))";
+        var body = $"CASE WHEN {a} IS NULL OR {p} IS NULL THEN NULL WHEN {p} = 0 THEN {SparkRuntimeErrors.IndexOfZero} " +
+                   $"WHEN {p} > 0 THEN {At($"{p} - 1")} " +
+                   $"WHEN -{p} <= {n} THEN {At($"{n} + {p} + 1")} " +
+                   $"ELSE list_concat([{element}], list_resize(list_slice({a}, 1, 0), -{p} - {n} - 1), {a}) END";
+        return ArrayFunctions.Let($"{{'a': {array}, 'p': CAST({call[1]} AS BIGINT)}}", "\"__ai\"", body);
+    }
+}
