@@ -44,64 +44,69 @@ internal sealed class SlotPaths
 
     /// <summary>
     /// The paths to the messages of <paramref name="plan"/> for which <paramref name="slotOf"/> gives a slot (≥ 0).
-    /// One iterative walk; each message notes how it was reached, and a slot's path is made by climbing to the
-    /// nearest message already on a path, so building is linear in the plan's size.
+    /// One iterative walk; each occurrence of a message notes how it was reached (a message held in two places is
+    /// two occurrences, as it is two copies in a clone), and a slot's path is made by climbing to the nearest
+    /// occurrence already on a path, so building is linear in the plan's size.
     /// </summary>
     public static SlotPaths Of(IMessage plan, Func<IMessage, int> slotOf)
     {
         var root = new Step(null, -1, null);
-        var reached = new Dictionary<IMessage, (IMessage? Parent, FieldDescriptor? Field, int Index, object? Key)>(ReferenceEqualityComparer.Instance);
-        var steps = new Dictionary<IMessage, Step>(ReferenceEqualityComparer.Instance) { [plan] = root };
-        var pending = new Stack<IMessage>();
-        reached[plan] = (null, null, -1, null);
-        pending.Push(plan);
-        while (pending.TryPop(out var message))
+        var seen = new List<Occurrence> { new(-1, null, -1, null) };
+        var steps = new List<Step?> { root };
+        var pending = new Stack<(IMessage Message, int Occurrence)>();
+        pending.Push((plan, 0));
+        while (pending.TryPop(out var item))
         {
+            var (message, at) = item;
             var slot = slotOf(message);
-            if (slot >= 0) StepTo(message, reached, steps).Slot = slot;
+            if (slot >= 0) StepTo(at, seen, steps).Slot = slot;
             foreach (var field in message.Descriptor.Fields.InFieldNumberOrder())
             {
                 if (field.FieldType is not (FieldType.Message or FieldType.Group)) continue;
                 switch (field.Accessor.GetValue(message))
                 {
                     case IDictionary map:
-                        foreach (DictionaryEntry entry in map) Reach(entry.Value, (message, field, -1, entry.Key));
+                        foreach (DictionaryEntry entry in map) Reach(entry.Value, new Occurrence(at, field, -1, entry.Key));
                         break;
                     case IList list when field.IsRepeated:
-                        for (var i = 0; i < list.Count; i++) Reach(list[i], (message, field, i, null));
+                        for (var i = 0; i < list.Count; i++) Reach(list[i], new Occurrence(at, field, i, null));
                         break;
                     case IMessage child:
-                        Reach(child, (message, field, -1, null));
+                        Reach(child, new Occurrence(at, field, -1, null));
                         break;
                 }
             }
         }
         return new SlotPaths(root);
 
-        void Reach(object? child, (IMessage?, FieldDescriptor?, int, object?) how)
+        void Reach(object? child, Occurrence how)
         {
-            // A message held twice would make two paths ambiguous; plans are trees, so the first way in stands.
-            if (child is IMessage message && reached.TryAdd(message, how)) pending.Push(message);
+            if (child is not IMessage message) return;
+            seen.Add(how);
+            steps.Add(null);
+            pending.Push((message, seen.Count - 1));
         }
     }
 
-    private static Step StepTo(IMessage message, Dictionary<IMessage, (IMessage? Parent, FieldDescriptor? Field, int Index, object? Key)> reached,
-        Dictionary<IMessage, Step> steps)
+    /// <summary>How one occurrence of a message is reached from its parent's occurrence.</summary>
+    private readonly record struct Occurrence(int Parent, FieldDescriptor? Field, int Index, object? Key);
+
+    private static Step StepTo(int occurrence, List<Occurrence> seen, List<Step?> steps)
     {
-        if (steps.TryGetValue(message, out var known)) return known;
-        // Climb to the nearest message already on a path, then add the missing steps top-down.
-        var missing = new List<IMessage>();
-        var current = message;
-        while (!steps.ContainsKey(current))
+        if (steps[occurrence] is { } known) return known;
+        // Climb to the nearest occurrence already on a path, then add the missing steps top-down.
+        var missing = new List<int>();
+        var current = occurrence;
+        while (steps[current] is null)
         {
             missing.Add(current);
-            current = reached[current].Parent!;
+            current = seen[current].Parent;
         }
-        var step = steps[current];
+        var step = steps[current]!;
         for (var i = missing.Count - 1; i >= 0; i--)
         {
-            var (_, field, index, key) = reached[missing[i]];
-            var next = new Step(field, index, key);
+            var how = seen[missing[i]];
+            var next = new Step(how.Field, how.Index, how.Key);
             step.Below.Add(next);
             steps[missing[i]] = next;
             step = next;
