@@ -28,7 +28,7 @@ internal static class ClosureEvaluator
         expression = SparkOperatorNormalizer.Normalize(SpanRewriter.Rewrite(expression));
         var dependent = new DependencyFinder();
         dependent.Visit(expression);
-        var replacer = new Replacer(dependent.RowDependent);
+        var replacer = new Replacer(dependent.RowIndependent);
         var result = replacer.Visit(expression)!;
         // A query spliced in from a variable was checked on its own; where it sits adds to its depth.
         if (replacer.Inlined) result = Depth.LogicalChainBalancer.Balance(result);
@@ -74,13 +74,16 @@ internal static class ClosureEvaluator
     private static object? Interpret(Expression expression) =>
         Expression.Lambda<Func<object?>>(Expression.Convert(expression, typeof(object))).Compile(preferInterpretation: true)();
 
-    /// <summary>Marks every node that depends on a lambda parameter, a query root, or a Spark-only function.</summary>
+    /// <summary>
+    /// Finds which nodes depend on a lambda parameter, a query root, or a Spark-only function, and keeps the others:
+    /// in a query most nodes depend on the rows and few (captured values) do not, so the smaller set is kept.
+    /// </summary>
     private sealed class DependencyFinder : Depth.GuardedExpressionVisitor
     {
-        private readonly HashSet<Expression> _dependent = new(ReferenceEqualityComparer.Instance);
+        private readonly HashSet<Expression> _independent = new(ReferenceEqualityComparer.Instance);
         private bool _sawDependent;
 
-        public IReadOnlySet<Expression> RowDependent => _dependent;
+        public IReadOnlySet<Expression> RowIndependent => _independent;
 
         public override Expression? Visit(Expression? node)
         {
@@ -89,8 +92,9 @@ internal static class ClosureEvaluator
             var outer = _sawDependent;
             _sawDependent = false;
             base.Visit(node);
-            if (_sawDependent || IsInherentlyDependent(node)) _dependent.Add(node);
-            _sawDependent = outer || _dependent.Contains(node);
+            var dependent = _sawDependent || IsInherentlyDependent(node);
+            if (!dependent) _independent.Add(node);
+            _sawDependent = outer || dependent;
             return node;
         }
 
@@ -113,7 +117,7 @@ internal static class ClosureEvaluator
     }
 
     /// <summary>Replaces each maximal independent sub-tree by a constant holding its value.</summary>
-    private sealed class Replacer(IReadOnlySet<Expression> dependent) : Depth.GuardedExpressionVisitor
+    private sealed class Replacer(IReadOnlySet<Expression> independent) : Depth.GuardedExpressionVisitor
     {
         private readonly HashSet<ConstantExpression> _slots = new(ReferenceEqualityComparer.Instance);
         private readonly Dictionary<ConstantExpression, Expression> _origins = new(ReferenceEqualityComparer.Instance);
@@ -135,7 +139,7 @@ internal static class ClosureEvaluator
 
         public override Expression? Visit(Expression? node)
         {
-            if (node is null || dependent.Contains(node)) return base.Visit(node);
+            if (node is null || !independent.Contains(node)) return base.Visit(node);
             if (node is ConstantExpression || node.NodeType == ExpressionType.Quote) return node;
             var value = Evaluated(node);
             // A Spark query referenced from another query (a variable holding spark.Table<T>()) is part

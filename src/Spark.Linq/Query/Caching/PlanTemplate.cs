@@ -9,20 +9,20 @@ namespace Spark.Linq.Query.Caching;
 
 /// <summary>
 /// A translated query kept for re-use: a private copy of the relation, where each slot's value sits
-/// (as positions in a depth-first walk of the messages, which a clone preserves), and the slots whose
+/// (as field paths from the root, which a clone preserves), and the slots whose
 /// values were used in ways the template can't re-bind, so they must match exactly.
 /// </summary>
 internal sealed class PlanTemplate
 {
     private readonly TranslatedQuery _query;
-    private readonly (int Node, int Slot)[] _positions;
+    private readonly SlotPaths _paths;
     private readonly (int Slot, ValueToken Value)[] _pinned;
     private readonly (int Value, int Slot)[] _clientValues;
 
-    private PlanTemplate(TranslatedQuery query, (int, int)[] positions, (int, ValueToken)[] pinned, (int, int)[] clientValues)
+    private PlanTemplate(TranslatedQuery query, SlotPaths paths, (int, ValueToken)[] pinned, (int, int)[] clientValues)
     {
         _query = query;
-        _positions = positions;
+        _paths = paths;
         _pinned = pinned;
         _clientValues = clientValues;
     }
@@ -30,10 +30,8 @@ internal sealed class PlanTemplate
     /// <summary>The template of <paramref name="translated"/>, or null when a pinned value can't be compared (then the query is not cached).</summary>
     public static PlanTemplate? Create(TranslatedQuery translated, IReadOnlyList<Slot> slots, SlotRecorder recorder)
     {
-        var positions = new List<(int, int)>();
         var found = new bool[slots.Count];
-        var index = 0;
-        Plans.PlanWalk.Visit(translated.Relation, message =>
+        var paths = SlotPaths.Of(translated.Relation, message =>
         {
             var slot = message switch
             {
@@ -41,12 +39,9 @@ internal sealed class PlanTemplate
                 Relation r when recorder.Counts.TryGetValue(r, out var s) => s,
                 _ => -1,
             };
-            if (slot >= 0 && !recorder.IsPinned(slot))
-            {
-                positions.Add((index, slot));
-                found[slot] = true;
-            }
-            index++;
+            if (slot < 0 || recorder.IsPinned(slot)) return -1;
+            found[slot] = true;
+            return slot;
         });
 
         // The client part of a final Select reads its captured values from an array bound per execution.
@@ -74,7 +69,7 @@ internal sealed class PlanTemplate
             Relation = translated.Relation.Clone(),
             Client = translated.Client is { } rows ? rows with { Values = new object?[rows.Values.Length] } : null,
         };
-        return new PlanTemplate(stored, [.. positions], [.. pinned], [.. clientValues]);
+        return new PlanTemplate(stored, paths, [.. pinned], [.. clientValues]);
     }
 
     /// <summary>True if the slots agree with the pinned values, so <see cref="Bind"/> gives the right plan.</summary>
@@ -91,31 +86,28 @@ internal sealed class PlanTemplate
     public TranslatedQuery Bind(IReadOnlyList<Slot> slots)
     {
         var relation = _query.Relation.Clone();
-        if (_positions.Length > 0)
-        {
-            var nodes = new List<IMessage>();
-            Plans.PlanWalk.Visit(relation, nodes.Add);
-            foreach (var (node, slot) in _positions)
-            {
-                var value = slots[slot];
-                switch (nodes[node])
-                {
-                    case SparkExpression expression:
-                        expression.Literal = LiteralFactory.TryCreate(value.Value, value.LiteralType)
-                            ?? throw new InvalidOperationException($"The cached plan expected a literal for slot {slot}.");
-                        break;
-                    case Relation { RelTypeCase: Relation.RelTypeOneofCase.Limit } limit:
-                        limit.Limit.Limit_ = Math.Max(0, (int)value.Value!);
-                        break;
-                    case Relation { RelTypeCase: Relation.RelTypeOneofCase.Offset } offset:
-                        offset.Offset.Offset_ = Math.Max(0, (int)value.Value!);
-                        break;
-                }
-            }
-        }
+        if (!_paths.IsEmpty) _paths.Bind(relation, slots, WriteSlot);
         if (_query.Client is not { } client) return _query with { Relation = relation };
         var values = new object?[client.Values.Length];
         foreach (var (value, slot) in _clientValues) values[value] = slots[slot].Value;
         return _query with { Relation = relation, Client = client with { Values = values } };
+    }
+
+    private static void WriteSlot(IMessage message, int slot, IReadOnlyList<Slot> slots)
+    {
+        var value = slots[slot];
+        switch (message)
+        {
+            case SparkExpression expression:
+                expression.Literal = LiteralFactory.TryCreate(value.Value, value.LiteralType)
+                    ?? throw new InvalidOperationException($"The cached plan expected a literal for slot {slot}.");
+                break;
+            case Relation { RelTypeCase: Relation.RelTypeOneofCase.Limit } limit:
+                limit.Limit.Limit_ = Math.Max(0, (int)value.Value!);
+                break;
+            case Relation { RelTypeCase: Relation.RelTypeOneofCase.Offset } offset:
+                offset.Offset.Offset_ = Math.Max(0, (int)value.Value!);
+                break;
+        }
     }
 }

@@ -49,7 +49,7 @@ internal sealed class QueryShape
         // Skip(n) and Take(n) take an int, not an expression, so n arrives as a plain constant; it is still a parameter.
         private readonly HashSet<ConstantExpression> _counts = new(ReferenceEqualityComparer.Instance);
 
-        public List<object?> Tokens { get; } = [];
+        public ShapeTokens Tokens { get; } = new();
 
         public List<Slot> Slots { get; } = [];
 
@@ -59,31 +59,30 @@ internal sealed class QueryShape
         {
             if (node is null || Uncacheable)
             {
-                Tokens.Add(null);
+                Tokens.AddNull();
                 return node;
             }
-            Tokens.Add(node.NodeType);
-            Tokens.Add(node.Type);
+            Tokens.AddNode(node.NodeType, node.Type);
             return base.Visit(node);
         }
 
         protected override Expression VisitConstant(ConstantExpression node)
         {
-            var token = ValueToken.TryCreate(node.Value, out var created) ? created : null;
-            if ((closureValues.Contains(node) || _counts.Contains(node)) && IsSlotValue(node.Value, node.Type))
+            var captured = closureValues.Contains(node);
+            if ((captured || _counts.Contains(node)) && IsSlotValue(node.Value, node.Type))
             {
                 AddSlot(node, node.Value, node.Type);
             }
-            else if (closureValues.Contains(node))
+            else if (captured)
             {
                 // A captured value with no literal (a collection, a formatter object) may shape the plan, so
                 // comparable ones are part of the key; it is also a slot, so the client part of a final Select
                 // reads each execution's own value. One used any other way is pinned, and one that can't be
                 // compared then keeps its query out of the cache (PlanTemplate).
-                if (token is not null) Tokens.Add(token);
+                if (ValueToken.TryCreate(node.Value, out var token)) Tokens.Add(token);
                 AddSlot(node, node.Value, node.Type);
             }
-            else if (token is not null)
+            else if (ValueToken.TryCreate(node.Value, out var token))
             {
                 Tokens.Add(token);
             }
@@ -98,7 +97,7 @@ internal sealed class QueryShape
         {
             // Null and non-null values can translate differently (x == null is isnull), and the runtime
             // type picks the literal kind, so both belong to the shape.
-            Tokens.Add(new SlotToken(Slots.Count, value?.GetType()));
+            Tokens.AddSlot(Slots.Count, value?.GetType());
             Slots.Add(new Slot(source, value, literalType));
         }
 

@@ -5,31 +5,26 @@ namespace Spark.Linq.Query.Caching;
 /// <summary>The cache key: the shape's tokens plus the options the query is translated with.</summary>
 internal sealed class ShapeKey : IEquatable<ShapeKey>
 {
-    private readonly object?[] _tokens;
+    private readonly ShapeTokens _tokens;
     private readonly int _hash;
 
-    public ShapeKey(IReadOnlyList<object?> tokens, SparkQueryOptions options)
+    public ShapeKey(ShapeTokens tokens, SparkQueryOptions options)
     {
-        _tokens = [.. tokens];
+        // The writer is done with the tokens, so the key keeps them as they are (no copy).
+        _tokens = tokens;
         Options = options;
-        var hash = new HashCode();
-        hash.Add(options);
-        foreach (var token in _tokens) hash.Add(token);
-        _hash = hash.ToHashCode();
+        _hash = HashCode.Combine(options, tokens.Hash);
     }
 
     public SparkQueryOptions Options { get; }
 
     public bool Equals(ShapeKey? other) =>
-        other is not null && _hash == other._hash && Options.Equals(other.Options) && _tokens.AsSpan().SequenceEqual(other._tokens);
+        other is not null && _hash == other._hash && Options.Equals(other.Options) && _tokens.Items.SequenceEqual(other._tokens.Items);
 
     public override bool Equals(object? obj) => Equals(obj as ShapeKey);
 
     public override int GetHashCode() => _hash;
 }
-
-/// <summary>Marks slot number <paramref name="Index"/>, with the runtime type of its value (null for a null value).</summary>
-internal sealed record SlotToken(int Index, Type? RuntimeType);
 
 /// <summary>
 /// The value of a constant that is part of the shape (not a slot), compared by value: scalars with
