@@ -18,7 +18,7 @@ internal static class StringFunctions
         registry.Scalar(Length, count, "length", "char_length", "character_length", "len");
         registry.Scalar(c => $"CAST(instr({Text(c.Expect(2), 0)}, {Text(c, 1)}) AS INTEGER)", count, "instr");
         registry.Scalar(Locate, count, "locate", "position");
-        registry.Scalar(c => $"replace({c.ExpectBetween(2, 3)[0]}, {c[1]}, {(c.Count == 3 ? c[2] : "''")})", text, "replace");
+        registry.Scalar(c => $"replace({Text(c.ExpectBetween(2, 3), 0)}, {Text(c, 1)}, {(c.Count == 3 ? Text(c, 2) : "''")})", text, "replace");
         registry.Scalar(c => c.ExpectBetween(1, 2).Count == 1 ? SpacesTrim("trim", Text(c, 0)) : $"trim({Text(c, 0)}, {c[1]})", text, "btrim");
         registry.Scalar(c => Trim(c, "trim"), text, "trim");
         registry.Scalar(c => Trim(c, "ltrim"), text, "ltrim");
@@ -33,13 +33,13 @@ internal static class StringFunctions
         registry.Scalar(c => Like(c, i => c[i]), StringTypes.Like, "like");
         // DuckDB's RE2 finds a match anywhere, like Java's Matcher.find that rlike uses; patterns RE2
         // can't compile (look-around, back-references) fail the query rather than match differently.
-        registry.Scalar(c => $"regexp_matches({c.Expect(2)[0]}, {c[1]})", test, "rlike", "regexp", "regexp_like");
+        registry.Scalar(c => $"regexp_matches({Text(c.Expect(2), 0)}, {Text(c, 1)})", test, "rlike", "regexp", "regexp_like");
         registry.Scalar(c => Pad(c, "lpad"), text, "lpad");
         registry.Scalar(c => Pad(c, "rpad"), text, "rpad");
         registry.Scalar(Reverse, StringTypes.Reverse, "reverse");
-        registry.Scalar(c => $"repeat({c.Expect(2)[0]}, CAST({NonNegative(c[1])} AS BIGINT))", text, "repeat");
-        registry.Scalar(c => SubstringFunctions.Render(c, c.Expect(2)[0], "1", c[1]), text, "left");
-        registry.Scalar(c => $"(CASE WHEN {c.Expect(2)[1]} <= 0 THEN '' ELSE right({c[0]}, {c[1]}) END)", text, "right");
+        registry.Scalar(c => $"repeat({Text(c.Expect(2), 0)}, CAST({NonNegative(c[1])} AS BIGINT))", text, "repeat");
+        registry.Scalar(c => SubstringFunctions.Render(c, Text(c.Expect(2), 0), "1", c[1]), text, "left");
+        registry.Scalar(c => $"(CASE WHEN {c.Expect(2)[1]} <= 0 THEN '' ELSE right({Text(c, 0)}, {c[1]}) END)", text, "right");
         registry.Scalar(SubstringFunctions.Substring, text, "substring", "substr");
     }
 
@@ -68,7 +68,7 @@ internal static class StringFunctions
     private static string Trim(FunctionCall call, string duckDbFunction)
     {
         call.ExpectBetween(1, 2);
-        return call.Count == 1 ? SpacesTrim(duckDbFunction, Text(call, 0)) : $"{duckDbFunction}({Text(call, 1)}, {call[0]})";
+        return call.Count == 1 ? SpacesTrim(duckDbFunction, Text(call, 0)) : $"{duckDbFunction}({Text(call, 1)}, {Text(call, 0)})";
     }
 
     private static string SpacesTrim(string duckDbFunction, string text) => $"{duckDbFunction}({text}, ' ')";
@@ -111,17 +111,17 @@ internal static class StringFunctions
     private static string Pad(FunctionCall call, string duckDbFunction)
     {
         call.ExpectBetween(2, 3);
-        var pad = call.Count == 3 ? call[2] : "' '";
+        var pad = call.Count == 3 ? Text(call, 2) : "' '";
         var padded = $"{duckDbFunction}({Text(call, 0)}, CAST({call[1]} AS INTEGER), {pad})";
         if (call.Count == 2 || call.LiteralAt(2) is { String.Length: > 0 }) return padded;
-        return $"(CASE WHEN {pad} = '' THEN substring({call[0]}, 1, {NonNegative(call[1])}) ELSE {padded} END)";
+        return $"(CASE WHEN {pad} = '' THEN substring({Text(call, 0)}, 1, {NonNegative(call[1])}) ELSE {padded} END)";
     }
 
     /// <summary>Arrays are reversed as lists; strings by character.</summary>
     private static string Reverse(FunctionCall call)
     {
         call.Expect(1);
-        return call.TypeOf(0).Name.EndsWith(']') ? $"list_reverse({call[0]})" : $"reverse({call[0]})";
+        return call.TypeOf(0).Name.EndsWith(']') ? $"list_reverse({call[0]})" : $"reverse({Text(call, 0)})";
     }
 
     /// <summary>

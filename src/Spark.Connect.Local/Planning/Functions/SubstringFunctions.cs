@@ -13,7 +13,7 @@ internal static class SubstringFunctions
     public static string Substring(FunctionCall call)
     {
         call.ExpectBetween(2, 3);
-        return Render(call, call[0], call[1], call.Count == 3 ? call[2] : null);
+        return Render(call, StringFunctions.Text(call, 0), call[1], call.Count == 3 ? call[2] : null);
     }
 
     /// <summary>Renders a substring of <paramref name="text"/> from <paramref name="position"/> for <paramref name="length"/> characters (to the end when null).</summary>

@@ -34,6 +34,24 @@ public class StringFunctionTests : FunctionTestBase
     }
 
     [Test]
+    public void Numbers_given_to_string_parameters_are_cast_to_strings_as_ansi_spark_does()
+    {
+        // Spark 4 (ANSI) casts any atomic argument to STRING where a string function expects one
+        // (AnsiTypeCoercion.implicitCast via Cast.canANSIStoreAssign); DuckDB has no such overloads.
+        var number = Sql("CAST(12345 AS BIGINT)");
+        Assert.That(Eval("rlike", number, Sql("CAST(23 AS BIGINT)")), Is.EqualTo(new Result("true", "BOOLEAN")));
+        Assert.That(Eval("regexp", number, Str("^9")).Value, Is.EqualTo("false"));
+        Assert.That(Eval("left", number, Int(2)), Is.EqualTo(new Result("12", "VARCHAR")));
+        Assert.That(Eval("right", number, Int(2)), Is.EqualTo(new Result("45", "VARCHAR")));
+        Assert.That(Eval("substring", number, Int(2), Int(3)), Is.EqualTo(new Result("234", "VARCHAR")));
+        Assert.That(Eval("replace", number, Int(34), Str("-")).Value, Is.EqualTo("12-5"));
+        Assert.That(Eval("repeat", Int(7), Int(3)).Value, Is.EqualTo("777"));
+        Assert.That(Eval("reverse", number).Value, Is.EqualTo("54321"));
+        Assert.That(Eval("lpad", number, Int(7), Int(0)).Value, Is.EqualTo("0012345"));
+        Assert.That(Eval("trim", Int(1), Sql("CAST(11211 AS INTEGER)")).Value, Is.EqualTo("2"));
+    }
+
+    [Test]
     public void Helper_lambdas_do_not_capture_columns_with_the_same_names()
     {
         const string from = "(VALUES ('abcdef', 99, -3, 2)) t(s, v, p, l)";
