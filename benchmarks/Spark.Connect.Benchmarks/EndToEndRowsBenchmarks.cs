@@ -32,11 +32,7 @@ public class EndToEndRowsBenchmarks
     public async Task Start()
     {
         _server = await LocalSparkServer.StartAsync();
-        var start = new DateTime(2025, 1, 1);
-        _server.CreateTable("bench", Enumerable.Range(0, Rows).Select(i => new BenchRow
-        {
-            Id = i, Amount = i * 0.25, Name = "row " + i, At = start.AddSeconds(i),
-        }));
+        _server.CreateTable("bench", BenchRow.Sample(Rows));
         _spark = SparkSession.Connect(_server.ConnectionString);
         _database = DuckDbDatabase.Open();
         _connection = _database.Connect();

@@ -12,6 +12,13 @@ public sealed class BenchRow
     public double Amount { get; set; }
     public string Name { get; set; } = "";
     public DateTime At { get; set; }
+
+    /// <summary>The benchmarks' table: row i has id i, amount i / 4, name "row i" and a time i seconds into 2025.</summary>
+    public static IEnumerable<BenchRow> Sample(int rows)
+    {
+        var start = new DateTime(2025, 1, 1);
+        return Enumerable.Range(0, rows).Select(i => new BenchRow { Id = i, Amount = i * 0.25, Name = "row " + i, At = start.AddSeconds(i) });
+    }
 }
 
 /// <summary>
@@ -32,11 +39,7 @@ public class LocalServerToListBenchmarks
     public async Task Start()
     {
         _server = await LocalSparkServer.StartAsync();
-        var start = new DateTime(2025, 1, 1);
-        _server.CreateTable("bench", Enumerable.Range(0, Rows).Select(i => new BenchRow
-        {
-            Id = i, Amount = i * 0.25, Name = "row " + i, At = start.AddSeconds(i),
-        }));
+        _server.CreateTable("bench", BenchRow.Sample(Rows));
         _spark = SparkSession.Connect(_server.ConnectionString);
     }
 

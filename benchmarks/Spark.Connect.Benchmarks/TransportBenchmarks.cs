@@ -17,11 +17,7 @@ public class TransportBenchmarks
     public async Task Start()
     {
         _server = await LocalSparkServer.StartAsync();
-        var start = new DateTime(2025, 1, 1);
-        _server.CreateTable("bench", Enumerable.Range(0, 1_000_000).Select(i => new BenchRow
-        {
-            Id = i, Amount = i * 0.25, Name = "row " + i, At = start.AddSeconds(i),
-        }));
+        _server.CreateTable("bench", BenchRow.Sample(1_000_000));
         var address = new Uri($"http://127.0.0.1:{_server.Port}");
         var client = new SparkConnectClientOptions
         {
