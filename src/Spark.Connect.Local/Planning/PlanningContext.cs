@@ -75,7 +75,7 @@ internal sealed class PlanningContext(IPlanningSession session, FunctionRenderer
         try
         {
             using var statement = session.Connection.Prepare(query);
-            return statement.DescribeColumns();
+            return [.. statement.DescribeColumns().Select(c => (SqlIdentifiers.FromDuckDb(c.Name), c.Type))];
         }
         catch (DuckDbException error) when (PlanComplexity.FromDuckDb(error) is { } tooComplex)
         {

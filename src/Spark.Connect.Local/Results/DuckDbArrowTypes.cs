@@ -1,5 +1,6 @@
 using Spark.Connect.Arrow;
 using Spark.Connect.Local.DuckDb;
+using Spark.Connect.Local.Planning;
 
 namespace Spark.Connect.Local.Results;
 
@@ -19,7 +20,7 @@ internal static class DuckDbArrowTypes
         ArgumentNullException.ThrowIfNull(result);
         var fields = new ArrowField[result.ColumnCount];
         for (var i = 0; i < fields.Length; i++)
-            fields[i] = FieldFor(result.ColumnNames[i], result.ColumnTypes[i], result.ColumnNames[i]);
+            fields[i] = FieldFor(SqlIdentifiers.FromDuckDb(result.ColumnNames[i]), result.ColumnTypes[i], result.ColumnNames[i]);
         return new ArrowSchema(fields);
     }
 
@@ -28,7 +29,7 @@ internal static class DuckDbArrowTypes
     {
         DuckDbTypeId.List => ArrowField.List(name, FieldFor(ListItemName, type.ListChild!, column)),
         DuckDbTypeId.Struct => ArrowField.Struct(name,
-            type.StructFields.Select(f => FieldFor(f.Name, f.Type, column)).ToArray()),
+            type.StructFields.Select(f => FieldFor(SqlIdentifiers.FromDuckDb(f.Name), f.Type, column)).ToArray()),
         DuckDbTypeId.Map => ArrowField.Map(name, ScalarType(type.MapKey!, column),
             FieldFor(MapValueName, type.MapValue!, column)),
         _ => new ArrowField(name, ScalarType(type, column)),

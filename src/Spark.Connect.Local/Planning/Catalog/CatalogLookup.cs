@@ -52,6 +52,6 @@ internal static class CatalogLookup
     internal static IReadOnlyList<(string Name, DuckDbLogicalType Type)> Describe(DuckDbConnection connection, string query)
     {
         using var statement = connection.Prepare(query);
-        return statement.DescribeColumns();
+        return [.. statement.DescribeColumns().Select(c => (SqlIdentifiers.FromDuckDb(c.Name), c.Type))];
     }
 }
