@@ -1,0 +1,83 @@
+using Spark.Connect.Local.Planning.Functions;
+using Literal = Spark.Connect.Protocol.Expression.Types.Literal;
+
+namespace Spark.Connect.Local.Planning.Resolution;
+
+/// <summary>
+/// <c>df.stat.cov</c>, <c>df.stat.corr</c> and <c>df.stat.crosstab</c>, written as the ordinary relations Spark's own
+/// implementations amount to and resolved as those: one row with the sample covariance (<c>cov</c>) or Pearson
+/// correlation (<c>corr</c>) of two numeric columns, and for crosstab a pivot of row counts by both columns' text
+/// (null as "null"), zero where a pair never occurs, its first column named <c>col1_col2</c>.
+/// </summary>
+internal static class StatResolver
+{
+    internal static LogicalPlan Cov(RelationResolver resolver, Relation relation)
+    {
+        var cov = relation.Cov;
+        return Single(resolver, relation, cov.Input, "covar_samp", cov.Col1, cov.Col2, "cov", "cov");
+    }
+
+    internal static LogicalPlan Corr(RelationResolver resolver, Relation relation)
+    {
+        var corr = relation.Corr;
+        if (corr.HasMethod && !corr.Method.Equals("pearson", StringComparison.OrdinalIgnoreCase))
+            throw LocalEngineException.Unsupported($"the correlation method '{corr.Method}'", "Spark computes only the Pearson correlation; use method 'pearson'.");
+        return Single(resolver, relation, corr.Input, "corr", corr.Col1, corr.Col2, "corr", "corr");
+    }
+
+    internal static LogicalPlan Crosstab(RelationResolver resolver, Relation relation)
+    {
+        var crosstab = relation.Crosstab;
+        var input = crosstab.Input ?? throw new LocalEngineException("INVALID_PLAN", "XX000", "A crosstab relation is missing its input relation.");
+        var texts = new Project { Input = input };
+        texts.Expressions.Add(Alias(Text(crosstab.Col1), crosstab.Col1));
+        texts.Expressions.Add(Alias(Text(crosstab.Col2), crosstab.Col2));
+        var counts = new Aggregate { Input = new Relation { Project = texts }, GroupType = Aggregate.Types.GroupType.Pivot, Pivot = new Aggregate.Types.Pivot { Col = Column(crosstab.Col2) } };
+        counts.GroupingExpressions.Add(Column(crosstab.Col1));
+        counts.AggregateExpressions.Add(Call("count", Lit(new Literal { Integer = 1 })));
+        var zeros = new NAFill { Input = new Relation { Aggregate = counts } };
+        zeros.Values.Add(new Literal { Long = 0 });
+        var renamed = new WithColumnsRenamed { Input = new Relation { FillNa = zeros } };
+        renamed.Renames.Add(new WithColumnsRenamed.Types.Rename { ColName = crosstab.Col1, NewColName = $"{crosstab.Col1}_{crosstab.Col2}" });
+        return resolver.Resolve(new Relation { Common = relation.Common, WithColumnsRenamed = renamed });
+    }
+
+    /// <summary>One row, one DOUBLE column: <paramref name="function"/> over two columns that must be numeric, as Spark requires.</summary>
+    private static LogicalPlan Single(RelationResolver resolver, Relation relation, Relation? input, string function, string col1, string col2, string name, string what)
+    {
+        var child = resolver.Input(input);
+        foreach (var columnName in new[] { col1, col2 })
+        {
+            var column = ResolvedCalls.NamedColumn(child.Output, columnName, what);
+            if (!SparkTypes.IsNumeric(column.Type))
+                throw new LocalEngineException("DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE", "42K09",
+                    $"{what} needs numeric columns: '{columnName}' is {SparkTypes.Name(column.Type)}. Cast it to a number first.");
+        }
+        var aggregate = new Aggregate { Input = input, GroupType = Aggregate.Types.GroupType.Groupby };
+        aggregate.AggregateExpressions.Add(Alias(Call(function, Cast(Column(col1)), Cast(Column(col2))), name));
+        return resolver.Resolve(new Relation { Common = relation.Common, Aggregate = aggregate });
+    }
+
+    private static Expression Column(string name) => new() { UnresolvedAttribute = new Expression.Types.UnresolvedAttribute { UnparsedIdentifier = QuotedName(name) } };
+
+    // The user's column name as one identifier part, so a dotted name stays one name.
+    private static string QuotedName(string name) => "`" + name.Replace("`", "``", StringComparison.Ordinal) + "`";
+
+    private static Expression Lit(Literal literal) => new() { Literal = literal };
+
+    private static Expression Call(string name, params Expression[] arguments)
+    {
+        var call = new Expression.Types.UnresolvedFunction { FunctionName = name };
+        call.Arguments.AddRange(arguments);
+        return new Expression { UnresolvedFunction = call };
+    }
+
+    private static Expression Cast(Expression expression) =>
+        new() { Cast = new Expression.Types.Cast { Expr = expression, Type = SparkTypes.Double } };
+
+    private static Expression Text(string column) =>
+        Call("coalesce", new Expression { Cast = new Expression.Types.Cast { Expr = Column(column), Type = SparkTypes.String } }, Lit(new Literal { String = "null" }));
+
+    private static Expression Alias(Expression expression, string name) =>
+        new() { Alias = new Expression.Types.Alias { Expr = expression, Name = { name } } };
+}
