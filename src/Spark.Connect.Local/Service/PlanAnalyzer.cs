@@ -56,6 +56,11 @@ internal sealed class PlanAnalyzer(DuckDbArrowConverter converter)
                     Result = BitConverter.ToInt32(SHA256.HashData(Encoding.UTF8.GetBytes(fingerprint)), 0),
                 };
                 break;
+            case AnalyzePlanRequest.AnalyzeOneofCase.InputFiles:
+                var inputFiles = await WithConnectionAsync(session, on => InputFiles.Of(on, request.InputFiles.Plan), cancellationToken).ConfigureAwait(false);
+                response.InputFiles = new AnalyzePlanResponse.Types.InputFiles();
+                response.InputFiles.Files.AddRange(inputFiles);
+                break;
             case AnalyzePlanRequest.AnalyzeOneofCase.DdlParse:
                 // PySpark parses a DDL schema string here before sending createDataFrame's LocalRelation.
                 response.DdlParse = new AnalyzePlanResponse.Types.DDLParse { Parsed = DdlText.Parse(request.DdlParse.DdlString) };
