@@ -39,6 +39,8 @@ internal static class ColumnNamer
         Kind.LambdaFunction => "lambdafunction(" + string.Join(", ", expression.LambdaFunction.Arguments.Select(a => string.Join(".", a.NameParts))
             .Prepend(Name(expression.LambdaFunction.Function))) + ")",
         Kind.SubqueryExpression => "scalarsubquery()",
+        Kind.UpdateFields => $"update_fields({Name(expression.UpdateFields.StructExpression)}, " +
+            (expression.UpdateFields.ValueExpression is { } value ? $"WithField({Name(value)}))" : $"dropfield())"),
         Kind.UnresolvedStar => expression.UnresolvedStar.HasUnparsedTarget ? expression.UnresolvedStar.UnparsedTarget : "*",
         _ => expression.ExprTypeCase.ToString(),
     };

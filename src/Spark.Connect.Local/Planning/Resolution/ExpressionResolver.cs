@@ -41,7 +41,7 @@ internal sealed class ExpressionResolver(ResolutionContext context, RelationReso
             Kind.UnresolvedRegex => throw LocalEngineException.Unsupported("regex column selection (colRegex)", "Select the columns by name."),
             Kind.CommonInlineUserDefinedFunction or Kind.TypedAggregateExpression => throw LocalEngineException.Unsupported(
                 "user-defined functions", "Express the logic with built-in Spark functions."),
-            Kind.UpdateFields => throw LocalEngineException.Unsupported("withField/dropFields on struct columns (UpdateFields)", "Rebuild the struct with named_struct."),
+            Kind.UpdateFields => StructUpdates.Resolve(this, expression, scope),
             _ => throw LocalEngineException.Unsupported($"the expression kind '{expression.ExprTypeCase}'", "See docs/local-engine.md for the expressions it runs."),
         };
     }
