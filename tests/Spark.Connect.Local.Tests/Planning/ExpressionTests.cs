@@ -128,7 +128,6 @@ public sealed class ExpressionTests : PlannerTestBase
         {
             [new Expression { UnresolvedRegex = new() { ColName = "`i.*`" } }] = "regex",
             [new Expression { CommonInlineUserDefinedFunction = new() { FunctionName = "f" } }] = "user-defined",
-            [new Expression { UpdateFields = new() { FieldName = "a" } }] = "UpdateFields",
         };
         foreach (var (expression, construct) in cases)
         {

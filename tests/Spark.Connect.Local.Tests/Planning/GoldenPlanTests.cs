@@ -148,6 +148,9 @@ public sealed partial class GoldenPlanTests : PlannerTestBase
     [TestCase("function_map_values")]
     [TestCase("function_map_contains_key")]
     [TestCase("function_get")]
+    [TestCase("column_dropFields")]
+    [TestCase("crosstab")]
+    [TestCase("function_transform_values")]
     public void GoldenPlanRuns(string golden)
     {
         var relation = Load(golden);
@@ -155,15 +158,12 @@ public sealed partial class GoldenPlanTests : PlannerTestBase
     }
 
     [TestCase("colRegex", "regex")]
-    [TestCase("column_dropFields", "UpdateFields")]
-    [TestCase("crosstab", "Crosstab")]
     [TestCase("read_orc", "orc")]
     [TestCase("read_jdbc_with_predicates", "jdbc")]
     [TestCase("sample_withReplacement_fraction_seed", "sampling with replacement")]
     [TestCase("function_array_sort_with_comparator", "comparator")]
     [TestCase("function_concat", "sequence")]
     [TestCase("function_flatten", "sequence")]
-    [TestCase("function_transform_values", "UpdateFields")]
     public void GoldenPlanIsUnsupportedNamingTheConstruct(string golden, string construct)
     {
         var error = PlanError(Load(golden));

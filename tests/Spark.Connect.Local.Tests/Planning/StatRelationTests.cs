@@ -39,4 +39,15 @@ public sealed class StatRelationTests : PlannerTestBase
         Assert.That(Columns(crosstab), Is.EqualTo(new[] { "dept_name", "Ann", "Bob", "Cid", "Dee" }));
         Assert.That(Lines(crosstab).Order(), Is.EqualTo(new[] { "10|1|1|0|0", "20|0|0|1|0", "null|0|0|0|1" }));
     }
+
+    [Test]
+    public void Crosstab_removes_backquotes_from_the_values_that_become_column_names()
+    {
+        Exec("CREATE TABLE ticks (k INTEGER, v VARCHAR)");
+        Exec("INSERT INTO ticks VALUES (1, 'a`b'), (1, 'c')");
+        var crosstab = New(r => r.Crosstab = new StatCrosstab { Input = Table("ticks"), Col1 = "k", Col2 = "v" });
+
+        Assert.That(Columns(crosstab), Is.EqualTo(new[] { "k_v", "ab", "c" }));
+        Assert.That(Lines(crosstab), Is.EqualTo(new[] { "1|1|1" }));
+    }
 }

@@ -65,9 +65,9 @@ public sealed class ConcurrencyTests : LocalServerTestBase
     {
         var client = NewClient();
         var error = await Assert.ThrowsAsync<SparkException>(() =>
-            client.AnalyzePlanAsync(new AnalyzePlanRequest { InputFiles = new() { Plan = Sql("SELECT 1") } }));
+            client.AnalyzePlanAsync(new AnalyzePlanRequest { JsonToDdl = new() { JsonString = "{}" } }));
         Assert.That(error!.ErrorClass, Is.EqualTo("UNSUPPORTED_FEATURE.LOCAL_ENGINE"));
-        Assert.That(error.Message, Does.Contain("InputFiles"));
+        Assert.That(error.Message, Does.Contain("JsonToDdl"));
     }
 
     private async Task WaitForOperationAsync(string operationId)

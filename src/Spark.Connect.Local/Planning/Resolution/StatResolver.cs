@@ -7,7 +7,7 @@ namespace Spark.Connect.Local.Planning.Resolution;
 /// <c>df.stat.cov</c>, <c>df.stat.corr</c> and <c>df.stat.crosstab</c>, written as the ordinary relations Spark's own
 /// implementations amount to and resolved as those: one row with the sample covariance (<c>cov</c>) or Pearson
 /// correlation (<c>corr</c>) of two numeric columns, and for crosstab a pivot of row counts by both columns' text
-/// (null as "null"), zero where a pair never occurs, its first column named <c>col1_col2</c>.
+/// (null as "null", backquotes removed from the second column's values, which name columns), zero where a pair never occurs, its first column named <c>col1_col2</c>.
 /// </summary>
 internal static class StatResolver
 {
@@ -31,7 +31,8 @@ internal static class StatResolver
         var input = crosstab.Input ?? throw new LocalEngineException("INVALID_PLAN", "XX000", "A crosstab relation is missing its input relation.");
         var texts = new Project { Input = input };
         texts.Expressions.Add(Alias(Text(crosstab.Col1), crosstab.Col1));
-        texts.Expressions.Add(Alias(Text(crosstab.Col2), crosstab.Col2));
+        // The second column's values become column names: Spark removes backquotes from them first.
+        texts.Expressions.Add(Alias(Text(crosstab.Col2, withoutBackquotes: true), crosstab.Col2));
         var counts = new Aggregate { Input = new Relation { Project = texts }, GroupType = Aggregate.Types.GroupType.Pivot, Pivot = new Aggregate.Types.Pivot { Col = Column(crosstab.Col2) } };
         counts.GroupingExpressions.Add(Column(crosstab.Col1));
         counts.AggregateExpressions.Add(Call("count", Lit(new Literal { Integer = 1 })));
@@ -75,8 +76,13 @@ internal static class StatResolver
     private static Expression Cast(Expression expression) =>
         new() { Cast = new Expression.Types.Cast { Expr = expression, Type = SparkTypes.Double } };
 
-    private static Expression Text(string column) =>
-        Call("coalesce", new Expression { Cast = new Expression.Types.Cast { Expr = Column(column), Type = SparkTypes.String } }, Lit(new Literal { String = "null" }));
+    private static Expression Text(string column, bool withoutBackquotes = false)
+    {
+        var text = new Expression { Cast = new Expression.Types.Cast { Expr = Column(column), Type = SparkTypes.String } };
+        if (withoutBackquotes)
+            text = Call("regexp_replace", text, Lit(new Literal { String = "`" }), Lit(new Literal { String = "" }));
+        return Call("coalesce", text, Lit(new Literal { String = "null" }));
+    }
 
     private static Expression Alias(Expression expression, string name) =>
         new() { Alias = new Expression.Types.Alias { Expr = expression, Name = { name } } };
