@@ -30,7 +30,7 @@ internal static class SqlCommandHandler
         {
             StatementKind.Set => Local(SetStatement.Set(session, sql.Query)),
             StatementKind.Reset => Local(SetStatement.Reset(session, sql.Query)),
-            StatementKind.Use => Local(UseStatement.Run(sql.Query)),
+            StatementKind.Use => Local(UseStatement.Run(sql.Query, session.Connection)),
             StatementKind.Query => Checked(session, relation),
             // In Spark SQL every other statement is parsed and carried out by the engine; none of its text reaches DuckDB.
             _ when session.SqlDialect == SqlDialect.Spark => Local(RunStatement(session, sql)),

@@ -136,6 +136,10 @@ internal sealed partial class StatementParser
         }
         if (text.Length == 0)
             throw Error("missing a data type");
+        if (text.ToString().ToUpperInvariant() is "CHAR" or "VARCHAR" or "CHARACTER")
+            throw new LocalEngineException("DATATYPE_MISSING_SIZE", "42K01",
+                $"DataType \"{text.ToString().ToUpperInvariant()}\" requires a length parameter, for example \"{text.ToString().ToUpperInvariant()}\"(10). Please specify the length, or use STRING.",
+                new Dictionary<string, string> { ["type"] = "\"" + text.ToString().ToUpperInvariant() + "\"" });
         try
         {
             return Resolution.DdlSchema.Type(text.ToString());
