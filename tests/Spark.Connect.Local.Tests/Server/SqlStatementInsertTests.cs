@@ -69,6 +69,37 @@ public sealed class SqlStatementInsertTests : SqlStatementTestBase
     }
 
     [Test]
+    public async Task Values_spark_would_not_store_are_refused_before_anything_is_written()
+    {
+        var client = NewClient();
+        await RunAsync(client, "CREATE TABLE t (n INT, d DATE, s STRING, a ARRAY<BIGINT>)");
+
+        var cast = await FailureAsync(client, "INSERT INTO t VALUES ('1', DATE '2024-01-02', 'x', array(1))");
+        Assert.That(cast.ErrorClass, Is.EqualTo("INCOMPATIBLE_DATA_FOR_TABLE.CANNOT_SAFELY_CAST"));
+        Assert.That(cast.Message, Does.Contain("`n`").And.Contain("\"STRING\" to \"INT\""));
+        Assert.That(await ErrorClassAsync(client, "INSERT INTO t VALUES (1, '2024-01-02', 'x', array(1))"), Is.EqualTo("INCOMPATIBLE_DATA_FOR_TABLE.CANNOT_SAFELY_CAST"));
+        Assert.That(await ErrorClassAsync(client, "INSERT INTO t VALUES (1, DATE '2024-01-02', 'x', array('a'))"), Is.EqualTo("INCOMPATIBLE_DATA_FOR_TABLE.CANNOT_SAFELY_CAST"));
+
+        await RunAsync(client, "INSERT INTO t VALUES (2.9, TIMESTAMP '2024-01-02 10:00:00', 5, array(7))");
+        await RunAsync(client, "INSERT INTO t VALUES (NULL, NULL, true, NULL)");
+        Assert.That(await RunAsync(client, "SELECT n, d, s FROM t ORDER BY n NULLS LAST"), Is.EqualTo(new[]
+        {
+            new object?[] { 2, new DateOnly(2024, 1, 2), "5" }, new object?[] { null, null, "true" },
+        }), "numbers to numbers (truncated as Spark casts), timestamps to dates, anything to strings");
+    }
+
+    [Test]
+    public async Task A_null_into_a_not_null_column_fails_as_spark_does()
+    {
+        var client = NewClient();
+        await RunAsync(client, "CREATE TABLE t (a INT NOT NULL, b STRING)");
+
+        Assert.That(await ErrorClassAsync(client, "INSERT INTO t VALUES (NULL, 'x')"), Is.EqualTo("NOT_NULL_ASSERT_VIOLATION"));
+        Assert.That(await ErrorClassAsync(client, "INSERT INTO t (b) VALUES ('x')"), Is.EqualTo("NOT_NULL_ASSERT_VIOLATION"));
+        Assert.That(await RunAsync(client, "SELECT count(*) FROM t"), Is.EqualTo(new[] { new object?[] { 0L } }));
+    }
+
+    [Test]
     public async Task Insert_overwrite_replaces_every_row_but_not_from_its_own_target()
     {
         var client = NewClient();

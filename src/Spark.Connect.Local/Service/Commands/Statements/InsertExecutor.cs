@@ -1,5 +1,4 @@
 using Spark.Connect.Local.Planning;
-using Spark.Connect.Local.Planning.Catalog;
 using Spark.Connect.Local.Planning.Sql;
 using Spark.Connect.Local.Planning.Sql.Statements;
 
@@ -34,24 +33,59 @@ internal static class InsertExecutor
                 new Dictionary<string, string> { ["table"] = table.Display });
         var query = StatementExecutor.PlanQuery(session, sql, insert.Query);
         var target = table.Quoted(connection);
-        var tableColumns = CatalogLookup.Describe(connection, "SELECT * FROM " + target).Select(c => c.Name).ToList();
-        var dataColumns = StatementExecutor.Fields(query).Select(f => f.Name).ToList();
+        var read = new Relation { Read = new Read { NamedTable = new Read.Types.NamedTable { UnparsedIdentifier = table.Unparsed } } };
+        var tableFields = StatementExecutor.Fields(new LocalPlanner(session).Plan(read));
+        var tableColumns = tableFields.Select(f => f.Name).ToList();
+        var dataFields = StatementExecutor.Fields(query);
+        var dataColumns = dataFields.Select(f => f.Name).ToList();
         var targetColumns = insert.ByName ? ByName(tableColumns, dataColumns, table) : insert.Columns is { } listed ? Listed(tableColumns, listed, table) : tableColumns;
         if (targetColumns.Count != dataColumns.Count)
             throw Arity(table, targetColumns, dataColumns);
+        var targets = targetColumns.Select(c => (Name: c, Type: tableFields.First(f => f.Name == c).DataType)).ToList();
+        StoreAssignment.Check(table, targets, dataFields.Select(f => f.DataType).ToList());
+        query = new LocalPlanner(session).Plan(CastToTable(StatementExecutor.QueryRelation(sql, insert.Query), targets));
         var list = string.Join(", ", targetColumns.Select(SqlIdentifiers.Quote));
         var statement = $"INSERT INTO {target} ({list}) SELECT * FROM ({query.Sql}) AS data";
-        if (!insert.Overwrite)
+        try
         {
-            WriteStatements.Run(connection, statement, query);
-            return CommandRows.Empty();
+            if (!insert.Overwrite)
+                WriteStatements.Run(connection, statement, query);
+            else
+            {
+                WriteStatements.InTransaction(connection, () =>
+                {
+                    WriteStatements.Run(connection, "DELETE FROM " + target);
+                    WriteStatements.Run(connection, statement, query);
+                });
+            }
         }
-        WriteStatements.InTransaction(connection, () =>
+        catch (DuckDb.DuckDbException error) when (error.Message.Contains("NOT NULL constraint failed", StringComparison.Ordinal))
         {
-            WriteStatements.Run(connection, "DELETE FROM " + target);
-            WriteStatements.Run(connection, statement, query);
-        });
+            // A NOT NULL column of the table: Spark checks each written value and fails the write the same way.
+            throw new LocalEngineException("NOT_NULL_ASSERT_VIOLATION", "42000",
+                $"NULL value appeared in non-nullable field of {table.Display}. Insert a value for every NOT NULL column.",
+                new Dictionary<string, string> { ["walkedTypePath"] = table.Display }, error);
+        }
         return CommandRows.Empty();
+    }
+
+    /// <summary>
+    /// The query with each column cast to its table column's type by the planner (Spark's casts: a decimal into an int
+    /// truncates, as Spark stores it, where DuckDB's insert would round). Columns are renamed by position first, so
+    /// repeated names in the query don't matter.
+    /// </summary>
+    private static Relation CastToTable(Relation query, IReadOnlyList<(string Name, DataType Type)> targets)
+    {
+        var positional = new ToDF { Input = query };
+        positional.ColumnNames.AddRange(targets.Select((_, i) => $"__insert_{i}"));
+        var project = new Project { Input = new Relation { ToDf = positional } };
+        for (var i = 0; i < targets.Count; i++)
+        {
+            var column = new Expression { UnresolvedAttribute = new Expression.Types.UnresolvedAttribute { UnparsedIdentifier = $"__insert_{i}" } };
+            var cast = new Expression { Cast = new Expression.Types.Cast { Expr = column, Type = targets[i].Type } };
+            project.Expressions.Add(new Expression { Alias = new Expression.Types.Alias { Expr = cast, Name = { targets[i].Name } } });
+        }
+        return new Relation { Project = project };
     }
 
     /// <summary>The table's spelling of each listed column; an unknown or repeated one is refused as Spark does.</summary>
