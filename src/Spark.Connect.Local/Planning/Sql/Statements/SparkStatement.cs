@@ -36,8 +36,29 @@ internal sealed record CreateTableStatement(
     IReadOnlyList<string> Name, CreateMode Mode, IReadOnlyList<ColumnDefinition>? Columns, string? Query,
     string? Format, IReadOnlyList<string> PartitionColumns) : SparkStatement;
 
+/// <summary>
+/// <c>CREATE [OR REPLACE] [GLOBAL] TEMPORARY VIEW v USING format [OPTIONS (path '…', key 'value', …)]</c>: a temporary view
+/// over files, read as <c>spark.read.format(f).options(…).load(path)</c> reads them.
+/// </summary>
+internal sealed record TempViewUsingStatement(string Name, bool Replace, bool Global, string Format, IReadOnlyDictionary<string, string> Options) : SparkStatement;
+
 /// <summary><c>INSERT INTO|OVERWRITE [TABLE] name [(columns) | BY NAME] query</c> (VALUES is a query too).</summary>
 internal sealed record InsertStatement(IReadOnlyList<string> Table, bool Overwrite, IReadOnlyList<string>? Columns, bool ByName, string Query) : SparkStatement;
+
+/// <summary><c>CREATE TABLE [IF NOT EXISTS] t LIKE source</c>: an empty table with the source's columns.</summary>
+internal sealed record CreateTableLikeStatement(IReadOnlyList<string> Name, IReadOnlyList<string> Source, bool IfNotExists) : SparkStatement;
+
+/// <summary><c>ALTER TABLE|VIEW name RENAME TO name</c>.</summary>
+internal sealed record RenameTableStatement(IReadOnlyList<string> Name, IReadOnlyList<string> NewName, bool IsView) : SparkStatement;
+
+/// <summary><c>ALTER TABLE t ADD COLUMN[S] …</c>.</summary>
+internal sealed record AddColumnsStatement(IReadOnlyList<string> Name, IReadOnlyList<ColumnDefinition> Columns) : SparkStatement;
+
+/// <summary><c>ALTER TABLE|VIEW t SET|UNSET TBLPROPERTIES (…)</c>: properties shape nothing the engine answers, so the table is only checked.</summary>
+internal sealed record AlterPropertiesStatement(IReadOnlyList<string> Name, bool IsView) : SparkStatement;
+
+/// <summary><c>SHOW CURRENT NAMESPACE</c>.</summary>
+internal sealed record ShowCurrentNamespaceStatement : SparkStatement;
 
 /// <summary><c>DROP TABLE|VIEW [IF EXISTS] name</c>.</summary>
 internal sealed record DropTableStatement(IReadOnlyList<string> Name, bool IsView, bool IfExists) : SparkStatement;

@@ -23,6 +23,8 @@ internal sealed partial class StatementParser
             }
             return new ShowDatabasesStatement(OptionalPattern());
         }
+        if (AcceptWords("CURRENT", "NAMESPACE") || AcceptWords("CURRENT", "DATABASE") || AcceptWords("CURRENT", "SCHEMA"))
+            return new ShowCurrentNamespaceStatement();
         if (AcceptWord("CATALOGS"))
             return new ShowCatalogsStatement(OptionalPattern());
         if (IsWord("FUNCTIONS") || (Current.Kind == SparkTokenKind.Word && Current.Text.ToUpperInvariant() is "USER" or "SYSTEM" or "ALL" && Peek(1).IsWord("FUNCTIONS")))

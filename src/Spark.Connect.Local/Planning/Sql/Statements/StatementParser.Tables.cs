@@ -9,6 +9,8 @@ internal sealed partial class StatementParser
     private SparkStatement Create()
     {
         var replace = AcceptWords("OR", "REPLACE");
+        if ((IsWord("GLOBAL") && (Peek(1).IsWord("TEMP") || Peek(1).IsWord("TEMPORARY")) && Peek(2).IsWord("VIEW")) || ((IsWord("TEMP") || IsWord("TEMPORARY")) && Peek(1).IsWord("VIEW")))
+            return TempViewUsing(replace);
         if (IsWord("GLOBAL") || IsWord("TEMP") || IsWord("TEMPORARY"))
             throw Unsupported("CREATE TEMPORARY " + string.Join(" ", Peek(1).Text, Peek(2).Text).ToUpperInvariant().Trim(),
                 "Temporary views are created with CREATE [OR REPLACE] [GLOBAL] TEMPORARY VIEW v AS query; temporary tables and functions are not supported.");
@@ -26,7 +28,7 @@ internal sealed partial class StatementParser
         throw Error(null);
     }
 
-    private CreateTableStatement CreateTable(CreateMode mode)
+    private SparkStatement CreateTable(CreateMode mode)
     {
         if (mode == CreateMode.Create && IsWord("IF"))
         {
@@ -36,6 +38,8 @@ internal sealed partial class StatementParser
             mode = CreateMode.IfNotExists;
         }
         var name = MultipartName();
+        if (mode is CreateMode.Create or CreateMode.IfNotExists && AcceptWord("LIKE"))
+            return CreateTableLike(name, mode);
         var columns = Current.IsSymbol("(") && !Peek(1).IsWord("SELECT") ? ColumnDefinitions() : null;
         string? format = null;
         var partitions = new List<string>();
@@ -109,6 +113,16 @@ internal sealed partial class StatementParser
         while (AcceptSymbol(","));
         ExpectSymbol(")");
         return columns;
+    }
+
+    /// <summary>One <c>name TYPE [NOT NULL] [COMMENT '…']</c>, as ALTER TABLE … ADD COLUMN writes it without parentheses.</summary>
+    private ColumnDefinition SingleColumnDefinition()
+    {
+        var name = Identifier();
+        var type = ColumnType();
+        var nullable = !AcceptWords("NOT", "NULL");
+        var comment = AcceptWord("COMMENT") ? StringLiteral() : null;
+        return new ColumnDefinition(name, type, nullable, comment);
     }
 
     /// <summary>A column's type, read token by token to its end and parsed by Spark's DDL rules (<see cref="Resolution.DdlSchema"/>).</summary>

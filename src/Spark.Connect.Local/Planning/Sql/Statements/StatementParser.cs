@@ -13,7 +13,7 @@ internal sealed partial class StatementParser
     // Statements Spark's grammar has that the local engine does not run (each → UNSUPPORTED_FEATURE naming it).
     private static readonly HashSet<string> UnsupportedKeywords = new(StringComparer.OrdinalIgnoreCase)
     {
-        "ALTER", "UPDATE", "DELETE", "MERGE", "COMMENT", "ANALYZE", "MSCK", "LOAD", "ADD", "LIST", "CALL", "DECLARE",
+        "UPDATE", "DELETE", "MERGE", "COMMENT", "ANALYZE", "MSCK", "LOAD", "ADD", "LIST", "CALL", "DECLARE",
         "EXECUTE", "REPAIR", "LOCK", "UNLOCK", "GRANT", "REVOKE", "EXPORT", "IMPORT", "BEGIN", "COMMIT", "ROLLBACK",
     };
 
@@ -68,6 +68,9 @@ internal sealed partial class StatementParser
                 if (IsWord("PARTITION"))
                     throw Unsupported("TRUNCATE TABLE … PARTITION", "Local tables have no partitions; truncate the whole table.");
                 return new TruncateTableStatement(truncated);
+            case "ALTER":
+                Advance();
+                return Alter();
             case "SHOW":
                 Advance();
                 return Show();

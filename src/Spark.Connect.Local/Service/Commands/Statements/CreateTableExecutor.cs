@@ -44,6 +44,28 @@ internal static class CreateTableExecutor
         return CommandRows.Empty();
     }
 
+    /// <summary>CREATE TABLE t LIKE s: an empty table with the columns (and DuckDB types) of the table or view s.</summary>
+    internal static byte[] Like(LocalSession session, CreateTableLikeStatement like)
+    {
+        var connection = session.Connection;
+        var table = StatementTable.Resolve(connection, like.Name, lowerCase: true);
+        if (table.Kind(connection) is not null)
+            return like.IfNotExists ? CommandRows.Empty() : throw StatementCatalogErrors.AlreadyExists(table);
+        string identifier;
+        if (session.FindView(like.Source) is not null)
+            identifier = string.Join(".", like.Source.Select(p => $"`{p.Replace("`", "``", StringComparison.Ordinal)}`"));
+        else
+        {
+            var source = StatementTable.Resolve(connection, like.Source);
+            if (source.Kind(connection) is null)
+                throw StatementCatalogErrors.TableNotFound(like.Source);
+            identifier = source.Unparsed;
+        }
+        var read = new LocalPlanner(session).Plan(new Relation { Read = new Read { NamedTable = new Read.Types.NamedTable { UnparsedIdentifier = identifier } } });
+        WriteStatements.Run(connection, $"CREATE TABLE {table.Quoted(connection)} AS SELECT * FROM ({read.Sql}) AS data LIMIT 0", read);
+        return CommandRows.Empty();
+    }
+
     /// <summary>The column names with the partition columns moved last; checks names are unique and partitions are columns.</summary>
     private static List<string> Partitioned(List<string> names, IReadOnlyList<string> partitions, StatementTable table)
     {

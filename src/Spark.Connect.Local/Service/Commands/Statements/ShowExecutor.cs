@@ -58,6 +58,10 @@ internal static class ShowExecutor
         return result.ToIpc();
     }
 
+    /// <summary>SHOW CURRENT NAMESPACE: <c>catalog</c>, <c>namespace</c>; the current database is always <c>default</c>.</summary>
+    internal static byte[] CurrentNamespace() =>
+        StatementResult.Of(("catalog", false, false), ("namespace", false, false)).Add(LocalCatalog.CatalogName, LocalCatalog.DatabaseName).ToIpc();
+
     /// <summary>The built-in functions the engine runs (the catalog's function table); there are no user functions.</summary>
     internal static byte[] Functions(ShowFunctionsStatement show)
     {

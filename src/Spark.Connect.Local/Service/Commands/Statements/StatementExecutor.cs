@@ -15,6 +15,12 @@ internal static class StatementExecutor
     {
         CreateTableStatement create => CreateTableExecutor.Run(session, sql, create),
         InsertStatement insert => InsertExecutor.Run(session, sql, insert),
+        TempViewUsingStatement view => TempViewUsingExecutor.Run(session, view),
+        CreateTableLikeStatement like => CreateTableExecutor.Like(session, like),
+        RenameTableStatement rename => AlterExecutor.Rename(session, rename),
+        AddColumnsStatement add => AlterExecutor.AddColumns(session, add),
+        AlterPropertiesStatement alter => AlterExecutor.Properties(session, alter),
+        ShowCurrentNamespaceStatement => ShowExecutor.CurrentNamespace(),
         DropTableStatement drop => DropExecutor.Drop(session, drop),
         TruncateTableStatement truncate => DropExecutor.Truncate(session, truncate),
         CreateDatabaseStatement create => DatabaseExecutor.Create(session, create),
