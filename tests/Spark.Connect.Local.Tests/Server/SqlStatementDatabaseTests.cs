@@ -71,6 +71,20 @@ public sealed class SqlStatementDatabaseTests : SqlStatementTestBase
     }
 
     [Test]
+    public async Task Spark_catalog_calls_know_the_created_databases()
+    {
+        var client = NewClient();
+        await RunAsync(client, "CREATE DATABASE reports");
+
+        Assert.That(await RowsAsync(client, Catalog(c => c.DatabaseExists = new DatabaseExists { DbName = "Reports" })), Is.EqualTo(new[] { new object?[] { true } }));
+        Assert.That(await RowsAsync(client, Catalog(c => c.DatabaseExists = new DatabaseExists { DbName = "nowhere" })), Is.EqualTo(new[] { new object?[] { false } }));
+        Assert.That((await RowsAsync(client, Catalog(c => c.ListDatabases = new ListDatabases()))).Select(r => (r[0], r[1])),
+            Is.EqualTo(new[] { ((object?)"default", (object?)"spark_catalog"), ("reports", "spark_catalog") }));
+        Assert.That((await RowsAsync(client, Catalog(c => c.ListDatabases = new ListDatabases { Pattern = "rep*" }))).Select(r => r[0]), Is.EqualTo(new[] { "reports" }));
+        Assert.That((await RowsAsync(client, Catalog(c => c.GetDatabase = new GetDatabase { DbName = "reports" }))).Single()[0], Is.EqualTo("reports"));
+    }
+
+    [Test]
     public async Task Databases_and_their_tables_are_shared_by_every_session()
     {
         var first = NewClient();
@@ -92,5 +106,12 @@ public sealed class SqlStatementDatabaseTests : SqlStatementTestBase
         Assert.That((await RunAsync(client, "SHOW DATABASES")).Select(r => r[0]), Is.EqualTo(new[] { "default", "x\"; drop schema main; --" }));
         await RunAsync(client, "DROP DATABASE `x\"; DROP SCHEMA main; --` CASCADE");
         Assert.That((await RunAsync(client, "SHOW DATABASES")).Select(r => r[0]), Is.EqualTo(new[] { "default" }));
+    }
+
+    private static Plan Catalog(Action<Spark.Connect.Protocol.Catalog> fill)
+    {
+        var catalog = new Spark.Connect.Protocol.Catalog();
+        fill(catalog);
+        return new Plan { Root = new Relation { Catalog = catalog } };
     }
 }

@@ -31,7 +31,7 @@ internal static class UseStatement
             2 => LocalCatalog.IsCatalog(parts[0]) && LocalCatalog.IsDatabase(parts[1]),
             _ => false,
         };
-        if (!current && parts.Count is 1 or 2 && Statements.StatementDatabases.Find(connection, parts[^1]) is not null)
+        if (!current && parts.Count is 1 or 2 && Planning.Catalog.CreatedDatabases.Find(connection, parts[^1]) is not null)
             throw LocalEngineException.Unsupported($"USE of the database `{parts[^1]}`",
                 "The current database stays `default`; name the tables of another database as db.t.");
         return current ? CommandRows.Empty() : throw LocalCatalog.SchemaNotFound(rest);

@@ -15,9 +15,9 @@ internal static class DatabaseExecutor
     {
         var connection = session.Connection;
         var name = DatabaseName(create.Name).ToLowerInvariant();
-        if (LocalCatalog.IsDatabase(name) || StatementDatabases.Find(connection, name) is not null)
+        if (LocalCatalog.IsDatabase(name) || CreatedDatabases.Find(connection, name) is not null)
             return create.IfNotExists ? CommandRows.Empty() : throw StatementCatalogErrors.SchemaAlreadyExists(name);
-        if (StatementDatabases.IsReserved(connection, name))
+        if (CreatedDatabases.IsReserved(connection, name))
             throw LocalEngineException.Unsupported($"a database named `{name}`",
                 "The name is the local engine's own (DuckDB's system schemas and databases, or global_temp); choose another name.");
         WriteStatements.Run(connection, $"CREATE SCHEMA {SqlIdentifiers.Quote(CatalogLookup.CurrentDatabase(connection))}.{SqlIdentifiers.Quote(name)}");
@@ -32,7 +32,7 @@ internal static class DatabaseExecutor
             throw new LocalEngineException("UNSUPPORTED_FEATURE.DROP_DATABASE", "0A000",
                 $"The feature is not supported: Drop the default database `{LocalCatalog.CatalogName}`.`{LocalCatalog.DatabaseName}`.",
                 new Dictionary<string, string> { ["database"] = $"`{LocalCatalog.CatalogName}`.`{LocalCatalog.DatabaseName}`" });
-        var schema = StatementDatabases.Find(connection, name);
+        var schema = CreatedDatabases.Find(connection, name);
         if (schema is null)
             return drop.IfExists ? CommandRows.Empty() : throw LocalCatalog.SchemaNotFound(name);
         if (!drop.Cascade && StatementTable.List(connection, schema).Count > 0)

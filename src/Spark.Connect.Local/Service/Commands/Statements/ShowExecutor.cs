@@ -24,7 +24,7 @@ internal static class ShowExecutor
         }
         else
         {
-            var schema = LocalCatalog.IsDatabase(database) ? "main" : StatementDatabases.Find(session.Connection, database) ?? throw LocalCatalog.SchemaNotFound(database);
+            var schema = LocalCatalog.IsDatabase(database) ? "main" : CreatedDatabases.Find(session.Connection, database) ?? throw LocalCatalog.SchemaNotFound(database);
             var shown = LocalCatalog.IsDatabase(database) ? LocalCatalog.DatabaseName : schema;
             foreach (var (name, kind) in StatementTable.List(session.Connection, schema))
             {
@@ -41,7 +41,7 @@ internal static class ShowExecutor
     {
         CatalogPattern.Matches(show.Pattern, "");
         var result = StatementResult.Of(("namespace", false, false));
-        foreach (var name in new[] { LocalCatalog.DatabaseName }.Concat(StatementDatabases.Created(session.Connection)).Order(StringComparer.Ordinal))
+        foreach (var name in new[] { LocalCatalog.DatabaseName }.Concat(CreatedDatabases.Created(session.Connection)).Order(StringComparer.Ordinal))
         {
             if (CatalogPattern.Matches(show.Pattern, name))
                 result.Add(name);

@@ -1,4 +1,5 @@
 using Spark.Connect.Local.Planning;
+using Spark.Connect.Local.Planning.Catalog;
 
 namespace Spark.Connect.Local.Service.Commands.Statements;
 
@@ -32,12 +33,12 @@ internal static class StatementCatalogErrors
         new Dictionary<string, string> { ["viewName"] = view, ["operation"] = operation });
 
     internal static LocalEngineException SchemaAlreadyExists(string name) => new("SCHEMA_ALREADY_EXISTS", "42P06",
-        $"Cannot create schema {StatementDatabases.Display(name)} because it already exists. Choose a different name, drop the existing schema, or add the IF NOT EXISTS clause.",
-        new Dictionary<string, string> { ["schemaName"] = StatementDatabases.Display(name) });
+        $"Cannot create schema {CreatedDatabases.Display(name)} because it already exists. Choose a different name, drop the existing schema, or add the IF NOT EXISTS clause.",
+        new Dictionary<string, string> { ["schemaName"] = CreatedDatabases.Display(name) });
 
     internal static LocalEngineException SchemaNotEmpty(string name) => new("SCHEMA_NOT_EMPTY", "2BP01",
-        $"Cannot drop a schema {StatementDatabases.Display(name)} because it contains objects. Use DROP SCHEMA … CASCADE to drop the schema and all its objects.",
-        new Dictionary<string, string> { ["schemaName"] = StatementDatabases.Display(name) });
+        $"Cannot drop a schema {CreatedDatabases.Display(name)} because it contains objects. Use DROP SCHEMA … CASCADE to drop the schema and all its objects.",
+        new Dictionary<string, string> { ["schemaName"] = CreatedDatabases.Display(name) });
 
     internal static LocalEngineException CatalogNotFound(string name) => new("CATALOG_NOT_FOUND", "42P08",
         $"The catalog `{name}` is not found. The local engine has one catalog, `spark_catalog`.",

@@ -16,7 +16,7 @@ internal sealed record StatementTable(string Database, string Schema, string Nam
         SqlIdentifiers.Quote(CatalogLookup.CurrentDatabase(connection)) + "." + SqlIdentifiers.Quote(Schema) + "." + SqlIdentifiers.Quote(Name);
 
     /// <summary>Spark's display form, <c>`spark_catalog`.`db`.`t`</c>.</summary>
-    internal string Display => $"`{LocalCatalog.CatalogName}`.{StatementDatabases.Display(Database)}.`{Name.Replace("`", "``", StringComparison.Ordinal)}`";
+    internal string Display => $"`{LocalCatalog.CatalogName}`.{CreatedDatabases.Display(Database)}.`{Name.Replace("`", "``", StringComparison.Ordinal)}`";
 
     /// <summary>The name as the planner reads it (<c>Read.NamedTable</c>'s unparsed identifier).</summary>
     internal string Unparsed => $"`{Schema.Replace("`", "``", StringComparison.Ordinal)}`.`{Name.Replace("`", "``", StringComparison.Ordinal)}`";
@@ -38,7 +38,7 @@ internal sealed record StatementTable(string Database, string Schema, string Nam
         var database = parts[^2];
         if (LocalCatalog.IsDatabase(database))
             return new StatementTable(LocalCatalog.DatabaseName, "main", name);
-        var schema = StatementDatabases.Find(connection, database) ?? throw LocalCatalog.SchemaNotFound(database);
+        var schema = CreatedDatabases.Find(connection, database) ?? throw LocalCatalog.SchemaNotFound(database);
         return new StatementTable(schema, schema, name);
     }
 

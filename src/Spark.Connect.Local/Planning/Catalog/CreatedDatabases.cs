@@ -1,13 +1,12 @@
 using Spark.Connect.Local.DuckDb;
-using Spark.Connect.Local.Planning.Catalog;
 
-namespace Spark.Connect.Local.Service.Commands.Statements;
+namespace Spark.Connect.Local.Planning.Catalog;
 
 /// <summary>
 /// The local catalog's databases: <c>default</c> (DuckDB's <c>main</c> schema) and every database a client created, each a
 /// DuckDB schema of the server's shared database (so, like Spark's catalog databases, every session sees them).
 /// </summary>
-internal static class StatementDatabases
+internal static class CreatedDatabases
 {
     // Names DuckDB or Spark already give a meaning: a schema with one of these names would shadow or confuse that meaning.
     private static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase)
