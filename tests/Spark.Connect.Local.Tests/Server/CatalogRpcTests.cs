@@ -19,7 +19,7 @@ public sealed class CatalogRpcTests : WriteTestBase
         var client = NewClient();
         await RunAsync(client, Command(ToTable(SqlRelation("SELECT 1 AS id, 'a' AS name"), "saved", WriteOperation.Types.SaveMode.Unspecified)));
         Server.CreateTable("registered", new[] { new Row(1) });
-        await RowsAsync(client, Sql("CREATE TEMP TABLE mine AS SELECT 1 AS x"));
+        await NestedReadTests.LoadLocalDataAsync(client);
 
         var list = Catalog(c => c.ListTables = new ListTables());
         Assert.That(await ColumnsAsync(client, list), Is.EqualTo(new[]

@@ -141,11 +141,11 @@ public sealed class ExecutePlanTests : LocalServerTestBase
     }
 
     [Test]
-    public async Task Sessions_do_not_see_each_others_temporary_tables()
+    public async Task Sessions_do_not_see_each_others_temporary_views()
     {
         var first = NewClient();
         var second = NewClient();
-        await CollectAsync(first.ExecutePlanAsync(Sql("CREATE TEMP TABLE mine AS SELECT 42 AS answer")));
+        await CollectAsync(first.ExecutePlanAsync(SqlCommandTests.SqlCommand("CREATE TEMP VIEW mine AS SELECT 42 AS answer")));
 
         Assert.That(await RowsAsync(first, Sql("SELECT answer FROM mine")), Is.EqualTo(new[] { new object?[] { 42 } }));
         var error = await Assert.ThrowsAsync<SparkException>(async () => await RowsAsync(second, Sql("SELECT answer FROM mine")));

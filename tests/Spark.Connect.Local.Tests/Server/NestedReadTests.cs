@@ -51,9 +51,19 @@ public sealed class NestedReadTests : LocalServerTestBase
         using (var side = session.TryOpenSideConnection())
             Assert.That(side, Is.Not.Null, "no temporary state yet");
 
-        await CollectAsync(client.ExecutePlanAsync(Sql("CREATE TEMP TABLE t AS SELECT 1 AS x")));
+        await LoadLocalDataAsync(client);
 
         Assert.That(session.TryOpenSideConnection(), Is.Null);
+    }
+
+    /// <summary>
+    /// Gives the session temporary state (a temporary table of local data): SET's rows come back as local data, which
+    /// collecting loads into the session's connection.
+    /// </summary>
+    internal static async Task LoadLocalDataAsync(SparkConnectClient client)
+    {
+        var local = (await CollectAsync(client.ExecutePlanAsync(SqlCommandTests.SqlCommand("SET spark.local.test = x"))))[0].SqlCommandResult.Relation;
+        await CollectAsync(client.ExecutePlanAsync(new Plan { Root = local }));
     }
 
     [Test]

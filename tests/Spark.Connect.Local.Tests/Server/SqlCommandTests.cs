@@ -63,7 +63,7 @@ public sealed class SqlCommandTests : LocalServerTestBase
     public async Task Create_and_insert_run_at_once_and_answer_with_an_empty_local_relation()
     {
         var client = NewClient();
-        var create = await CollectAsync(client.ExecutePlanAsync(SqlCommand("CREATE TABLE people (name VARCHAR, age INTEGER)")));
+        var create = await CollectAsync(client.ExecutePlanAsync(SqlCommand("CREATE TABLE people (name STRING, age INT)")));
         var insert = SqlCommand("INSERT INTO people VALUES (:name, :age)");
         insert.Command.SqlCommand.Input.Sql.Args.Add("name", new Expression.Types.Literal { String = "Ann" });
         insert.Command.SqlCommand.Input.Sql.Args.Add("age", new Expression.Types.Literal { Integer = 31 });

@@ -23,10 +23,12 @@ internal static class CatalogRenderer
         var query = catalog.CatTypeCase switch
         {
             Kind.CurrentDatabase => Value(context, new Literal { String = LocalCatalog.DatabaseName }, "VARCHAR"),
-            Kind.SetCurrentDatabase => LocalCatalog.IsDatabase(catalog.SetCurrentDatabase.DbName) ? NoRows : throw LocalCatalog.SchemaNotFound(catalog.SetCurrentDatabase.DbName),
-            Kind.ListDatabases => CatalogPattern.Matches(catalog.ListDatabases.Pattern, LocalCatalog.DatabaseName) ? DatabaseRow(context) : DatabaseRow(context) + " WHERE false",
-            Kind.GetDatabase => LocalCatalog.IsDatabase(catalog.GetDatabase.DbName) ? DatabaseRow(context) : throw LocalCatalog.SchemaNotFound(catalog.GetDatabase.DbName),
-            Kind.DatabaseExists => Bool(context, LocalCatalog.IsDatabase(catalog.DatabaseExists.DbName)),
+            Kind.SetCurrentDatabase => LocalCatalog.IsDatabase(catalog.SetCurrentDatabase.DbName) ? NoRows : throw CannotSwitch(context, catalog.SetCurrentDatabase.DbName),
+            Kind.ListDatabases => ListDatabases(context, catalog.ListDatabases.Pattern),
+            Kind.GetDatabase => LocalCatalog.IsDatabase(catalog.GetDatabase.DbName) ? DatabaseRow(context)
+                : CreatedDatabases.Find(context.Session.Connection, catalog.GetDatabase.DbName) is { } created ? CreatedDatabaseRow(context, created)
+                : throw LocalCatalog.SchemaNotFound(catalog.GetDatabase.DbName),
+            Kind.DatabaseExists => Bool(context, LocalCatalog.IsDatabase(catalog.DatabaseExists.DbName) || CreatedDatabases.Find(context.Session.Connection, catalog.DatabaseExists.DbName) is not null),
             Kind.CurrentCatalog => Value(context, new Literal { String = LocalCatalog.CatalogName }, "VARCHAR"),
             Kind.SetCurrentCatalog => LocalCatalog.IsCatalog(catalog.SetCurrentCatalog.CatalogName) ? NoRows : throw CatalogNotFound(catalog.SetCurrentCatalog.CatalogName),
             Kind.ListCatalogs => CatalogRow(context) + (CatalogPattern.Matches(catalog.ListCatalogs.Pattern, LocalCatalog.CatalogName) ? "" : " WHERE false"),
@@ -87,6 +89,25 @@ internal static class CatalogRenderer
         $"CAST({context.AddParameter(new Literal { String = LocalCatalog.CatalogName })} AS VARCHAR) AS \"catalog\", " +
         $"CAST({context.AddParameter(new Literal { String = "default database" })} AS VARCHAR) AS \"description\", " +
         "(SELECT CAST(path AS VARCHAR) FROM duckdb_databases() WHERE database_name = current_database()) AS \"locationUri\"";
+
+    /// <summary><c>default</c> and the databases created with SQL (CREATE DATABASE), by name, filtered by the pattern.</summary>
+    private static string ListDatabases(PlanningContext context, string? pattern)
+    {
+        var rows = new List<string> { DatabaseRow(context) + (CatalogPattern.Matches(pattern, LocalCatalog.DatabaseName) ? "" : " WHERE false") };
+        rows.AddRange(CreatedDatabases.Created(context.Session.Connection).Where(name => CatalogPattern.Matches(pattern, name)).Select(name => CreatedDatabaseRow(context, name)));
+        return $"SELECT * FROM ({string.Join(" UNION ALL ", rows)}) AS databases ORDER BY \"name\"";
+    }
+
+    /// <summary>Spark's Database for a created database: no description, kept inside the DuckDB database (no location of its own).</summary>
+    private static string CreatedDatabaseRow(PlanningContext context, string name) =>
+        $"SELECT CAST({context.AddParameter(new Literal { String = name })} AS VARCHAR) AS \"name\", " +
+        $"CAST({context.AddParameter(new Literal { String = LocalCatalog.CatalogName })} AS VARCHAR) AS \"catalog\", CAST(NULL AS VARCHAR) AS \"description\", CAST(NULL AS VARCHAR) AS \"locationUri\"";
+
+    /// <summary>The current database stays <c>default</c>: a created one is named in table names instead (as SQL's USE says).</summary>
+    private static LocalEngineException CannotSwitch(PlanningContext context, string name) =>
+        CreatedDatabases.Find(context.Session.Connection, name) is not null
+            ? LocalEngineException.Unsupported($"setCurrentDatabase('{name}')", "The current database stays `default`; name the tables of another database as db.t.")
+            : LocalCatalog.SchemaNotFound(name);
 
     /// <summary>Spark's CatalogMetadata(name, description).</summary>
     private static string CatalogRow(PlanningContext context) =>

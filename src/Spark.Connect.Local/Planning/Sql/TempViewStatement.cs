@@ -58,6 +58,9 @@ internal sealed record TempViewStatement(string Name, IReadOnlyList<string> Colu
             }
             at++;
         }
+        // CREATE TEMPORARY VIEW v USING format OPTIONS (…) is a view over files: the statement parser reads it.
+        if (tokens[at].IsWord("USING"))
+            return null;
         if (!Word("AS"))
             throw SqlParseErrors.Syntax(text, tokens[at], "missing 'AS'");
         var query = text[tokens[at].Start..];

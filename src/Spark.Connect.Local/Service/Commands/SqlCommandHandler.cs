@@ -1,6 +1,7 @@
 using Google.Protobuf;
 using Spark.Connect.Arrow;
 using Spark.Connect.Local.Planning;
+using Spark.Connect.Local.Planning.Statements;
 using Spark.Connect.Local.Results;
 
 namespace Spark.Connect.Local.Service.Commands;
@@ -11,6 +12,8 @@ namespace Spark.Connect.Local.Service.Commands;
 /// its arguments (checked now, run when the client collects it); any other statement runs now and its rows
 /// come back inside a <c>LocalRelation</c> (one Arrow IPC stream). Which statements may run at all is the
 /// planner's <see cref="Planning.Statements.SqlStatementGuard"/>; SET, RESET and USE are answered by the service.
+/// In Spark SQL (the default dialect) every other statement is parsed by <see cref="Planning.Sql.Statements.StatementParser"/>
+/// and carried out by <see cref="Statements.StatementExecutor"/>; only the DuckDB dialect sends statements to DuckDB.
 /// </summary>
 internal static class SqlCommandHandler
 {
@@ -27,12 +30,19 @@ internal static class SqlCommandHandler
         {
             StatementKind.Set => Local(SetStatement.Set(session, sql.Query)),
             StatementKind.Reset => Local(SetStatement.Reset(session, sql.Query)),
-            StatementKind.Use => Local(UseStatement.Run(sql.Query)),
+            StatementKind.Use => Local(UseStatement.Run(sql.Query, session.Connection)),
             StatementKind.Query => Checked(session, relation),
+            // In Spark SQL every other statement is parsed and carried out by the engine; none of its text reaches DuckDB.
+            _ when session.SqlDialect == SqlDialect.Spark => Local(RunStatement(session, sql)),
             _ => Local(Execute(session, relation, converter)),
         };
         return new FixedResponses([new ExecutePlanResponse { SqlCommandResult = new ExecutePlanResponse.Types.SqlCommandResult { Relation = result } }]);
     }
+
+    private static byte[] RunStatement(LocalSession session, SQL sql) =>
+        Planning.Sql.Statements.StatementParser.Parse(sql.Query) is { } statement
+            ? Statements.StatementExecutor.Run(session, sql, statement)
+            : throw StatementErrors.Syntax("The SQL text holds no statement.");
 
     private static Relation CreateView(LocalSession session, SQL sql, Planning.Sql.TempViewStatement view)
     {

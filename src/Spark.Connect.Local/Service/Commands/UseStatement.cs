@@ -15,7 +15,7 @@ internal static class UseStatement
     private static readonly HashSet<string> NamespaceWords = new(StringComparer.OrdinalIgnoreCase) { "NAMESPACE", "DATABASE", "SCHEMA" };
 
     /// <summary>Checks the name and returns Spark's empty result.</summary>
-    internal static byte[] Run(string text)
+    internal static byte[] Run(string text, DuckDb.DuckDbConnection connection)
     {
         var rest = SetStatement.Remainder(text, "USE");
         var firstWord = rest.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries);
@@ -31,6 +31,9 @@ internal static class UseStatement
             2 => LocalCatalog.IsCatalog(parts[0]) && LocalCatalog.IsDatabase(parts[1]),
             _ => false,
         };
+        if (!current && parts.Count is 1 or 2 && Planning.Catalog.CreatedDatabases.Find(connection, parts[^1]) is not null)
+            throw LocalEngineException.Unsupported($"USE of the database `{parts[^1]}`",
+                "The current database stays `default`; name the tables of another database as db.t.");
         return current ? CommandRows.Empty() : throw LocalCatalog.SchemaNotFound(rest);
     }
 }

@@ -1,0 +1,242 @@
+namespace Spark.Connect.Local.Planning.Sql.Statements;
+
+/// <summary>
+/// Spark SQL's statements that are not queries (SqlBaseParser.g4's <c>statement</c> rule), read by recursive descent over
+/// <see cref="SparkLexer"/>'s tokens into a <see cref="SparkStatement"/>. A query inside a statement (CTAS, INSERT,
+/// EXPLAIN, …) is kept as its text from its first token, for <see cref="SqlParser"/> to read when it is planned.
+/// Statements of Spark's grammar the local engine does not carry out are <c>UNSUPPORTED_FEATURE.LOCAL_ENGINE</c> naming
+/// them; text that is no Spark statement at all is <c>PARSE_SYNTAX_ERROR</c>, as Spark's parser reports it. This part holds
+/// the cursor and the dispatch on the first keyword; the statements are read in the other parts.
+/// </summary>
+internal sealed partial class StatementParser
+{
+    // Statements Spark's grammar has that the local engine does not run (each → UNSUPPORTED_FEATURE naming it).
+    private static readonly HashSet<string> UnsupportedKeywords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "UPDATE", "DELETE", "MERGE", "COMMENT", "ANALYZE", "MSCK", "LOAD", "ADD", "LIST", "CALL", "DECLARE",
+        "EXECUTE", "REPAIR", "LOCK", "UNLOCK", "GRANT", "REVOKE", "EXPORT", "IMPORT", "BEGIN", "COMMIT", "ROLLBACK",
+    };
+
+    private static readonly HashSet<string> QueryKeywords = new(StringComparer.OrdinalIgnoreCase) { "SELECT", "FROM", "WITH", "VALUES", "TABLE" };
+
+    private readonly string _text;
+    private readonly IReadOnlyList<SparkToken> _tokens;
+    private int _at;
+
+    private StatementParser(string text)
+    {
+        _text = text;
+        _tokens = SparkLexer.Read(text);
+    }
+
+    /// <summary>The statement <paramref name="text"/> holds, or null when it is a query (which the query parser reads).</summary>
+    internal static SparkStatement? Parse(string text)
+    {
+        var parser = new StatementParser(text);
+        if (parser.AtQueryStart)
+            return null;
+        var statement = parser.Statement();
+        parser.AcceptSymbol(";");
+        parser.ExpectEnd();
+        return statement;
+    }
+
+    private SparkStatement Statement()
+    {
+        var first = Current;
+        if (first.Kind != SparkTokenKind.Word)
+            throw Error(null);
+        switch (first.Text.ToUpperInvariant())
+        {
+            case "CREATE":
+                Advance();
+                return Create();
+            case "REPLACE":
+                Advance();
+                ExpectWord("TABLE");
+                return CreateTable(CreateMode.Replace);
+            case "INSERT":
+                Advance();
+                return Insert();
+            case "DROP":
+                Advance();
+                return Drop();
+            case "TRUNCATE":
+                Advance();
+                ExpectWord("TABLE");
+                var truncated = MultipartName();
+                if (IsWord("PARTITION"))
+                    throw Unsupported("TRUNCATE TABLE … PARTITION", "Local tables have no partitions; truncate the whole table.");
+                return new TruncateTableStatement(truncated);
+            case "ALTER":
+                Advance();
+                return Alter();
+            case "SHOW":
+                Advance();
+                return Show();
+            case "DESCRIBE" or "DESC":
+                Advance();
+                return Describe();
+            case "EXPLAIN":
+                Advance();
+                return Explain();
+            case "CACHE" or "UNCACHE" or "REFRESH" or "CLEAR":
+                return Cache();
+            case "SET" or "RESET" or "USE":
+                // The session commands read their own text; the rest of it is theirs.
+                _at = _tokens.Count - 1;
+                return new SessionStatement(first.Text.ToUpperInvariant());
+        }
+        if (UnsupportedKeywords.Contains(first.Text))
+            throw Unsupported(first.Text.ToUpperInvariant() + " statements", "See docs/local-engine.md (Spark SQL statements) for the statements it runs.");
+        throw Error(null);
+    }
+
+    // ---- the cursor ----
+
+    private SparkToken Current => _tokens[_at];
+
+    private SparkToken Peek(int offset) => _tokens[Math.Min(_at + offset, _tokens.Count - 1)];
+
+    private SparkToken Advance()
+    {
+        var token = _tokens[_at];
+        if (_at < _tokens.Count - 1)
+            _at++;
+        return token;
+    }
+
+    private bool IsWord(string keyword) => Current.IsWord(keyword);
+
+    private bool AcceptWord(string keyword)
+    {
+        if (!IsWord(keyword))
+            return false;
+        Advance();
+        return true;
+    }
+
+    private bool AcceptWords(string first, string second)
+    {
+        if (!IsWord(first) || !Peek(1).IsWord(second))
+            return false;
+        Advance();
+        Advance();
+        return true;
+    }
+
+    private bool AcceptSymbol(string symbol)
+    {
+        if (!Current.IsSymbol(symbol))
+            return false;
+        Advance();
+        return true;
+    }
+
+    private void ExpectWord(string keyword)
+    {
+        if (!AcceptWord(keyword))
+            throw Error($"missing '{keyword.ToUpperInvariant()}'");
+    }
+
+    private void ExpectSymbol(string symbol)
+    {
+        if (!AcceptSymbol(symbol))
+            throw Error($"missing '{symbol}'");
+    }
+
+    private void ExpectEnd()
+    {
+        if (Current.Kind != SparkTokenKind.End)
+            throw Error(null);
+    }
+
+    private LocalEngineException Error(string? hint) => SqlParseErrors.Syntax(_text, Current, hint);
+
+    private static LocalEngineException Unsupported(string construct, string hint) =>
+        LocalEngineException.Unsupported($"the Spark SQL statement {construct}", hint);
+
+    /// <summary>Whether a query starts here: SELECT, FROM, WITH, VALUES, TABLE or an opening parenthesis.</summary>
+    private bool AtQueryStart => Current.IsSymbol("(") || (Current.Kind == SparkTokenKind.Word && QueryKeywords.Contains(Current.Text));
+
+    /// <summary>The rest of the text as a query (checked to start like one), for the query parser to read when planned.</summary>
+    private string QueryText()
+    {
+        if (!AtQueryStart)
+            throw Error("missing a query (SELECT, VALUES, WITH, TABLE or FROM)");
+        var start = Current.Start;
+        _at = _tokens.Count - 1;
+        return _text[start..];
+    }
+
+    /// <summary>An identifier: a back-quoted name or a word (Spark's non-reserved keywords name tables too).</summary>
+    private string Identifier()
+    {
+        var token = Current;
+        if (token.Kind == SparkTokenKind.QuotedIdentifier || (token.Kind == SparkTokenKind.Word && !SqlKeywords.IsReserved(token.Text)))
+        {
+            Advance();
+            return token.Text;
+        }
+        throw Error(null);
+    }
+
+    private bool AtIdentifier => Current.Kind == SparkTokenKind.QuotedIdentifier || (Current.Kind == SparkTokenKind.Word && !SqlKeywords.IsReserved(Current.Text));
+
+    /// <summary><c>a.b.c</c> as its parts.</summary>
+    private List<string> MultipartName()
+    {
+        var parts = new List<string> { Identifier() };
+        while (Current.IsSymbol("."))
+        {
+            Advance();
+            parts.Add(Identifier());
+        }
+        return parts;
+    }
+
+    /// <summary><c>(a, b, c)</c>.</summary>
+    private List<string> IdentifierList()
+    {
+        ExpectSymbol("(");
+        var names = new List<string> { Identifier() };
+        while (AcceptSymbol(","))
+            names.Add(Identifier());
+        ExpectSymbol(")");
+        return names;
+    }
+
+    /// <summary>A string literal's value.</summary>
+    private string StringLiteral()
+    {
+        if (Current.Kind != SparkTokenKind.String)
+            throw Error("missing a string literal");
+        return Advance().Text;
+    }
+
+    /// <summary><c>[LIKE] 'pattern'</c> at the end of a SHOW statement, or null.</summary>
+    private string? OptionalPattern()
+    {
+        var like = AcceptWord("LIKE");
+        if (Current.Kind == SparkTokenKind.String)
+            return StringLiteral();
+        return like ? throw Error("missing a pattern string") : null;
+    }
+
+    /// <summary>A parenthesised property list (<c>OPTIONS (…)</c>, <c>TBLPROPERTIES (…)</c>), skipped: it only shapes the stored files.</summary>
+    private void SkipPropertyList()
+    {
+        ExpectSymbol("(");
+        var depth = 1;
+        while (depth > 0)
+        {
+            if (Current.Kind == SparkTokenKind.End)
+                throw Error("missing ')'");
+            if (Current.IsSymbol("("))
+                depth++;
+            else if (Current.IsSymbol(")"))
+                depth--;
+            Advance();
+        }
+    }
+}
