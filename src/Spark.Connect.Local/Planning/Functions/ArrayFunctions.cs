@@ -62,10 +62,15 @@ internal static class ArrayFunctions
             $"CASE WHEN \"__b\" IS NULL THEN NULL ELSE list_filter({Distinct(call.As(0, common))}, lambda \"__y\": list_position(\"__b\", \"__y\") {test}) END");
     }
 
-    /// <summary><c>sort_array(array[, ascending])</c>: nulls first ascending, last descending (the direction a boolean literal, as Spark requires).</summary>
+    /// <summary>
+    /// <c>sort_array(array[, ascending])</c>: nulls first ascending, last descending (the direction a boolean literal, as
+    /// Spark requires). A null direction (a foldable null boolean) gives a null array, as Spark's null-safe eval does.
+    /// </summary>
     private static string SortArray(FunctionCall call)
     {
         call.ExpectBetween(1, 2);
+        if (call.Count == 2 && IsNullConstant(call.Arguments[1].Source) && call.SparkTypeOf(0) is { } arrayType)
+            return $"CAST(NULL AS {DuckDbTypeNames.FromSpark(arrayType)})";
         var ascending = call.Count == 1 || call.BooleanLiteral(1, "sort direction");
         return ArraySorting.Sort(call, call[0], descending: !ascending, nullsFirst: ascending);
     }
@@ -112,6 +117,14 @@ internal static class ArrayFunctions
             : "CAST(\"__t\" AS VARCHAR)";
         return $"list_transform({call[0]}, lambda \"__t\": {cast})";
     }
+
+    /// <summary>A null literal, or a cast of one (<c>CAST(NULL AS BOOLEAN)</c>): a foldable null.</summary>
+    private static bool IsNullConstant(Expression source) => source.ExprTypeCase switch
+    {
+        Expression.ExprTypeOneofCase.Literal => source.Literal.LiteralTypeCase == Expression.Types.Literal.LiteralTypeOneofCase.Null,
+        Expression.ExprTypeOneofCase.Cast => IsNullConstant(source.Cast.Expr),
+        _ => false,
+    };
 
     /// <summary>
     /// <paramref name="body"/> with <paramref name="parameter"/> bound to <paramref name="value"/>, evaluated once:

@@ -13,9 +13,25 @@ internal static class ArrayInsertFunction
 
     private static FunctionResult ResultType(TypedCall call)
     {
+        // Spark types array_insert by the tightest common type, which never promotes to a string: an INT array and a
+        // STRING value have none (ANSI's string-to-number rule does not apply here).
+        if (call.Type(0).KindCase == DataType.KindOneofCase.Array && StringMeetsOther(call.Type(0).Array.ElementType, call.Type(2)))
+            throw DifferentTypes(call);
         var element = ArrayEditTypes.ElementCommonType(new TypedCall(call.Name, [call.Arguments[0], call.Arguments[2]], false, false));
         call.Require(1, t => SparkTypes.IsIntegral(t) || SparkTypes.IsNull(t), "\"INT\"");
         return new(SparkTypes.ArrayOf(element, true), call.Nullable(0) || call.Nullable(1));
+    }
+
+    private static bool StringMeetsOther(DataType element, DataType value) =>
+        SparkTypes.IsString(element) != SparkTypes.IsString(value) && !SparkTypes.IsNull(element) && !SparkTypes.IsNull(value);
+
+    private static LocalEngineException DifferentTypes(TypedCall call)
+    {
+        var (left, right) = ($"\"{SparkTypes.Name(call.Type(0))}\"", $"\"{SparkTypes.Name(call.Type(2))}\"");
+        return new LocalEngineException("DATATYPE_MISMATCH.ARRAY_FUNCTION_DIFF_TYPES", "42K09",
+            $"Cannot resolve `array_insert` due to data type mismatch: Input to `array_insert` should have been \"ARRAY\" followed by a value " +
+            $"with same element type, but it's [{left}, {right}].",
+            new Dictionary<string, string> { ["functionName"] = "`array_insert`", ["dataType"] = "\"ARRAY\"", ["leftType"] = left, ["rightType"] = right });
     }
 
     private static string Insert(FunctionCall call)

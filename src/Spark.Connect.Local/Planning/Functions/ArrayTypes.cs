@@ -34,7 +34,8 @@ internal static class ArrayTypes
         call.Require(0, IsArray, ResultRules.ArrayType);
         if (call.Name.Equals("sort_array", StringComparison.OrdinalIgnoreCase))
             call.Require(1, t => t.KindCase == DataType.KindOneofCase.Boolean, ResultRules.BooleanType);
-        return new(call.Type(0), call.Nullable(0));
+        // A null sort direction makes sort_array null.
+        return new(call.Type(0), call.Nullable(0) || (call.Count == 2 && call.Nullable(1)));
     }
 
     /// <summary><c>array_union</c>: the arrays' common type, holding nulls when either may.</summary>
