@@ -75,13 +75,12 @@ internal static class ArrayFunctions
         return ArraySorting.Sort(call, call[0], descending: !ascending, nullsFirst: ascending);
     }
 
-    /// <summary><c>array_sort(array)</c>: ascending with nulls last. A comparator function is not supported.</summary>
+    /// <summary><c>array_sort(array[, comparator])</c>: ascending with nulls last, or by the comparator (<see cref="ComparatorSort"/>).</summary>
     private static string ArraySort(FunctionCall call)
     {
         call.ExpectBetween(1, 2);
         if (call.Count == 2)
-            throw LocalEngineException.Unsupported("array_sort with a comparator function",
-                "Sort with sort_array(array[, ascending]), or sort by a key: transform the elements into structs (key first) and sort those.");
+            return ComparatorSort.Sort(call);
         return ArraySorting.Sort(call, call[0], descending: false, nullsFirst: false);
     }
 

@@ -149,8 +149,9 @@ internal static class LambdaResolver
         [new VariableType(arguments[0].Type.Map.KeyType, false, Field: PairLambdaFunctions.KeyField),
             new VariableType(arguments[0].Type.Map.ValueType, arguments[0].Type.Map.ValueContainsNull, Field: PairLambdaFunctions.ValueField)];
 
+    /// <summary>array_sort's two elements, read from the fields of the pair struct the rendering builds (see <c>ComparatorSort</c>).</summary>
     private static IReadOnlyList<VariableType> TwoElements(IReadOnlyList<ResolvedExpression> arguments, int count) =>
-        [ElementAndIndex(arguments, 1)[0], ElementAndIndex(arguments, 1)[0]];
+        [ElementAndIndex(arguments, 1)[0] with { Field = ComparatorSort.LeftField }, ElementAndIndex(arguments, 1)[0] with { Field = ComparatorSort.RightField }];
 
     /// <summary>Spark's error for a lambda given to a function that takes none.</summary>
     internal static LocalEngineException NotHigherOrder(string name) =>

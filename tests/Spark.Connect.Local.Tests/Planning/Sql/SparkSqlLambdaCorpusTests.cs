@@ -46,4 +46,22 @@ public sealed class SparkSqlLambdaCorpusTests : SparkSqlTestBase
         Assert.That(Schema("VALUES (1, array(2)), (3, array(4)) AS t(x, ys)"), Is.EqualTo(new[] { "x:int", "ys:array<int>" }));
         Assert.That(Query("SELECT transform(ys, y -> y + x) FROM VALUES (1, array(2)) AS t(x, ys)"), Is.EqualTo(new[] { "[3]" }));
     }
+
+    [Test]
+    public void Array_sort_with_a_comparator_sorts_stably_by_it()
+    {
+        Assert.That(Query("SELECT array_sort(array(3, 1, 2), (l, r) -> r - l)"), Is.EqualTo(new[] { "[3, 2, 1]" }));
+        // Equal keys keep their order: by length only, 'bb' stays before 'aa'.
+        Assert.That(Query("SELECT array_sort(array('ccc', 'bb', 'a', 'aa'), (l, r) -> length(l) - length(r))"), Is.EqualTo(new[] { "[a, bb, aa, ccc]" }));
+        Assert.That(Query("SELECT array_sort(array(2, NULL, 1), (l, r) -> CASE WHEN l IS NULL THEN -1 WHEN r IS NULL THEN 1 ELSE l - r END), " +
+            "array_sort(CAST(NULL AS ARRAY<INT>), (l, r) -> 0), array_sort(array(), (l, r) -> 0)"), Is.EqualTo(new[] { "[NULL, 1, 2]|∅|[]" }));
+    }
+
+    [Test]
+    public void Array_sort_comparator_errors_are_sparks()
+    {
+        Assert.That(QueryError("SELECT array_sort(array(1, 2), (l, r) -> l > r)").ErrorClass, Is.EqualTo("DATATYPE_MISMATCH.UNEXPECTED_RETURN_TYPE"));
+        var error = Assert.Throws<Spark.Connect.Local.DuckDb.DuckDbException>(() => Query("SELECT array_sort(array(1, 2), (l, r) -> CAST(NULL AS INT))"))!;
+        Assert.That(Spark.Connect.Local.Planning.Functions.SparkRuntimeErrors.TryTranslate(error.Message)?.ErrorClass, Is.EqualTo("COMPARATOR_RETURNS_NULL"));
+    }
 }
