@@ -17,6 +17,15 @@ internal static partial class ColumnNamer
     private static readonly HashSet<string> InfixOperators =
         ["==", "!=", "<", ">", "<=", ">=", "<=>", "+", "-", "*", "/", "%", "and", "or", "&", "|", "^"];
 
+    // Spark's math expressions name themselves in capitals whatever the call's spelling (SQRT(b), LOG10(b)); aliases
+    // registered with their own name (sign, ceiling, pow, rint, ln) keep the spelling Spark gives them, lower case.
+    private static readonly HashSet<string> CapitalizedNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "acos", "acosh", "asin", "asinh", "atan", "atanh", "atan2", "cbrt", "ceil", "cos", "cosh", "cot", "csc", "degrees", "e",
+        "exp", "expm1", "floor", "hypot", "log", "log10", "log1p", "log2", "pi", "power", "radians", "sec", "signum", "sin", "sinh",
+        "spark_partition_id", "sqrt", "tan", "tanh",
+    };
+
     internal static string Name(Expression expression) => Name(expression, NoLambdaVariables);
 
     private static readonly HashSet<string> NoLambdaVariables = new(StringComparer.OrdinalIgnoreCase);
@@ -76,6 +85,12 @@ internal static partial class ColumnNamer
         if (arguments.Count == 1 && CastAliases.TargetOf(name) is not null)
             return Name(arguments[0], lambda);
         var shown = arguments.Select(a => ArgumentName(a, lambda));
+        if (CapitalizedNames.Contains(name))
+        {
+            // One-argument log is Spark's Logarithm with Euler's number as the base: LOG(E(), x).
+            if (name.Equals("log", StringComparison.OrdinalIgnoreCase) && arguments.Count == 1) shown = shown.Prepend("E()");
+            name = name.ToUpperInvariant();
+        }
         // Spark's name shows the defaults its constructors add: overlay(x, r, pos) is overlay(x, r, pos, -1),
         // sort_array(a) is sort_array(a, true), and aggregate without a finish lambda gets the identity one.
         if (name.Equals("overlay", StringComparison.OrdinalIgnoreCase) && arguments.Count == 3) shown = shown.Append("-1");
