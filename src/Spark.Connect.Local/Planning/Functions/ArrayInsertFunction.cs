@@ -22,6 +22,8 @@ internal static class ArrayInsertFunction
         return new(SparkTypes.ArrayOf(element, true), call.Nullable(0) || call.Nullable(1));
     }
 
+    private const string LegacyNegativeIndex = "spark.sql.legacy.negativeIndexInArrayInsert";
+
     private static bool StringMeetsOther(DataType element, DataType value) =>
         SparkTypes.IsString(element) != SparkTypes.IsString(value) && !SparkTypes.IsNull(element) && !SparkTypes.IsNull(value);
 
@@ -41,10 +43,13 @@ internal static class ArrayInsertFunction
         var (a, p, n) = ("\"__ai\".a", "\"__ai\".p", "len(\"__ai\".a)");
         // idx: the 0-based index x lands on while it stays within (or right past) the array's reach on the left.
         string At(string idx) => $"list_concat(list_resize(list_slice({a}, 1, {idx}), {idx}), [{element}], list_slice({a}, {idx} + 1, {n}))";
+        // Spark 3.4's legacy negative index (spark.sql.legacy.negativeIndexInArrayInsert) puts x one place further
+        // left: -1 inserts before the last element instead of appending.
+        var shift = string.Equals(call.Context.Setting(LegacyNegativeIndex), "true", StringComparison.OrdinalIgnoreCase) ? "" : " + 1";
         var body = $"CASE WHEN {a} IS NULL OR {p} IS NULL THEN NULL WHEN {p} = 0 THEN {SparkRuntimeErrors.IndexOfZero} " +
                    $"WHEN {p} > 0 THEN {At($"{p} - 1")} " +
-                   $"WHEN -{p} <= {n} THEN {At($"{n} + {p} + 1")} " +
-                   $"ELSE list_concat([{element}], list_resize(list_slice({a}, 1, 0), -{p} - {n} - 1), {a}) END";
+                   $"WHEN -{p} <= {n} THEN {At($"{n} + {p}{shift}")} " +
+                   $"ELSE list_concat([{element}], list_resize(list_slice({a}, 1, 0), -{p} - {n}{(shift.Length > 0 ? " - 1" : "")}), {a}) END";
         return ArrayFunctions.Let($"{{'a': {array}, 'p': CAST({call[1]} AS BIGINT)}}", "\"__ai\"", body);
     }
 }

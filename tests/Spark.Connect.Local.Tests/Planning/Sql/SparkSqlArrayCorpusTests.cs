@@ -53,6 +53,15 @@ public sealed class SparkSqlArrayCorpusTests : SparkSqlTestBase
     }
 
     [Test]
+    public void Array_insert_reads_the_legacy_negative_index_setting()
+    {
+        const string query = "SELECT array_insert(array(1, 3, 4), -2, 2), array_insert(array(2, 3, NULL, 4), -5, 1), array_insert(array(1, 2), -1, 9)";
+        Assert.That(Query(query), Is.EqualTo(new[] { "[1, 3, 2, 4]|[1, 2, 3, NULL, 4]|[1, 2, 9]" }));
+        Session.Settings["spark.sql.legacy.negativeIndexInArrayInsert"] = "true";
+        Assert.That(Query(query), Is.EqualTo(new[] { "[1, 2, 3, 4]|[1, NULL, 2, 3, NULL, 4]|[1, 9, 2]" }));
+    }
+
+    [Test]
     public void Names_follow_sparks_pretty_sql()
     {
         Assert.That(Schema("SELECT array_append(CAST(NULL AS ARRAY<STRING>), 'a'), isnotnull(array(1)), array(1) IS NULL"),
