@@ -21,6 +21,12 @@ internal interface IPlanningSession
     /// </summary>
     Relation? FindView(IReadOnlyList<string> nameParts);
 
+    /// <summary>
+    /// The session's Spark setting <paramref name="key"/> (as SET or the Config RPC left it), or null when unset; the
+    /// few functions whose semantics a legacy setting switches read it while planning.
+    /// </summary>
+    string? Setting(string key) => null;
+
     /// <summary>The SQL dialect of user SQL (<see cref="LocalSparkServerOptions.SqlDialect"/>); Spark SQL unless the host chose DuckDB's.</summary>
     SqlDialect SqlDialect => SqlDialect.Spark;
 

@@ -106,6 +106,8 @@ internal sealed class LocalSession : IPlanningSession, IDisposable
     internal TempViewRegistry GlobalViews { get; }
 
     /// <summary>A session temp view for a one-part name, a global one for <c>global_temp.name</c>; null otherwise.</summary>
+    public string? Setting(string key) => Config.Get(key);
+
     public Relation? FindView(IReadOnlyList<string> nameParts) => TempViewRegistry.Find(TempViews, GlobalViews, nameParts);
 
     /// <inheritdoc />

@@ -139,6 +139,7 @@ public sealed partial class GoldenPlanTests : PlannerTestBase
     [TestCase("function_array_max")]
     [TestCase("function_array_min")]
     [TestCase("function_array_sort")]
+    [TestCase("function_array_sort_with_comparator")]
     [TestCase("function_sort_array")]
     [TestCase("function_element_at")]
     [TestCase("function_try_element_at_array")]
@@ -161,7 +162,6 @@ public sealed partial class GoldenPlanTests : PlannerTestBase
     [TestCase("read_orc", "orc")]
     [TestCase("read_jdbc_with_predicates", "jdbc")]
     [TestCase("sample_withReplacement_fraction_seed", "sampling with replacement")]
-    [TestCase("function_array_sort_with_comparator", "comparator")]
     [TestCase("function_concat", "sequence")]
     [TestCase("function_flatten", "sequence")]
     public void GoldenPlanIsUnsupportedNamingTheConstruct(string golden, string construct)

@@ -101,8 +101,8 @@ public sealed class LambdaFunctionTests : LambdaTestBase
         var mergeType = PlanError(Project(Table("arrays"), Fn("aggregate", Col("xs"), Lit(0), Lambda(Fn("+", Var("a"), Lit(1L)), "a", "x"))));
         Assert.That(mergeType.ErrorClass, Is.EqualTo("DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE"));
         Assert.That(mergeType.Message, Does.Contain("merge function"));
-        var comparator = PlanError(Project(Table("arrays"), Fn("array_sort", Col("xs"), Lambda(Lit(0), "l", "r"))));
-        Assert.That(comparator.ErrorClass, Is.EqualTo("UNSUPPORTED_FEATURE.LOCAL_ENGINE"));
+        var comparator = PlanError(Project(Table("arrays"), Fn("array_sort", Col("xs"), Lambda(Lit(1L), "l", "r"))));
+        Assert.That(comparator.ErrorClass, Is.EqualTo("DATATYPE_MISMATCH.UNEXPECTED_RETURN_TYPE"), "a comparator must return an INT");
         var unknown = PlanError(Project(Table("arrays"), Fn("map_zip_with", Col("m"), Col("m"), Lambda(Var("a"), "k", "a", "b"))));
         Assert.That(unknown.ErrorClass, Is.EqualTo("UNSUPPORTED_FEATURE.LOCAL_ENGINE"), "a Spark higher-order function the engine lacks");
     }

@@ -25,6 +25,10 @@ public abstract class PlannerTestBase : DuckDbTestBase
         private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _cached = new(StringComparer.OrdinalIgnoreCase);
         public System.Collections.Concurrent.ConcurrentDictionary<string, bool> CachedTables() => _cached;
         public List<LocalRelation> Loaded { get; } = [];
+
+        /// <summary>The session's Spark settings (what SET would have left), read by planning.</summary>
+        public Dictionary<string, string> Settings { get; } = new(StringComparer.Ordinal);
+        public string? Setting(string key) => Settings.GetValueOrDefault(key);
         public string LocalTable { get; set; } = "local_data";
 
         /// <summary>Chooses the table for a LocalRelation (default: <see cref="LocalTable"/>).</summary>

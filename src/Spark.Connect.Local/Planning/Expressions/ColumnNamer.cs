@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
+using Spark.Connect.Local.Planning.Functions;
+using Spark.Connect.Local.Service.Show;
 using Kind = Spark.Connect.Protocol.Expression.ExprTypeOneofCase;
 using Literal = Spark.Connect.Protocol.Expression.Types.Literal;
 
@@ -9,7 +12,7 @@ namespace Spark.Connect.Local.Planning.Expressions;
 /// and for computed expressions a deterministic name in Spark's style (<c>(a = 1)</c>, <c>sum(x)</c>).
 /// The name only ever becomes SQL through <see cref="SqlIdentifiers.Quote"/>.
 /// </summary>
-internal static class ColumnNamer
+internal static partial class ColumnNamer
 {
     private static readonly HashSet<string> InfixOperators =
         ["==", "!=", "<", ">", "<=", ">=", "<=>", "+", "-", "*", "/", "%", "and", "or", "&", "|", "^"];
@@ -23,21 +26,30 @@ internal static class ColumnNamer
         "spark_partition_id", "sqrt", "tan", "tanh",
     };
 
-    internal static string Name(Expression expression) => expression.ExprTypeCase switch
+    internal static string Name(Expression expression) => Name(expression, NoLambdaVariables);
+
+    private static readonly HashSet<string> NoLambdaVariables = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The name with <paramref name="lambda"/> holding the lambda variables in scope: Spark names every lambda
+    /// variable <c>namedlambdavariable()</c> (its resolved form's SQL), so a body's reference to one reads so.
+    /// </summary>
+    private static string Name(Expression expression, HashSet<string> lambda) => expression.ExprTypeCase switch
     {
         Kind.Alias when expression.Alias.Name.Count == 1 => expression.Alias.Name[0],
         Kind.Alias => throw LocalEngineException.Unsupported("an alias with several names (multi-column generators)", "Alias each column on its own."),
-        Kind.UnresolvedAttribute => MultipartIdentifier.Parse(expression.UnresolvedAttribute.UnparsedIdentifier)[^1],
+        Kind.UnresolvedAttribute => AttributeName(MultipartIdentifier.Parse(expression.UnresolvedAttribute.UnparsedIdentifier), lambda),
         Kind.Literal => LiteralName(expression.Literal),
-        Kind.UnresolvedFunction => FunctionName(expression.UnresolvedFunction.FunctionName, expression.UnresolvedFunction.Arguments, expression.UnresolvedFunction.IsDistinct),
-        Kind.CallFunction => FunctionName(expression.CallFunction.FunctionName, expression.CallFunction.Arguments, false),
-        Kind.Cast => $"CAST({Name(expression.Cast.Expr)} AS {CastTypeName(expression.Cast)})",
-        Kind.UnresolvedExtractValue => ExtractName(expression.UnresolvedExtractValue),
-        Kind.Window => Name(expression.Window.WindowFunction) + " OVER (window)",
-        Kind.SortOrder => Name(expression.SortOrder.Child),
-        Kind.UnresolvedNamedLambdaVariable => string.Join(".", expression.UnresolvedNamedLambdaVariable.NameParts),
-        Kind.LambdaFunction => "lambdafunction(" + string.Join(", ", expression.LambdaFunction.Arguments.Select(a => string.Join(".", a.NameParts))
-            .Prepend(Name(expression.LambdaFunction.Function))) + ")",
+        Kind.UnresolvedFunction => FunctionName(expression.UnresolvedFunction.FunctionName, expression.UnresolvedFunction.Arguments, expression.UnresolvedFunction.IsDistinct, lambda),
+        Kind.CallFunction => FunctionName(expression.CallFunction.FunctionName, expression.CallFunction.Arguments, false, lambda),
+        // Spark's Cast.sql leaves casts to complex types out (only the analyzer introduces them, its comment says).
+        Kind.Cast when IsComplex(expression.Cast) => Name(expression.Cast.Expr, lambda),
+        Kind.Cast => $"CAST({Name(expression.Cast.Expr, lambda)} AS {CastTypeName(expression.Cast)})",
+        Kind.UnresolvedExtractValue => ExtractName(expression.UnresolvedExtractValue, lambda),
+        Kind.Window => Name(expression.Window.WindowFunction, lambda) + " OVER (window)",
+        Kind.SortOrder => Name(expression.SortOrder.Child, lambda),
+        Kind.UnresolvedNamedLambdaVariable => LambdaVariableName(expression.UnresolvedNamedLambdaVariable.NameParts),
+        Kind.LambdaFunction => LambdaName(expression.LambdaFunction, lambda),
         Kind.SubqueryExpression => "scalarsubquery()",
         Kind.UpdateFields => $"update_fields({Name(expression.UpdateFields.StructExpression)}, " +
             (expression.UpdateFields.ValueExpression is { } value ? $"WithField({Name(value)}))" : $"dropfield())"),
@@ -45,38 +57,73 @@ internal static class ColumnNamer
         _ => expression.ExprTypeCase.ToString(),
     };
 
-    private static string FunctionName(string name, IReadOnlyList<Expression> arguments, bool distinct)
+    private static string AttributeName(IReadOnlyList<string> parts, HashSet<string> lambda) =>
+        lambda.Contains(parts[0]) ? LambdaVariableName(parts) : parts[^1];
+
+    /// <summary>A lambda variable (and any struct fields read from it), as Spark's resolved NamedLambdaVariable prints.</summary>
+    private static string LambdaVariableName(IEnumerable<string> parts) => string.Join(".", parts.Skip(1).Prepend("namedlambdavariable()"));
+
+    private static string LambdaName(Expression.Types.LambdaFunction function, HashSet<string> outer)
+    {
+        var inScope = new HashSet<string>(outer, StringComparer.OrdinalIgnoreCase);
+        foreach (var variable in function.Arguments)
+            inScope.Add(variable.NameParts[0]);
+        return "lambdafunction(" + string.Join(", ", function.Arguments.Select(a => LambdaVariableName(a.NameParts)).Prepend(Name(function.Function, inScope))) + ")";
+    }
+
+    private static string FunctionName(string name, IReadOnlyList<Expression> arguments, bool distinct, HashSet<string> lambda)
     {
         if (arguments.Count == 2 && InfixOperators.Contains(name))
-            return $"({Name(arguments[0])} {(name == "==" ? "=" : name.ToUpperInvariant() is "AND" or "OR" ? name.ToUpperInvariant() : name)} {Name(arguments[1])})";
+            return $"({Name(arguments[0], lambda)} {(name == "==" ? "=" : name.ToUpperInvariant() is "AND" or "OR" ? name.ToUpperInvariant() : name)} {Name(arguments[1], lambda)})";
         // Spark's parser turns count(*) into count(1), and names the column so.
         if (arguments is [{ ExprTypeCase: Kind.UnresolvedStar, UnresolvedStar.HasUnparsedTarget: false }] && name.Equals("count", StringComparison.OrdinalIgnoreCase))
             return $"{name}({(distinct ? "DISTINCT " : "")}1)";
         if (name == "not" && arguments.Count == 1)
-            return $"(NOT {Name(arguments[0])})";
-        var shown = arguments.Select(ArgumentName);
+            return $"(NOT {Name(arguments[0], lambda)})";
+        // IsNull / IsNotNull print as the predicate, whichever way they were written (isnull(x) or x IS NULL).
+        if (arguments.Count == 1 && (name.Equals("isnull", StringComparison.OrdinalIgnoreCase) || name.Equals("isnotnull", StringComparison.OrdinalIgnoreCase)))
+            return $"({Name(arguments[0], lambda)} IS {(name.Length == "isnull".Length ? "" : "NOT ")}NULL)";
+        // A cast alias (float(x), int(x)) is a Cast without the user-specified tag, which Spark's names leave out.
+        if (arguments.Count == 1 && CastAliases.TargetOf(name) is not null)
+            return Name(arguments[0], lambda);
+        var shown = arguments.Select(a => ArgumentName(a, lambda));
         if (CapitalizedNames.Contains(name))
         {
             // One-argument log is Spark's Logarithm with Euler's number as the base: LOG(E(), x).
             if (name.Equals("log", StringComparison.OrdinalIgnoreCase) && arguments.Count == 1) shown = shown.Prepend("E()");
             name = name.ToUpperInvariant();
         }
-        // Spark's name shows the defaults its constructors add: overlay(x, r, pos) is overlay(x, r, pos, -1).
+        // Spark's name shows the defaults its constructors add: overlay(x, r, pos) is overlay(x, r, pos, -1),
+        // sort_array(a) is sort_array(a, true), and aggregate without a finish lambda gets the identity one.
         if (name.Equals("overlay", StringComparison.OrdinalIgnoreCase) && arguments.Count == 3) shown = shown.Append("-1");
+        if (name.Equals("sort_array", StringComparison.OrdinalIgnoreCase) && arguments.Count == 1) shown = shown.Append("true");
+        if ((name.Equals("aggregate", StringComparison.OrdinalIgnoreCase) || name.Equals("reduce", StringComparison.OrdinalIgnoreCase)) && arguments.Count == 3)
+            shown = shown.Append("lambdafunction(namedlambdavariable(), namedlambdavariable())");
         return $"{name}({(distinct ? "DISTINCT " : "")}{string.Join(", ", shown)})";
     }
 
     // Inside a call an alias keeps its expression, as Spark's Alias.sql: struct(12 AS id).
-    private static string ArgumentName(Expression argument) =>
-        argument is { ExprTypeCase: Kind.Alias, Alias.Name.Count: 1 } ? $"{Name(argument.Alias.Expr)} AS {argument.Alias.Name[0]}" : Name(argument);
+    // A typed literal (DATE '…') is parsed as a named cast of its text; inside a call it still prints as the literal.
+    private static string ArgumentName(Expression argument, HashSet<string> lambda) =>
+        argument is { ExprTypeCase: Kind.Alias, Alias.Name.Count: 1 }
+            ? IsTypedLiteral(argument.Alias) ? argument.Alias.Name[0] : $"{Name(argument.Alias.Expr, lambda)} AS {argument.Alias.Name[0]}"
+            : Name(argument, lambda);
 
-    private static string ExtractName(Expression.Types.UnresolvedExtractValue extract)
+    private static bool IsTypedLiteral(Expression.Types.Alias alias) =>
+        alias.Expr is { ExprTypeCase: Kind.Cast, Cast.Expr.ExprTypeCase: Kind.Literal } && TypedLiteralText().IsMatch(alias.Name[0]);
+
+    private static string ExtractName(Expression.Types.UnresolvedExtractValue extract, HashSet<string> lambda)
     {
-        var child = Name(extract.Child);
+        var child = Name(extract.Child, lambda);
         return extract.Extraction is { ExprTypeCase: Kind.Literal, Literal.LiteralTypeCase: Literal.LiteralTypeOneofCase.String } key
             ? key.Literal.String
-            : $"{child}[{Name(extract.Extraction)}]";
+            : $"{child}[{Name(extract.Extraction, lambda)}]";
     }
+
+    private static bool IsComplex(Expression.Types.Cast cast) =>
+        cast.CastToTypeCase == Expression.Types.Cast.CastToTypeOneofCase.TypeStr
+            ? ComplexTypeText().IsMatch(cast.TypeStr)
+            : cast.Type.KindCase is DataType.KindOneofCase.Array or DataType.KindOneofCase.Map or DataType.KindOneofCase.Struct;
 
     private static string CastTypeName(Expression.Types.Cast cast) =>
         cast.CastToTypeCase == Expression.Types.Cast.CastToTypeOneofCase.TypeStr
@@ -107,10 +154,19 @@ internal static class ColumnNamer
         Literal.LiteralTypeOneofCase.Short => literal.Short.ToString(CultureInfo.InvariantCulture),
         Literal.LiteralTypeOneofCase.Integer => literal.Integer.ToString(CultureInfo.InvariantCulture),
         Literal.LiteralTypeOneofCase.Long => literal.Long.ToString(CultureInfo.InvariantCulture),
-        Literal.LiteralTypeOneofCase.Float => literal.Float.ToString(CultureInfo.InvariantCulture),
-        Literal.LiteralTypeOneofCase.Double => literal.Double.ToString(CultureInfo.InvariantCulture),
-        Literal.LiteralTypeOneofCase.Decimal => literal.Decimal.Value,
+        // A literal's name is its Scala toString: Java's float/double text (1.0, NaN, 1.0E10).
+        Literal.LiteralTypeOneofCase.Float => JavaNumberText.Float(literal.Float),
+        Literal.LiteralTypeOneofCase.Double => JavaNumberText.Double(literal.Double),
+        // Java's BigDecimal has no negative zero: -0.0 prints as 0.0.
+        Literal.LiteralTypeOneofCase.Decimal => literal.Decimal.Value.StartsWith('-') && literal.Decimal.Value.All(c => c is '-' or '0' or '.')
+            ? literal.Decimal.Value[1..] : literal.Decimal.Value,
         Literal.LiteralTypeOneofCase.String => literal.String,
         _ => literal.LiteralTypeCase.ToString().ToLowerInvariant(),
     };
+
+    [GeneratedRegex(@"^\s*(array|map|struct)\s*[<(]", RegexOptions.IgnoreCase)]
+    private static partial Regex ComplexTypeText();
+
+    [GeneratedRegex(@"^(DATE|TIMESTAMP|TIMESTAMP_NTZ|TIMESTAMP_LTZ) '[^']*'$")]
+    private static partial Regex TypedLiteralText();
 }

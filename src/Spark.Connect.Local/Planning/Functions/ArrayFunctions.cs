@@ -62,21 +62,25 @@ internal static class ArrayFunctions
             $"CASE WHEN \"__b\" IS NULL THEN NULL ELSE list_filter({Distinct(call.As(0, common))}, lambda \"__y\": list_position(\"__b\", \"__y\") {test}) END");
     }
 
-    /// <summary><c>sort_array(array[, ascending])</c>: nulls first ascending, last descending (the direction a boolean literal, as Spark requires).</summary>
+    /// <summary>
+    /// <c>sort_array(array[, ascending])</c>: nulls first ascending, last descending (the direction a boolean literal, as
+    /// Spark requires). A null direction (a foldable null boolean) gives a null array, as Spark's null-safe eval does.
+    /// </summary>
     private static string SortArray(FunctionCall call)
     {
         call.ExpectBetween(1, 2);
+        if (call.Count == 2 && IsNullConstant(call.Arguments[1].Source) && call.SparkTypeOf(0) is { } arrayType)
+            return $"CAST(NULL AS {DuckDbTypeNames.FromSpark(arrayType)})";
         var ascending = call.Count == 1 || call.BooleanLiteral(1, "sort direction");
         return ArraySorting.Sort(call, call[0], descending: !ascending, nullsFirst: ascending);
     }
 
-    /// <summary><c>array_sort(array)</c>: ascending with nulls last. A comparator function is not supported.</summary>
+    /// <summary><c>array_sort(array[, comparator])</c>: ascending with nulls last, or by the comparator (<see cref="ComparatorSort"/>).</summary>
     private static string ArraySort(FunctionCall call)
     {
         call.ExpectBetween(1, 2);
         if (call.Count == 2)
-            throw LocalEngineException.Unsupported("array_sort with a comparator function",
-                "Sort with sort_array(array[, ascending]), or sort by a key: transform the elements into structs (key first) and sort those.");
+            return ComparatorSort.Sort(call);
         return ArraySorting.Sort(call, call[0], descending: false, nullsFirst: false);
     }
 
@@ -112,6 +116,14 @@ internal static class ArrayFunctions
             : "CAST(\"__t\" AS VARCHAR)";
         return $"list_transform({call[0]}, lambda \"__t\": {cast})";
     }
+
+    /// <summary>A null literal, or a cast of one (<c>CAST(NULL AS BOOLEAN)</c>): a foldable null.</summary>
+    private static bool IsNullConstant(Expression source) => source.ExprTypeCase switch
+    {
+        Expression.ExprTypeOneofCase.Literal => source.Literal.LiteralTypeCase == Expression.Types.Literal.LiteralTypeOneofCase.Null,
+        Expression.ExprTypeOneofCase.Cast => IsNullConstant(source.Cast.Expr),
+        _ => false,
+    };
 
     /// <summary>
     /// <paramref name="body"/> with <paramref name="parameter"/> bound to <paramref name="value"/>, evaluated once:

@@ -34,7 +34,13 @@ internal static class ArrayTypes
         call.Require(0, IsArray, ResultRules.ArrayType);
         if (call.Name.Equals("sort_array", StringComparison.OrdinalIgnoreCase))
             call.Require(1, t => t.KindCase == DataType.KindOneofCase.Boolean, ResultRules.BooleanType);
-        return new(call.Type(0), call.Nullable(0));
+        // array_sort's comparator must return an INT (its lambda has its body's type).
+        if (call.Name.Equals("array_sort", StringComparison.OrdinalIgnoreCase) && call.Count == 2 && call.Type(1).KindCase != DataType.KindOneofCase.Integer)
+            throw new LocalEngineException("DATATYPE_MISMATCH.UNEXPECTED_RETURN_TYPE", "42K09",
+                $"Cannot resolve `array_sort` due to data type mismatch: The comparator must return \"INT\", but it returns \"{SparkTypes.Name(call.Type(1)).ToUpperInvariant()}\".",
+                new Dictionary<string, string> { ["expectedType"] = "\"INT\"", ["actualType"] = $"\"{SparkTypes.Name(call.Type(1)).ToUpperInvariant()}\"" });
+        // A null sort direction makes sort_array null.
+        return new(call.Type(0), call.Nullable(0) || (call.Count == 2 && call.Nullable(1)));
     }
 
     /// <summary><c>array_union</c>: the arrays' common type, holding nulls when either may.</summary>

@@ -70,6 +70,7 @@ internal sealed class FunctionRegistry
         ArrayFunctions.Register(registry);
         MapFunctions.Register(registry);
         ArrayReshapeFunctions.Register(registry);
+        ArraysZipFunction.Register(registry);
         PairLambdaFunctions.Register(registry);
         StringFunctions.Register(registry);
         CaseFunctions.Register(registry);

@@ -65,7 +65,7 @@ internal static class HigherOrderFunctions
         string Pair(string accSql, string elementSql) =>
             $"{{'{AccumulatorField}': CAST({accSql} AS {acc}), '{ElementField}': CAST({elementSql} AS {element})}}";
         var reduced = $"list_reduce(list_transform({call[0]}, lambda \"__x\": {Pair("NULL", "\"__x\"")}), " +
-            $"{merge.WithBody(body => Pair(body, "NULL")).Text}, {Pair(call[1], "NULL")})";
+            $"{merge.WithBody(body => Pair(ByPosition(body, zeroType), "NULL")).Text}, {Pair(call[1], "NULL")})";
         if (call.Count == 3)
             return $"({reduced}).{SqlIdentifiers.Quote(AccumulatorField)}";
         var finish = Lambda(call, 3);
@@ -74,5 +74,19 @@ internal static class HigherOrderFunctions
         // The finish variable reads the acc field of the reduction's struct, which is null only for a null array.
         var parameter = finish.Parameters[0];
         return $"list_transform([{reduced}], lambda {parameter}: CASE WHEN {parameter} IS NULL THEN NULL ELSE {finish.Body} END)[1]";
+    }
+
+    /// <summary>
+    /// The merge result as the accumulator's struct: Spark only asks the two to match structurally (field names may
+    /// differ: <c>(acc.sum + x, acc.n + 1)</c> is a struct of col1, col2), while DuckDB casts structs by field name, so
+    /// the fields are rebuilt by position under the zero value's names.
+    /// </summary>
+    private static string ByPosition(string merged, DataType accumulator)
+    {
+        if (accumulator.KindCase != DataType.KindOneofCase.Struct)
+            return merged;
+        var fields = accumulator.Struct.Fields.Select((f, i) =>
+            $"{SqlIdentifiers.Quote(f.Name)} := CAST(struct_extract_at(\"__m\", {(i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)}) AS {DuckDbTypeNames.FromSpark(f.DataType)})");
+        return ArrayFunctions.Let(merged, "\"__m\"", $"CASE WHEN \"__m\" IS NULL THEN NULL ELSE struct_pack({string.Join(", ", fields)}) END");
     }
 }

@@ -30,6 +30,7 @@ internal static partial class SparkRuntimeErrors
         ["DUPLICATED_MAP_KEY"] = "23505",
         ["INVALID_PARAMETER_VALUE.BIT_POSITION_RANGE"] = "22023",
         ["DATETIME_FIELD_OUT_OF_BOUNDS"] = "22023",
+        ["COMPARATOR_RETURNS_NULL"] = "22004",
         ["CANNOT_DECODE_URL"] = "22546",
         ["INVALID_URL"] = "22P02",
     };

@@ -40,4 +40,7 @@ internal interface IFunctionRenderContext
 
     /// <summary>Binds an extra value as a positional parameter and returns its placeholder (<c>$n</c>).</summary>
     string Bind(Expression.Types.Literal value);
+
+    /// <summary>The session's Spark setting <paramref name="key"/>, or null (unset, or no session: typing a call).</summary>
+    string? Setting(string key) => null;
 }

@@ -135,7 +135,15 @@ internal sealed class ExpressionResolver(ResolutionContext context, RelationReso
     private ResolvedExpression Function(string name, IEnumerable<Expression> arguments, bool isDistinct, Expression source, ResolutionScope scope)
     {
         var list = arguments as IReadOnlyList<Expression> ?? arguments.ToList();
-        if (LambdaResolver.HasLambda(list))
+        if (CastAliases.TargetOf(name) is { } target && !LambdaResolver.HasLambda(list))
+        {
+            if (list.Count != 1 || isDistinct)
+                throw FunctionErrors.WrongNumArgs(name, "1", list.Count);
+            // The renderer reads the cast from its source, so the alias becomes the Cast a client would have sent.
+            var cast = new Expression { Cast = new Expression.Types.Cast { Expr = list[0], Type = target } };
+            return new CastExpression(Resolve(list[0], scope), target, false, cast);
+        }
+        if (LambdaResolver.HasLambda(list) || LambdaResolver.TakesLambdas(name))
         {
             if (isDistinct)
                 throw new LocalEngineException("INVALID_SQL_SYNTAX.FUNCTION_WITH_UNSUPPORTED_SYNTAX", "42000",

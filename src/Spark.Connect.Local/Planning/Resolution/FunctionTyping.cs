@@ -59,4 +59,6 @@ internal sealed class TypedFunctionContext(PlanningContext planning) : IFunction
     public string? TypeOf(SqlArgument argument) => argument.Type is { } type ? DuckDbTypeNames.FromSpark(type) : null;
 
     public string Bind(Expression.Types.Literal value) => LiteralBinder.Render(value, planning);
+
+    public string? Setting(string key) => planning.Session.Setting(key);
 }

@@ -36,6 +36,9 @@ internal static class LambdaResolver
     /// <summary>The higher-order functions over a map (their first argument); the others take an array there.</summary>
     private static readonly HashSet<string> OverMaps = new(StringComparer.OrdinalIgnoreCase) { "map_filter", "transform_values", "transform_keys" };
 
+    /// <summary>True when <paramref name="name"/> is a higher-order function, which binds a plain value in a lambda's place too.</summary>
+    internal static bool TakesLambdas(string name) => Functions.ContainsKey(name);
+
     /// <summary>True when <paramref name="arguments"/> hold a lambda, which only a higher-order function may take.</summary>
     internal static bool HasLambda(IEnumerable<Expression> arguments) => arguments.Any(a => a.ExprTypeCase == Kind.LambdaFunction);
 
@@ -75,7 +78,7 @@ internal static class LambdaResolver
         IReadOnlyList<ResolvedExpression> resolved, ResolutionScope scope)
     {
         if (argument.ExprTypeCase != Kind.LambdaFunction)
-            throw LambdaRequired(name, slot.Position);
+            return Independent(resolver, context, argument, slot, resolved, scope);
         var lambda = argument.LambdaFunction;
         var names = lambda.Arguments.Select(a => string.Join(".", a.NameParts)).ToList();
         if (!slot.Arities.Contains(names.Count))
@@ -93,6 +96,23 @@ internal static class LambdaResolver
         var variables = names.Select((n, i) => context.NewLambdaVariable(n, types[i].Type, types[i].Nullable, types[i].OneBasedIndex, types[i].Field)).ToList();
         var body = resolver.Resolve(lambda.Function, scope.WithLambdaVariables(variables));
         return new ResolvedLambda(variables, body, argument);
+    }
+
+    /// <summary>
+    /// A plain value where a lambda goes (<c>transform(ys, 0)</c>): as Spark's ResolveLambdaVariables, a lambda that
+    /// ignores its variables (the fewest the slot takes). The value resolves in the enclosing scope, so the hidden
+    /// variables can hide no column.
+    /// </summary>
+    private static ResolvedLambda Independent(ExpressionResolver resolver, ResolutionContext context, Expression argument, Slot slot,
+        IReadOnlyList<ResolvedExpression> resolved, ResolutionScope scope)
+    {
+        var count = slot.Arities.Min();
+        var types = slot.Variables(resolved, count);
+        var variables = types.Select((t, i) => context.NewLambdaVariable($"col{i}", t.Type, t.Nullable, t.OneBasedIndex, t.Field)).ToList();
+        // The source a lambda argument has, so typing and rendering treat this one as any other.
+        var source = new Expression.Types.LambdaFunction { Function = argument };
+        source.Arguments.AddRange(variables.Select(v => new Expression.Types.UnresolvedNamedLambdaVariable { NameParts = { v.Name } }));
+        return new ResolvedLambda(variables, resolver.Resolve(argument, scope), new Expression { LambdaFunction = source });
     }
 
     /// <summary>The element (with the array's containsNull) and, for a second variable, the 0-based INT index.</summary>
@@ -129,8 +149,9 @@ internal static class LambdaResolver
         [new VariableType(arguments[0].Type.Map.KeyType, false, Field: PairLambdaFunctions.KeyField),
             new VariableType(arguments[0].Type.Map.ValueType, arguments[0].Type.Map.ValueContainsNull, Field: PairLambdaFunctions.ValueField)];
 
+    /// <summary>array_sort's two elements, read from the fields of the pair struct the rendering builds (see <c>ComparatorSort</c>).</summary>
     private static IReadOnlyList<VariableType> TwoElements(IReadOnlyList<ResolvedExpression> arguments, int count) =>
-        [ElementAndIndex(arguments, 1)[0], ElementAndIndex(arguments, 1)[0]];
+        [ElementAndIndex(arguments, 1)[0] with { Field = ComparatorSort.LeftField }, ElementAndIndex(arguments, 1)[0] with { Field = ComparatorSort.RightField }];
 
     /// <summary>Spark's error for a lambda given to a function that takes none.</summary>
     internal static LocalEngineException NotHigherOrder(string name) =>
@@ -142,11 +163,6 @@ internal static class LambdaResolver
         new("INVALID_LAMBDA_FUNCTION_CALL.NON_HIGHER_ORDER_FUNCTION", "42K0D",
             $"Invalid lambda function call. Argument {position + 1} of {name} is a lambda function, but {name} takes a value there.",
             new Dictionary<string, string> { ["class"] = name });
-
-    private static LocalEngineException LambdaRequired(string name, int position) =>
-        new("DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE", "42K09",
-            $"Cannot resolve `{name}` due to data type mismatch: argument {position + 1} requires a lambda function.",
-            new Dictionary<string, string> { ["functionName"] = $"`{name}`", ["paramIndex"] = (position + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), ["requiredType"] = "lambda function" });
 
     private static LocalEngineException ArrayRequired(string name, ResolvedExpression argument, string required = "ARRAY", string position = "first") =>
         new("DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE", "42K09",

@@ -7,10 +7,10 @@ namespace Spark.Connect.Local.Planning.Resolution;
 /// </summary>
 internal static class StructArguments
 {
-    /// <summary><paramref name="resolved"/> with a source that names it, when <paramref name="function"/> is <c>struct</c>.</summary>
+    /// <summary><paramref name="resolved"/> with a source that names it, when <paramref name="function"/> is <c>struct</c> or <c>arrays_zip</c>.</summary>
     public static ResolvedExpression Named(string function, Expression argument, ResolvedExpression resolved)
     {
-        if (!function.Equals("struct", StringComparison.OrdinalIgnoreCase)) return resolved;
+        if (!function.Equals("struct", StringComparison.OrdinalIgnoreCase) && !function.Equals("arrays_zip", StringComparison.OrdinalIgnoreCase)) return resolved;
         if (argument.ExprTypeCase == Expression.ExprTypeOneofCase.Alias) return resolved with { Source = argument };
         if (argument.ExprTypeCase == Expression.ExprTypeOneofCase.UnresolvedStar && resolved is ColumnReference column)
             return resolved with { Source = new Expression { Alias = new Expression.Types.Alias { Expr = argument, Name = { column.Column.Name } } } };

@@ -96,7 +96,8 @@ internal sealed partial class SqlParser
             using var _ = Nest();
             return Call("not", NotExpression());
         }
-        if (IsWord("EXISTS") && PeekAt(1).IsSymbol("("))
+        // EXISTS (query) is a predicate; exists(array, lambda) is the higher-order function, parsed as a call.
+        if (IsWord("EXISTS") && PeekAt(1).IsSymbol("(") && QueryStartsAt(1))
         {
             Advance();
             return Subquery(SubqueryExpression.Types.SubqueryType.Exists, ParenthesisedQuery(), []);

@@ -107,7 +107,7 @@ internal sealed partial class SqlParser
         Advance();
         var value = StringLiteral();
         var cast = CastTo(Literals.String(value), type, Spark.Connect.Protocol.Expression.Types.Cast.Types.EvalMode.Unspecified);
-        return Alias(cast, [$"{word} '{value}'"]);
+        return Alias(cast, [TypedLiteralNames.Of(word, value)]);
     }
 
     private static byte[] HexBytes(string hex)

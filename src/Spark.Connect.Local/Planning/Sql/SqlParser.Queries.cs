@@ -13,9 +13,11 @@ internal sealed partial class SqlParser
     // The output names of relations built from a select list, so ORDER BY ordinals over a set operation find them.
     private readonly Dictionary<Relation, List<string>> _outputNames = new(ReferenceEqualityComparer.Instance);
 
-    private bool AtQueryStart()
+    private bool AtQueryStart() => QueryStartsAt(0);
+
+    /// <summary>True when the tokens from <paramref name="offset"/> on open a query (after any opening parentheses).</summary>
+    private bool QueryStartsAt(int offset)
     {
-        var offset = 0;
         while (PeekAt(offset).IsSymbol("("))
             offset++;
         var token = PeekAt(offset);
@@ -138,7 +140,7 @@ internal sealed partial class SqlParser
         if (IsWord("SELECT"))
             return new QueryTerm(SelectClause());
         if (AcceptWord("VALUES"))
-            return new QueryTerm(InlineTable());
+            return new QueryTerm(Aliased(InlineTable(), required: false));
         if (AcceptWord("TABLE"))
             return new QueryTerm(TableReference(MultipartName()));
         if (IsWord("FROM"))

@@ -92,6 +92,8 @@ internal static class FunctionResultTypeCases
         Add(["flatten"], A(C(Arr(Arr(Int)))), A(C(Arr(Arr(Str)))));
         Add(["array_position"], A(C(Arr(Int)), C(Int)), A(C(Arr(Str)), L("a")), A(C(Arr(Long)), L(1)));
         Add(["map_entries"], A(C(Map(Str, Long))), A(C(Map(Int, Arr(Str)))));
+        // One column each: the harness names every column c, and a struct cannot repeat a field name in DuckDB.
+        Add(["arrays_zip"], A(C(Arr(Int))), A(C(Arr(Dec(5, 2)))), A(C(Arr(Arr(Long)))));
 
         // Higher-order functions: lambda bodies are DuckDB SQL over the quoted parameters, as the resolver renders them.
         Add(["transform"], A(C(Arr(Int)), Fn(Long, "CAST(\"x\" AS BIGINT)", "x")), A(C(Arr(Str)), Fn(Int, "CAST(\"i\" - 1 AS INTEGER)", "s", "i")),

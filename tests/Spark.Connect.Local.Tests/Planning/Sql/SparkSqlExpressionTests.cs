@@ -75,7 +75,8 @@ public sealed class SparkSqlExpressionTests : SparkSqlTestBase
     public void CastsTryCastsAndDoubleColon()
     {
         Assert.That(Query("SELECT CAST('12' AS INT) + 1, TRY_CAST('x' AS INT), '3'::bigint, CAST(1.25 AS DECIMAL(5, 1))"), Is.EqualTo(new[] { "13|∅|3|1.3" }));
-        Assert.That(Schema("SELECT CAST(id AS STRING), CAST(array(1) AS ARRAY<BIGINT>) FROM people")[1], Is.EqualTo("CAST(array(1) AS ARRAY<BIGINT>):array<bigint>"));
+        // Spark's Cast.sql leaves out a cast to a complex type: the column is named after the operand.
+        Assert.That(Schema("SELECT CAST(id AS STRING), CAST(array(1) AS ARRAY<BIGINT>) FROM people")[1], Is.EqualTo("array(1):array<bigint>"));
         Assert.That(QueryError("SELECT CAST(1 AS NOSUCHTYPE)").ErrorClass, Is.EqualTo("UNSUPPORTED_DATATYPE"));
     }
 
