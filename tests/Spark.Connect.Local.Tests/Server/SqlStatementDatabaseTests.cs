@@ -85,6 +85,30 @@ public sealed class SqlStatementDatabaseTests : SqlStatementTestBase
     }
 
     [Test]
+    public async Task Save_as_table_and_write_to_reach_a_created_database()
+    {
+        var client = NewClient();
+        await RunAsync(client, "CREATE SCHEMA IF NOT EXISTS silver");
+
+        await CollectAsync(client.ExecutePlanAsync(SaveAsTable("silver.orders", "SELECT 1 AS id, 'a' AS name", WriteOperation.Types.SaveMode.ErrorIfExists)));
+        await CollectAsync(client.ExecutePlanAsync(SaveAsTable("silver.orders", "SELECT 'b' AS name, 2 AS id", WriteOperation.Types.SaveMode.Append)));
+
+        Assert.That(await RunAsync(client, "SELECT * FROM silver.orders ORDER BY id"), Is.EqualTo(new[] { new object?[] { 1, "a" }, new object?[] { 2, "b" } }));
+        Assert.That(await RunAsync(client, "SHOW TABLES IN silver"), Is.EqualTo(new[] { new object?[] { "silver", "orders", false } }));
+        var exists = await Assert.ThrowsAsync<SparkException>(async () =>
+            await CollectAsync(client.ExecutePlanAsync(SaveAsTable("silver.orders", "SELECT 3 AS id, 'c' AS name", WriteOperation.Types.SaveMode.ErrorIfExists))));
+        Assert.That(exists!.ErrorClass, Is.EqualTo("TABLE_OR_VIEW_ALREADY_EXISTS"));
+        Assert.That(exists.Message, Does.Contain("`silver`.`orders`"));
+        var readsItself = SaveAsTable("silver.orders", "", WriteOperation.Types.SaveMode.Overwrite);
+        readsItself.Command.WriteOperation.Input = Table("silver.orders").Root;
+        var overwrite = await Assert.ThrowsAsync<SparkException>(async () => await CollectAsync(client.ExecutePlanAsync(readsItself)));
+        Assert.That(overwrite!.ErrorClass, Is.EqualTo("UNSUPPORTED_OVERWRITE.TABLE"));
+        var missing = await Assert.ThrowsAsync<SparkException>(async () =>
+            await CollectAsync(client.ExecutePlanAsync(SaveAsTable("gold.orders", "SELECT 1 AS id", WriteOperation.Types.SaveMode.ErrorIfExists))));
+        Assert.That(missing!.ErrorClass, Is.EqualTo("SCHEMA_NOT_FOUND"));
+    }
+
+    [Test]
     public async Task Databases_and_their_tables_are_shared_by_every_session()
     {
         var first = NewClient();
@@ -114,4 +138,17 @@ public sealed class SqlStatementDatabaseTests : SqlStatementTestBase
         fill(catalog);
         return new Plan { Root = new Relation { Catalog = catalog } };
     }
+
+    private static Plan SaveAsTable(string table, string query, WriteOperation.Types.SaveMode mode) => new()
+    {
+        Command = new Command
+        {
+            WriteOperation = new WriteOperation
+            {
+                Input = new Relation { Sql = new SQL { Query = query } },
+                Table = new WriteOperation.Types.SaveTable { TableName = table, SaveMethod = WriteOperation.Types.SaveTable.Types.TableSaveMethod.SaveAsTable },
+                Mode = mode,
+            },
+        },
+    };
 }

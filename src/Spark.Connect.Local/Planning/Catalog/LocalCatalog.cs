@@ -48,13 +48,6 @@ internal static class LocalCatalog
         };
     }
 
-    /// <summary>Like <see cref="TableName"/> for a table to write: another database is Spark's SCHEMA_NOT_FOUND.</summary>
-    internal static string WritableTableName(string identifier)
-    {
-        var parts = MultipartIdentifier.Parse(identifier);
-        return TableName(identifier) ?? throw SchemaNotFound(string.Join(".", parts.Take(parts.Count - 1)));
-    }
-
     /// <summary>
     /// A table identifier's parts as DuckDB names them: Spark's <c>default</c> database is DuckDB's <c>main</c>
     /// schema, and <c>spark_catalog.default.t</c> is <c>main.t</c>. Other names pass through unchanged.
@@ -84,7 +77,8 @@ internal static class LocalCatalog
         $"The table or view `{name}` cannot be found. Verify the spelling, or create it first (saveAsTable, CreateTable).",
         new Dictionary<string, string> { ["relationName"] = $"`{name}`" });
 
-    internal static LocalEngineException TableAlreadyExists(string table) => new("TABLE_OR_VIEW_ALREADY_EXISTS", "42P07",
-        $"Cannot create table or view {DisplayName(table)} because it already exists. Choose a different name, drop the existing one, or write with mode overwrite or append.",
-        new Dictionary<string, string> { ["relationName"] = DisplayName(table) });
+    /// <summary>A table write's target exists; <paramref name="displayName"/> is Spark's display form (<c>`spark_catalog`.`db`.`t`</c>).</summary>
+    internal static LocalEngineException TableAlreadyExists(string displayName) => new("TABLE_OR_VIEW_ALREADY_EXISTS", "42P07",
+        $"Cannot create table or view {displayName} because it already exists. Choose a different name, drop the existing one, or write with mode overwrite or append.",
+        new Dictionary<string, string> { ["relationName"] = displayName });
 }

@@ -15,6 +15,8 @@ namespace Spark.Connect.Local.Planning.Statements;
 /// </list>
 /// Nothing reaches DuckDB before the first two checks pass, so DuckDB never even parses a refused statement.
 /// SET, RESET and USE are session commands the service answers itself (<c>SqlCommand</c>); they never reach DuckDB.
+/// This guard is the DuckDB dialect's (<see cref="SqlDialect.DuckDb"/>): in Spark SQL, the default, statements are parsed by
+/// <see cref="Sql.Statements.StatementParser"/> and carried out by the service, and no statement text reaches DuckDB.
 /// </summary>
 internal static class SqlStatementGuard
 {
@@ -105,7 +107,7 @@ internal static class SqlStatementGuard
     {
         "MACRO" or "FUNCTION" => "functions are the engine's own: a client can neither shadow a built-in function nor add one that other sessions would see (Spark's temporary functions are not supported)",
         "SECRET" => "secrets would be kept by the server and used on behalf of every session",
-        "SCHEMA" or "DATABASE" => "the local catalog has one database, `default`; create tables and views there",
+        "SCHEMA" or "DATABASE" => "databases are created with Spark SQL's CREATE DATABASE (the default SqlDialect); create tables and views in `default` here",
         _ => "only tables and views can be created, altered or dropped in the local catalog",
     };
 

@@ -15,7 +15,8 @@ internal static class TableWriter
 {
     internal static void Write(IPlanningSession session, WriteOperation write)
     {
-        var table = LocalCatalog.WritableTableName(write.Table.TableName);
+        // db.t may name a database made with CREATE DATABASE; default (main) otherwise.
+        var table = Statements.StatementTable.Resolve(session.Connection, Planning.Expressions.MultipartIdentifier.Parse(write.Table.TableName));
         if (write.PartitioningColumns.Count > 0)
             throw write.Table.SaveMethod == SaveMethod.InsertInto
                 ? new LocalEngineException("_LEGACY_ERROR_TEMP_1309", "42000",
@@ -23,7 +24,7 @@ internal static class TableWriter
                 : LocalEngineException.Unsupported($"partitionBy ({string.Join(", ", write.PartitioningColumns)}) for a table", "Save the table without partition columns.");
         if (write.Options.Count > 0)
             throw LocalEngineException.Unsupported($"the table write option '{write.Options.Keys.Order(StringComparer.Ordinal).First()}'", "Write the table without options.");
-        var existing = CatalogLookup.SharedRelationType(session.Connection, table);
+        var existing = table.Kind(session.Connection);
         var mode = write.Mode == SaveMode.Unspecified ? SaveMode.ErrorIfExists : write.Mode;
         if (write.Table.SaveMethod == SaveMethod.InsertInto)
         {
@@ -31,12 +32,12 @@ internal static class TableWriter
             return;
         }
         if (existing is not null && mode == SaveMode.ErrorIfExists)
-            throw LocalCatalog.TableAlreadyExists(table);
+            throw LocalCatalog.TableAlreadyExists(table.Display);
         if (existing is not null && mode == SaveMode.Ignore)
             return;
         if (existing == "VIEW")
             throw TableWrites.ViewNotTable(table, "saveAsTable");
-        if (existing is not null && mode == SaveMode.Overwrite && WriteStatements.ReadsTable(write.Input, table))
+        if (existing is not null && mode == SaveMode.Overwrite && WriteStatements.ReadsTable(session, write.Input, table))
             throw WriteStatements.OverwriteOfInput(table);
         var writes = new TableWrites(session, table, WriteStatements.PlanInput(session, write.Input));
         if (existing is null)
@@ -47,14 +48,14 @@ internal static class TableWriter
             writes.InsertByName();
     }
 
-    private static void InsertInto(IPlanningSession session, WriteOperation write, string table, string? existing, SaveMode mode)
+    private static void InsertInto(IPlanningSession session, WriteOperation write, Statements.StatementTable table, string? existing, SaveMode mode)
     {
         if (existing is null)
             throw LocalCatalog.TableNotFound(write.Table.TableName);
         if (existing == "VIEW")
             throw TableWrites.ViewNotTable(table, "insertInto");
         var overwrite = mode == SaveMode.Overwrite;
-        if (overwrite && WriteStatements.ReadsTable(write.Input, table))
+        if (overwrite && WriteStatements.ReadsTable(session, write.Input, table))
             throw WriteStatements.OverwriteOfInput(table);
         new TableWrites(session, table, WriteStatements.PlanInput(session, write.Input)).InsertByPosition(overwrite);
     }

@@ -14,7 +14,7 @@ internal static class TableWriterV2
 {
     internal static void Write(IPlanningSession session, WriteOperationV2 write)
     {
-        var table = LocalCatalog.WritableTableName(write.TableName);
+        var table = Statements.StatementTable.Resolve(session.Connection, Planning.Expressions.MultipartIdentifier.Parse(write.TableName));
         if (write.PartitioningColumns.Count > 0)
             throw LocalEngineException.Unsupported("partitionedBy for a table", "Create the table without partition columns.");
         if (write.ClusteringColumns.Count > 0)
@@ -22,20 +22,20 @@ internal static class TableWriterV2
         if (write.Options.Count > 0 || write.TableProperties.Count > 0)
             throw LocalEngineException.Unsupported(
                 $"the table option or property '{write.Options.Keys.Concat(write.TableProperties.Keys).Order(StringComparer.Ordinal).First()}'", "Write the table without options or properties.");
-        var existing = CatalogLookup.SharedRelationType(session.Connection, table);
+        var existing = table.Kind(session.Connection);
         if (existing == "VIEW")
             throw TableWrites.ViewNotTable(table, "writeTo");
         switch (write.Mode)
         {
             case Mode.Create when existing is not null:
-                throw LocalCatalog.TableAlreadyExists(table);
+                throw LocalCatalog.TableAlreadyExists(table.Display);
             case Mode.Replace or Mode.Append or Mode.Overwrite or Mode.OverwritePartitions when existing is null:
                 throw LocalCatalog.TableNotFound(write.TableName);
             case Mode.Overwrite when !IsLiteralTrue(write.OverwriteCondition):
                 throw LocalEngineException.Unsupported("overwrite with a condition other than lit(true)",
                     "Delete the rows with SQL and append, or overwrite the whole table with overwrite(lit(true)).");
         }
-        if (write.Mode is Mode.Replace or Mode.CreateOrReplace or Mode.Overwrite or Mode.OverwritePartitions && existing is not null && WriteStatements.ReadsTable(write.Input, table))
+        if (write.Mode is Mode.Replace or Mode.CreateOrReplace or Mode.Overwrite or Mode.OverwritePartitions && existing is not null && WriteStatements.ReadsTable(session, write.Input, table))
             throw WriteStatements.OverwriteOfInput(table);
         var writes = new TableWrites(session, table, WriteStatements.PlanInput(session, write.Input));
         switch (write.Mode)

@@ -4,12 +4,13 @@ using Spark.Connect.Local.Planning.Catalog;
 namespace Spark.Connect.Local.Service.Commands;
 
 /// <summary>
-/// The table statements both writer APIs use, on a shared table of the main schema (visible to every session):
+/// The table statements both writer APIs use, on a shared table of <c>default</c> (DuckDB's main schema) or of a database
+/// created with SQL (visible to every session):
 /// create, replace, and insert by name or by position with Spark's checks on the columns first.
 /// </summary>
-internal sealed class TableWrites(IPlanningSession session, string table, PlannedQuery query)
+internal sealed class TableWrites(IPlanningSession session, Statements.StatementTable table, PlannedQuery query)
 {
-    private string Target => _target ??= LocalCatalog.QuotedTable(session.Connection, table);
+    private string Target => _target ??= table.Quoted(session.Connection);
 
     private string? _target;
 
@@ -38,10 +39,10 @@ internal sealed class TableWrites(IPlanningSession session, string table, Planne
         {
             var reason = dataColumns.Count > tableColumns.Count ? "TOO_MANY_DATA_COLUMNS" : "NOT_ENOUGH_DATA_COLUMNS";
             throw new LocalEngineException("INSERT_COLUMN_ARITY_MISMATCH." + reason, "21S01",
-                $"Cannot write to {LocalCatalog.DisplayName(table)}: the table has {tableColumns.Count} columns ({Names(tableColumns)}) but the data has {dataColumns.Count} ({Names(dataColumns)}).",
+                $"Cannot write to {table.Display}: the table has {tableColumns.Count} columns ({Names(tableColumns)}) but the data has {dataColumns.Count} ({Names(dataColumns)}).",
                 new Dictionary<string, string>
                 {
-                    ["tableName"] = LocalCatalog.DisplayName(table), ["tableColumns"] = Names(tableColumns), ["dataColumns"] = Names(dataColumns),
+                    ["tableName"] = table.Display, ["tableColumns"] = Names(tableColumns), ["dataColumns"] = Names(dataColumns),
                 });
         }
         Insert($"INSERT INTO {Target} SELECT * FROM ({query.Sql}) AS data", replaceRows);
@@ -67,11 +68,11 @@ internal sealed class TableWrites(IPlanningSession session, string table, Planne
 
     private LocalEngineException Incompatible(string reason, string message, string parameter, string column) =>
         new("INCOMPATIBLE_DATA_FOR_TABLE." + reason, "KD000",
-            $"Cannot write incompatible data for the table {LocalCatalog.DisplayName(table)}: {message}",
-            new Dictionary<string, string> { ["tableName"] = LocalCatalog.DisplayName(table), [parameter] = $"`{column}`" });
+            $"Cannot write incompatible data for the table {table.Display}: {message}",
+            new Dictionary<string, string> { ["tableName"] = table.Display, [parameter] = $"`{column}`" });
 
     /// <summary>Spark refuses a table write over a view.</summary>
-    internal static LocalEngineException ViewNotTable(string table, string operation) => new("EXPECT_TABLE_NOT_VIEW.NO_ALTERNATIVE", "42809",
-        $"'{operation}' expects a table but {LocalCatalog.DisplayName(table)} is a view. Write to a table instead.",
-        new Dictionary<string, string> { ["viewName"] = LocalCatalog.DisplayName(table), ["operation"] = operation });
+    internal static LocalEngineException ViewNotTable(Statements.StatementTable table, string operation) => new("EXPECT_TABLE_NOT_VIEW.NO_ALTERNATIVE", "42809",
+        $"'{operation}' expects a table but {table.Display} is a view. Write to a table instead.",
+        new Dictionary<string, string> { ["viewName"] = table.Display, ["operation"] = operation });
 }

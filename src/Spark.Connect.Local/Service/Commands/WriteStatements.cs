@@ -56,15 +56,26 @@ internal static class WriteStatements
         }
     }
 
-    /// <summary>True when the input reads the shared table <paramref name="table"/> by name.</summary>
-    internal static bool ReadsTable(Relation input, string table) => Reads(input).Any(r =>
-        r.ReadTypeCase == Read.ReadTypeOneofCase.NamedTable &&
-        string.Equals(LocalCatalog.TableName(r.NamedTable.UnparsedIdentifier), table, StringComparison.OrdinalIgnoreCase));
+    /// <summary>True when the input reads the shared table <paramref name="table"/> by name (placed as the write's own name is).</summary>
+    internal static bool ReadsTable(IPlanningSession session, Relation input, Statements.StatementTable table) => Reads(input).Any(r =>
+    {
+        if (r.ReadTypeCase != Read.ReadTypeOneofCase.NamedTable)
+            return false;
+        try
+        {
+            var read = Statements.StatementTable.Resolve(session.Connection, Planning.Expressions.MultipartIdentifier.Parse(r.NamedTable.UnparsedIdentifier));
+            return string.Equals(read.Schema, table.Schema, StringComparison.OrdinalIgnoreCase) && string.Equals(read.Name, table.Name, StringComparison.OrdinalIgnoreCase);
+        }
+        catch (LocalEngineException)
+        {
+            return false; // a name in no database of the catalog is not the target
+        }
+    });
 
     /// <summary>Spark's refusal to overwrite a table the DataFrame reads (the read would see the emptied table).</summary>
-    internal static LocalEngineException OverwriteOfInput(string table) => new("UNSUPPORTED_OVERWRITE.TABLE", "42902",
-        $"Can't overwrite the target that is also being read from: {LocalCatalog.DisplayName(table)}. Write to another table, then replace.",
-        new Dictionary<string, string> { ["table"] = LocalCatalog.DisplayName(table) });
+    internal static LocalEngineException OverwriteOfInput(Statements.StatementTable table) => new("UNSUPPORTED_OVERWRITE.TABLE", "42902",
+        $"Can't overwrite the target that is also being read from: {table.Display}. Write to another table, then replace.",
+        new Dictionary<string, string> { ["table"] = table.Display });
 
     /// <summary>The planned input of a write; a write without input is a malformed plan.</summary>
     internal static PlannedQuery PlanInput(IPlanningSession session, Relation? input) =>

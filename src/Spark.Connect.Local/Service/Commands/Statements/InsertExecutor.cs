@@ -27,10 +27,8 @@ internal static class InsertExecutor
             case "VIEW":
                 throw StatementCatalogErrors.ViewNotTable(table.Display, operation);
         }
-        if (insert.Overwrite && ReadsTable(sql, insert.Query, table, connection))
-            throw new LocalEngineException("UNSUPPORTED_OVERWRITE.TABLE", "42902",
-                $"Can't overwrite the target that is also being read from: {table.Display}. Write to another table, then replace.",
-                new Dictionary<string, string> { ["table"] = table.Display });
+        if (insert.Overwrite && WriteStatements.ReadsTable(session, SqlParser.ParseQuery(insert.Query, SqlParameters.Of(sql)), table))
+            throw WriteStatements.OverwriteOfInput(table);
         var query = StatementExecutor.PlanQuery(session, sql, insert.Query);
         var target = table.Quoted(connection);
         var read = new Relation { Read = new Read { NamedTable = new Read.Types.NamedTable { UnparsedIdentifier = table.Unparsed } } };
@@ -125,29 +123,5 @@ internal static class InsertExecutor
         return new LocalEngineException("INSERT_COLUMN_ARITY_MISMATCH." + reason, "21S01",
             $"Cannot write to {table.Display}: the table has {targetColumns.Count} columns ({tableNames}) but the data has {dataColumns.Count} ({dataNames}).",
             new Dictionary<string, string> { ["tableName"] = table.Display, ["tableColumns"] = tableNames, ["dataColumns"] = dataNames });
-    }
-
-    /// <summary>Whether the query reads the target table by name (its parsed plan's table reads, placed as the statement's own names are).</summary>
-    private static bool ReadsTable(SQL sql, string query, StatementTable table, DuckDb.DuckDbConnection connection)
-    {
-        var relation = SqlParser.ParseQuery(query, SqlParameters.Of(sql));
-        foreach (var read in WriteStatements.Reads(relation))
-        {
-            if (read.ReadTypeCase != Read.ReadTypeOneofCase.NamedTable)
-                continue;
-            var parts = Planning.Expressions.MultipartIdentifier.Parse(read.NamedTable.UnparsedIdentifier);
-            StatementTable? named;
-            try
-            {
-                named = StatementTable.Resolve(connection, parts);
-            }
-            catch (LocalEngineException)
-            {
-                continue;
-            }
-            if (string.Equals(named.Schema, table.Schema, StringComparison.OrdinalIgnoreCase) && string.Equals(named.Name, table.Name, StringComparison.OrdinalIgnoreCase))
-                return true;
-        }
-        return false;
     }
 }
