@@ -49,9 +49,17 @@ internal static class ColumnNamer
         return $"{name}({(distinct ? "DISTINCT " : "")}{string.Join(", ", shown)})";
     }
 
-    // Inside a call an alias keeps its expression, as Spark's Alias.sql: struct(12 AS id).
+    // Inside a call an alias keeps its expression, as Spark's Alias.sql: struct(12 AS id). A typed literal (the SQL
+    // parser's DATE '…' / TIMESTAMP '…', a named cast of its text) is a literal to Spark, shown by its name.
     private static string ArgumentName(Expression argument) =>
-        argument is { ExprTypeCase: Kind.Alias, Alias.Name.Count: 1 } ? $"{Name(argument.Alias.Expr)} AS {argument.Alias.Name[0]}" : Name(argument);
+        argument is { ExprTypeCase: Kind.Alias, Alias.Name.Count: 1 } && !IsTypedLiteral(argument.Alias)
+            ? $"{Name(argument.Alias.Expr)} AS {argument.Alias.Name[0]}"
+            : Name(argument);
+
+    private static bool IsTypedLiteral(Expression.Types.Alias alias) =>
+        alias.Expr is { ExprTypeCase: Kind.Cast, Cast.Expr: { ExprTypeCase: Kind.Literal, Literal.LiteralTypeCase: Literal.LiteralTypeOneofCase.String } }
+        && (alias.Name[0].StartsWith("DATE '", StringComparison.Ordinal) || alias.Name[0].StartsWith("TIMESTAMP '", StringComparison.Ordinal)
+            || alias.Name[0].StartsWith("TIMESTAMP_NTZ '", StringComparison.Ordinal));
 
     private static string ExtractName(Expression.Types.UnresolvedExtractValue extract)
     {

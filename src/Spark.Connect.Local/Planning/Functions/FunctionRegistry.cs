@@ -77,6 +77,7 @@ internal sealed class FunctionRegistry
         MathFunctions.Register(registry);
         RoundingFunctions.Register(registry);
         DateTimeFunctions.Register(registry);
+        TimestampArithmetic.Register(registry);
         DatePartFunctions.Register(registry);
         AggregateFunctions.Register(registry);
         WindowFunctions.Register(registry);
