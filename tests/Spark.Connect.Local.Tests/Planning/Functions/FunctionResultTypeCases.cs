@@ -227,6 +227,8 @@ internal static class FunctionResultTypeCases
         Add(["timestamp_seconds"], A(C(Long)), A(C(Dbl)), A(C(Dec(10, 3))));
         Add(["timestamp_millis", "timestamp_micros"], A(C(Long)), A(C(Int)));
         Add(["make_date"], A(C(Int), C(Int), C(Int)));
+        Add(["timestampadd"], A(L("HOUR"), C(Int), C(Ts)), A(L("MONTH"), C(Long), C(Date)), A(L("DAY"), C(Int), C(Ts)));
+        Add(["timestampdiff"], A(L("HOUR"), C(Ts), C(Ts)), A(L("QUARTER"), C(Date), C(Ts)), A(L("MICROSECOND"), C(Ts), C(Date)));
         Add(["nanvl"], A(C(Dbl), C(Int)), A(C(Flt), C(Flt)));
         Add(["nullifzero"], A(C(Int)), A(C(Dec(5, 2))));
         Add(["zeroifnull"], A(C(Tiny)), A(C(Long)), A(C(Dbl)));

@@ -1,0 +1,62 @@
+using Spark.Connect.Local.Planning.Functions;
+using Kind = Spark.Connect.Protocol.Expression.ExprTypeOneofCase;
+
+namespace Spark.Connect.Local.Planning.Resolution;
+
+/// <summary>
+/// Spark's analyzer rewrites of <c>+</c> and <c>-</c> on dates and timestamps (ANSI, Spark 4): a date plus or minus an
+/// integer (or NULL) is <c>date_add</c>/<c>date_sub</c> (the operands of <c>n + date</c> swapped), named so; a string
+/// or NULL meeting a date or timestamp in a subtraction is cast to that type (so <c>date - 'yyyy-mm-dd'</c> subtracts
+/// dates); a string added to a date is cast to a date, which <c>date_add</c> then refuses as Spark does.
+/// </summary>
+internal static class DatetimeArithmetic
+{
+    /// <summary>The call to resolve instead of <paramref name="name"/> over <paramref name="arguments"/>, or null to keep it.</summary>
+    internal static (string Name, List<ResolvedExpression> Arguments, Expression Source)? Rewrite(string name, Expression source, List<ResolvedExpression> arguments)
+    {
+        if (name is not ("+" or "-") || arguments.Count != 2) return null;
+        var (left, right) = (arguments[0], arguments[1]);
+        var add = name == "+";
+        if (IsDate(left) && (IsIntegralOrNull(right) || IsNonIntegral(right)))
+            return Call(add ? "date_add" : "date_sub", source, left, right, 0, 1);
+        if (add && IsDate(right) && (IsIntegralOrNull(left) || IsNonIntegral(left)))
+            return Call("date_add", source, right, left, 1, 0);
+        if (add && IsDate(left) && IsText(right))
+            return Call("date_add", source, left, AsType(right, SparkTypes.Date), 0, 1);
+        if (add && IsDate(right) && IsText(left))
+            return Call("date_add", source, AsType(left, SparkTypes.Date), right, 0, 1);
+        if (!add && SparkTypes.IsDatetime(left.Type) && (IsText(right) || IsNull(right)))
+            return ("-", [left, AsType(right, left.Type)], source);
+        if (!add && SparkTypes.IsDatetime(right.Type) && (IsText(left) || IsNull(left)))
+            return ("-", [AsType(left, right.Type), right], source);
+        return null;
+    }
+
+    /// <summary>Whether the resolver renamed an operator call (the column then takes the new call's name).</summary>
+    internal static bool Renamed(Expression written, Expression resolvedSource) =>
+        written.ExprTypeCase == Kind.UnresolvedFunction && written.UnresolvedFunction.FunctionName is "+" or "-"
+        && resolvedSource.ExprTypeCase == Kind.UnresolvedFunction && resolvedSource.UnresolvedFunction.FunctionName is "date_add" or "date_sub";
+
+    private static (string, List<ResolvedExpression>, Expression) Call(string function, Expression source, ResolvedExpression first, ResolvedExpression second,
+        int firstSource, int secondSource)
+    {
+        var written = source.UnresolvedFunction.Arguments;
+        var call = new Expression.Types.UnresolvedFunction { FunctionName = function };
+        call.Arguments.Add(written[firstSource]);
+        call.Arguments.Add(written[secondSource]);
+        return (function, [first, second], new Expression { UnresolvedFunction = call });
+    }
+
+    private static ResolvedExpression AsType(ResolvedExpression operand, DataType type) =>
+        ResolvedCalls.CastTo(operand, type);
+
+    private static bool IsDate(ResolvedExpression e) => e.Type.KindCase == DataType.KindOneofCase.Date;
+
+    private static bool IsNull(ResolvedExpression e) => SparkTypes.IsNull(e.Type);
+
+    private static bool IsText(ResolvedExpression e) => SparkTypes.IsString(e.Type);
+
+    private static bool IsIntegralOrNull(ResolvedExpression e) => SparkTypes.IsIntegral(e.Type) || SparkTypes.IsNull(e.Type);
+
+    private static bool IsNonIntegral(ResolvedExpression e) => SparkTypes.IsFractional(e.Type) || SparkTypes.IsDecimal(e.Type);
+}

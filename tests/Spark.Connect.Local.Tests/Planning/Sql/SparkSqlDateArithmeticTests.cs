@@ -1,0 +1,43 @@
+namespace Spark.Connect.Local.Tests.Planning.Sql;
+
+/// <summary>
+/// Date arithmetic as Spark's analyzer rewrites it (ANSI): date ± integer is date_add/date_sub (named so), a string or
+/// NULL subtracted from or by a date is read as a date (an <c>interval day</c>), and date_add's argument rules.
+/// </summary>
+public sealed class SparkSqlDateArithmeticTests : SparkSqlTestBase
+{
+    [Test]
+    public void DatePlusOrMinusIntegerIsDateAddOrSub()
+    {
+        Assert.That(Schema("SELECT DATE '2001-09-28' + 7Y, 7S + DATE '2001-09-28', DATE '2001-10-01' - 7, NULL + DATE '2011-11-11'"),
+            Is.EqualTo(new[] { "date_add(DATE '2001-09-28', 7):date", "date_add(DATE '2001-09-28', 7):date", "date_sub(DATE '2001-10-01', 7):date",
+                "date_add(DATE '2011-11-11', NULL):date" }));
+        Assert.That(Query("SELECT DATE '2001-09-28' + 7Y, 7S + DATE '2001-09-28', DATE '2001-10-01' - 7, NULL + DATE '2011-11-11'"),
+            Is.EqualTo(new[] { "2001-10-05|2001-10-05|2001-09-24|∅" }));
+    }
+
+    [Test]
+    public void SubtractingDatesAndDateTextGivesADayInterval()
+    {
+        Assert.That(Schema("SELECT DATE '2001-10-01' - DATE '2001-09-28', DATE '2001-10-01' - '2001-09-28', '2001-10-01' - DATE '2001-09-28', NULL - DATE '2019-10-06'"),
+            Is.EqualTo(new[] { "(DATE '2001-10-01' - DATE '2001-09-28'):interval day", "(DATE '2001-10-01' - 2001-09-28):interval day",
+                "(2001-10-01 - DATE '2001-09-28'):interval day", "(NULL - DATE '2019-10-06'):interval day" }));
+        Assert.That(Query("SELECT '2001-10-01' - DATE '2001-09-28'"), Is.EqualTo(new[] { "3 days" }));
+    }
+
+    [TestCase("SELECT DATE '2011-11-11' + 1E1")]
+    [TestCase("SELECT DATE '2011-11-11' + '1'")]
+    [TestCase("SELECT '1' + DATE '2011-11-11'")]
+    [TestCase("SELECT date_add('2011-11-11', 1L)")]
+    [TestCase("SELECT date_sub('2011-11-11', 1.0)")]
+    public void WrongDayCountTypesAreSparksUnexpectedInputType(string query) =>
+        Assert.That(QueryError(query).ErrorClass, Is.EqualTo("DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE"));
+
+    [Test]
+    public void TextDayCountsMustBeWholeNumbers()
+    {
+        Assert.That(Query("SELECT date_add('2011-11-11', '1'), date_sub(DATE '2011-11-11', ' -2 ')"), Is.EqualTo(new[] { "2011-11-12|2011-11-13" }));
+        var error = Assert.Throws<Spark.Connect.Local.DuckDb.DuckDbException>(() => Query("SELECT date_add('2011-11-11', '1.2')"))!;
+        Assert.That(Spark.Connect.Local.Planning.Functions.SparkRuntimeErrors.TryTranslate(error.Message)?.ErrorClass, Is.EqualTo("CAST_INVALID_INPUT"));
+    }
+}
