@@ -52,6 +52,9 @@ internal static class ColumnNamer
             return $"{name}({(distinct ? "DISTINCT " : "")}1)";
         if (name == "not" && arguments.Count == 1)
             return $"(NOT {Name(arguments[0])})";
+        // The cast functions date(x) and timestamp(x) are casts Spark names by their operand.
+        if (arguments.Count == 1 && (name.Equals("date", StringComparison.OrdinalIgnoreCase) || name.Equals("timestamp", StringComparison.OrdinalIgnoreCase)))
+            return Name(arguments[0]);
         var shown = arguments.Select(ArgumentName);
         if (CapitalizedNames.Contains(name))
         {

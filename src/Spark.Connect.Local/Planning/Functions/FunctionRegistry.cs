@@ -78,6 +78,7 @@ internal sealed class FunctionRegistry
         RoundingFunctions.Register(registry);
         DateTimeFunctions.Register(registry);
         TimestampArithmetic.Register(registry);
+        CalendarFunctions.Register(registry);
         DatePartFunctions.Register(registry);
         AggregateFunctions.Register(registry);
         WindowFunctions.Register(registry);
