@@ -107,17 +107,31 @@ internal static class DateTimeFunctions
     }
 
     /// <summary>
-    /// <c>to_date(s)</c>/<c>to_timestamp(s)</c> cast (invalid text raises, as ANSI Spark); with a format the
-    /// Java pattern is translated to strptime's and bound as a parameter.
+    /// <c>to_date(s)</c>/<c>to_timestamp(s)</c> cast (invalid text raises, as ANSI Spark); with a format the text is read
+    /// by Spark's pattern rules (<see cref="Strings.SparkDateTimePattern"/>): a mismatch is CANNOT_PARSE_TIMESTAMP.
     /// </summary>
     private static string Parse(FunctionCall call, string duckDbType)
     {
         call.ExpectBetween(1, 2);
+        // A number is seconds since the epoch (Spark casts a numeric to a timestamp so).
+        if (call.Count == 1 && duckDbType != "DATE" && call.SparkTypeOf(0) is { } type && SparkTypes.IsNumeric(type))
+            return $"make_timestamptz(CAST(trunc(CAST({call[0]} AS DECIMAL(38,6)) * 1000000) AS BIGINT))";
         if (call.Count == 1) return $"CAST({call[0]} AS {duckDbType})";
         var pattern = call.StringLiteral(1, "format") ?? throw FunctionErrors.InvalidParameterValue(call.Name, "format", "it is null");
-        var format = DateTimePatterns.ToStrptime(call.Name, pattern);
-        var placeholder = call.Context.Bind(new Spark.Connect.Protocol.Expression.Types.Literal { String = format });
-        return $"CAST(strptime(CAST({call[0]} AS VARCHAR), {placeholder}) AS {duckDbType})";
+        DateTimePatterns.CheckRecognized(pattern);
+        try
+        {
+            Strings.SparkDateTimeFunctions.Pattern(pattern);
+        }
+        catch (Strings.SparkDateTimePattern.UnsupportedPattern unsupported)
+        {
+            throw LocalEngineException.Unsupported(unsupported.Message, "Use the pattern letters y, M, d, H, h, k, K, m, s, S, a and the zone letters z, V, X, x, Z.");
+        }
+        // Spark's own pattern reader (a DuckDB function of this engine) gives the local date-time and any zone in the text;
+        // the cast then reads it in the session zone, as Spark does.
+        var placeholder = call.Context.Bind(new Spark.Connect.Protocol.Expression.Types.Literal { String = pattern });
+        var instant = $"CAST({Strings.SparkDateTimeFunctions.ParseDateTime}(CAST({call[0]} AS VARCHAR), {placeholder}) AS TIMESTAMP WITH TIME ZONE)";
+        return duckDbType == "DATE" ? $"CAST({instant} AS DATE)" : instant;
     }
 
     /// <summary><c>date_format(ts, pattern)</c>: the Java pattern translated to strftime's and bound; text in the session zone.</summary>

@@ -33,6 +33,7 @@ internal static partial class SparkRuntimeErrors
         ["CANNOT_DECODE_URL"] = "22546",
         ["INVALID_URL"] = "22P02",
         ["CAST_INVALID_INPUT"] = "22018",
+        ["CANNOT_PARSE_TIMESTAMP"] = "22007",
         ["ILLEGAL_DAY_OF_WEEK"] = "22009",
         ["INVALID_FRACTION_OF_SECOND"] = "22023",
     };

@@ -7,7 +7,8 @@ namespace Spark.Connect.Local.Planning.Resolution;
 /// Spark's analyzer rewrites of <c>+</c> and <c>-</c> on dates and timestamps (ANSI, Spark 4): a date plus or minus an
 /// integer (or NULL) is <c>date_add</c>/<c>date_sub</c> (the operands of <c>n + date</c> swapped), named so; a string
 /// or NULL meeting a date or timestamp in a subtraction is cast to that type (so <c>date - 'yyyy-mm-dd'</c> subtracts
-/// dates); a string added to a date is cast to a date, which <c>date_add</c> then refuses as Spark does.
+/// dates); a string added to a date is cast to a date, which <c>date_add</c> then refuses as Spark does, and to a timestamp
+/// is BINARY_OP_WRONG_TYPE (two timestamps).
 /// </summary>
 internal static class DatetimeArithmetic
 {
@@ -25,6 +26,8 @@ internal static class DatetimeArithmetic
             return Call("date_add", source, left, AsType(right, SparkTypes.Date), 0, 1);
         if (add && IsDate(right) && IsText(left))
             return Call("date_add", source, AsType(left, SparkTypes.Date), right, 0, 1);
+        if (add && (SparkTypes.IsTimestamp(left.Type) && IsText(right) || IsText(left) && SparkTypes.IsTimestamp(right.Type)))
+            throw AddingTimestamps(SparkTypes.IsTimestamp(left.Type) ? left.Type : right.Type);
         if (!add && SparkTypes.IsDatetime(left.Type) && (IsText(right) || IsNull(right)))
             return ("-", [left, AsType(right, left.Type)], source);
         if (!add && SparkTypes.IsDatetime(right.Type) && (IsText(left) || IsNull(left)))
@@ -45,6 +48,16 @@ internal static class DatetimeArithmetic
         call.Arguments.Add(written[firstSource]);
         call.Arguments.Add(written[secondSource]);
         return (function, [first, second], new Expression { UnresolvedFunction = call });
+    }
+
+    /// <summary>Text added to a timestamp is read as a timestamp, and two timestamps don't add: Spark's BINARY_OP_WRONG_TYPE.</summary>
+    private static LocalEngineException AddingTimestamps(DataType timestamp)
+    {
+        const string accepted = "(\"NUMERIC\" or \"INTERVAL DAY TO SECOND\" or \"INTERVAL YEAR TO MONTH\" or \"INTERVAL\")";
+        var actual = $"\"{SparkTypes.Name(timestamp).ToUpperInvariant()}\"";
+        return new LocalEngineException("DATATYPE_MISMATCH.BINARY_OP_WRONG_TYPE", "42K09",
+            $"Cannot resolve `+` due to data type mismatch: the binary operator requires the input type {accepted}, not {actual}.",
+            new Dictionary<string, string> { ["inputType"] = accepted, ["actualDataType"] = actual });
     }
 
     private static ResolvedExpression AsType(ResolvedExpression operand, DataType type) =>

@@ -40,4 +40,9 @@ public sealed class SparkSqlDateArithmeticTests : SparkSqlTestBase
         var error = Assert.Throws<Spark.Connect.Local.DuckDb.DuckDbException>(() => Query("SELECT date_add('2011-11-11', '1.2')"))!;
         Assert.That(Spark.Connect.Local.Planning.Functions.SparkRuntimeErrors.TryTranslate(error.Message)?.ErrorClass, Is.EqualTo("CAST_INVALID_INPUT"));
     }
+
+    [TestCase("SELECT TIMESTAMP '2011-11-11 11:11:11' + '1'")]
+    [TestCase("SELECT '1' + TIMESTAMP_NTZ '2011-11-11 11:11:11'")]
+    public void TextAddedToATimestampIsSparksWrongType(string query) =>
+        Assert.That(QueryError(query).ErrorClass, Is.EqualTo("DATATYPE_MISMATCH.BINARY_OP_WRONG_TYPE"));
 }
