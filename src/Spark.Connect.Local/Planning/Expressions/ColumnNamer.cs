@@ -52,6 +52,9 @@ internal static class ColumnNamer
             return $"{name}({(distinct ? "DISTINCT " : "")}1)";
         if (name == "not" && arguments.Count == 1)
             return $"(NOT {Name(arguments[0])})";
+        // Spark's UnaryMinus is written (- x).
+        if (name == "negative" && arguments.Count == 1)
+            return $"(- {ArgumentName(arguments[0])})";
         // The cast functions date(x) and timestamp(x) are casts Spark names by their operand.
         if (arguments.Count == 1 && (name.Equals("date", StringComparison.OrdinalIgnoreCase) || name.Equals("timestamp", StringComparison.OrdinalIgnoreCase)))
             return Name(arguments[0]);
@@ -75,7 +78,8 @@ internal static class ColumnNamer
             : Name(argument);
 
     private static bool IsTypedLiteral(Expression.Types.Alias alias) =>
-        alias.Expr is { ExprTypeCase: Kind.Cast, Cast.Expr: { ExprTypeCase: Kind.Literal, Literal.LiteralTypeCase: Literal.LiteralTypeOneofCase.String } }
+        (alias.Expr.ExprTypeCase == Kind.Literal && alias.Name[0].StartsWith("INTERVAL '", StringComparison.Ordinal))
+        || alias.Expr is { ExprTypeCase: Kind.Cast, Cast.Expr: { ExprTypeCase: Kind.Literal, Literal.LiteralTypeCase: Literal.LiteralTypeOneofCase.String } }
         && (alias.Name[0].StartsWith("DATE '", StringComparison.Ordinal) || alias.Name[0].StartsWith("TIMESTAMP '", StringComparison.Ordinal)
             || alias.Name[0].StartsWith("TIMESTAMP_NTZ '", StringComparison.Ordinal));
 

@@ -53,12 +53,14 @@ internal static class DateTimeFunctions
     private static FunctionResult DayShift(TypedCall call) =>
         call.Require(0, SparkTypes.CastsToDatetime, ResultRules.DateType)
             .Require(1, t => t.KindCase is DataType.KindOneofCase.Integer or DataType.KindOneofCase.Short or DataType.KindOneofCase.Byte
-                || SparkTypes.IsNull(t) || SparkTypes.IsString(t), "(\"INT\" or \"SMALLINT\" or \"TINYINT\")")
+                || SparkTypes.IsNull(t) || SparkTypes.IsString(t) || t.KindCase == DataType.KindOneofCase.DayTimeInterval, "(\"INT\" or \"SMALLINT\" or \"TINYINT\")")
             .Strict(SparkTypes.Date);
 
     /// <summary>The day count as an INTEGER; text must be a whole number, else ANSI Spark's CAST_INVALID_INPUT.</summary>
     private static string Days(FunctionCall call, int index)
     {
+        // A whole-day interval (date ± INTERVAL 'n' DAY, as Spark's analyzer rewrites it) counts its days.
+        if (call.SparkTypeOf(index) is { KindCase: DataType.KindOneofCase.DayTimeInterval }) return $"CAST(trunc(epoch({call[index]}) / 86400) AS INTEGER)";
         if (call.SparkTypeOf(index) is not { } type || !SparkTypes.IsString(type)) return $"CAST({call[index]} AS INTEGER)";
         var error = SparkRuntimeErrors.RaiseWithValues("CAST_INVALID_INPUT", "The value '", "\"__d\"",
             "' of the type \"STRING\" cannot be cast to \"INT\" because it is malformed. Correct the value as per the syntax, or change its target type. " +

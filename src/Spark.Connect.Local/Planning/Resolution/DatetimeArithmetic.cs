@@ -1,3 +1,4 @@
+using Spark.Connect.Local.Planning.Expressions;
 using Spark.Connect.Local.Planning.Functions;
 using Kind = Spark.Connect.Protocol.Expression.ExprTypeOneofCase;
 
@@ -26,6 +27,8 @@ internal static class DatetimeArithmetic
             return Call("date_add", source, left, AsType(right, SparkTypes.Date), 0, 1);
         if (add && IsDate(right) && IsText(left))
             return Call("date_add", source, AsType(left, SparkTypes.Date), right, 0, 1);
+        if (Interval(name, source, left, right) is { } withInterval)
+            return withInterval;
         if (add && (SparkTypes.IsTimestamp(left.Type) && IsText(right) || IsText(left) && SparkTypes.IsTimestamp(right.Type)))
             throw AddingTimestamps(SparkTypes.IsTimestamp(left.Type) ? left.Type : right.Type);
         if (!add && SparkTypes.IsDatetime(left.Type) && (IsText(right) || IsNull(right)))
@@ -38,7 +41,36 @@ internal static class DatetimeArithmetic
     /// <summary>Whether the resolver renamed an operator call (the column then takes the new call's name).</summary>
     internal static bool Renamed(Expression written, Expression resolvedSource) =>
         written.ExprTypeCase == Kind.UnresolvedFunction && written.UnresolvedFunction.FunctionName is "+" or "-"
-        && resolvedSource.ExprTypeCase == Kind.UnresolvedFunction && resolvedSource.UnresolvedFunction.FunctionName is "date_add" or "date_sub";
+        && (resolvedSource.ExprTypeCase == Kind.UnresolvedFunction && resolvedSource.UnresolvedFunction.FunctionName is "date_add" or "date_sub"
+            || resolvedSource is { ExprTypeCase: Kind.Alias, Alias.Name.Count: 1 });
+
+    /// <summary>
+    /// A date or timestamp plus or minus an interval, as Spark names it (<c>DATE '…' - INTERVAL '2-2' YEAR TO MONTH</c>, the
+    /// datetime first); a date with a literal whole-day interval stays a date: <c>date_add(d, extractansiintervaldays(i))</c>.
+    /// </summary>
+    private static (string, List<ResolvedExpression>, Expression)? Interval(string name, Expression source, ResolvedExpression left, ResolvedExpression right)
+    {
+        var add = name == "+";
+        var swap = add && SparkTypes.IsInterval(left.Type) && SparkTypes.IsDatetime(right.Type);
+        if (!swap && !(SparkTypes.IsDatetime(left.Type) && SparkTypes.IsInterval(right.Type))) return null;
+        var written = source.UnresolvedFunction.Arguments;
+        var (datetime, interval) = swap ? (right, left) : (left, right);
+        var (datetimeName, intervalName) = swap ? (ColumnNamer.Name(written[1]), ColumnNamer.Name(written[0])) : (ColumnNamer.Name(written[0]), ColumnNamer.Name(written[1]));
+        if (IsDate(datetime) && intervalName.StartsWith("INTERVAL '", StringComparison.Ordinal) && intervalName.EndsWith("' DAY", StringComparison.Ordinal))
+        {
+            var days = $"extractansiintervaldays({intervalName})";
+            var shown = $"date_add({datetimeName}, {(add ? days : $"(- {days})")})";
+            return (add ? "date_add" : "date_sub", [datetime, interval], Named(source, shown));
+        }
+        return (name, [datetime, interval], Named(source, $"{datetimeName} {name} {intervalName}"));
+    }
+
+    private static Expression Named(Expression source, string name)
+    {
+        var alias = new Expression.Types.Alias { Expr = source };
+        alias.Name.Add(name);
+        return new Expression { Alias = alias };
+    }
 
     private static (string, List<ResolvedExpression>, Expression) Call(string function, Expression source, ResolvedExpression first, ResolvedExpression second,
         int firstSource, int secondSource)

@@ -45,4 +45,18 @@ public sealed class SparkSqlDateArithmeticTests : SparkSqlTestBase
     [TestCase("SELECT '1' + TIMESTAMP_NTZ '2011-11-11 11:11:11'")]
     public void TextAddedToATimestampIsSparksWrongType(string query) =>
         Assert.That(QueryError(query).ErrorClass, Is.EqualTo("DATATYPE_MISMATCH.BINARY_OP_WRONG_TYPE"));
+
+    [Test]
+    public void DatetimeAndIntervalAreNamedAsSparkNamesThem()
+    {
+        Assert.That(Schema("SELECT DATE '2012-01-01' - INTERVAL '2-2' YEAR TO MONTH, DATE '2011-11-11' - INTERVAL '2' DAY, - INTERVAL '2-2' YEAR TO MONTH + DATE '2012-01-01', " +
+            "INTERVAL '-2' DAY + DATE '2011-11-11', TIMESTAMP '2011-11-11 11:11:11' - INTERVAL '12:12:12.123456789' HOUR TO SECOND, INTERVAL '2' MINUTE + DATE '2012-01-01', " +
+            "TIMESTAMP '2011-11-11 11:11:11' + INTERVAL 1 DAY 2 HOURS"),
+            Is.EqualTo(new[] { "DATE '2012-01-01' - INTERVAL '2-2' YEAR TO MONTH:date", "date_add(DATE '2011-11-11', (- extractansiintervaldays(INTERVAL '2' DAY))):date",
+                "DATE '2012-01-01' + (- INTERVAL '2-2' YEAR TO MONTH):date", "date_add(DATE '2011-11-11', extractansiintervaldays(INTERVAL '-2' DAY)):date",
+                "TIMESTAMP '2011-11-11 11:11:11' - INTERVAL '12:12:12.123456' HOUR TO SECOND:timestamp", "DATE '2012-01-01' + INTERVAL '02' MINUTE:timestamp",
+                "TIMESTAMP '2011-11-11 11:11:11' + INTERVAL '1 02' DAY TO HOUR:timestamp" }));
+        Assert.That(Query("SELECT DATE '2011-11-11' - INTERVAL '2' DAY, INTERVAL '-2' DAY + DATE '2011-11-11', DATE '2012-01-01' - INTERVAL '2-2' YEAR TO MONTH"),
+            Is.EqualTo(new[] { "2011-11-09|2011-11-09|2009-11-01" }));
+    }
 }
