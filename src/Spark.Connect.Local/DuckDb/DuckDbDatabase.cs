@@ -47,6 +47,7 @@ internal sealed class DuckDbDatabase : IDisposable
             Hashing.SparkBinaryFunctions.Register(connection);
             Strings.SparkStringFunctions.Register(connection);
             Strings.SparkUrlFunctions.Register(connection);
+            Strings.SparkDateTimeFunctions.Register(connection);
             return database;
         }
         catch

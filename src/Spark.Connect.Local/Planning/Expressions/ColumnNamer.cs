@@ -86,6 +86,9 @@ internal static partial class ColumnNamer
         // A cast alias (float(x), int(x)) is a Cast without the user-specified tag, which Spark's names leave out.
         if (arguments.Count == 1 && CastAliases.TargetOf(name) is not null)
             return Name(arguments[0], lambda);
+        // Spark's UnaryMinus is written (- x).
+        if (name == "negative" && arguments.Count == 1)
+            return $"(- {ArgumentName(arguments[0], lambda)})";
         var shown = arguments.Select(a => ArgumentName(a, lambda));
         if (CapitalizedNames.Contains(name))
         {
@@ -109,8 +112,10 @@ internal static partial class ColumnNamer
             ? IsTypedLiteral(argument.Alias) ? argument.Alias.Name[0] : $"{Name(argument.Alias.Expr, lambda)} AS {argument.Alias.Name[0]}"
             : Name(argument, lambda);
 
+    // The SQL parser's typed literals: DATE '…' / TIMESTAMP '…' (a named cast of the text) and INTERVAL '…' literals.
     private static bool IsTypedLiteral(Expression.Types.Alias alias) =>
-        alias.Expr is { ExprTypeCase: Kind.Cast, Cast.Expr.ExprTypeCase: Kind.Literal } && TypedLiteralText().IsMatch(alias.Name[0]);
+        (alias.Expr.ExprTypeCase == Kind.Literal && alias.Name[0].StartsWith("INTERVAL '", StringComparison.Ordinal))
+        || alias.Expr is { ExprTypeCase: Kind.Cast, Cast.Expr.ExprTypeCase: Kind.Literal } && TypedLiteralText().IsMatch(alias.Name[0]);
 
     private static string ExtractName(Expression.Types.UnresolvedExtractValue extract, HashSet<string> lambda)
     {

@@ -26,8 +26,8 @@ internal static class DateTimeFunctions
         registry.Scalar(c => TimeField(c, "hour"), timeField, "hour");
         registry.Scalar(c => TimeField(c, "minute"), timeField, "minute");
         registry.Scalar(c => TimeField(c, "second"), timeField, "second");
-        registry.Scalar(c => $"CAST(({AsDate(c.Expect(2), 0)} + CAST({c[1]} AS INTEGER)) AS DATE)", dateShift, "date_add", "dateadd");
-        registry.Scalar(c => $"CAST(({AsDate(c.Expect(2), 0)} - CAST({c[1]} AS INTEGER)) AS DATE)", dateShift, "date_sub");
+        registry.Scalar(c => $"CAST(({AsDate(c.Expect(2), 0)} + {Days(c, 1)}) AS DATE)", DayShift, "date_add", "dateadd");
+        registry.Scalar(c => $"CAST(({AsDate(c.Expect(2), 0)} - {Days(c, 1)}) AS DATE)", DayShift, "date_sub");
         // DuckDB clamps to the month's last day like Spark (Jan 31 + 1 month = Feb 28/29).
         registry.Scalar(c => $"CAST(({AsDate(c.Expect(2), 0)} + to_months(CAST({c[1]} AS INTEGER))) AS DATE)", dateShift, "add_months");
         registry.Scalar(c => $"CAST(({AsDate(c.Expect(2), 0)} - {AsDate(c, 1)}) AS INTEGER)", dateField, "datediff", "date_diff");
@@ -44,6 +44,29 @@ internal static class DateTimeFunctions
         // An unknown truncation unit gives null, so both are nullable whatever the input.
         registry.Scalar(DateTrunc, c => c.Require(1, SparkTypes.CastsToDatetime, ResultRules.TimestampType).AlwaysNullable(SparkTypes.Timestamp), "date_trunc");
         registry.Scalar(Trunc, c => c.Require(0, SparkTypes.CastsToDatetime, ResultRules.DateType).AlwaysNullable(SparkTypes.Date), "trunc");
+    }
+
+    /// <summary>
+    /// <c>date_add</c>/<c>date_sub</c>: a date (or text, a timestamp) and an INT, SMALLINT or TINYINT day count; a string
+    /// count is read as an INT (ANSI), anything wider or fractional is Spark's UNEXPECTED_INPUT_TYPE.
+    /// </summary>
+    private static FunctionResult DayShift(TypedCall call) =>
+        call.Require(0, SparkTypes.CastsToDatetime, ResultRules.DateType)
+            .Require(1, t => t.KindCase is DataType.KindOneofCase.Integer or DataType.KindOneofCase.Short or DataType.KindOneofCase.Byte
+                || SparkTypes.IsNull(t) || SparkTypes.IsString(t) || t.KindCase == DataType.KindOneofCase.DayTimeInterval, "(\"INT\" or \"SMALLINT\" or \"TINYINT\")")
+            .Strict(SparkTypes.Date);
+
+    /// <summary>The day count as an INTEGER; text must be a whole number, else ANSI Spark's CAST_INVALID_INPUT.</summary>
+    private static string Days(FunctionCall call, int index)
+    {
+        // A whole-day interval (date ± INTERVAL 'n' DAY, as Spark's analyzer rewrites it) counts its days.
+        if (call.SparkTypeOf(index) is { KindCase: DataType.KindOneofCase.DayTimeInterval }) return $"CAST(trunc(epoch({call[index]}) / 86400) AS INTEGER)";
+        if (call.SparkTypeOf(index) is not { } type || !SparkTypes.IsString(type)) return $"CAST({call[index]} AS INTEGER)";
+        var error = SparkRuntimeErrors.RaiseWithValues("CAST_INVALID_INPUT", "The value '", "\"__d\"",
+            "' of the type \"STRING\" cannot be cast to \"INT\" because it is malformed. Correct the value as per the syntax, or change its target type. " +
+            "Use `try_cast` to tolerate malformed input and return NULL instead.");
+        return ArrayFunctions.Let($"trim({call[index]})", "\"__d\"",
+            $"CASE WHEN regexp_full_match(\"__d\", '[+-]?[0-9]+') THEN CAST(\"__d\" AS INTEGER) ELSE {error} END");
     }
 
     /// <summary>The argument as a DATE (Spark casts strings and timestamps to dates for date functions).</summary>
@@ -86,17 +109,31 @@ internal static class DateTimeFunctions
     }
 
     /// <summary>
-    /// <c>to_date(s)</c>/<c>to_timestamp(s)</c> cast (invalid text raises, as ANSI Spark); with a format the
-    /// Java pattern is translated to strptime's and bound as a parameter.
+    /// <c>to_date(s)</c>/<c>to_timestamp(s)</c> cast (invalid text raises, as ANSI Spark); with a format the text is read
+    /// by Spark's pattern rules (<see cref="Strings.SparkDateTimePattern"/>): a mismatch is CANNOT_PARSE_TIMESTAMP.
     /// </summary>
     private static string Parse(FunctionCall call, string duckDbType)
     {
         call.ExpectBetween(1, 2);
+        // A number is seconds since the epoch (Spark casts a numeric to a timestamp so).
+        if (call.Count == 1 && duckDbType != "DATE" && call.SparkTypeOf(0) is { } type && SparkTypes.IsNumeric(type))
+            return $"make_timestamptz(CAST(trunc(CAST({call[0]} AS DECIMAL(38,6)) * 1000000) AS BIGINT))";
         if (call.Count == 1) return $"CAST({call[0]} AS {duckDbType})";
         var pattern = call.StringLiteral(1, "format") ?? throw FunctionErrors.InvalidParameterValue(call.Name, "format", "it is null");
-        var format = DateTimePatterns.ToStrptime(call.Name, pattern);
-        var placeholder = call.Context.Bind(new Spark.Connect.Protocol.Expression.Types.Literal { String = format });
-        return $"CAST(strptime(CAST({call[0]} AS VARCHAR), {placeholder}) AS {duckDbType})";
+        DateTimePatterns.CheckRecognized(pattern);
+        try
+        {
+            Strings.SparkDateTimeFunctions.Pattern(pattern);
+        }
+        catch (Strings.SparkDateTimePattern.UnsupportedPattern unsupported)
+        {
+            throw LocalEngineException.Unsupported(unsupported.Message, "Use the pattern letters y, M, d, H, h, k, K, m, s, S, a and the zone letters z, V, X, x, Z.");
+        }
+        // Spark's own pattern reader (a DuckDB function of this engine) gives the local date-time and any zone in the text;
+        // the cast then reads it in the session zone, as Spark does.
+        var placeholder = call.Context.Bind(new Spark.Connect.Protocol.Expression.Types.Literal { String = pattern });
+        var instant = $"CAST({Strings.SparkDateTimeFunctions.ParseDateTime}(CAST({call[0]} AS VARCHAR), {placeholder}) AS TIMESTAMP WITH TIME ZONE)";
+        return duckDbType == "DATE" ? $"CAST({instant} AS DATE)" : instant;
     }
 
     /// <summary><c>date_format(ts, pattern)</c>: the Java pattern translated to strftime's and bound; text in the session zone.</summary>

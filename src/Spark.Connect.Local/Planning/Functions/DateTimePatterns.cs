@@ -64,6 +64,7 @@ internal static class DateTimePatterns
 
     private static string Translate(string function, string pattern, (string Java, string Strptime)[] tokens)
     {
+        CheckRecognized(pattern);
         var format = new StringBuilder();
         var i = 0;
         while (i < pattern.Length)
@@ -90,6 +91,29 @@ internal static class DateTimePatterns
             i += token.Java.Length;
         }
         return format.ToString();
+    }
+
+    /// <summary>
+    /// Spark refuses the pattern lengths its DateTimeFormatter reads differently from Spark 2's (five or more of G, M, L,
+    /// E, Q, q; eleven or more of y, Y) with INCONSISTENT_BEHAVIOR_CROSS_VERSION.DATETIME_PATTERN_RECOGNITION.
+    /// </summary>
+    internal static void CheckRecognized(string pattern)
+    {
+        var quoted = false;
+        for (var i = 0; i < pattern.Length;)
+        {
+            var c = pattern[i];
+            var run = 1;
+            while (i + run < pattern.Length && pattern[i + run] == c) run++;
+            if (c == '\'') quoted = !quoted;
+            else if (!quoted && ((c is 'G' or 'M' or 'L' or 'E' or 'Q' or 'q' && run >= 5) || (c is 'y' or 'Y' && run >= 11)))
+                throw new LocalEngineException("INCONSISTENT_BEHAVIOR_CROSS_VERSION.DATETIME_PATTERN_RECOGNITION", "42K0B",
+                    $"You may get a different result due to the upgrading to Spark >= 3.0: Fail to recognize '{pattern}' pattern in the DateTimeFormatter. " +
+                    "1) You can set \"spark.sql.legacy.timeParserPolicy\" to \"LEGACY\" to restore the behavior before Spark 3.0. " +
+                    "2) You can form a valid datetime pattern with the guide from 'https://spark.apache.org/docs/latest/sql-ref-datetime-pattern.html'.",
+                    new Dictionary<string, string> { ["config"] = "\"spark.sql.legacy.timeParserPolicy\"", ["docroot"] = "https://spark.apache.org/docs/latest", ["pattern"] = $"'{pattern}'" });
+            i += c == '\'' ? 1 : run;
+        }
     }
 
     private static LocalEngineException Unsupported(string function, string pattern) =>

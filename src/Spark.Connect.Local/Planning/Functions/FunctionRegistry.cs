@@ -78,6 +78,8 @@ internal sealed class FunctionRegistry
         MathFunctions.Register(registry);
         RoundingFunctions.Register(registry);
         DateTimeFunctions.Register(registry);
+        TimestampArithmetic.Register(registry);
+        CalendarFunctions.Register(registry);
         DatePartFunctions.Register(registry);
         AggregateFunctions.Register(registry);
         WindowFunctions.Register(registry);

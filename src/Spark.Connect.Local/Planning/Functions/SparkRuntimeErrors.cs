@@ -33,6 +33,10 @@ internal static partial class SparkRuntimeErrors
         ["COMPARATOR_RETURNS_NULL"] = "22004",
         ["CANNOT_DECODE_URL"] = "22546",
         ["INVALID_URL"] = "22P02",
+        ["CAST_INVALID_INPUT"] = "22018",
+        ["CANNOT_PARSE_TIMESTAMP"] = "22007",
+        ["ILLEGAL_DAY_OF_WEEK"] = "22009",
+        ["INVALID_FRACTION_OF_SECOND"] = "22023",
     };
 
     /// <summary>SQL that fails the query with Spark's division-by-zero error when evaluated.</summary>

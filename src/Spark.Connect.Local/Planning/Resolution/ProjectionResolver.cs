@@ -46,7 +46,8 @@ internal static class ProjectionResolver
             var resolved = resolver.Expressions.Resolve(expression, scope);
             items.Add(resolved is ColumnReference reference && expression.ExprTypeCase != Kind.Alias
                 ? PassThrough(resolver, items, reference.Column, expression)
-                : Named(resolver, resolved, ColumnNamer.Name(expression)));
+                : Named(resolver, resolved, ColumnNamer.Name(resolved is FunctionExpression { Source: var rewritten } && DatetimeArithmetic.Renamed(expression, rewritten)
+                    ? rewritten : expression)));
         }
         return items;
     }

@@ -124,6 +124,8 @@ internal sealed partial class SqlParser
                 ExpectSymbol(")");
                 // Spark's two-argument trim functions take the characters first: trim(trimStr, str).
                 return characters is null ? Call(function, trimmed) : Call(function, characters, trimmed);
+            case "timestampadd" or "dateadd" or "date_add" or "timestampdiff" or "datediff" or "date_diff" or "timediff":
+                return DatetimeUnitCall(name);
             default:
                 return null;
         }

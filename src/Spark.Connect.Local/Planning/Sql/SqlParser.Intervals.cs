@@ -19,6 +19,9 @@ internal sealed partial class SqlParser
     private Expression IntervalLiteral()
     {
         long months = 0, micros = 0;
+        int? firstField = null, lastField = null; // the unit range Spark names the literal by; null when the units are in the text
+        void Range(int start, int end) => (firstField, lastField) = (Math.Min(firstField ?? start, start), Math.Max(lastField ?? end, end));
+        var unitsInText = false;
         var anyMonths = false;
         var anyMicros = false;
         var parts = 0;
@@ -38,6 +41,7 @@ internal sealed partial class SqlParser
                     throw Error("an interval value needs a unit");
                 // INTERVAL '1 day 2 hours': the units are inside the string.
                 AddFromText(value, ref months, ref micros, ref anyMonths, ref anyMicros);
+                unitsInText = true;
                 break;
             }
             Advance();
@@ -46,10 +50,12 @@ internal sealed partial class SqlParser
                 var end = Unit(Current) ?? throw Error("missing the interval's end unit");
                 Advance();
                 var (isMonths, amount) = UnitToUnit(unit, end, value);
+                Range(FieldIndex(unit), FieldIndex(end));
                 if (isMonths) { months += amount; anyMonths = true; } else { micros += amount; anyMicros = true; }
                 break;
             }
             var (monthsUnit, factor) = IntervalUnits[unit];
+            Range(FieldIndex(unit), FieldIndex(unit));
             if (monthsUnit)
             {
                 months += checked((long)(decimal.Parse(value, CultureInfo.InvariantCulture) * factor));
@@ -66,8 +72,19 @@ internal sealed partial class SqlParser
         if (anyMonths && anyMicros)
             throw new LocalEngineException("INVALID_INTERVAL_FORMAT.MIXED_UNITS", "22006",
                 "Cannot mix year-month and day-time fields in one interval literal; add two intervals instead.");
-        return anyMonths ? Literals.YearMonthInterval(checked((int)months)) : Literals.DayTimeInterval(micros);
+        var literal = anyMonths ? Literals.YearMonthInterval(checked((int)months)) : Literals.DayTimeInterval(micros);
+        return unitsInText || firstField is null ? literal
+            : Alias(literal, [anyMonths ? IntervalNames.YearMonth(months, firstField.Value, lastField!.Value) : IntervalNames.DayTime(micros, firstField.Value, lastField!.Value)]);
     }
+
+    // YEAR 0, MONTH 1; DAY (and WEEK) 0, HOUR 1, MINUTE 2, SECOND (and its fractions) 3.
+    private static int FieldIndex(string unit) => unit switch
+    {
+        "YEAR" or "DAY" or "WEEK" => 0,
+        "MONTH" or "HOUR" => 1,
+        "MINUTE" => 2,
+        _ => 3,
+    };
 
     private static string? Unit(SparkToken token)
     {

@@ -106,8 +106,26 @@ internal sealed partial class SqlParser
             return null;
         Advance();
         var value = StringLiteral();
-        var cast = CastTo(Literals.String(value), type, Spark.Connect.Protocol.Expression.Types.Cast.Types.EvalMode.Unspecified);
-        return Alias(cast, [TypedLiteralNames.Of(word, value)]);
+        var shown = word == "TIMESTAMP_LTZ" ? "TIMESTAMP" : word;
+        // The text is checked and normalized as Spark reads it; the cast then gives the value (in the session zone).
+        string? normalized, castText;
+        if (word == "DATE")
+            castText = normalized = SparkDateTimeText.Date(value);
+        else
+        {
+            normalized = SparkDateTimeText.Timestamp(value, out var zone, out var timeOnly);
+            if (timeOnly)
+                normalized = value;
+            else if (normalized is not null && type == "timestamp_ntz" && zone.Length > 0)
+                normalized = null; // a timestamp_ntz literal takes no zone
+            castText = timeOnly ? value : normalized + zone;
+        }
+        if (normalized is null || castText is null)
+            throw new LocalEngineException("INVALID_TYPED_LITERAL", "42604",
+                $"The value of the typed literal \"{shown}\" is invalid: '{value}'.",
+                new Dictionary<string, string> { ["valueType"] = $"\"{shown}\"", ["value"] = $"'{value}'" });
+        var cast = CastTo(Literals.String(castText), type, Spark.Connect.Protocol.Expression.Types.Cast.Types.EvalMode.Unspecified);
+        return Alias(cast, [$"{shown} '{normalized}'"]);
     }
 
     private static byte[] HexBytes(string hex)

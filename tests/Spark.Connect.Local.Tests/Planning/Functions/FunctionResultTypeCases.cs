@@ -229,6 +229,14 @@ internal static class FunctionResultTypeCases
         Add(["timestamp_seconds"], A(C(Long)), A(C(Dbl)), A(C(Dec(10, 3))));
         Add(["timestamp_millis", "timestamp_micros"], A(C(Long)), A(C(Int)));
         Add(["make_date"], A(C(Int), C(Int), C(Int)));
+        Add(["next_day"], A(C(Date), L("Mon")), A(C(Str), C(Str)), A(C(Ts), L("fri")));
+        Add(["make_timestamp", "make_timestamp_ltz"], A(C(Int), C(Int), C(Int), C(Int), C(Int), C(Dbl)), A(C(Int), C(Int), C(Int), C(Int), C(Int), L(1), L("UTC")));
+        Add(["make_timestamp_ntz"], A(C(Int), C(Int), C(Int), C(Int), C(Int), C(Int)));
+        Add(["localtimestamp"], A());
+        Add(["date"], A(C(Str)), A(C(Ts)));
+        Add(["timestamp"], A(C(Str)), A(C(Date)));
+        Add(["timestampadd"], A(L("HOUR"), C(Int), C(Ts)), A(L("MONTH"), C(Long), C(Date)), A(L("DAY"), C(Int), C(Ts)));
+        Add(["timestampdiff"], A(L("HOUR"), C(Ts), C(Ts)), A(L("QUARTER"), C(Date), C(Ts)), A(L("MICROSECOND"), C(Ts), C(Date)));
         Add(["nanvl"], A(C(Dbl), C(Int)), A(C(Flt), C(Flt)));
         Add(["nullifzero"], A(C(Int)), A(C(Dec(5, 2))));
         Add(["zeroifnull"], A(C(Tiny)), A(C(Long)), A(C(Dbl)));

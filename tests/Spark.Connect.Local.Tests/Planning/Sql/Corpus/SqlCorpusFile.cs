@@ -28,6 +28,7 @@ internal static partial class SqlCorpusFile
         return cases;
     }
 
-    [GeneratedRegex("\"errorClass\" : \"([^\"]+)\"")]
+    // Spark 4.0 snapshots briefly named the key "condition" instead of "errorClass".
+    [GeneratedRegex("\"(?:errorClass|condition)\" : \"([^\"]+)\"")]
     private static partial Regex ErrorClass();
 }
