@@ -90,9 +90,10 @@ internal static class ColumnNamer
         Literal.LiteralTypeOneofCase.Short => literal.Short.ToString(CultureInfo.InvariantCulture),
         Literal.LiteralTypeOneofCase.Integer => literal.Integer.ToString(CultureInfo.InvariantCulture),
         Literal.LiteralTypeOneofCase.Long => literal.Long.ToString(CultureInfo.InvariantCulture),
-        Literal.LiteralTypeOneofCase.Float => literal.Float.ToString(CultureInfo.InvariantCulture),
-        Literal.LiteralTypeOneofCase.Double => literal.Double.ToString(CultureInfo.InvariantCulture),
-        Literal.LiteralTypeOneofCase.Decimal => literal.Decimal.Value,
+        Literal.LiteralTypeOneofCase.Float => JavaNumberText.Float(literal.Float),
+        Literal.LiteralTypeOneofCase.Double => JavaNumberText.Double(literal.Double),
+        Literal.LiteralTypeOneofCase.Binary => "X'" + Convert.ToHexString(literal.Binary.Span) + "'",
+        Literal.LiteralTypeOneofCase.Decimal => JavaNumberText.Decimal(literal.Decimal.Value),
         Literal.LiteralTypeOneofCase.String => literal.String,
         _ => literal.LiteralTypeCase.ToString().ToLowerInvariant(),
     };

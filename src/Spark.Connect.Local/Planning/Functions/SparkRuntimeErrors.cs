@@ -72,6 +72,10 @@ internal static partial class SparkRuntimeErrors
         ("according to format specifier", "CANNOT_PARSE_TIMESTAMP", "22007", "Check the text against the format."),
         ("Conversion Error: Could not convert string", "CAST_INVALID_INPUT", "22018", "Correct the value or use try_cast."),
         ("Conversion Error: date field value out of range", "CAST_INVALID_INPUT", "22018", "Correct the value or use try_cast."),
+        ("More than one row returned by a subquery used as an expression", "SCALAR_SUBQUERY_TOO_MANY_ROWS", "21000",
+            "A scalar subquery must return at most one row; aggregate it or add a condition that keeps one row."),
+        ("Conversion Error: invalid date field format", "CAST_INVALID_INPUT", "22018", "Correct the value or use try_cast."),
+        ("Conversion Error: invalid timestamp field format", "CAST_INVALID_INPUT", "22018", "Correct the value or use try_cast."),
         ("Map keys must be unique", "DUPLICATED_MAP_KEY", "23505", "A map key was found twice (Spark's spark.sql.mapKeyDedupPolicy is EXCEPTION); check the input data."),
         ("Map keys can not be NULL", "NULL_MAP_KEY", "2200E", "Cannot use null as map key."),
     ];

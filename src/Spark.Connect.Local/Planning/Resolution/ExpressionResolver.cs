@@ -10,6 +10,8 @@ namespace Spark.Connect.Local.Planning.Resolution;
 /// </summary>
 internal sealed class ExpressionResolver(ResolutionContext context, RelationResolver relations)
 {
+    private readonly OuterReferenceCollector _outerReferences = new();
+
     /// <summary>The planning context (session, parameters) this resolver works in.</summary>
     internal PlanningContext Context => context.Planning;
 
@@ -82,6 +84,7 @@ internal sealed class ExpressionResolver(ResolutionContext context, RelationReso
         if (!attribute.HasPlanId && scope.FindLambdaVariable(parts[0]) is not null)
             return LambdaVariable(parts, expression, scope);
         var match = attribute.HasPlanId ? ByPlanId(attribute.PlanId, parts, scope, attribute.UnparsedIdentifier) : ByName(parts, scope);
+        _outerReferences.Note(scope, match.Column);
         ResolvedExpression result = new ColumnReference(match.Column, expression);
         foreach (var field in match.Fields)
             result = StructField(result, field, expression);
@@ -200,11 +203,14 @@ internal sealed class ExpressionResolver(ResolutionContext context, RelationReso
     private ResolvedExpression Subquery(Expression expression, ResolutionScope scope)
     {
         var subquery = expression.SubqueryExpression;
-        var plan = relations.Resolve(context.Reference(subquery.PlanId), scope);
+        LogicalPlan plan;
+        List<string> outer;
+        using (_outerReferences.Collect(scope, out outer))
+            plan = relations.Resolve(context.Reference(subquery.PlanId), scope);
         return subquery.SubqueryType switch
         {
             Spark.Connect.Protocol.SubqueryExpression.Types.SubqueryType.Scalar when plan.Output.Count == 1 =>
-                new ResolvedSubquery(plan, SubqueryKind.Scalar, [], plan.Output[0].Type, true, expression),
+                new ResolvedSubquery(plan, SubqueryKind.Scalar, [], plan.Output[0].Type, true, expression) { OuterReferences = outer },
             Spark.Connect.Protocol.SubqueryExpression.Types.SubqueryType.Scalar => throw new LocalEngineException(
                 "INVALID_SUBQUERY_EXPRESSION.SCALAR_SUBQUERY_RETURN_MORE_THAN_ONE_OUTPUT_COLUMN", "42823",
                 $"A scalar subquery must return one column, but it returns {plan.Output.Count}."),

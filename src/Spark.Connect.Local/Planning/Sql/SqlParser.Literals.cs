@@ -19,18 +19,20 @@ internal sealed partial class SqlParser
         switch (token.Suffix)
         {
             case "D":
-                return Literals.Double(double.Parse(text, CultureInfo.InvariantCulture));
+                return Literals.Double(FiniteDouble(token, text));
             case "F":
-                return Literals.Float(float.Parse(text, CultureInfo.InvariantCulture));
+                return Literals.Float(FiniteFloat(token, text));
+            case "BD" when hasExponent:
+                return ScientificDecimal(token, text);
             case "BD":
-                return ExactDecimal(token, hasExponent ? decimal.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture) : text);
+                return ExactDecimal(token, text);
             case "L" or "S" or "Y":
                 if (hasPoint || hasExponent)
                     throw SqlParseErrors.Syntax(_text, token, null);
                 return IntegralWithSuffix(token, BigInteger.Parse(text, CultureInfo.InvariantCulture));
         }
         if (hasExponent)
-            return Literals.Double(double.Parse(text, CultureInfo.InvariantCulture));
+            return Literals.Double(FiniteDouble(token, text));
         if (hasPoint)
             return ExactDecimal(token, text);
         var value = BigInteger.Parse(text, CultureInfo.InvariantCulture);
@@ -106,8 +108,10 @@ internal sealed partial class SqlParser
             return null;
         Advance();
         var value = StringLiteral();
+        var shownWord = word == "TIMESTAMP_LTZ" ? "TIMESTAMP" : word;
+        var shown = DatetimeLiteralText.Checked(word == "DATE" ? "DATE" : shownWord, value);
         var cast = CastTo(Literals.String(value), type, Spark.Connect.Protocol.Expression.Types.Cast.Types.EvalMode.Unspecified);
-        return Alias(cast, [$"{word} '{value}'"]);
+        return Alias(cast, [$"{shownWord} '{shown}'"]);
     }
 
     private static byte[] HexBytes(string hex)
