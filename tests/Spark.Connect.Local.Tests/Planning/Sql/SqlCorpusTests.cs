@@ -15,7 +15,7 @@ public sealed partial class SqlCorpusTests : SparkSqlTestBase
 {
     [TestCase("having", 24)]
     [TestCase("literals", 35)]
-    [TestCase("ansi/cast", 45)]
+    [TestCase("ansi/cast", 49)]
     [TestCase("subquery/in-subquery/in-basic", 6)]
     [TestCase("subquery/exists-subquery/exists-having", 3)]
     [TestCase("subquery/scalar-subquery/scalar-subquery-select", 31)]
