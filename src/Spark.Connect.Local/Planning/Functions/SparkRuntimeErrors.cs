@@ -31,6 +31,8 @@ internal static partial class SparkRuntimeErrors
         ["INVALID_PARAMETER_VALUE.BIT_POSITION_RANGE"] = "22023",
         ["DATETIME_FIELD_OUT_OF_BOUNDS"] = "22023",
         ["CAST_INVALID_INPUT"] = "22018",
+        ["CANNOT_DECODE_URL"] = "22546",
+        ["INVALID_URL"] = "22P02",
     };
 
     /// <summary>SQL that fails the query with Spark's division-by-zero error when evaluated.</summary>
