@@ -1,3 +1,4 @@
+using Spark.Connect.Local.Planning.Functions;
 using System.Globalization;
 using Kind = Spark.Connect.Protocol.Expression.ExprTypeOneofCase;
 using Literal = Spark.Connect.Protocol.Expression.Types.Literal;
@@ -91,6 +92,7 @@ internal static class ColumnNamer
         DataType.KindOneofCase.Decimal => string.Create(CultureInfo.InvariantCulture,
             $"DECIMAL({(type.Decimal.HasPrecision ? type.Decimal.Precision : 10)},{(type.Decimal.HasScale ? type.Decimal.Scale : 0)})"),
         DataType.KindOneofCase.TimestampNtz => "TIMESTAMP_NTZ",
+        DataType.KindOneofCase.YearMonthInterval or DataType.KindOneofCase.DayTimeInterval => AnsiIntervalTypes.Name(type).ToUpperInvariant(),
         DataType.KindOneofCase.Array => $"ARRAY<{SparkTypeName(type.Array.ElementType)}>",
         DataType.KindOneofCase.Map => $"MAP<{SparkTypeName(type.Map.KeyType)}, {SparkTypeName(type.Map.ValueType)}>",
         DataType.KindOneofCase.Struct => "STRUCT<" + string.Join(", ", type.Struct.Fields.Select(f => $"{f.Name}: {SparkTypeName(f.DataType)}")) + ">",

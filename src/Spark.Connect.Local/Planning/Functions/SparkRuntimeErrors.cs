@@ -31,6 +31,7 @@ internal static partial class SparkRuntimeErrors
         ["INVALID_PARAMETER_VALUE.BIT_POSITION_RANGE"] = "22023",
         ["DATETIME_FIELD_OUT_OF_BOUNDS"] = "22023",
         ["CAST_INVALID_INPUT"] = "22018",
+        ["CAST_OVERFLOW"] = "22003",
         ["CANNOT_DECODE_URL"] = "22546",
         ["INVALID_URL"] = "22P02",
     };

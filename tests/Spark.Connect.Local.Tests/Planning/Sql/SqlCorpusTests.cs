@@ -15,7 +15,7 @@ public sealed class SqlCorpusTests
 {
     [TestCase("having", 24)]
     [TestCase("literals", 44)]
-    [TestCase("ansi/cast", 53)]
+    [TestCase("ansi/cast", 61)]
     [TestCase("subquery/in-subquery/in-basic", 6)]
     [TestCase("subquery/exists-subquery/exists-having", 3)]
     [TestCase("subquery/scalar-subquery/scalar-subquery-select", 34)]

@@ -1,0 +1,40 @@
+using Spark.Connect.Local.DuckDb;
+using Spark.Connect.Local.Planning;
+using Spark.Connect.Local.Planning.Functions;
+
+namespace Spark.Connect.Local.Tests.Planning.Sql;
+
+/// <summary>Casts of numbers to ANSI interval types, which count units of the type's last field.</summary>
+public sealed class SparkSqlIntervalCastTests : SparkSqlTestBase
+{
+    [Test]
+    public void IntervalTypesKeepTheirFieldsInNamesAndSchema() =>
+        Assert.That(Schema("SELECT cast(1Y as interval year), cast(-122S as interval year to month), cast(10 as interval day), cast(100Y as interval hour to second), cast(80.5BD as interval hour to minute)"),
+            Is.EqualTo(new[]
+            {
+                "CAST(1 AS INTERVAL YEAR):interval year", "CAST(-122 AS INTERVAL YEAR TO MONTH):interval year to month", "CAST(10 AS INTERVAL DAY):interval day",
+                "CAST(100 AS INTERVAL HOUR TO SECOND):interval hour to second", "CAST(80.5 AS INTERVAL HOUR TO MINUTE):interval hour to minute",
+            }));
+
+    [Test]
+    public void NumbersCountUnitsOfTheLastField() =>
+        Assert.That(Query("SELECT cast(1Y as interval year) = interval '12' month, cast(-122S as interval year to month) = interval '-10-2' year to month, " +
+            "cast(1000 as interval month) = interval '83-4' year to month, cast(-10L as interval second) = interval '-10' second, " +
+            "cast(100Y as interval hour to second) = interval '100' second, cast(10 as interval day) = interval '240' hour"),
+            Is.EqualTo(new[] { "true|true|true|true|true|true" }));
+
+    [Test]
+    public void DecimalsRoundHalfUpAndDayTimeDropsWhatIsBelowItsLastField() =>
+        Assert.That(Query("SELECT cast(10.123456BD as interval day to second) = interval '10.123456' second, cast(80.654321BD as interval hour to minute) = interval '80' minute, " +
+            "cast(-10.123456BD as interval year to month) = interval '-10' month, cast(10.654321BD as interval month) = interval '11' month"),
+            Is.EqualTo(new[] { "true|true|true|true" }));
+
+    [TestCase("SELECT cast(2147483647 as interval year)")]
+    [TestCase("SELECT cast(-9223372036854775808L as interval day)")]
+    public void ValuesTheIntervalCannotHoldAreCastOverflow(string query)
+    {
+        var failure = Assert.Throws<DuckDbException>(() => Query(query))!;
+        Assert.That(SparkRuntimeErrors.TryTranslate(failure.Message, failure)?.ErrorClass, Is.EqualTo("CAST_OVERFLOW"));
+        Assert.That(Query(query.Replace("cast(", "try_cast(", StringComparison.Ordinal)), Is.EqualTo(new[] { "∅" }));
+    }
+}
