@@ -200,6 +200,20 @@ internal sealed class ExpressionResolver(ResolutionContext context, RelationReso
         return new ExtractExpression(child, ExtractionKind.StructField, match[0].Name, null, match[0].DataType, child.Nullable || match[0].Nullable, source);
     }
 
+    // (a, b) IN (SELECT x) or a IN (SELECT x, y): the two sides must have as many columns.
+    private static LocalEngineException InSubqueryLengthMismatch(IReadOnlyList<Expression> values, LogicalPlan plan)
+    {
+        var left = string.Join(", ", values.Select(v => $"\"{ColumnNamer.Name(v)}\""));
+        var right = string.Join(", ", plan.Output.Select(c => $"\"{c.Name}\""));
+        return new LocalEngineException("DATATYPE_MISMATCH.IN_SUBQUERY_LENGTH_MISMATCH", "42K09",
+            $"The number of columns in the left hand side of an IN subquery does not match the number of columns in the output of subquery. Left hand side columns(length: {values.Count}): [{left}], right hand side columns(length: {plan.Output.Count}): [{right}].",
+            new Dictionary<string, string>
+            {
+                ["leftLength"] = values.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), ["leftColumns"] = left,
+                ["rightLength"] = plan.Output.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), ["rightColumns"] = right,
+            });
+    }
+
     private ResolvedExpression Subquery(Expression expression, ResolutionScope scope)
     {
         var subquery = expression.SubqueryExpression;
@@ -216,6 +230,8 @@ internal sealed class ExpressionResolver(ResolutionContext context, RelationReso
                 $"A scalar subquery must return one column, but it returns {plan.Output.Count}."),
             Spark.Connect.Protocol.SubqueryExpression.Types.SubqueryType.Exists =>
                 new ResolvedSubquery(plan, SubqueryKind.Exists, [], SparkTypes.Boolean, false, expression),
+            Spark.Connect.Protocol.SubqueryExpression.Types.SubqueryType.In when subquery.InSubqueryValues.Count != plan.Output.Count =>
+                throw InSubqueryLengthMismatch(subquery.InSubqueryValues, plan),
             Spark.Connect.Protocol.SubqueryExpression.Types.SubqueryType.In =>
                 new ResolvedSubquery(plan, SubqueryKind.In, subquery.InSubqueryValues.Select(v => Resolve(v, scope)).ToList(), SparkTypes.Boolean, true, expression),
             _ => throw LocalEngineException.Unsupported($"the subquery kind '{subquery.SubqueryType}'", "Use a scalar, EXISTS or IN subquery."),

@@ -27,4 +27,17 @@ public sealed class SparkSqlSubqueryTests : SparkSqlTestBase
         var failure = Assert.Throws<DuckDbException>(() => Query("SELECT (SELECT a FROM (SELECT 1 AS a UNION ALL SELECT 2 AS a) t) AS b"))!;
         Assert.That(SparkRuntimeErrors.TryTranslate(failure.Message, failure)?.ErrorClass, Is.EqualTo("SCALAR_SUBQUERY_TOO_MANY_ROWS"));
     }
+
+    [TestCase("SELECT 1 FROM VALUES (1, 1) AS a(a1, b1) WHERE (a1, b1) NOT IN (SELECT (a2, b2) FROM VALUES (1, 1) AS b(a2, b2))")]
+    [TestCase("SELECT 1 FROM VALUES (1, 1) AS a(a1, b1) WHERE a1 IN (SELECT a2, b2 FROM VALUES (1, 1) AS b(a2, b2))")]
+    public void InSubqueryNeedsAsManyColumnsOnBothSides(string query) =>
+        Assert.That(QueryError(query).ErrorClass, Is.EqualTo("DATATYPE_MISMATCH.IN_SUBQUERY_LENGTH_MISMATCH"));
+
+    [Test]
+    public void MultiColumnInSubqueryMatchesRowsAndStructs()
+    {
+        Assert.That(Query("SELECT a1 FROM VALUES (1, 1), (2, 5) AS a(a1, b1) WHERE (a1, b1) IN (SELECT a2, b2 FROM VALUES (1, 1) AS b(a2, b2))"), Is.EqualTo(new[] { "1" }));
+        Assert.That(Query("SELECT count(*) FROM (SELECT struct(col1 AS a, col2 AS b) AS r FROM VALUES (1, 1), (1, 2)) WHERE r NOT IN (SELECT (a2 AS a, b2 AS b) FROM VALUES (1, 1) AS b(a2, b2))"),
+            Is.EqualTo(new[] { "1" }));
+    }
 }

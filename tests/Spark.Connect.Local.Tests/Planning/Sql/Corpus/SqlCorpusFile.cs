@@ -28,6 +28,7 @@ internal static partial class SqlCorpusFile
         return cases;
     }
 
-    [GeneratedRegex("\"errorClass\" : \"([^\"]+)\"")]
+    // Spark 4's files name the class "condition", earlier ones "errorClass".
+    [GeneratedRegex("\"(?:errorClass|condition)\" : \"([^\"]+)\"")]
     private static partial Regex ErrorClass();
 }
