@@ -32,6 +32,9 @@ internal static class ColumnNamer
         Kind.Literal => LiteralName(expression.Literal),
         Kind.UnresolvedFunction => FunctionName(expression.UnresolvedFunction.FunctionName, expression.UnresolvedFunction.Arguments, expression.UnresolvedFunction.IsDistinct),
         Kind.CallFunction => FunctionName(expression.CallFunction.FunctionName, expression.CallFunction.Arguments, false),
+        // Spark names a column cast to an ANSI interval type by the column: CAST(ym AS INTERVAL MONTH) is ym.
+        Kind.Cast when expression.Cast.Expr.ExprTypeCase == Kind.UnresolvedAttribute && expression.Cast.Type is { } type && SparkTypes.IsAnsiInterval(type) =>
+            Name(expression.Cast.Expr),
         Kind.Cast => $"CAST({Name(expression.Cast.Expr)} AS {CastTypeName(expression.Cast)})",
         Kind.UnresolvedExtractValue => ExtractName(expression.UnresolvedExtractValue),
         Kind.Window => Name(expression.Window.WindowFunction) + " OVER (window)",

@@ -44,4 +44,53 @@ internal static class IntervalCastRenderer
         }
         return $"list_transform([{operand}], lambda v: CASE WHEN v IS NULL THEN NULL ELSE {body} END)[1]";
     }
+
+    /// <summary>
+    /// An ANSI interval cast to an integral or decimal number: the count of the type's last field (months, or whole
+    /// years for <c>interval year</c>; days, hours, minutes or seconds, with the microseconds as a fraction of a second),
+    /// truncated toward zero for an integral type; CAST_OVERFLOW when the count does not fit.
+    /// </summary>
+    internal static string ToNumber(DataType operandType, DataType target, string operand, bool tolerant)
+    {
+        var end = AnsiIntervalTypes.EndOf(operandType);
+        string count;
+        if (operandType.KindCase == DataType.KindOneofCase.YearMonthInterval)
+        {
+            const string months = "(CAST(date_part('year', v) AS HUGEINT) * 12 + date_part('month', v))";
+            count = end == 0 ? Truncated(months, "12") : months;
+        }
+        else
+        {
+            const string micros = "(CAST(date_part('day', v) AS HUGEINT) * 86400000000 + CAST(date_part('hour', v) AS HUGEINT) * 3600000000 " +
+                "+ CAST(date_part('minute', v) AS HUGEINT) * 60000000 + date_part('microseconds', v))";
+            var unit = AnsiIntervalTypes.MicrosPerField[end].ToString(CultureInfo.InvariantCulture);
+            count = target.KindCase == DataType.KindOneofCase.Decimal && end == 3
+                ? $"(CAST({micros} AS DECIMAL(38, 0)) * 0.000001)"
+                : Truncated(micros, unit);
+        }
+        var sparkTarget = SparkTypes.Name(target).ToUpperInvariant();
+        var overflow = tolerant ? "NULL" : SparkRuntimeErrors.RaiseWithValues("CAST_OVERFLOW", "The value ", "v",
+            $" of the type \"{AnsiIntervalTypes.Name(operandType).ToUpperInvariant()}\" cannot be cast to \"{sparkTarget}\" due to an overflow. " +
+            "Use `try_cast` to tolerate overflow and return NULL instead.");
+        var duckTarget = DuckDbTypeNames.FromSpark(target);
+        var body = target.KindCase == DataType.KindOneofCase.Decimal
+            ? $"{(tolerant ? "TRY_CAST" : "CAST")}({count} AS {duckTarget})"
+            : $"CASE WHEN {count} BETWEEN {Bounds(target)} THEN CAST({count} AS {duckTarget}) ELSE {overflow} END";
+        return $"list_transform([{operand}], lambda v: CASE WHEN v IS NULL THEN NULL ELSE {body} END)[1]";
+    }
+
+    /// <summary>Whether an interval cast to <paramref name="target"/> is rendered here: integral and decimal numbers.</summary>
+    internal static bool AcceptsTarget(DataType target) => Accepts(target);
+
+    // Whole units toward zero, as Java's long division.
+    private static string Truncated(string value, string unit) =>
+        $"(CASE WHEN {value} < 0 THEN -((-{value}) // {unit}) ELSE {value} // {unit} END)";
+
+    private static string Bounds(DataType type) => type.KindCase switch
+    {
+        DataType.KindOneofCase.Byte => "-128 AND 127",
+        DataType.KindOneofCase.Short => "-32768 AND 32767",
+        DataType.KindOneofCase.Integer => "-2147483648 AND 2147483647",
+        _ => "-9223372036854775808 AND 9223372036854775807",
+    };
 }

@@ -22,11 +22,19 @@ internal sealed partial class SqlParser
         var anyMonths = false;
         var anyMicros = false;
         var parts = 0;
+        var fields = new IntervalFields();
         while (true)
         {
             string value;
             if (Current.Kind == SparkTokenKind.String)
                 value = StringLiteral();
+            else if (IsSymbol("-") && PeekAt(1).Kind == SparkTokenKind.String)
+            {
+                // INTERVAL -'10.5' SECOND: the sign applies to the whole value.
+                Advance();
+                var text = StringLiteral().Trim();
+                value = text.StartsWith('-') ? text[1..] : "-" + text.TrimStart('+');
+            }
             else if (Current.Kind == SparkTokenKind.Number || (IsSymbol("-") && PeekAt(1).Kind == SparkTokenKind.Number))
                 value = (AcceptSymbol("-") ? "-" : "") + Advance().Text;
             else
@@ -37,14 +45,16 @@ internal sealed partial class SqlParser
                 if (parts > 1)
                     throw Error("an interval value needs a unit");
                 // INTERVAL '1 day 2 hours': the units are inside the string.
-                AddFromText(value, ref months, ref micros, ref anyMonths, ref anyMicros);
+                AddFromText(value, ref months, ref micros, ref anyMonths, ref anyMicros, fields);
                 break;
             }
             Advance();
+            fields.See(unit);
             if (AcceptWord("TO"))
             {
                 var end = Unit(Current) ?? throw Error("missing the interval's end unit");
                 Advance();
+                fields.See(end);
                 var (isMonths, amount) = UnitToUnit(unit, end, value);
                 if (isMonths) { months += amount; anyMonths = true; } else { micros += amount; anyMicros = true; }
                 break;
@@ -66,7 +76,8 @@ internal sealed partial class SqlParser
         if (anyMonths && anyMicros)
             throw new LocalEngineException("INVALID_INTERVAL_FORMAT.MIXED_UNITS", "22006",
                 "Cannot mix year-month and day-time fields in one interval literal; add two intervals instead.");
-        return anyMonths ? Literals.YearMonthInterval(checked((int)months)) : Literals.DayTimeInterval(micros);
+        return anyMonths ? fields.Typed(Literals.YearMonthInterval(checked((int)months)), months, 0)
+            : fields.Typed(Literals.DayTimeInterval(micros), 0, micros);
     }
 
     private static string? Unit(SparkToken token)
@@ -79,7 +90,7 @@ internal sealed partial class SqlParser
         return word.EndsWith('S') && IntervalUnits.ContainsKey(word[..^1]) ? word[..^1] : null;
     }
 
-    private void AddFromText(string text, ref long months, ref long micros, ref bool anyMonths, ref bool anyMicros)
+    private static void AddFromText(string text, ref long months, ref long micros, ref bool anyMonths, ref bool anyMicros, IntervalFields fields)
     {
         var words = text.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var start = words.Length > 0 && words[0].Equals("interval", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
@@ -88,6 +99,7 @@ internal sealed partial class SqlParser
         for (var i = start; i < words.Length; i += 2)
         {
             var unit = Unit(new SparkToken(SparkTokenKind.Word, words[i + 1], 0)) ?? throw InvalidInterval(text);
+            fields.See(unit);
             if (!decimal.TryParse(words[i], NumberStyles.Float, CultureInfo.InvariantCulture, out var amount))
                 throw InvalidInterval(text);
             var (isMonths, factor) = IntervalUnits[unit];

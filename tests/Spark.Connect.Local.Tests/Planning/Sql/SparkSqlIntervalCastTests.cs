@@ -37,4 +37,33 @@ public sealed class SparkSqlIntervalCastTests : SparkSqlTestBase
         Assert.That(SparkRuntimeErrors.TryTranslate(failure.Message, failure)?.ErrorClass, Is.EqualTo("CAST_OVERFLOW"));
         Assert.That(Query(query.Replace("cast(", "try_cast(", StringComparison.Ordinal)), Is.EqualTo(new[] { "∅" }));
     }
+
+    [Test]
+    public void IntervalLiteralsAreTypedAndNamedByTheirFields() =>
+        Assert.That(Schema("SELECT interval '1' year, interval '-10-2' year to month, interval -'10.123456' second, interval '1.000001' second, " +
+            "interval '08:11:10.001' hour to second, interval 3 day 1 second, interval '1 day'"), Is.EqualTo(new[]
+        {
+            "INTERVAL '1' YEAR:interval year", "INTERVAL '-10-2' YEAR TO MONTH:interval year to month", "INTERVAL '-10.123456' SECOND:interval second",
+            "INTERVAL '01.000001' SECOND:interval second", "INTERVAL '08:11:10.001' HOUR TO SECOND:interval hour to second",
+            "INTERVAL '3 00:00:01' DAY TO SECOND:interval day to second", "INTERVAL '1' DAY:interval day",
+        }));
+
+    [Test]
+    public void IntervalsCastToNumbersCountTheirLastField()
+    {
+        Assert.That(Query("SELECT cast(interval '1' year as tinyint), cast(interval '-10-2' year to month as smallint), cast(interval '1000' month as int), " +
+            "cast(interval -'10.123456' second as tinyint), cast(interval -'1 02:03:04.123' day to second as int), cast(interval '10' day as bigint)"),
+            Is.EqualTo(new[] { "1|-122|1000|-10|-93784|10" }));
+        Assert.That(Query("SELECT cast(interval '-1' year as decimal(10, 0)), cast(interval '08:11:10.001' hour to second as decimal(10, 4)), " +
+            "cast(interval '10.005' second as decimal(4, 2))"), Is.EqualTo(new[] { "-1|29470.0010|10.01" }));
+        Assert.That(Schema("SELECT cast(ym as interval year to month) FROM VALUES (-122S) AS t(ym)"), Is.EqualTo(new[] { "ym:interval year to month" }));
+    }
+
+    [TestCase("SELECT cast(interval '23:59:59' hour to second as smallint)")]
+    [TestCase("SELECT cast(interval '-1000' month as tinyint)")]
+    public void IntervalCountsThatDoNotFitAreCastOverflow(string query)
+    {
+        var failure = Assert.Throws<DuckDbException>(() => Query(query))!;
+        Assert.That(SparkRuntimeErrors.TryTranslate(failure.Message, failure)?.ErrorClass, Is.EqualTo("CAST_OVERFLOW"));
+    }
 }

@@ -14,8 +14,8 @@ namespace Spark.Connect.Local.Tests.Planning.Sql;
 public sealed class SqlCorpusTests
 {
     [TestCase("having", 24)]
-    [TestCase("literals", 44)]
-    [TestCase("ansi/cast", 61)]
+    [TestCase("literals", 45)]
+    [TestCase("ansi/cast", 80)]
     [TestCase("subquery/in-subquery/in-basic", 7)]
     [TestCase("subquery/exists-subquery/exists-having", 3)]
     [TestCase("subquery/scalar-subquery/scalar-subquery-select", 34)]
@@ -48,12 +48,11 @@ public sealed class SqlCorpusTests
             if (schema != corpusCase.Schema)
                 return $"schema {schema}, Spark {corpusCase.Schema}";
             var expected = corpusCase.Output;
+            // Spark's runner sorts whole rows and writes them one per line, so a row holding a line break spans two lines
+            // of the file: compare the text, not line by line.
             if (!SortedQueries.IsSorted(corpusCase.Query))
-            {
                 rows.Sort(StringComparer.Ordinal);
-                expected = [.. expected.Order(StringComparer.Ordinal)];
-            }
-            return rows.SequenceEqual(expected) ? null : $"rows [{string.Join(" | ", rows)}], Spark [{string.Join(" | ", expected)}]";
+            return string.Join("\n", rows) == string.Join("\n", expected) ? null : $"rows [{string.Join(" | ", rows)}], Spark [{string.Join(" | ", expected)}]";
         }
         catch (SparkException error)
         {
