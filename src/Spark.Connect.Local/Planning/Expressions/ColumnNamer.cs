@@ -56,6 +56,9 @@ internal static class ColumnNamer
             return $"{name}({(distinct ? "DISTINCT " : "")}1)";
         if (name == "not" && arguments.Count == 1)
             return $"(NOT {Name(arguments[0])})";
+        // Spark's UnaryMinus / UnaryPositive write themselves as operators.
+        if (name is "negative" or "positive" && arguments.Count == 1)
+            return $"({(name == "negative" ? "-" : "+")} {Name(arguments[0])})";
         var shown = arguments.Select(ArgumentName);
         if (CapitalizedNames.Contains(name))
         {
@@ -69,8 +72,16 @@ internal static class ColumnNamer
     }
 
     // Inside a call an alias keeps its expression, as Spark's Alias.sql: struct(12 AS id).
+    // A typed literal (DATE '…', INTERVAL '…' DAY) is an alias of its cast that Spark shows as the literal.
     private static string ArgumentName(Expression argument) =>
-        argument is { ExprTypeCase: Kind.Alias, Alias.Name.Count: 1 } ? $"{Name(argument.Alias.Expr)} AS {argument.Alias.Name[0]}" : Name(argument);
+        argument is { ExprTypeCase: Kind.Alias, Alias.Name.Count: 1 }
+            ? IsTypedLiteral(argument.Alias) ? argument.Alias.Name[0] : $"{Name(argument.Alias.Expr)} AS {argument.Alias.Name[0]}"
+            : Name(argument);
+
+    private static bool IsTypedLiteral(Expression.Types.Alias alias) =>
+        alias.Expr is { ExprTypeCase: Kind.Cast, Cast.Expr.ExprTypeCase: Kind.Literal }
+        && (alias.Name[0].StartsWith("INTERVAL '", StringComparison.Ordinal) || alias.Name[0].StartsWith("DATE '", StringComparison.Ordinal)
+            || alias.Name[0].StartsWith("TIMESTAMP '", StringComparison.Ordinal) || alias.Name[0].StartsWith("TIMESTAMP_NTZ '", StringComparison.Ordinal));
 
     private static string ExtractName(Expression.Types.UnresolvedExtractValue extract)
     {

@@ -75,4 +75,11 @@ public sealed class SparkSqlLiteralTests : SparkSqlTestBase
         Assert.That(Schema("VALUES (0, 1), (1, 2) t1(c1, c2)"), Is.EqualTo(new[] { "c1:int", "c2:int" }));
         Assert.That(Query("SELECT c2 FROM (VALUES (0, 1), (1, 2) AS t(c1, c2)) ORDER BY c1 DESC"), Is.EqualTo(new[] { "2", "1" }));
     }
+
+    [Test]
+    public void TypedLiteralsInCallsAndSignsAreNamedAsSpark() =>
+        Assert.That(Schema("SELECT +interval '1 day', -interval '2' hour, date_add(DATE '2020-01-01', 1), -c FROM VALUES (1) AS t(c)"), Is.EqualTo(new[]
+        {
+            "(+ INTERVAL '1' DAY):interval day", "(- INTERVAL '02' HOUR):interval hour", "date_add(DATE '2020-01-01', 1):date", "(- c):int",
+        }));
 }

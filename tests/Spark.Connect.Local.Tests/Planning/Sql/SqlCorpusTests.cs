@@ -14,7 +14,7 @@ namespace Spark.Connect.Local.Tests.Planning.Sql;
 public sealed class SqlCorpusTests
 {
     [TestCase("having", 24)]
-    [TestCase("literals", 45)]
+    [TestCase("literals", 46)]
     [TestCase("ansi/cast", 80)]
     [TestCase("subquery/in-subquery/in-basic", 7)]
     [TestCase("subquery/exists-subquery/exists-having", 3)]
