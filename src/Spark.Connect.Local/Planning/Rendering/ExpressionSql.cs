@@ -26,6 +26,8 @@ internal static class ExpressionSql
                 SparkNumberText.Render(Render(cast.Operand, context)),
             CastExpression { Type.KindCase: DataType.KindOneofCase.YearMonthInterval or DataType.KindOneofCase.DayTimeInterval } cast
                 when IntervalCastRenderer.Accepts(cast.Operand.Type) => IntervalCastRenderer.FromNumber(cast.Operand.Type, cast.Type, Render(cast.Operand, context), cast.IsTry),
+            CastExpression { Operand.Type.KindCase: DataType.KindOneofCase.YearMonthInterval or DataType.KindOneofCase.DayTimeInterval, Type.KindCase: DataType.KindOneofCase.String } cast =>
+                IntervalTextRenderer.Render(cast.Operand.Type, Render(cast.Operand, context)),
             CastExpression { Operand.Type.KindCase: DataType.KindOneofCase.YearMonthInterval or DataType.KindOneofCase.DayTimeInterval } cast
                 when IntervalCastRenderer.AcceptsTarget(cast.Type) => IntervalCastRenderer.ToNumber(cast.Operand.Type, cast.Type, Render(cast.Operand, context), cast.IsTry),
             CastExpression cast => CastRenderer.Render(cast.Source.Cast, Render(cast.Operand, context), () => DuckDbTypeNames.FromSpark(cast.Operand.Type)),

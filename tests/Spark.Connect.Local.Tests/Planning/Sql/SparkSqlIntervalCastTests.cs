@@ -66,4 +66,13 @@ public sealed class SparkSqlIntervalCastTests : SparkSqlTestBase
         var failure = Assert.Throws<DuckDbException>(() => Query(query))!;
         Assert.That(SparkRuntimeErrors.TryTranslate(failure.Message, failure)?.ErrorClass, Is.EqualTo("CAST_OVERFLOW"));
     }
+
+    [Test]
+    public void IntervalsCastToStringAsSparkWritesThem() =>
+        Assert.That(Query("SELECT CAST(interval 3 year 1 month AS string), CAST(interval 3 day 1 second AS string), CAST(interval -'10.5' second AS string), " +
+            "CAST(interval '-1000' month AS string), CAST(interval '08:11:10.001' hour to second AS string), CAST(interval '1' year AS string)"),
+            Is.EqualTo(new[]
+            {
+                "INTERVAL '3-1' YEAR TO MONTH|INTERVAL '3 00:00:01' DAY TO SECOND|INTERVAL '-10.5' SECOND|INTERVAL '-1000' MONTH|INTERVAL '08:11:10.001' HOUR TO SECOND|INTERVAL '1' YEAR",
+            }));
 }
