@@ -22,9 +22,9 @@ internal static partial class CastRenderer
     private static readonly HashSet<string> IntegralTypes = new(StringComparer.Ordinal) { "TINYINT", "SMALLINT", "INTEGER", "BIGINT" };
 
     /// <summary>
-    /// Renders the cast. <paramref name="operandType"/> is asked only for casts to an integral type:
-    /// Spark truncates a fractional number toward zero there, while DuckDB's cast rounds, so a DOUBLE,
-    /// FLOAT or DECIMAL operand goes through <c>trunc</c> first.
+    /// Renders the cast. Spark truncates a fractional number toward zero when casting to an integral type, while
+    /// DuckDB's cast rounds, so a DOUBLE, FLOAT or DECIMAL operand goes through <c>trunc</c> first; a string operand
+    /// is read by Spark's rules (<see cref="StringCastRenderer"/>).
     /// </summary>
     internal static string Render(Expression.Types.Cast cast, string operand, Func<string?> operandType)
     {
@@ -36,7 +36,10 @@ internal static partial class CastRenderer
         };
         if (cast.EvalMode == EvalMode.Legacy)
             throw LocalEngineException.Unsupported("casts in LEGACY (non-ANSI) mode", "Use the default ANSI mode, or try_cast for null-on-failure.");
-        if (IntegralTypes.Contains(target) && operandType() is { } type && IsFractional(type))
+        var operandDuckDbType = operandType();
+        if (operandDuckDbType == "VARCHAR" && StringCastRenderer.Render(target, operand, cast.EvalMode == EvalMode.Try) is { } fromString)
+            return fromString;
+        if (IntegralTypes.Contains(target) && operandDuckDbType is { } type && IsFractional(type))
             operand = $"trunc({operand})";
         return $"{(cast.EvalMode == EvalMode.Try ? "TRY_CAST" : "CAST")}({operand} AS {target})";
     }

@@ -44,6 +44,9 @@ internal static partial class ColumnNamer
         Kind.CallFunction => FunctionName(expression.CallFunction.FunctionName, expression.CallFunction.Arguments, false, lambda),
         // Spark's Cast.sql leaves casts to complex types out (only the analyzer introduces them, its comment says).
         Kind.Cast when IsComplex(expression.Cast) => Name(expression.Cast.Expr, lambda),
+        // Spark names a column cast to an ANSI interval type by the column: CAST(ym AS INTERVAL MONTH) is ym.
+        Kind.Cast when expression.Cast.Expr.ExprTypeCase == Kind.UnresolvedAttribute && expression.Cast.Type is { } type && SparkTypes.IsAnsiInterval(type) =>
+            Name(expression.Cast.Expr, lambda),
         Kind.Cast => $"CAST({Name(expression.Cast.Expr, lambda)} AS {CastTypeName(expression.Cast)})",
         Kind.UnresolvedExtractValue => ExtractName(expression.UnresolvedExtractValue, lambda),
         Kind.Window => Name(expression.Window.WindowFunction, lambda) + " OVER (window)",
@@ -86,9 +89,9 @@ internal static partial class ColumnNamer
         // A cast alias (float(x), int(x)) is a Cast without the user-specified tag, which Spark's names leave out.
         if (arguments.Count == 1 && CastAliases.TargetOf(name) is not null)
             return Name(arguments[0], lambda);
-        // Spark's UnaryMinus is written (- x).
-        if (name == "negative" && arguments.Count == 1)
-            return $"(- {ArgumentName(arguments[0], lambda)})";
+        // Spark's UnaryMinus / UnaryPositive write themselves as operators.
+        if (name is "negative" or "positive" && arguments.Count == 1)
+            return $"({(name == "negative" ? "-" : "+")} {ArgumentName(arguments[0], lambda)})";
         var shown = arguments.Select(a => ArgumentName(a, lambda));
         if (CapitalizedNames.Contains(name))
         {
@@ -114,8 +117,8 @@ internal static partial class ColumnNamer
 
     // The SQL parser's typed literals: DATE '…' / TIMESTAMP '…' (a named cast of the text) and INTERVAL '…' literals.
     private static bool IsTypedLiteral(Expression.Types.Alias alias) =>
-        (alias.Expr.ExprTypeCase == Kind.Literal && alias.Name[0].StartsWith("INTERVAL '", StringComparison.Ordinal))
-        || alias.Expr is { ExprTypeCase: Kind.Cast, Cast.Expr.ExprTypeCase: Kind.Literal } && TypedLiteralText().IsMatch(alias.Name[0]);
+        alias.Expr is { ExprTypeCase: Kind.Literal } or { ExprTypeCase: Kind.Cast, Cast.Expr.ExprTypeCase: Kind.Literal }
+        && (alias.Name[0].StartsWith("INTERVAL '", StringComparison.Ordinal) || TypedLiteralText().IsMatch(alias.Name[0]));
 
     private static string ExtractName(Expression.Types.UnresolvedExtractValue extract, HashSet<string> lambda)
     {
@@ -145,6 +148,7 @@ internal static partial class ColumnNamer
         DataType.KindOneofCase.Decimal => string.Create(CultureInfo.InvariantCulture,
             $"DECIMAL({(type.Decimal.HasPrecision ? type.Decimal.Precision : 10)},{(type.Decimal.HasScale ? type.Decimal.Scale : 0)})"),
         DataType.KindOneofCase.TimestampNtz => "TIMESTAMP_NTZ",
+        DataType.KindOneofCase.YearMonthInterval or DataType.KindOneofCase.DayTimeInterval => AnsiIntervalTypes.Name(type).ToUpperInvariant(),
         DataType.KindOneofCase.Array => $"ARRAY<{SparkTypeName(type.Array.ElementType)}>",
         DataType.KindOneofCase.Map => $"MAP<{SparkTypeName(type.Map.KeyType)}, {SparkTypeName(type.Map.ValueType)}>",
         DataType.KindOneofCase.Struct => "STRUCT<" + string.Join(", ", type.Struct.Fields.Select(f => $"{f.Name}: {SparkTypeName(f.DataType)}")) + ">",
@@ -159,12 +163,10 @@ internal static partial class ColumnNamer
         Literal.LiteralTypeOneofCase.Short => literal.Short.ToString(CultureInfo.InvariantCulture),
         Literal.LiteralTypeOneofCase.Integer => literal.Integer.ToString(CultureInfo.InvariantCulture),
         Literal.LiteralTypeOneofCase.Long => literal.Long.ToString(CultureInfo.InvariantCulture),
-        // A literal's name is its Scala toString: Java's float/double text (1.0, NaN, 1.0E10).
         Literal.LiteralTypeOneofCase.Float => JavaNumberText.Float(literal.Float),
         Literal.LiteralTypeOneofCase.Double => JavaNumberText.Double(literal.Double),
-        // Java's BigDecimal has no negative zero: -0.0 prints as 0.0.
-        Literal.LiteralTypeOneofCase.Decimal => literal.Decimal.Value.StartsWith('-') && literal.Decimal.Value.All(c => c is '-' or '0' or '.')
-            ? literal.Decimal.Value[1..] : literal.Decimal.Value,
+        Literal.LiteralTypeOneofCase.Binary => "X'" + Convert.ToHexString(literal.Binary.Span) + "'",
+        Literal.LiteralTypeOneofCase.Decimal => JavaNumberText.Decimal(literal.Decimal.Value),
         Literal.LiteralTypeOneofCase.String => literal.String,
         _ => literal.LiteralTypeCase.ToString().ToLowerInvariant(),
     };

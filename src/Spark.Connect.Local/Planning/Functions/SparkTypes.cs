@@ -112,23 +112,10 @@ internal static class SparkTypes
         DataType.KindOneofCase.Timestamp => "timestamp",
         DataType.KindOneofCase.TimestampNtz => "timestamp_ntz",
         DataType.KindOneofCase.CalendarInterval => "interval",
-        DataType.KindOneofCase.YearMonthInterval => IntervalName(YearMonthFields,
-            t.YearMonthInterval.HasStartField ? t.YearMonthInterval.StartField : 0, t.YearMonthInterval.HasEndField ? t.YearMonthInterval.EndField : 1),
-        DataType.KindOneofCase.DayTimeInterval => IntervalName(DayTimeFields,
-            t.DayTimeInterval.HasStartField ? t.DayTimeInterval.StartField : 0, t.DayTimeInterval.HasEndField ? t.DayTimeInterval.EndField : 3),
+        DataType.KindOneofCase.YearMonthInterval or DataType.KindOneofCase.DayTimeInterval => AnsiIntervalTypes.Name(t),
         DataType.KindOneofCase.Array => $"array<{Name(t.Array.ElementType)}>",
         DataType.KindOneofCase.Map => $"map<{Name(t.Map.KeyType)},{Name(t.Map.ValueType)}>",
         DataType.KindOneofCase.Struct => "struct<" + string.Join(",", t.Struct.Fields.Select(f => f.Name + ":" + Name(f.DataType))) + ">",
         _ => t.KindCase.ToString().ToLowerInvariant(),
     };
-
-    private static readonly string[] YearMonthFields = ["year", "month"];
-    private static readonly string[] DayTimeFields = ["day", "hour", "minute", "second"];
-
-    /// <summary>Spark's interval type name: <c>interval day</c> when one field, else <c>interval day to second</c>.</summary>
-    private static string IntervalName(string[] fields, int start, int end)
-    {
-        if (start < 0 || end >= fields.Length || start > end) return $"interval {fields[0]} to {fields[^1]}";
-        return start == end ? $"interval {fields[start]}" : $"interval {fields[start]} to {fields[end]}";
-    }
 }

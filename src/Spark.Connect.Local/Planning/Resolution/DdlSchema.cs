@@ -43,7 +43,7 @@ internal static class DdlSchema
             return lower switch
             {
                 "null" or "void" => SparkTypes.Null,
-                _ => TryParseSimple(trimmed),
+                _ => AnsiIntervalTypes.TryParse(lower) ?? TryParseSimple(trimmed),
             };
         }
         if (!trimmed.EndsWith('>'))

@@ -10,6 +10,8 @@ namespace Spark.Connect.Local.Planning.Resolution;
 /// </summary>
 internal sealed class ExpressionResolver(ResolutionContext context, RelationResolver relations)
 {
+    private readonly OuterReferenceCollector _outerReferences = new();
+
     /// <summary>The planning context (session, parameters) this resolver works in.</summary>
     internal PlanningContext Context => context.Planning;
 
@@ -82,6 +84,7 @@ internal sealed class ExpressionResolver(ResolutionContext context, RelationReso
         if (!attribute.HasPlanId && scope.FindLambdaVariable(parts[0]) is not null)
             return LambdaVariable(parts, expression, scope);
         var match = attribute.HasPlanId ? ByPlanId(attribute.PlanId, parts, scope, attribute.UnparsedIdentifier) : ByName(parts, scope);
+        _outerReferences.Note(scope, match.Column);
         ResolvedExpression result = new ColumnReference(match.Column, expression);
         foreach (var field in match.Fields)
             result = StructField(result, field, expression);
@@ -207,19 +210,38 @@ internal sealed class ExpressionResolver(ResolutionContext context, RelationReso
         return new ExtractExpression(child, ExtractionKind.StructField, match[0].Name, null, match[0].DataType, child.Nullable || match[0].Nullable, source);
     }
 
+    // (a, b) IN (SELECT x) or a IN (SELECT x, y): the two sides must have as many columns.
+    private static LocalEngineException InSubqueryLengthMismatch(IReadOnlyList<Expression> values, LogicalPlan plan)
+    {
+        var left = string.Join(", ", values.Select(v => $"\"{ColumnNamer.Name(v)}\""));
+        var right = string.Join(", ", plan.Output.Select(c => $"\"{c.Name}\""));
+        return new LocalEngineException("DATATYPE_MISMATCH.IN_SUBQUERY_LENGTH_MISMATCH", "42K09",
+            $"The number of columns in the left hand side of an IN subquery does not match the number of columns in the output of subquery. Left hand side columns(length: {values.Count}): [{left}], right hand side columns(length: {plan.Output.Count}): [{right}].",
+            new Dictionary<string, string>
+            {
+                ["leftLength"] = values.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), ["leftColumns"] = left,
+                ["rightLength"] = plan.Output.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), ["rightColumns"] = right,
+            });
+    }
+
     private ResolvedExpression Subquery(Expression expression, ResolutionScope scope)
     {
         var subquery = expression.SubqueryExpression;
-        var plan = relations.Resolve(context.Reference(subquery.PlanId), scope);
+        LogicalPlan plan;
+        List<string> outer;
+        using (_outerReferences.Collect(scope, out outer))
+            plan = relations.Resolve(context.Reference(subquery.PlanId), scope);
         return subquery.SubqueryType switch
         {
             Spark.Connect.Protocol.SubqueryExpression.Types.SubqueryType.Scalar when plan.Output.Count == 1 =>
-                new ResolvedSubquery(plan, SubqueryKind.Scalar, [], plan.Output[0].Type, true, expression),
+                new ResolvedSubquery(plan, SubqueryKind.Scalar, [], plan.Output[0].Type, true, expression) { OuterReferences = outer },
             Spark.Connect.Protocol.SubqueryExpression.Types.SubqueryType.Scalar => throw new LocalEngineException(
                 "INVALID_SUBQUERY_EXPRESSION.SCALAR_SUBQUERY_RETURN_MORE_THAN_ONE_OUTPUT_COLUMN", "42823",
                 $"A scalar subquery must return one column, but it returns {plan.Output.Count}."),
             Spark.Connect.Protocol.SubqueryExpression.Types.SubqueryType.Exists =>
                 new ResolvedSubquery(plan, SubqueryKind.Exists, [], SparkTypes.Boolean, false, expression),
+            Spark.Connect.Protocol.SubqueryExpression.Types.SubqueryType.In when subquery.InSubqueryValues.Count != plan.Output.Count =>
+                throw InSubqueryLengthMismatch(subquery.InSubqueryValues, plan),
             Spark.Connect.Protocol.SubqueryExpression.Types.SubqueryType.In =>
                 new ResolvedSubquery(plan, SubqueryKind.In, subquery.InSubqueryValues.Select(v => Resolve(v, scope)).ToList(), SparkTypes.Boolean, true, expression),
             _ => throw LocalEngineException.Unsupported($"the subquery kind '{subquery.SubqueryType}'", "Use a scalar, EXISTS or IN subquery."),

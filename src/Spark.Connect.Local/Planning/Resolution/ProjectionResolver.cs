@@ -44,13 +44,21 @@ internal static class ProjectionResolver
                 continue;
             }
             var resolved = resolver.Expressions.Resolve(expression, scope);
-            items.Add(resolved is ColumnReference reference && expression.ExprTypeCase != Kind.Alias
+            // An enclosing query's column (a correlated reference) is computed under a new id, not passed through: the same
+            // id inside and outside a subquery would name two different things.
+            items.Add(resolved is ColumnReference reference && expression.ExprTypeCase != Kind.Alias && scope.Columns.Any(c => c.Id == reference.Column.Id)
                 ? PassThrough(resolver, items, reference.Column, expression)
-                : Named(resolver, resolved, ColumnNamer.Name(resolved is FunctionExpression { Source: var rewritten } && DatetimeArithmetic.Renamed(expression, rewritten)
-                    ? rewritten : expression)));
+                : Named(resolver, resolved, ItemName(resolved is FunctionExpression { Source: var rewritten } && DatetimeArithmetic.Renamed(expression, rewritten)
+                    ? rewritten : expression, resolved)));
         }
         return items;
     }
+
+    // A scalar subquery's name lists the outer columns it refers to, which only resolution knows.
+    private static string ItemName(Expression expression, ResolvedExpression resolved) =>
+        expression.ExprTypeCase == Kind.SubqueryExpression && resolved is ResolvedSubquery { Kind: SubqueryKind.Scalar } subquery
+            ? $"scalarsubquery({string.Join(", ", subquery.OuterReferences)})"
+            : ColumnNamer.Name(expression);
 
     /// <summary>A computed column under a new id.</summary>
     internal static NamedExpression Named(RelationResolver resolver, ResolvedExpression expression, string name) =>

@@ -45,7 +45,11 @@ internal enum SubqueryKind { Scalar, Exists, In }
 
 /// <summary>A subquery over <paramref name="Plan"/>, which may refer to the enclosing query's columns.</summary>
 internal sealed record ResolvedSubquery(LogicalPlan Plan, SubqueryKind Kind, IReadOnlyList<ResolvedExpression> InValues,
-    DataType Type, bool Nullable, Expression Source) : ResolvedExpression(Type, Nullable, Source);
+    DataType Type, bool Nullable, Expression Source) : ResolvedExpression(Type, Nullable, Source)
+{
+    /// <summary>The names of the enclosing query's columns the subquery refers to, in order (Spark's <c>scalarsubquery(c1, c2)</c>).</summary>
+    internal IReadOnlyList<string> OuterReferences { get; init; } = [];
+}
 
 /// <summary>
 /// A variable of a lambda function, bound by a higher-order function (<c>transform</c>, <c>filter</c>, …) to an

@@ -56,6 +56,8 @@ internal sealed partial class SqlParser
             throw SqlParseErrors.Unsupported("WITHIN GROUP (ORDER BY …)", "Use percentile or percentile_approx.");
         if (ignoreNulls)
             AddIgnoreNulls(lower, arguments);
+        if (parts.Count == 1 && !distinct && CastAlias(lower, arguments) is { } cast)
+            return cast;
         var call = Call(lower, arguments, distinct);
         return AcceptWord("OVER") ? Window(call) : call;
     }

@@ -19,17 +19,22 @@ internal sealed partial class SqlParser
     private Expression IntervalLiteral()
     {
         long months = 0, micros = 0;
-        int? firstField = null, lastField = null; // the unit range Spark names the literal by; null when the units are in the text
-        void Range(int start, int end) => (firstField, lastField) = (Math.Min(firstField ?? start, start), Math.Max(lastField ?? end, end));
-        var unitsInText = false;
         var anyMonths = false;
         var anyMicros = false;
         var parts = 0;
+        var fields = new IntervalFields();
         while (true)
         {
             string value;
             if (Current.Kind == SparkTokenKind.String)
                 value = StringLiteral();
+            else if (IsSymbol("-") && PeekAt(1).Kind == SparkTokenKind.String)
+            {
+                // INTERVAL -'10.5' SECOND: the sign applies to the whole value.
+                Advance();
+                var text = StringLiteral().Trim();
+                value = text.StartsWith('-') ? text[1..] : "-" + text.TrimStart('+');
+            }
             else if (Current.Kind == SparkTokenKind.Number || (IsSymbol("-") && PeekAt(1).Kind == SparkTokenKind.Number))
                 value = (AcceptSymbol("-") ? "-" : "") + Advance().Text;
             else
@@ -40,22 +45,21 @@ internal sealed partial class SqlParser
                 if (parts > 1)
                     throw Error("an interval value needs a unit");
                 // INTERVAL '1 day 2 hours': the units are inside the string.
-                AddFromText(value, ref months, ref micros, ref anyMonths, ref anyMicros);
-                unitsInText = true;
+                AddFromText(value, ref months, ref micros, ref anyMonths, ref anyMicros, fields);
                 break;
             }
             Advance();
+            fields.See(unit);
             if (AcceptWord("TO"))
             {
                 var end = Unit(Current) ?? throw Error("missing the interval's end unit");
                 Advance();
+                fields.See(end);
                 var (isMonths, amount) = UnitToUnit(unit, end, value);
-                Range(FieldIndex(unit), FieldIndex(end));
                 if (isMonths) { months += amount; anyMonths = true; } else { micros += amount; anyMicros = true; }
                 break;
             }
             var (monthsUnit, factor) = IntervalUnits[unit];
-            Range(FieldIndex(unit), FieldIndex(unit));
             if (monthsUnit)
             {
                 months += checked((long)(decimal.Parse(value, CultureInfo.InvariantCulture) * factor));
@@ -72,19 +76,9 @@ internal sealed partial class SqlParser
         if (anyMonths && anyMicros)
             throw new LocalEngineException("INVALID_INTERVAL_FORMAT.MIXED_UNITS", "22006",
                 "Cannot mix year-month and day-time fields in one interval literal; add two intervals instead.");
-        var literal = anyMonths ? Literals.YearMonthInterval(checked((int)months)) : Literals.DayTimeInterval(micros);
-        return unitsInText || firstField is null ? literal
-            : Alias(literal, [anyMonths ? IntervalNames.YearMonth(months, firstField.Value, lastField!.Value) : IntervalNames.DayTime(micros, firstField.Value, lastField!.Value)]);
+        return anyMonths ? fields.Typed(Literals.YearMonthInterval(checked((int)months)), months, 0)
+            : fields.Typed(Literals.DayTimeInterval(micros), 0, micros);
     }
-
-    // YEAR 0, MONTH 1; DAY (and WEEK) 0, HOUR 1, MINUTE 2, SECOND (and its fractions) 3.
-    private static int FieldIndex(string unit) => unit switch
-    {
-        "YEAR" or "DAY" or "WEEK" => 0,
-        "MONTH" or "HOUR" => 1,
-        "MINUTE" => 2,
-        _ => 3,
-    };
 
     private static string? Unit(SparkToken token)
     {
@@ -96,7 +90,7 @@ internal sealed partial class SqlParser
         return word.EndsWith('S') && IntervalUnits.ContainsKey(word[..^1]) ? word[..^1] : null;
     }
 
-    private void AddFromText(string text, ref long months, ref long micros, ref bool anyMonths, ref bool anyMicros)
+    private static void AddFromText(string text, ref long months, ref long micros, ref bool anyMonths, ref bool anyMicros, IntervalFields fields)
     {
         var words = text.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var start = words.Length > 0 && words[0].Equals("interval", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
@@ -105,6 +99,7 @@ internal sealed partial class SqlParser
         for (var i = start; i < words.Length; i += 2)
         {
             var unit = Unit(new SparkToken(SparkTokenKind.Word, words[i + 1], 0)) ?? throw InvalidInterval(text);
+            fields.See(unit);
             if (!decimal.TryParse(words[i], NumberStyles.Float, CultureInfo.InvariantCulture, out var amount))
                 throw InvalidInterval(text);
             var (isMonths, factor) = IntervalUnits[unit];

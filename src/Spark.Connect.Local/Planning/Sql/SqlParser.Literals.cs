@@ -19,18 +19,20 @@ internal sealed partial class SqlParser
         switch (token.Suffix)
         {
             case "D":
-                return Literals.Double(double.Parse(text, CultureInfo.InvariantCulture));
+                return Literals.Double(FiniteDouble(token, text));
             case "F":
-                return Literals.Float(float.Parse(text, CultureInfo.InvariantCulture));
+                return Literals.Float(FiniteFloat(token, text));
+            case "BD" when hasExponent:
+                return ScientificDecimal(token, text);
             case "BD":
-                return ExactDecimal(token, hasExponent ? decimal.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture) : text);
+                return ExactDecimal(token, text);
             case "L" or "S" or "Y":
                 if (hasPoint || hasExponent)
                     throw SqlParseErrors.Syntax(_text, token, null);
                 return IntegralWithSuffix(token, BigInteger.Parse(text, CultureInfo.InvariantCulture));
         }
         if (hasExponent)
-            return Literals.Double(double.Parse(text, CultureInfo.InvariantCulture));
+            return Literals.Double(FiniteDouble(token, text));
         if (hasPoint)
             return ExactDecimal(token, text);
         var value = BigInteger.Parse(text, CultureInfo.InvariantCulture);

@@ -75,6 +75,11 @@ internal sealed partial class SqlParser
         }
         if (SqlKeywords.IsReserved(word))
             throw Error(null);
+        // `name 'text'` is a typed literal in Spark's grammar; only DATE, TIMESTAMP[_NTZ|_LTZ], INTERVAL and X are types it knows.
+        if (next.Kind == SparkTokenKind.String && token.Kind == SparkTokenKind.Word)
+            throw new LocalEngineException("UNSUPPORTED_TYPED_LITERAL", "0A000",
+                $"Literals of the type \"{word}\" are not supported. Supported types are \"DATE\", \"TIMESTAMP_NTZ\", \"TIMESTAMP_LTZ\", \"TIMESTAMP\", \"INTERVAL\", \"X\".",
+                new Dictionary<string, string> { ["unsupportedType"] = $"\"{word}\"", ["supportedTypes"] = "\"DATE\", \"TIMESTAMP_NTZ\", \"TIMESTAMP_LTZ\", \"TIMESTAMP\", \"INTERVAL\", \"X\"" });
         return NameOrCall();
     }
 

@@ -139,6 +139,7 @@ internal sealed partial class SqlParser
     {
         if (IsWord("SELECT"))
             return new QueryTerm(SelectClause());
+        // VALUES … [AS] t(a, b) may name itself and its columns as a query too, not only in FROM.
         if (AcceptWord("VALUES"))
             return new QueryTerm(Aliased(InlineTable(), required: false));
         if (AcceptWord("TABLE"))

@@ -18,6 +18,11 @@ public sealed class SqlCorpusTests
     [TestCase("higher-order-functions", 32)]
     [TestCase("date", 100)]
     [TestCase("timestamp", 91)]
+    [TestCase("literals", 46)]
+    [TestCase("ansi/cast", 82)]
+    [TestCase("subquery/in-subquery/in-basic", 7)]
+    [TestCase("subquery/exists-subquery/exists-having", 3)]
+    [TestCase("subquery/scalar-subquery/scalar-subquery-select", 34)]
     public async Task Corpus_file_keeps_its_passing_queries(string file, int floor)
     {
         var cases = SqlCorpusFile.Read(Path.Combine(RepoPaths.Fixtures, "sql-tests", "results", file + ".sql.out"));
@@ -47,12 +52,11 @@ public sealed class SqlCorpusTests
             if (schema != corpusCase.Schema)
                 return $"schema {schema}, Spark {corpusCase.Schema}";
             var expected = corpusCase.Output;
+            // Spark's runner sorts whole rows and writes them one per line, so a row holding a line break spans two lines
+            // of the file: compare the text, not line by line.
             if (!SortedQueries.IsSorted(corpusCase.Query))
-            {
                 rows.Sort(StringComparer.Ordinal);
-                expected = [.. expected.Order(StringComparer.Ordinal)];
-            }
-            return rows.SequenceEqual(expected) ? null : $"rows [{string.Join(" | ", rows)}], Spark [{string.Join(" | ", expected)}]";
+            return string.Join("\n", rows) == string.Join("\n", expected) ? null : $"rows [{string.Join(" | ", rows)}], Spark [{string.Join(" | ", expected)}]";
         }
         catch (SparkException error)
         {

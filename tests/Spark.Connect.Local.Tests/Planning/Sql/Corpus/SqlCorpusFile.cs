@@ -10,7 +10,8 @@ internal static partial class SqlCorpusFile
 {
     internal static List<SqlCorpusCase> Read(string path)
     {
-        var text = File.ReadAllText(path).ReplaceLineEndings("\n");
+        // Only CRLF pairs become LF: a lone CR is data (a query's '\r' literal names its column with one).
+        var text = File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal);
         var cases = new List<SqlCorpusCase>();
         foreach (var block in text.Split("-- !query\n").Skip(1))
         {
@@ -28,7 +29,7 @@ internal static partial class SqlCorpusFile
         return cases;
     }
 
-    // Spark 4.0 snapshots briefly named the key "condition" instead of "errorClass".
+    // Spark 4's files name the class "condition", earlier ones "errorClass".
     [GeneratedRegex("\"(?:errorClass|condition)\" : \"([^\"]+)\"")]
     private static partial Regex ErrorClass();
 }

@@ -1,0 +1,43 @@
+using Spark.Connect.Local.DuckDb;
+using Spark.Connect.Local.Planning.Functions;
+
+namespace Spark.Connect.Local.Tests.Planning.Sql;
+
+/// <summary>Scalar, EXISTS and IN subqueries in Spark SQL text: names, correlation and their errors.</summary>
+public sealed class SparkSqlSubqueryTests : SparkSqlTestBase
+{
+    private const string Outer = "FROM VALUES (0, 1), (1, 2) AS t1(c1, c2)";
+
+    [Test]
+    public void ScalarSubqueryIsNamedByTheOuterColumnsItUses()
+    {
+        Assert.That(Schema($"SELECT (SELECT min(c2) FROM VALUES (0, 2), (0, 3) AS t2(c1, c2) WHERE t1.c1 >= t2.c1 AND t1.c2 < t2.c2) {Outer}"),
+            Is.EqualTo(new[] { "scalarsubquery(c1, c2):int" }));
+        Assert.That(Schema($"SELECT c1, (SELECT c1 WHERE c1 = 1) {Outer}"), Is.EqualTo(new[] { "c1:int", "scalarsubquery(c1, c1):int" }));
+        Assert.That(Schema($"SELECT (SELECT max(c) FROM VALUES (5) AS t(c)) {Outer}"), Is.EqualTo(new[] { "scalarsubquery():int" }));
+    }
+
+    [Test]
+    public void SubqueryWithoutFromReadsTheOuterRow() =>
+        Assert.That(Query($"SELECT c1, (SELECT c1 WHERE c1 = 1), (SELECT c1 + c2) {Outer} ORDER BY c1"), Is.EqualTo(new[] { "0|∅|1", "1|1|3" }));
+
+    [Test]
+    public void ScalarSubqueryWithSeveralRowsFailsAsSpark()
+    {
+        var failure = Assert.Throws<DuckDbException>(() => Query("SELECT (SELECT a FROM (SELECT 1 AS a UNION ALL SELECT 2 AS a) t) AS b"))!;
+        Assert.That(SparkRuntimeErrors.TryTranslate(failure.Message, failure)?.ErrorClass, Is.EqualTo("SCALAR_SUBQUERY_TOO_MANY_ROWS"));
+    }
+
+    [TestCase("SELECT 1 FROM VALUES (1, 1) AS a(a1, b1) WHERE (a1, b1) NOT IN (SELECT (a2, b2) FROM VALUES (1, 1) AS b(a2, b2))")]
+    [TestCase("SELECT 1 FROM VALUES (1, 1) AS a(a1, b1) WHERE a1 IN (SELECT a2, b2 FROM VALUES (1, 1) AS b(a2, b2))")]
+    public void InSubqueryNeedsAsManyColumnsOnBothSides(string query) =>
+        Assert.That(QueryError(query).ErrorClass, Is.EqualTo("DATATYPE_MISMATCH.IN_SUBQUERY_LENGTH_MISMATCH"));
+
+    [Test]
+    public void MultiColumnInSubqueryMatchesRowsAndStructs()
+    {
+        Assert.That(Query("SELECT a1 FROM VALUES (1, 1), (2, 5) AS a(a1, b1) WHERE (a1, b1) IN (SELECT a2, b2 FROM VALUES (1, 1) AS b(a2, b2))"), Is.EqualTo(new[] { "1" }));
+        Assert.That(Query("SELECT count(*) FROM (SELECT struct(col1 AS a, col2 AS b) AS r FROM VALUES (1, 1), (1, 2)) WHERE r NOT IN (SELECT (a2 AS a, b2 AS b) FROM VALUES (1, 1) AS b(a2, b2))"),
+            Is.EqualTo(new[] { "1" }));
+    }
+}
