@@ -43,9 +43,10 @@ internal static class ColumnNamer
             return $"{name}({(distinct ? "DISTINCT " : "")}1)";
         if (name == "not" && arguments.Count == 1)
             return $"(NOT {Name(arguments[0])})";
-        var shown = arguments.Select(ArgumentName);
+        var shown = arguments.Select(ArgumentName).ToList();
+        if (DefaultArgumentNames.SpecialName(name, shown) is { } special) return special;
         // Spark's name shows the defaults its constructors add: overlay(x, r, pos) is overlay(x, r, pos, -1).
-        if (name.Equals("overlay", StringComparison.OrdinalIgnoreCase) && arguments.Count == 3) shown = shown.Append("-1");
+        shown.AddRange(DefaultArgumentNames.Appended(name, arguments));
         return $"{name}({(distinct ? "DISTINCT " : "")}{string.Join(", ", shown)})";
     }
 
@@ -94,6 +95,7 @@ internal static class ColumnNamer
         Literal.LiteralTypeOneofCase.Double => literal.Double.ToString(CultureInfo.InvariantCulture),
         Literal.LiteralTypeOneofCase.Decimal => literal.Decimal.Value,
         Literal.LiteralTypeOneofCase.String => literal.String,
+        Literal.LiteralTypeOneofCase.Binary => DefaultArgumentNames.BinaryLiteral(literal),
         _ => literal.LiteralTypeCase.ToString().ToLowerInvariant(),
     };
 }

@@ -98,6 +98,8 @@ internal sealed class FunctionRegistry
         MomentFunctions.Register(registry);
         JsonShapeFunctions.Register(registry);
         ArrayInsertFunction.Register(registry);
+        BinaryTextFunctions.Register(registry);
+        StringPredicates.Register(registry);
         return registry._entries;
     }
 }

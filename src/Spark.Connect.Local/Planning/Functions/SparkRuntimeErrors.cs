@@ -30,6 +30,8 @@ internal static partial class SparkRuntimeErrors
         ["DUPLICATED_MAP_KEY"] = "23505",
         ["INVALID_PARAMETER_VALUE.BIT_POSITION_RANGE"] = "22023",
         ["DATETIME_FIELD_OUT_OF_BOUNDS"] = "22023",
+        ["CONVERSION_INVALID_INPUT"] = "22018",
+        ["INVALID_PARAMETER_VALUE.BINARY_FORMAT"] = "22023",
     };
 
     /// <summary>SQL that fails the query with Spark's division-by-zero error when evaluated.</summary>
@@ -74,6 +76,7 @@ internal static partial class SparkRuntimeErrors
         ("Conversion Error: date field value out of range", "CAST_INVALID_INPUT", "22018", "Correct the value or use try_cast."),
         ("Map keys must be unique", "DUPLICATED_MAP_KEY", "23505", "A map key was found twice (Spark's spark.sql.mapKeyDedupPolicy is EXCEPTION); check the input data."),
         ("Map keys can not be NULL", "NULL_MAP_KEY", "2200E", "Cannot use null as map key."),
+        ("could not convert blob to UTF8 string", "MALFORMED_CHARACTER_CODING", "22000", "The bytes are not valid UTF-8; decode them with the charset they were written in."),
     ];
 
     /// <summary>

@@ -14,6 +14,8 @@ namespace Spark.Connect.Local.Tests.Planning.Sql;
 public sealed partial class SqlCorpusTests : SparkSqlTestBase
 {
     [TestCase("having", 24)]
+    [TestCase("string-functions", 132)]
+    [TestCase("map", 8)]
     public void Corpus_file_keeps_its_passing_queries(string file, int floor)
     {
         var cases = SqlCorpusFile.Read(Path.Combine(RepoPaths.Fixtures, "sql-tests", "results", file + ".sql.out"));

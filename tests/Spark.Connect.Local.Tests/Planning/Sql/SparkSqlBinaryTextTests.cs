@@ -1,0 +1,99 @@
+using Spark.Connect.Local.Planning.Functions;
+
+namespace Spark.Connect.Local.Tests.Planning.Sql;
+
+/// <summary>
+/// Text and bytes in Spark SQL: hex/unhex, to_binary and try_to_binary, encode/decode (and decode's CASE form), padding
+/// and searching bytes, split with a limit, left/right as function names, and the column names Spark gives these calls.
+/// </summary>
+public sealed class SparkSqlBinaryTextTests : SparkSqlTestBase
+{
+    [Test]
+    public void HexAndUnhexRoundTripBytesAndReadOddHexAsLeadingZero()
+    {
+        Assert.That(Query("SELECT hex(unhex('aabb')), hex(unhex('123')), hex(unhex('')), unhex('GG') IS NULL, hex('abc'), hex(255)"),
+            Is.EqualTo(new[] { "AABB|0123||true|616263|FF" }));
+        Assert.That(Schema("SELECT unhex('aa') AS b, hex(1) AS h"), Is.EqualTo(new[] { "b:binary", "h:string" }));
+    }
+
+    [Test]
+    public void BinaryPaddingPadsAndCutsBytes()
+    {
+        Assert.That(Query("SELECT hex(lpad(unhex('aabb'), 5)), hex(rpad(unhex('aa'), 5, unhex('1f2e'))), hex(lpad(unhex('aabbcc'), 2)), hex(rpad(unhex('aabbcc'), 6, unhex('')))"),
+            Is.EqualTo(new[] { "000000AABB|AA1F2E1F2E|AABB|AABBCC" }));
+        Assert.That(Schema("SELECT lpad(unhex('aa'), 3) AS b, lpad('abc', 5, x'57') AS s"), Is.EqualTo(new[] { "b:binary", "s:string" }));
+        Assert.That(Query("SELECT lpad('abc', 5, x'57'), rpad(x'57', 5, 'abc')"), Is.EqualTo(new[] { "WWabc|Wabca" }));
+    }
+
+    [Test]
+    public void ToBinaryReadsHexUtf8AndBase64()
+    {
+        Assert.That(Query("SELECT hex(to_binary('737472696E67')), hex(to_binary('abc', 'utf-8')), hex(to_binary(' ab c=', 'base64')), hex(to_binary('abc', concat('utf', '-8')))"),
+            Is.EqualTo(new[] { "737472696E67|616263|69B7|616263" }));
+        Assert.That(Query("SELECT to_binary('abc', null) IS NULL, try_to_binary('GG') IS NULL, try_to_binary('a', 'base64') IS NULL"),
+            Is.EqualTo(new[] { "true|true|true" }));
+    }
+
+    [TestCase("SELECT to_binary('GG')")]
+    [TestCase("SELECT to_binary('abcd=', 'base64')")]
+    [TestCase("SELECT to_binary(' ab cdef= = ', 'base64')")]
+    public void MalformedToBinaryInputIsConversionInvalidInput(string query) =>
+        Assert.That(RuntimeErrorClass(query), Is.EqualTo("CONVERSION_INVALID_INPUT"));
+
+    [Test]
+    public void ToBinaryRefusesAnUnknownFormat() =>
+        Assert.That(QueryError("SELECT to_binary('abc', 'invalidFormat')").ErrorClass, Is.EqualTo("INVALID_PARAMETER_VALUE.BINARY_FORMAT"));
+
+    [Test]
+    public void EncodeDecodeAndDecodesCaseForm()
+    {
+        Assert.That(Query("SELECT decode(encode('abc', 'utf-8'), 'UTF-8'), btrim(encode('yxTomxx', 'utf-8'), encode('xyz', 'utf-8'))"), Is.EqualTo(new[] { "abc|Tom" }));
+        Assert.That(Query("SELECT decode(2, 1, 'a', 2, 'b', 'c'), decode(6, 1, 'a', 'c'), decode(6, 1, 'a') IS NULL, decode(null, 6, 'x', null, 'y')"),
+            Is.EqualTo(new[] { "b|c|true|y" }));
+        Assert.That(QueryError("SELECT encode('abc', 'klingon')").ErrorClass, Is.EqualTo("INVALID_PARAMETER_VALUE.CHARSET"));
+    }
+
+    [Test]
+    public void ContainsStartsAndEndsWithCompareWholeBytes()
+    {
+        // 0x12 0x34 holds the hex digits "23" across a byte boundary: not the byte 0x23.
+        Assert.That(Query("SELECT contains(x'1234', x'23'), contains(x'537061726b', x'6172'), contains(x'', x''), startswith(x'5370', x'53'), endswith(x'5370', x'53'), contains(12, '1')"),
+            Is.EqualTo(new[] { "false|true|true|true|false|true" }));
+        Assert.That(Query("SELECT contains(x'12', null) IS NULL"), Is.EqualTo(new[] { "true" }));
+    }
+
+    [Test]
+    public void SplitWithAPositiveLimitKeepsTheRestInTheLastPart()
+    {
+        Assert.That(Query("SELECT split('aa1cc2ee3', '[1-9]+', 2), split('a1b2c', '[0-9]', 1), split('a1b', '[0-9]', 5), split('abc', null) IS NULL"),
+            Is.EqualTo(new[] { "[aa, cc2ee3]|[a1b2c]|[a, b]|true" }));
+    }
+
+    [Test]
+    public void LeftAndRightAreFunctionNames()
+    {
+        Assert.That(Query("SELECT left('abcd', 2), right('abcd', '2'), right(null, -2) IS NULL, right('abcd', -2)"), Is.EqualTo(new[] { "ab|cd|true|" }));
+        Assert.That(RuntimeErrorClass("SELECT right('abcd', 'a')"), Is.EqualTo("CAST_INVALID_INPUT"));
+    }
+
+    [Test]
+    public void ColumnNamesShowSparksDefaultArguments() =>
+        Assert.That(Schema("SELECT split('a', 'b'), substr('abc', 2), substring('abc' FROM 2), replace('a', 'b'), position('b' IN 'abc'), lpad('a', 2), lpad(unhex('aa'), 2), trim('x' FROM 'xax'), trim(LEADING 'x' FROM 'xa'), rtrim('x', 'ax'), x'1f'"),
+            Is.EqualTo(new[]
+            {
+                "split(a, b, -1):array<string>", "substr(abc, 2, 2147483647):string", "substring(abc, 2, 2147483647):string", "replace(a, b, ):string",
+                "locate(b, abc, 1):int", "lpad(a, 2,  ):string", "lpad(unhex(aa), 2, X'00'):binary", "TRIM(BOTH x FROM xax):string",
+                "TRIM(LEADING x FROM xa):string", "TRIM(TRAILING x FROM ax):string", "X'1F':binary",
+            }));
+
+    // Failures found while the query runs come back from DuckDB; the service translates them to Spark's class.
+    private string? RuntimeErrorClass(string query) =>
+        SparkRuntimeErrors.TryTranslate(Assert.Throws<Spark.Connect.Local.DuckDb.DuckDbException>(() => Query(query))!.Message)?.ErrorClass;
+
+    [Test]
+    public void ConcatWsAndFormatStringWithoutArgumentsAreATypeMismatch()
+    {
+        Assert.That(QueryError("SELECT concat_ws()").ErrorClass, Is.EqualTo("DATATYPE_MISMATCH.WRONG_NUM_ARGS"));
+        Assert.That(QueryError("SELECT format_string()").ErrorClass, Is.EqualTo("DATATYPE_MISMATCH.WRONG_NUM_ARGS"));
+    }
+}
