@@ -1,8 +1,8 @@
 namespace Spark.Connect.Local.Planning.Functions;
 
 /// <summary>
-/// Conversions between text and bytes: <c>hex</c>, <c>unhex</c>, <c>to_binary</c>/<c>try_to_binary</c> (hex, utf-8,
-/// base64), <c>encode</c> and <c>decode</c> (UTF-8; <c>decode</c> with more than two arguments is Spark's
+/// Conversions between text and bytes (<c>hex</c>/<c>unhex</c> are in <see cref="RadixFunctions"/>): <c>to_binary</c>/<c>try_to_binary</c>
+/// (hex, utf-8, base64), <c>encode</c> and <c>decode</c> (UTF-8; <c>decode</c> with more than two arguments is Spark's
 /// CASE-like form, see <see cref="DecodeCase"/>). Hex text of odd length reads as if it began with 0, as Spark's.
 /// </summary>
 internal static class BinaryTextFunctions
@@ -10,28 +10,11 @@ internal static class BinaryTextFunctions
     /// <summary>Adds this family to <paramref name="registry"/>.</summary>
     public static void Register(FunctionRegistry registry)
     {
-        registry.Scalar(Hex, HexType, "hex");
-        registry.Scalar(c => Unhex(StringFunctions.Text(c.Expect(1), 0), null), ResultRules.Text(() => SparkTypes.Binary), "unhex");
         registry.Scalar(c => BinaryFormats.ToBinary(c, failOnError: true), BinaryFormats.ResultType, "to_binary");
         registry.Scalar(c => BinaryFormats.ToBinary(c, failOnError: false), BinaryFormats.ResultType, "try_to_binary");
         registry.Scalar(Encode, ResultRules.Text(() => SparkTypes.Binary), "encode");
         registry.Scalar(Decode, DecodeCase.ResultType, "decode");
     }
-
-    /// <summary><c>hex</c>: upper-case hex of a string's UTF-8 bytes, of bytes, or of a 64-bit two's complement integer.</summary>
-    private static string Hex(FunctionCall call)
-    {
-        call.Expect(1);
-        return call.SparkTypeOf(0)?.KindCase switch
-        {
-            DataType.KindOneofCase.Binary or DataType.KindOneofCase.String => $"hex({call[0]})",
-            _ => $"hex(CAST({call[0]} AS BIGINT))",
-        };
-    }
-
-    private static FunctionResult HexType(TypedCall call) =>
-        call.Require(0, t => SparkTypes.IsIntegral(t) || t.KindCase is DataType.KindOneofCase.Binary or DataType.KindOneofCase.String or DataType.KindOneofCase.Null,
-            "(\"BIGINT\" or \"BINARY\" or \"STRING\")").Strict(SparkTypes.String);
 
     /// <summary>
     /// The bytes of hex text; malformed text gives NULL, or <paramref name="malformed"/> (SQL raising Spark's error) when given.
