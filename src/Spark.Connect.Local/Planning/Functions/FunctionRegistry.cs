@@ -106,6 +106,7 @@ internal sealed class FunctionRegistry
         RadixFunctions.Register(registry);
         BinaryTextFunctions.Register(registry);
         StringPredicates.Register(registry);
+        NumberParsingFunctions.Register(registry);
         return registry._entries;
     }
 }

@@ -96,4 +96,21 @@ public sealed class SparkSqlBinaryTextTests : SparkSqlTestBase
         Assert.That(QueryError("SELECT concat_ws()").ErrorClass, Is.EqualTo("DATATYPE_MISMATCH.WRONG_NUM_ARGS"));
         Assert.That(QueryError("SELECT format_string()").ErrorClass, Is.EqualTo("DATATYPE_MISMATCH.WRONG_NUM_ARGS"));
     }
+
+    [Test]
+    public void ToNumberReadsDigitsGroupsSignsAndCurrency()
+    {
+        Assert.That(Query("SELECT to_number('454', '000'), to_number('12,454', '00,000'), to_number('$78.12', '$00.00'), to_number('-454', 'S000'), to_number('12,454.8-', '00,000.9MI'), to_number('<00,454.8>', '00,000.9PR'), to_number('4', '999')"),
+            Is.EqualTo(new[] { "454|12454|78.12|-454|-12454.8|-454.8|4" }));
+        Assert.That(Schema("SELECT to_number('454.2', '000.0') AS a, try_to_number('1', '00,000.9MI') AS b"), Is.EqualTo(new[] { "a:decimal(4,1)", "b:decimal(6,1)" }));
+    }
+
+    [TestCase("SELECT to_number('1,23', '00,000')")]
+    [TestCase("SELECT to_number('4544', '000')")]
+    [TestCase("SELECT to_number('4.55', '0.0')")]
+    public void ToNumberRefusesTextOffTheFormat(string query)
+    {
+        Assert.That(RuntimeErrorClass(query), Is.EqualTo("INVALID_FORMAT.MISMATCH_INPUT"));
+        Assert.That(Query(query.Replace("to_number", "try_to_number", StringComparison.Ordinal) + " IS NULL"), Is.EqualTo(new[] { "true" }));
+    }
 }
