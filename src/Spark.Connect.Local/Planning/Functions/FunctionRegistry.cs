@@ -107,6 +107,7 @@ internal sealed class FunctionRegistry
         BinaryTextFunctions.Register(registry);
         StringPredicates.Register(registry);
         NumberParsingFunctions.Register(registry);
+        ToJsonFunction.Register(registry);
         return registry._entries;
     }
 }

@@ -113,4 +113,20 @@ public sealed class SparkSqlBinaryTextTests : SparkSqlTestBase
         Assert.That(RuntimeErrorClass(query), Is.EqualTo("INVALID_FORMAT.MISMATCH_INPUT"));
         Assert.That(Query(query.Replace("to_number", "try_to_number", StringComparison.Ordinal) + " IS NULL"), Is.EqualTo(new[] { "true" }));
     }
+
+    [Test]
+    public void ToJsonWritesStructsArraysAndMapsAsSparkDoes()
+    {
+        Assert.That(Query("SELECT to_json(named_struct('a', 1, 'b', 'x\"y')), to_json(array(map('a', 1), map('b', 2))), to_json(named_struct('a', 1, 'b', CAST(NULL AS INT))), to_json(array(1, null)), to_json(map(1, named_struct('d', DATE '2024-01-02'))), to_json(array(1.50BD))"),
+            Is.EqualTo(new[] { "{\"a\":1,\"b\":\"x\\\"y\"}|[{\"a\":1},{\"b\":2}]|{\"a\":1}|[1,null]|{\"1\":{\"d\":\"2024-01-02\"}}|[1.50]" }));
+        Assert.That(Schema("SELECT to_json(array('1'))"), Is.EqualTo(new[] { "to_json(array(1)):string" }));
+    }
+
+    [Test]
+    public void ToJsonRefusesWhatItWouldWriteDifferently()
+    {
+        Assert.That(QueryError("SELECT to_json(array(1.5D))").ErrorClass, Is.EqualTo("UNSUPPORTED_FEATURE.LOCAL_ENGINE"));
+        Assert.That(QueryError("SELECT to_json(map('a', 1), map('mode', 'x'))").ErrorClass, Is.EqualTo("UNSUPPORTED_FEATURE.LOCAL_ENGINE"));
+        Assert.That(QueryError("SELECT to_json(1)").ErrorClass, Is.EqualTo("DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE"));
+    }
 }
