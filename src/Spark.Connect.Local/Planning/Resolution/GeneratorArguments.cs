@@ -67,6 +67,9 @@ internal static class GeneratorArguments
         for (var i = 1; i < arguments.Count; i++)
         {
             var field = arguments[i];
+            // CAST(NULL AS STRING) names no field, as a bare NULL does: its column is null.
+            if (field is { ExprTypeCase: Kind.Cast, Cast.Expr: { ExprTypeCase: Kind.Literal, Literal.LiteralTypeCase: Literal.LiteralTypeOneofCase.Null } })
+                field = field.Cast.Expr;
             if (field.ExprTypeCase != Kind.Literal)
                 throw LocalEngineException.Unsupported("json_tuple with a field name that is not a literal", "Name the fields with string literals.");
             Expression path = field.Literal.LiteralTypeCase switch

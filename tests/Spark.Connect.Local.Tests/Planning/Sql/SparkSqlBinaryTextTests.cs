@@ -129,4 +129,8 @@ public sealed class SparkSqlBinaryTextTests : SparkSqlTestBase
         Assert.That(QueryError("SELECT to_json(map('a', 1), map('mode', 'x'))").ErrorClass, Is.EqualTo("UNSUPPORTED_FEATURE.LOCAL_ENGINE"));
         Assert.That(QueryError("SELECT to_json(1)").ErrorClass, Is.EqualTo("DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE"));
     }
+
+    [Test]
+    public void JsonTupleTakesACastNullFieldNameAsNull() =>
+        Assert.That(Query("SELECT json_tuple('{\"a\" : 1, \"b\" : 2}', CAST(NULL AS STRING), 'b', CAST(NULL AS STRING), 'a')"), Is.EqualTo(new[] { "∅|2|∅|1" }));
 }
