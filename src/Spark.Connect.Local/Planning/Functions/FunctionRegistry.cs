@@ -108,6 +108,7 @@ internal sealed class FunctionRegistry
         StringPredicates.Register(registry);
         NumberParsingFunctions.Register(registry);
         ToJsonFunction.Register(registry);
+        FromJsonFunction.Register(registry);
         return registry._entries;
     }
 }

@@ -35,6 +35,7 @@ internal static partial class SparkRuntimeErrors
         ["CONVERSION_INVALID_INPUT"] = "22018",
         ["INVALID_PARAMETER_VALUE.BINARY_FORMAT"] = "22023",
         ["INVALID_FORMAT.MISMATCH_INPUT"] = "42601",
+        ["UNSUPPORTED_FEATURE.LOCAL_ENGINE"] = "0A000",
     };
 
     /// <summary>SQL that fails the query with Spark's division-by-zero error when evaluated.</summary>

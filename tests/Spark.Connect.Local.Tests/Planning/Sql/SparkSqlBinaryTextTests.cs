@@ -133,4 +133,17 @@ public sealed class SparkSqlBinaryTextTests : SparkSqlTestBase
     [Test]
     public void JsonTupleTakesACastNullFieldNameAsNull() =>
         Assert.That(Query("SELECT json_tuple('{\"a\" : 1, \"b\" : 2}', CAST(NULL AS STRING), 'b', CAST(NULL AS STRING), 'a')"), Is.EqualTo(new[] { "∅|2|∅|1" }));
+
+    [Test]
+    public void FromJsonReadsStructsArraysAndMapsByADdlSchema()
+    {
+        Assert.That(Query("SELECT from_json('{\"a\":1, \"b\":\"x\"}', 'a INT, b STRING, c DOUBLE'), from_json('[1, 2, null]', 'array<int>'), from_json('{\"a\": 1}', 'array<struct<a:int>>'), from_json('{\"k.q\":{\"d\":\"2024-01-02\"}}', 'map<string, struct<d:date>>')"),
+            Is.EqualTo(new[] { "{'a': 1, 'b': x, 'c': NULL}|[1, 2, NULL]|[{'a': 1}]|{k.q={'d': 2024-01-02}}" }));
+        Assert.That(Schema("SELECT from_json('[1]', 'array<int>')"), Is.EqualTo(new[] { "from_json([1]):array<int>" }));
+    }
+
+    [TestCase("SELECT from_json('[1, \"2\", 3]', 'array<int>')")]
+    [TestCase("SELECT from_json('{\"a\":', 'a INT')")]
+    public void FromJsonStopsWhereSparkWouldReadNull(string query) =>
+        Assert.That(RuntimeErrorClass(query), Is.EqualTo("UNSUPPORTED_FEATURE.LOCAL_ENGINE"));
 }
