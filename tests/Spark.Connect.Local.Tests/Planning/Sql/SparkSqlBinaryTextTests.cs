@@ -146,4 +146,12 @@ public sealed class SparkSqlBinaryTextTests : SparkSqlTestBase
     [TestCase("SELECT from_json('{\"a\":', 'a INT')")]
     public void FromJsonStopsWhereSparkWouldReadNull(string query) =>
         Assert.That(RuntimeErrorClass(query), Is.EqualTo("UNSUPPORTED_FEATURE.LOCAL_ENGINE"));
+
+    [Test]
+    public void MapContainsKeyWidensNumbersButNeverPromotesToString()
+    {
+        Assert.That(Query("SELECT map_contains_key(map(1, 'a', 2, 'b'), 1.0), map_contains_key(map(1.0, 'a', 2, 'b'), 5)"), Is.EqualTo(new[] { "true|false" }));
+        Assert.That(QueryError("SELECT map_contains_key(map('1', 'a', '2', 'b'), 1)").ErrorClass, Is.EqualTo("DATATYPE_MISMATCH.MAP_FUNCTION_DIFF_TYPES"));
+        Assert.That(QueryError("SELECT map_contains_key(map(1, 'a', 2, 'b'), '1')").ErrorClass, Is.EqualTo("DATATYPE_MISMATCH.MAP_FUNCTION_DIFF_TYPES"));
+    }
 }
