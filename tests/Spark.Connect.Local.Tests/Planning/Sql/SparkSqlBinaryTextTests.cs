@@ -154,4 +154,13 @@ public sealed class SparkSqlBinaryTextTests : SparkSqlTestBase
         Assert.That(QueryError("SELECT map_contains_key(map('1', 'a', '2', 'b'), 1)").ErrorClass, Is.EqualTo("DATATYPE_MISMATCH.MAP_FUNCTION_DIFF_TYPES"));
         Assert.That(QueryError("SELECT map_contains_key(map(1, 'a', 2, 'b'), '1')").ErrorClass, Is.EqualTo("DATATYPE_MISMATCH.MAP_FUNCTION_DIFF_TYPES"));
     }
+
+    [Test]
+    public void ComputedJsonPathsReadOneTopLevelField()
+    {
+        Assert.That(Query("SELECT json_tuple(j, 'b', CAST(NULL AS STRING), f) FROM VALUES ('{\"a\": 1, \"b\": 2}', 'a') AS t(j, f)"), Is.EqualTo(new[] { "2|∅|1" }));
+        Assert.That(Query("SELECT get_json_object(j, p) FROM VALUES ('{\"a.b\": {\"c\": 1}}', \"$['a.b']\"), ('{\"x\": \"y\"}', '$.x'), ('{\"x\": 1}', NULL) AS t(j, p)"),
+            Is.EqualTo(new[] { "{\"c\":1}", "y", "∅" }));
+        Assert.That(RuntimeErrorClass("SELECT get_json_object(j, p) FROM VALUES ('{\"a\": [1]}', '$.a[0]') AS t(j, p)"), Is.EqualTo("UNSUPPORTED_FEATURE.LOCAL_ENGINE"));
+    }
 }
