@@ -16,8 +16,9 @@ internal static class DefaultArgumentNames
         ("trim", 2) => $"TRIM(BOTH {shown[0]} FROM {shown[1]})",
         ("ltrim", 2) => $"TRIM(LEADING {shown[0]} FROM {shown[1]})",
         ("rtrim", 2) => $"TRIM(TRAILING {shown[0]} FROM {shown[1]})",
-        // Spark's from_json shows only its input: the schema and options are not children.
+        // Spark's JSON functions show only their input: the schema and options are not children.
         ("from_json", 2 or 3) => $"from_json({shown[0]})",
+        ("to_json" or "schema_of_json", 2) => $"{name}({shown[0]})",
         _ => null,
     };
 

@@ -18,9 +18,20 @@ internal static class FromJsonFunction
     private static FunctionResult ResultType(TypedCall call)
     {
         call.Require(0, SparkTypes.CastsToString, ResultRules.StringType);
-        var schema = call.StringLiteral(1) ?? throw FunctionErrors.NotFoldable(call.Name, "schema");
-        return call.AlwaysNullable(Schema(call.Name, schema));
+        return call.AlwaysNullable(Schema(call.Name, SchemaText(call.Arguments[1].Source, call.Name)));
     }
+
+    /// <summary>The schema's DDL: a string literal, or <c>schema_of_json('…')</c> of a literal, inferred now.</summary>
+    private static string SchemaText(Expression? source, string name) => source switch
+    {
+        { ExprTypeCase: Expression.ExprTypeOneofCase.Literal, Literal.LiteralTypeCase: Expression.Types.Literal.LiteralTypeOneofCase.String } literal => literal.Literal.String,
+        { ExprTypeCase: Expression.ExprTypeOneofCase.UnresolvedFunction } call
+            when call.UnresolvedFunction.FunctionName.Equals("schema_of_json", StringComparison.OrdinalIgnoreCase)
+                 && call.UnresolvedFunction.Arguments is [{ ExprTypeCase: Expression.ExprTypeOneofCase.Literal, Literal.LiteralTypeCase: Expression.Types.Literal.LiteralTypeOneofCase.String } json]
+            => JsonSchemaInference.Infer(json.Literal.String, primitivesAsString: false)
+               ?? throw LocalEngineException.Unsupported("schema_of_json of text that is no JSON", "Pass a JSON document."),
+        _ => throw FunctionErrors.NotFoldable(name, "schema"),
+    };
 
     private static DataType Schema(string name, string text)
     {
@@ -45,7 +56,7 @@ internal static class FromJsonFunction
         call.ExpectBetween(2, 3);
         if (call.Count == 3)
             throw LocalEngineException.Unsupported("from_json with options", "Call from_json without options; its defaults are Spark's.");
-        var type = Schema(call.Name, call.StringLiteral(1, "schema") ?? throw FunctionErrors.NotFoldable(call.Name, "schema"));
+        var type = Schema(call.Name, SchemaText(call.Arguments[1].Source, call.Name));
         var text = $"\"__fjs\"";
         var root = "\"__fjr\"";
         var read = new Reader(call).Read(root, type, 0, topLevel: true);

@@ -109,6 +109,7 @@ internal sealed class FunctionRegistry
         NumberParsingFunctions.Register(registry);
         ToJsonFunction.Register(registry);
         FromJsonFunction.Register(registry);
+        SchemaOfJsonFunction.Register(registry);
         return registry._entries;
     }
 }

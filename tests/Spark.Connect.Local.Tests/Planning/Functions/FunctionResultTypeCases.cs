@@ -187,6 +187,7 @@ internal static class FunctionResultTypeCases
         Add(["to_binary", "try_to_binary"], A(C(Str)), A(C(Str), L("utf-8")), A(C(Str), L("base64")));
         Add(["encode"], A(C(Str), L("utf-8")));
         Add(["from_json"], A(C(Str), L("a INT, b STRING")), A(C(Str), L("array<struct<a:bigint>>")), A(C(Str), L("map<string,double>")));
+        Add(["schema_of_json"], A(L("{\"a\": [1]}")));
         Add(["to_json"], A(C(Struct(("a", Int), ("b", Arr(Str))))), A(C(Map(Str, Int))), A(C(Arr(Date))));
         Add(["to_number", "try_to_number"], A(C(Str), L("000")), A(C(Str), L("S00,000.99MI")));
         Add(["decode"], A(C(Bin), L("utf-8")), A(C(Int), C(Int), C(Str), C(Str)), A(C(Str), C(Str), C(Dbl)));

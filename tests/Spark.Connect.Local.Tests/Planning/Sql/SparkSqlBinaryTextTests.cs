@@ -163,4 +163,17 @@ public sealed class SparkSqlBinaryTextTests : SparkSqlTestBase
             Is.EqualTo(new[] { "{\"c\":1}", "y", "∅" }));
         Assert.That(RuntimeErrorClass("SELECT get_json_object(j, p) FROM VALUES ('{\"a\": [1]}', '$.a[0]') AS t(j, p)"), Is.EqualTo("UNSUPPORTED_FEATURE.LOCAL_ENGINE"));
     }
+
+    [Test]
+    public void SchemaOfJsonInfersSparksTypesWithSortedFields()
+    {
+        Assert.That(Query("SELECT schema_of_json('{\"c2\":[1, 2.5], \"c1\":0, \"c3\":{\"x\":null}, \"c4\":[1, \"a\"], \"c5\":99999999999999999999}')"),
+            Is.EqualTo(new[] { "STRUCT<`c1`: BIGINT, `c2`: ARRAY<DOUBLE>, `c3`: STRUCT<`x`: STRING>, `c4`: ARRAY<STRING>, `c5`: DECIMAL(20,0)>" }));
+        Assert.That(Query("SELECT schema_of_json('[{\"col\":true}]'), schema_of_json('{\"c1\":1}', map('primitivesAsString', 'true'))"),
+            Is.EqualTo(new[] { "ARRAY<STRUCT<`col`: BOOLEAN>>|STRUCT<`c1`: STRING>" }));
+        Assert.That(Query("SELECT from_json('{\"c1\":[1, 2, 3]}', schema_of_json('{\"c1\":[0]}'))"), Is.EqualTo(new[] { "{'c1': [1, 2, 3]}" }));
+        Assert.That(Schema("SELECT schema_of_json('{}', map('primitivesAsString', 'true'))"), Is.EqualTo(new[] { "schema_of_json({}):string" }));
+        Assert.That(QueryError("SELECT schema_of_json(null)").ErrorClass, Is.EqualTo("DATATYPE_MISMATCH.UNEXPECTED_NULL"));
+        Assert.That(QueryError("SELECT schema_of_json(name) FROM people").ErrorClass, Is.EqualTo("DATATYPE_MISMATCH.NON_FOLDABLE_INPUT"));
+    }
 }
