@@ -92,19 +92,20 @@ internal static partial class ColumnNamer
         // Spark's UnaryMinus / UnaryPositive write themselves as operators.
         if (name is "negative" or "positive" && arguments.Count == 1)
             return $"({(name == "negative" ? "-" : "+")} {ArgumentName(arguments[0], lambda)})";
-        var shown = arguments.Select(a => ArgumentName(a, lambda));
+        var shown = arguments.Select(a => ArgumentName(a, lambda)).ToList();
+        if (DefaultArgumentNames.SpecialName(name, shown) is { } special) return special;
         if (CapitalizedNames.Contains(name))
         {
             // One-argument log is Spark's Logarithm with Euler's number as the base: LOG(E(), x).
-            if (name.Equals("log", StringComparison.OrdinalIgnoreCase) && arguments.Count == 1) shown = shown.Prepend("E()");
+            if (name.Equals("log", StringComparison.OrdinalIgnoreCase) && arguments.Count == 1) shown.Insert(0, "E()");
             name = name.ToUpperInvariant();
         }
         // Spark's name shows the defaults its constructors add: overlay(x, r, pos) is overlay(x, r, pos, -1),
         // sort_array(a) is sort_array(a, true), and aggregate without a finish lambda gets the identity one.
-        if (name.Equals("overlay", StringComparison.OrdinalIgnoreCase) && arguments.Count == 3) shown = shown.Append("-1");
-        if (name.Equals("sort_array", StringComparison.OrdinalIgnoreCase) && arguments.Count == 1) shown = shown.Append("true");
+        shown.AddRange(DefaultArgumentNames.Appended(name, arguments));
+        if (name.Equals("sort_array", StringComparison.OrdinalIgnoreCase) && arguments.Count == 1) shown.Add("true");
         if ((name.Equals("aggregate", StringComparison.OrdinalIgnoreCase) || name.Equals("reduce", StringComparison.OrdinalIgnoreCase)) && arguments.Count == 3)
-            shown = shown.Append("lambdafunction(namedlambdavariable(), namedlambdavariable())");
+            shown.Add("lambdafunction(namedlambdavariable(), namedlambdavariable())");
         return $"{name}({(distinct ? "DISTINCT " : "")}{string.Join(", ", shown)})";
     }
 
@@ -168,6 +169,7 @@ internal static partial class ColumnNamer
         Literal.LiteralTypeOneofCase.Binary => "X'" + Convert.ToHexString(literal.Binary.Span) + "'",
         Literal.LiteralTypeOneofCase.Decimal => JavaNumberText.Decimal(literal.Decimal.Value),
         Literal.LiteralTypeOneofCase.String => literal.String,
+        Literal.LiteralTypeOneofCase.Binary => DefaultArgumentNames.BinaryLiteral(literal),
         _ => literal.LiteralTypeCase.ToString().ToLowerInvariant(),
     };
 

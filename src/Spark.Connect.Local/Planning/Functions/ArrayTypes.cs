@@ -78,12 +78,22 @@ internal static class ArrayTypes
         return new(SparkTypes.ArrayOf(call.Type(0).Map.ValueType, call.Type(0).Map.ValueContainsNull), call.Nullable(0));
     }
 
-    /// <summary><c>map_contains_key</c>: BOOLEAN; the key must share a type with the map's keys.</summary>
+    /// <summary>
+    /// <c>map_contains_key</c>: BOOLEAN; the key must share a type with the map's keys without promoting either to a
+    /// string (Spark's findWiderTypeWithoutStringPromotion), else DATATYPE_MISMATCH.MAP_FUNCTION_DIFF_TYPES.
+    /// </summary>
     public static FunctionResult MapContainsKey(TypedCall call)
     {
         call.Require(0, IsMap, "\"MAP\"");
-        if (SparkTypeCoercion.Wider(call.Type(0).Map.KeyType, call.Type(1)) is null)
-            throw call.DifferentTypes([0, 1]);
+        var (keyType, probe) = (call.Type(0).Map.KeyType, call.Type(1));
+        var promotesString = SparkTypes.IsString(keyType) != SparkTypes.IsString(probe) && !SparkTypes.IsNull(probe);
+        if (promotesString || SparkTypeCoercion.Wider(keyType, probe) is null)
+        {
+            var (map, key) = ($"\"{SparkTypes.Name(call.Type(0)).ToUpperInvariant()}\"", $"\"{SparkTypes.Name(probe).ToUpperInvariant()}\"");
+            throw new LocalEngineException("DATATYPE_MISMATCH.MAP_FUNCTION_DIFF_TYPES", "42K09",
+                $"Cannot resolve `{call.Name}` due to data type mismatch: Input to `{call.Name}` should have been \"MAP\" followed by a value with same key type, but it's [{map}, {key}].",
+                new Dictionary<string, string> { ["functionName"] = $"`{call.Name}`", ["dataType"] = "\"MAP\"", ["leftType"] = map, ["rightType"] = key });
+        }
         return call.Strict(SparkTypes.Boolean);
     }
 

@@ -20,7 +20,7 @@ internal static partial class FormatStringFunctions
 
     private static string Render(FunctionCall call)
     {
-        call.ExpectAtLeast(1);
+        StringFunctions.AtLeastOne(call);
         var format = call.StringLiteral(0, "format");
         if (format is null) return "CAST(NULL AS VARCHAR)";
         var pieces = new List<string>();

@@ -107,6 +107,12 @@ internal sealed class FunctionRegistry
         NullTestFunctions.Register(registry);
         UrlFunctions.Register(registry);
         RadixFunctions.Register(registry);
+        BinaryTextFunctions.Register(registry);
+        StringPredicates.Register(registry);
+        NumberParsingFunctions.Register(registry);
+        ToJsonFunction.Register(registry);
+        FromJsonFunction.Register(registry);
+        SchemaOfJsonFunction.Register(registry);
         return registry._entries;
     }
 }

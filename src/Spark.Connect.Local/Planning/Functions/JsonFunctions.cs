@@ -18,6 +18,7 @@ internal static partial class JsonFunctions
     private static string GetJsonObject(FunctionCall call)
     {
         call.Expect(2);
+        if (call.LiteralAt(1) is null) return JsonRuntimePath.Render(call);
         var path = call.StringLiteral(1, "path");
         if (path is null) return "CAST(NULL AS VARCHAR)";
         var translated = Translate(path);

@@ -19,13 +19,18 @@ internal static class RegexFunctions
         registry.Scalar(Extract, ResultRules.Text(() => SparkTypes.String), "regexp_extract");
     }
 
-    /// <summary><c>split(str, regex[, limit])</c>: keeps trailing empty strings (Spark's default limit -1).</summary>
+    /// <summary>
+    /// <c>split(str, regex[, limit])</c>: keeps trailing empty strings (Spark's default limit -1); null when the text or
+    /// the pattern is (DuckDB would not split on a null pattern). A positive limit is rendered by <see cref="SplitLimit"/>.
+    /// </summary>
     private static string Split(FunctionCall call)
     {
         call.ExpectBetween(2, 3);
-        if (call.Count == 3 && call.IntegerLiteral(2, "limit") is not (null or <= 0))
-            throw LocalEngineException.Unsupported("split with a positive limit", "Split without a limit and take elements with get.");
-        return $"regexp_split_to_array({StringFunctions.Text(call, 0)}, {call[1]})";
+        var (text, pattern) = (StringFunctions.Text(call, 0), StringFunctions.Text(call, 1));
+        var limit = call.Count == 3 ? call.IntegerLiteral(2, "limit") : -1;
+        if (limit is null) return "CAST(NULL AS VARCHAR[])";
+        var split = limit > 0 ? SplitLimit.Render(text, pattern, limit.Value) : $"regexp_split_to_array({text}, {pattern})";
+        return $"(CASE WHEN {pattern} IS NULL THEN NULL ELSE {split} END)";
     }
 
     /// <summary><c>regexp_replace(str, regex, replacement[, position = 1])</c>: replaces every match.</summary>

@@ -35,10 +35,13 @@ internal static partial class SparkRuntimeErrors
         ["CAST_OVERFLOW"] = "22003",
         ["CANNOT_DECODE_URL"] = "22546",
         ["INVALID_URL"] = "22P02",
-        ["CAST_INVALID_INPUT"] = "22018",
         ["CANNOT_PARSE_TIMESTAMP"] = "22007",
         ["ILLEGAL_DAY_OF_WEEK"] = "22009",
         ["INVALID_FRACTION_OF_SECOND"] = "22023",
+        ["CONVERSION_INVALID_INPUT"] = "22018",
+        ["INVALID_PARAMETER_VALUE.BINARY_FORMAT"] = "22023",
+        ["INVALID_FORMAT.MISMATCH_INPUT"] = "42601",
+        ["UNSUPPORTED_FEATURE.LOCAL_ENGINE"] = "0A000",
     };
 
     /// <summary>SQL that fails the query with Spark's division-by-zero error when evaluated.</summary>
@@ -87,6 +90,7 @@ internal static partial class SparkRuntimeErrors
         ("Conversion Error: invalid timestamp field format", "CAST_INVALID_INPUT", "22018", "Correct the value or use try_cast."),
         ("Map keys must be unique", "DUPLICATED_MAP_KEY", "23505", "A map key was found twice (Spark's spark.sql.mapKeyDedupPolicy is EXCEPTION); check the input data."),
         ("Map keys can not be NULL", "NULL_MAP_KEY", "2200E", "Cannot use null as map key."),
+        ("could not convert blob to UTF8 string", "MALFORMED_CHARACTER_CODING", "22000", "The bytes are not valid UTF-8; decode them with the charset they were written in."),
     ];
 
     /// <summary>

@@ -19,28 +19,45 @@ internal static class StringFunctions
         registry.Scalar(c => $"CAST(instr({Text(c.Expect(2), 0)}, {Text(c, 1)}) AS INTEGER)", count, "instr");
         registry.Scalar(Locate, count, "locate", "position");
         registry.Scalar(c => $"replace({Text(c.ExpectBetween(2, 3), 0)}, {Text(c, 1)}, {(c.Count == 3 ? Text(c, 2) : "''")})", text, "replace");
-        registry.Scalar(c => c.ExpectBetween(1, 2).Count == 1 ? SpacesTrim("trim", Text(c, 0)) : $"trim({Text(c, 0)}, {c[1]})", text, "btrim");
+        registry.Scalar(c => c.ExpectBetween(1, 2).Count == 1 ? SpacesTrim("trim", Text(c, 0)) : $"trim({Text(c, 0)}, {Text(c, 1)})", text, "btrim");
         registry.Scalar(c => Trim(c, "trim"), text, "trim");
         registry.Scalar(c => Trim(c, "ltrim"), text, "ltrim");
         registry.Scalar(c => Trim(c, "rtrim"), text, "rtrim");
         registry.Scalar(Concat, StringTypes.Concat, "concat");
-        registry.Scalar(c => $"concat_ws({c.ExpectAtLeast(1).JoinedArguments()})", StringTypes.ConcatWs, "concat_ws");
+        registry.Scalar(c => $"concat_ws({AtLeastOne(c).JoinedArguments()})", StringTypes.ConcatWs, "concat_ws");
         registry.Scalar(c => $"ascii({Text(c.Expect(1), 0)})", count, "ascii");
-        registry.Scalar(c => $"contains({Text(c.Expect(2), 0)}, {Text(c, 1)})", test, "contains");
-        registry.Scalar(c => $"starts_with({Text(c.Expect(2), 0)}, {Text(c, 1)})", test, "startswith");
-        registry.Scalar(c => $"ends_with({Text(c.Expect(2), 0)}, {Text(c, 1)})", test, "endswith");
         // LIKE's escape argument is a non-null constant: only the text and the pattern make it null.
         registry.Scalar(c => Like(c, i => c[i]), StringTypes.Like, "like");
         // DuckDB's RE2 finds a match anywhere, like Java's Matcher.find that rlike uses; patterns RE2
         // can't compile (look-around, back-references) fail the query rather than match differently.
         registry.Scalar(c => $"regexp_matches({Text(c.Expect(2), 0)}, {Text(c, 1)})", test, "rlike", "regexp", "regexp_like");
-        registry.Scalar(c => Pad(c, "lpad"), text, "lpad");
-        registry.Scalar(c => Pad(c, "rpad"), text, "rpad");
+        registry.Scalar(c => Pad(c, "lpad"), BinaryPad.ResultType, "lpad");
+        registry.Scalar(c => Pad(c, "rpad"), BinaryPad.ResultType, "rpad");
         registry.Scalar(Reverse, StringTypes.Reverse, "reverse");
         registry.Scalar(c => $"repeat({Text(c.Expect(2), 0)}, CAST({NonNegative(c[1])} AS BIGINT))", text, "repeat");
-        registry.Scalar(c => SubstringFunctions.Render(c, Text(c.Expect(2), 0), "1", c[1]), text, "left");
-        registry.Scalar(c => $"(CASE WHEN {c.Expect(2)[1]} <= 0 THEN '' ELSE right({Text(c, 0)}, {c[1]}) END)", text, "right");
+        registry.Scalar(c => SubstringFunctions.Render(c, Text(c.Expect(2), 0), "1", $"CAST({c[1]} AS INTEGER)"), text, "left");
+        registry.Scalar(Right, text, "right");
         registry.Scalar(SubstringFunctions.Substring, text, "substring", "substr");
+    }
+
+    /// <summary><c>right(str, len)</c>: null for a null str, '' for len &lt;= 0, else the last len characters (the length is cast to INT).</summary>
+    private static string Right(FunctionCall call)
+    {
+        call.Expect(2);
+        var (s, length) = (Text(call, 0), $"CAST({call[1]} AS INTEGER)");
+        return $"(CASE WHEN {s} IS NULL THEN NULL WHEN {length} <= 0 THEN '' ELSE right({s}, {length}) END)";
+    }
+
+    /// <summary>
+    /// concat_ws and format_string check their arguments as Spark's type check does: none at all is
+    /// DATATYPE_MISMATCH.WRONG_NUM_ARGS (not the function registry's WRONG_NUM_ARGS).
+    /// </summary>
+    internal static FunctionCall AtLeastOne(FunctionCall call)
+    {
+        if (call.Count > 0) return call;
+        throw new LocalEngineException("DATATYPE_MISMATCH.WRONG_NUM_ARGS", "42K09",
+            $"Cannot resolve \"{call.Name}()\" due to data type mismatch: The `{call.Name}` requires > 0 parameters but the actual number is 0.",
+            new Dictionary<string, string> { ["functionName"] = $"`{call.Name}`", ["expectedNum"] = "> 0", ["actualNum"] = "0", ["sqlExpr"] = $"\"{call.Name}()\"" });
     }
 
     /// <summary>Spark counts characters (code points) as INTEGER; DuckDB's length is BIGINT. Binary counts bytes.</summary>
@@ -111,6 +128,7 @@ internal static class StringFunctions
     private static string Pad(FunctionCall call, string duckDbFunction)
     {
         call.ExpectBetween(2, 3);
+        if (BinaryPad.Applies(call)) return BinaryPad.Render(call, duckDbFunction);
         var pad = call.Count == 3 ? Text(call, 2) : "' '";
         var padded = $"{duckDbFunction}({Text(call, 0)}, CAST({call[1]} AS INTEGER), {pad})";
         if (call.Count == 2 || call.LiteralAt(2) is { String.Length: > 0 }) return padded;
@@ -128,10 +146,13 @@ internal static class StringFunctions
     /// The argument as text: Spark casts numbers, dates and booleans to strings for string functions,
     /// where DuckDB has no overload (or, for <c>contains</c> on a list, a different function).
     /// </summary>
-    internal static string Text(FunctionCall call, int index) =>
-        call.TypeOf(index).Family is TypeFamily.String or TypeFamily.Unknown or TypeFamily.Binary
-            ? call[index]
-            : $"CAST({call[index]} AS VARCHAR)";
+    internal static string Text(FunctionCall call, int index) => call.TypeOf(index).Family switch
+    {
+        TypeFamily.String or TypeFamily.Unknown => call[index],
+        // Spark casts bytes to a string by reading them as UTF-8; DuckDB's CAST would write \x escapes instead.
+        TypeFamily.Binary => $"decode({call[index]})",
+        _ => $"CAST({call[index]} AS VARCHAR)",
+    };
 
     /// <summary>Negative numbers become 0 and null stays null (DuckDB's greatest would turn null into 0).</summary>
     internal static string NonNegative(string sql) => $"(CASE WHEN {sql} < 0 THEN 0 ELSE {sql} END)";

@@ -56,7 +56,7 @@ internal static class GeneratorArguments
     /// <summary>
     /// <c>json_tuple(json, f1, …)</c>: one row whose columns <c>c0</c>… are the top-level fields' values as text, read as
     /// <c>get_json_object(json, '$['f']')</c> (strings unquoted, objects and arrays as JSON, null when missing or invalid).
-    /// The field names must be string literals (or null, giving a null column).
+    /// A null field name gives a null column; a computed name is read through a path built when the query runs.
     /// </summary>
     internal static List<(string, Expression)> JsonTuple(Expression.Types.UnresolvedFunction function)
     {
@@ -67,8 +67,17 @@ internal static class GeneratorArguments
         for (var i = 1; i < arguments.Count; i++)
         {
             var field = arguments[i];
+            // CAST(NULL AS STRING) names no field, as a bare NULL does: its column is null.
+            if (field is { ExprTypeCase: Kind.Cast, Cast.Expr: { ExprTypeCase: Kind.Literal, Literal.LiteralTypeCase: Literal.LiteralTypeOneofCase.Null } })
+                field = field.Cast.Expr;
             if (field.ExprTypeCase != Kind.Literal)
-                throw LocalEngineException.Unsupported("json_tuple with a field name that is not a literal", "Name the fields with string literals.");
+            {
+                // A computed name is looked up when the query runs: get_json_object with the path $['name'] (null name → null).
+                var computed = GeneratorResolver.Call("concat", new Expression { Literal = new Literal { String = "$['" } }, field,
+                    new Expression { Literal = new Literal { String = "']" } });
+                result.Add(("c" + (i - 1).ToString(CultureInfo.InvariantCulture), GeneratorResolver.Call("get_json_object", arguments[0], computed)));
+                continue;
+            }
             Expression path = field.Literal.LiteralTypeCase switch
             {
                 Literal.LiteralTypeOneofCase.Null => field,

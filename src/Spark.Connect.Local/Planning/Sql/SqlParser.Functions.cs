@@ -116,7 +116,8 @@ internal sealed partial class SqlParser
                 if (AcceptWord("FOR"))
                     arguments.Add(Expr());
                 ExpectSymbol(")");
-                return Call(name, arguments);
+                // Spark's parser builds Substring for both spellings of the FROM form, and names it so.
+                return Call("substring", arguments);
             case "trim" when IsWord("BOTH") || IsWord("LEADING") || IsWord("TRAILING") || ContainsFromBeforeClose():
                 var function = AcceptWord("LEADING") ? "ltrim" : AcceptWord("TRAILING") ? "rtrim" : "trim";
                 AcceptWord("BOTH");

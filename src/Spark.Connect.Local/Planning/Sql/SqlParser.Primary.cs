@@ -73,6 +73,12 @@ internal sealed partial class SqlParser
             Advance();
             return Call(word.ToLowerInvariant(), []);
         }
+        // Spark's functionName rule admits LEFT and RIGHT, reserved as names elsewhere (joins), as function names.
+        if (word is "LEFT" or "RIGHT" && next.IsSymbol("("))
+        {
+            Advance();
+            return FunctionCall([word.ToLowerInvariant()]);
+        }
         if (SqlKeywords.IsReserved(word))
             throw Error(null);
         // `name 'text'` is a typed literal in Spark's grammar; only DATE, TIMESTAMP[_NTZ|_LTZ], INTERVAL and X are types it knows.

@@ -120,13 +120,14 @@ internal static class FunctionResultTypeCases
         Add(["concat"], A(), A(C(Str), C(Str)), A(C(Str), C(Int)), A(C(Arr(Int)), C(Arr(Int))), A(C(Arr(Int)), C(Arr(Long))), A(C(Bin), C(Bin)));
         Add(["concat_ws"], A(C(Str), C(Str), C(Str)));
         Add(["ascii"], A(C(Str)));
-        Add(["contains", "startswith", "endswith", "rlike", "regexp", "regexp_like"], A(C(Str), C(Str)));
+        Add(["contains", "startswith", "endswith"], A(C(Str), C(Str)), A(C(Bin), C(Bin)), A(C(Int), C(Str)));
+        Add(["rlike", "regexp", "regexp_like"], A(C(Str), C(Str)));
         Add(["like", "ilike"], A(C(Str), C(Str)), A(C(Str), C(Str), L("/")));
-        Add(["lpad", "rpad"], A(C(Str), C(Int)), A(C(Str), C(Int), C(Str)), A(C(Str), C(Int), L("*")));
+        Add(["lpad", "rpad"], A(C(Str), C(Int)), A(C(Str), C(Int), C(Str)), A(C(Str), C(Int), L("*")), A(C(Bin), C(Int)), A(C(Bin), C(Int), C(Bin)), A(C(Str), C(Int), C(Bin)));
         Add(["reverse"], A(C(Str)), A(C(Arr(Int))));
         Add(["repeat", "left", "right"], A(C(Str), C(Int)));
         Add(["substring", "substr"], A(C(Str), C(Int)), A(C(Str), C(Int), C(Int)), A(C(Str), L(2), L(3)));
-        Add(["split"], A(C(Str), C(Str)));
+        Add(["split"], A(C(Str), C(Str)), A(C(Str), C(Str), L(2)));
         Add(["regexp_replace"], A(C(Str), C(Str), L("x")));
         Add(["regexp_extract"], A(C(Str), C(Str)), A(C(Str), C(Str), L(0)));
 
@@ -185,6 +186,13 @@ internal static class FunctionResultTypeCases
         Add(["md5", "sha1", "sha", "crc32", "base64"], A(C(Str)), A(C(Bin)));
         Add(["sha2"], A(C(Str), L(256)), A(C(Bin), C(Int)));
         Add(["unbase64"], A(C(Str)));
+        Add(["to_binary", "try_to_binary"], A(C(Str)), A(C(Str), L("utf-8")), A(C(Str), L("base64")));
+        Add(["encode"], A(C(Str), L("utf-8")));
+        Add(["from_json"], A(C(Str), L("a INT, b STRING")), A(C(Str), L("array<struct<a:bigint>>")), A(C(Str), L("map<string,double>")));
+        Add(["schema_of_json"], A(L("{\"a\": [1]}")));
+        Add(["to_json"], A(C(Struct(("a", Int), ("b", Arr(Str))))), A(C(Map(Str, Int))), A(C(Arr(Date))));
+        Add(["to_number", "try_to_number"], A(C(Str), L("000")), A(C(Str), L("S00,000.99MI")));
+        Add(["decode"], A(C(Bin), L("utf-8")), A(C(Int), C(Int), C(Str), C(Str)), A(C(Str), C(Str), C(Dbl)));
 
         // Structs, more text functions, try_* arithmetic.
         Add(["struct"], A(C(Int)), A(C(Arr(Str))));
