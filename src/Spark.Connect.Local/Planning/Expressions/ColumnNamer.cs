@@ -169,7 +169,6 @@ internal static partial class ColumnNamer
         Literal.LiteralTypeOneofCase.Binary => "X'" + Convert.ToHexString(literal.Binary.Span) + "'",
         Literal.LiteralTypeOneofCase.Decimal => JavaNumberText.Decimal(literal.Decimal.Value),
         Literal.LiteralTypeOneofCase.String => literal.String,
-        Literal.LiteralTypeOneofCase.Binary => DefaultArgumentNames.BinaryLiteral(literal),
         _ => literal.LiteralTypeCase.ToString().ToLowerInvariant(),
     };
 
