@@ -43,6 +43,12 @@ internal static class ColumnNamer
             return $"{name}({(distinct ? "DISTINCT " : "")}1)";
         if (name == "not" && arguments.Count == 1)
             return $"(NOT {Name(arguments[0])})";
+        // Spark shows IsNull/IsNotNull as the predicate, however they were written.
+        if (name.ToLowerInvariant() is "isnull" or "isnotnull" && arguments.Count == 1)
+            return $"({Name(arguments[0])} IS {(name.Length == "isnotnull".Length ? "NOT " : "")}NULL)";
+        // array_agg is collect_list under another name, and Spark names the column after collect_list.
+        if (name.Equals("array_agg", StringComparison.OrdinalIgnoreCase))
+            name = "collect_list";
         var shown = arguments.Select(ArgumentName);
         // Spark's name shows the defaults its constructors add: overlay(x, r, pos) is overlay(x, r, pos, -1).
         if (name.Equals("overlay", StringComparison.OrdinalIgnoreCase) && arguments.Count == 3) shown = shown.Append("-1");

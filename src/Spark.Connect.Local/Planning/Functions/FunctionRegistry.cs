@@ -79,6 +79,7 @@ internal sealed class FunctionRegistry
         DateTimeFunctions.Register(registry);
         DatePartFunctions.Register(registry);
         AggregateFunctions.Register(registry);
+        ApproximateAggregates.Register(registry);
         WindowFunctions.Register(registry);
         HashFunctions.Register(registry);
         DigestFunctions.Register(registry);

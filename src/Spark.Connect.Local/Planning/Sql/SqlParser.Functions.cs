@@ -91,7 +91,8 @@ internal sealed partial class SqlParser
                     while (AcceptSymbol(","));
                 }
                 ExpectSymbol(")");
-                return Struct(items);
+                // The struct function names its fields after the items and keeps Spark's column name, struct(a).
+                return items.Any(i => i.ExprTypeCase == Expression.ExprTypeOneofCase.UnresolvedStar) ? Struct(items) : Call("struct", items);
             case "extract" when PeekAt(1).IsWord("FROM"):
                 var field = Literals.String(Advance().Text);
                 ExpectWord("FROM");

@@ -1,0 +1,84 @@
+namespace Spark.Connect.Local.Tests.Planning.Sql;
+
+/// <summary>
+/// Aggregate edge cases of Spark's group-by and cte corpus files: where aggregates may appear, HAVING without GROUP BY,
+/// map grouping keys, the approximate aggregates, Spark's column names and unread or self-referencing CTEs.
+/// </summary>
+public sealed class SparkSqlAggregateEdgeTests : SparkSqlTestBase
+{
+    [Test]
+    public void AnAggregateInWhereIsSparksInvalidWhereCondition()
+    {
+        Assert.That(QueryError("SELECT count(*) FROM people WHERE count(*) > 1").ErrorClass, Is.EqualTo("INVALID_WHERE_CONDITION"));
+        Assert.That(QueryError("SELECT count(*) FROM people WHERE id = 1 OR max(id) + 1 > 1").ErrorClass, Is.EqualTo("INVALID_WHERE_CONDITION"));
+        // An aggregate inside a subquery of WHERE is that subquery's own.
+        Assert.That(Query("SELECT id FROM people WHERE id = (SELECT max(id) FROM people)"), Is.EqualTo(new[] { "4" }));
+    }
+
+    [Test]
+    public void HavingWithoutGroupByIsAGlobalAggregate()
+    {
+        Assert.That(Query("SELECT 1 FROM people HAVING true"), Is.EqualTo(new[] { "1" }));
+        Assert.That(Query("SELECT 1 FROM people HAVING false"), Is.Empty);
+        Assert.That(Query("SELECT 1 FROM people HAVING max(id) > 3"), Is.EqualTo(new[] { "1" }));
+        Assert.That(QueryError("SELECT id FROM people HAVING id > 0").ErrorClass, Is.EqualTo("MISSING_GROUP_BY"));
+        Assert.That(QueryError("SELECT name, count(*) FROM people GROUP BY dept").ErrorClass, Is.EqualTo("MISSING_AGGREGATION"));
+    }
+
+    [Test]
+    public void MapsGroupByTheirEntriesInAnyOrder()
+    {
+        Assert.That(Query("SELECT count(*) FROM VALUES (map(1, 2, 2, 3)), (map(2, 3, 1, 2)), (map(1, 3)) AS t(m) GROUP BY m ORDER BY 1"),
+            Is.EqualTo(new[] { "1", "2" }));
+        Assert.That(Query("SELECT count(*) FROM VALUES (named_struct('b', array(map(1, 2, 2, 3)))), (named_struct('b', array(map(2, 3, 1, 2)))), " +
+                          "(named_struct('b', array(map(2, 4)))) AS t(s) GROUP BY s ORDER BY 1"), Is.EqualTo(new[] { "1", "2" }));
+        Assert.That(Query("SELECT count(*) FROM VALUES (map(1, map(1, 2, 2, 3))), (map(1, map(2, 3, 1, 2))) AS t(m) GROUP BY m"), Is.EqualTo(new[] { "2" }));
+        // The group's key is the map with its entries in key order.
+        Assert.That(Query("SELECT map_keys(m), count(*) FROM VALUES (map(2, 3, 1, 2)), (map(1, 2, 2, 3)) AS t(m) GROUP BY m"),
+            Is.EqualTo(new[] { Query("SELECT array(1, 2)")[0] + "|2" }));
+    }
+
+    [Test]
+    public void ApproxCountDistinctCountsExactly()
+    {
+        Assert.That(Query("SELECT approx_count_distinct(dept), approx_count_distinct(name, 0.01) FROM people"), Is.EqualTo(new[] { "2|4" }));
+        Assert.That(Query("SELECT approx_count_distinct(id) FROM people WHERE id > 9"), Is.EqualTo(new[] { "0" }));
+        Assert.That(Schema("SELECT approx_count_distinct(id) FROM people"), Is.EqualTo(new[] { "approx_count_distinct(id):bigint" }));
+    }
+
+    [Test]
+    public void HistogramNumericGivesEachValueItsBinWhileThereAreEnoughBins()
+    {
+        Assert.That(Schema("SELECT histogram_numeric(id, 5) FROM people"), Is.EqualTo(new[] { "histogram_numeric(id, 5):array<struct<x:int,y:double>>" }));
+        Assert.That(Query("SELECT size(histogram_numeric(id, 5)), histogram_numeric(id, 5)[0].x, histogram_numeric(salary, 2)[1].y FROM people"),
+            Is.EqualTo(new[] { "4|1|1.0" }));
+        Assert.That(Query("SELECT histogram_numeric(id, 3) FROM people WHERE id > 9"), Is.EqualTo(new[] { "∅" }));
+        Assert.That(QueryError("SELECT histogram_numeric(id, 1) FROM people").ErrorClass, Does.StartWith("INVALID_PARAMETER_VALUE"));
+    }
+
+    [Test]
+    public void BoolAggregatesCastStringsAsSparkDoes()
+    {
+        Assert.That(Query("SELECT every('true'), bool_or(' No '), some(name) FROM people WHERE id = 1 AND name = 'Ann' AND 1 = 0"),
+            Is.EqualTo(new[] { "∅|∅|∅" }));
+        Assert.That(Query("SELECT every(x), bool_or(x) FROM VALUES ('true'), ('Y'), (' no ') AS t(x)"), Is.EqualTo(new[] { "false|true" }));
+    }
+
+    [Test]
+    public void ColumnNamesFollowSpark()
+    {
+        Assert.That(Schema("SELECT dept IS NULL, isnotnull(dept), struct(id, name AS n) FROM people"),
+            Is.EqualTo(new[] { "(dept IS NULL):boolean", "(dept IS NOT NULL):boolean", "struct(id, name AS n):struct<id:int,n:string>" }));
+        Assert.That(Schema("SELECT array_agg(id) FROM people"), Is.EqualTo(new[] { "collect_list(id):array<int>" }));
+    }
+
+    [Test]
+    public void CteErrorsAreSparks()
+    {
+        Assert.That(QueryError("WITH s AS (SELECT 1 FROM s) SELECT * FROM s").ErrorClass, Is.EqualTo("TABLE_OR_VIEW_NOT_FOUND"));
+        // A definition nobody reads is still analyzed.
+        Assert.That(QueryError("WITH t AS (SELECT 1 FROM no_such_table) SELECT 2").ErrorClass, Is.EqualTo("TABLE_OR_VIEW_NOT_FOUND"));
+        Assert.That(QueryError("WITH r1 AS (SELECT * FROM r2), r2 AS (SELECT 1) SELECT 2").ErrorClass, Is.EqualTo("TABLE_OR_VIEW_NOT_FOUND"));
+        Assert.That(Query("WITH t AS (SELECT 1 FROM people) SELECT 2"), Is.EqualTo(new[] { "2" }));
+    }
+}
