@@ -79,8 +79,9 @@ internal static class ApproximateAggregates
         DataType.KindOneofCase.Float => $"CAST({d} AS FLOAT)",
         DataType.KindOneofCase.Decimal => $"CAST({d} AS {DuckDbTypeNames.FromSpark(type)})",
         DataType.KindOneofCase.Date => $"CAST(DATE '1970-01-01' + CAST(trunc({d}) AS INTEGER) AS DATE)",
-        DataType.KindOneofCase.Timestamp or DataType.KindOneofCase.TimestampNtz =>
-            $"CAST(make_timestamp(CAST(trunc({d}) AS BIGINT)) AS {DuckDbTypeNames.FromSpark(type)})",
+        // The microseconds count from the epoch in UTC: a zoned timestamp takes them as a UTC instant.
+        DataType.KindOneofCase.Timestamp => $"timezone('UTC', make_timestamp(CAST(trunc({d}) AS BIGINT)))",
+        DataType.KindOneofCase.TimestampNtz => $"make_timestamp(CAST(trunc({d}) AS BIGINT))",
         DataType.KindOneofCase.YearMonthInterval => $"to_months(CAST(trunc({d}) AS INTEGER))",
         DataType.KindOneofCase.DayTimeInterval => $"to_microseconds(CAST(trunc({d}) AS BIGINT))",
         _ => $"CAST(trunc({d}) AS {DuckDbTypeNames.FromSpark(type)})",

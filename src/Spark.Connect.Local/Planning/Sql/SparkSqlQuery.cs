@@ -16,7 +16,7 @@ internal static class SparkSqlQuery
         var aliases = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         while (true)
         {
-            var parsed = SqlParser.ParseQuery(sql.Query, SqlParameters.Of(sql), aliases, out var candidates, out var unreadCtes);
+            var parsed = SqlParser.ParseQuery(sql.Query, SqlParameters.Of(sql), aliases, out var candidates, out var unreadCtes, HavingAsWhere(resolver));
             try
             {
                 foreach (var unread in unreadCtes)
@@ -32,6 +32,9 @@ internal static class SparkSqlQuery
             }
         }
     }
+
+    private static bool HavingAsWhere(RelationResolver resolver) => string.Equals(
+        resolver.Context.Planning.Session.SparkConf("spark.sql.legacy.parser.havingWithoutGroupByAsWhere"), "true", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// A WITH definition no one reads is still analyzed, as Spark does: its errors are the query's. Resolved on its own

@@ -27,7 +27,13 @@ internal sealed partial class SqlParser
         if (AcceptWords("GROUP", "BY"))
             select.Grouping = GroupBy();
         if (AcceptWord("HAVING"))
-            select.Having = Expr();
+        {
+            var having = Expr();
+            if (_havingAsWhere && select.Grouping is null)
+                select.Where = select.Where is null ? having : Call("and", select.Where, having);
+            else
+                select.Having = having;
+        }
         if (AcceptWord("WINDOW"))
             WindowClause(windowsBefore);
         else if (_namedWindowUses.Count > windowsBefore)

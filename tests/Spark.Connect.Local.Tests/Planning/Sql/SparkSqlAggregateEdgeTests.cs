@@ -26,6 +26,34 @@ public sealed class SparkSqlAggregateEdgeTests : SparkSqlTestBase
     }
 
     [Test]
+    public void LegacyHavingWithoutGroupByFiltersRowsAsWhere()
+    {
+        Session.Conf["spark.sql.legacy.parser.havingWithoutGroupByAsWhere"] = "true";
+        Assert.That(Query("SELECT id FROM people HAVING id > 2 ORDER BY id"), Is.EqualTo(new[] { "3", "4" }));
+        Assert.That(Query("SELECT 1 FROM people WHERE id < 4 HAVING true"), Is.EqualTo(new[] { "1", "1", "1" }));
+        Assert.That(QueryError("SELECT 1 FROM people HAVING max(id) > 0").ErrorClass, Is.EqualTo("INVALID_WHERE_CONDITION"));
+        // With GROUP BY, HAVING still filters groups.
+        Assert.That(Query("SELECT dept FROM people GROUP BY dept HAVING count(*) > 1"), Is.EqualTo(new[] { "10" }));
+    }
+
+    [Test]
+    public void AnInlineTableCannotReadAColumn()
+    {
+        Assert.That(QueryError("SELECT (SELECT max(col1) FROM VALUES (id)) FROM people").ErrorClass,
+            Is.EqualTo("INVALID_INLINE_TABLE.CANNOT_EVALUATE_EXPRESSION_IN_INLINE_TABLE"));
+        Assert.That(Query("SELECT * FROM VALUES (transform(array(1), x -> x + 1)[0])"), Is.EqualTo(new[] { "2" }));
+    }
+
+    [Test]
+    public void AnInlineTableKeepsItsRowOrder()
+    {
+        var values = string.Join(", ", Enumerable.Range(0, 40).Select(i => $"({(i * 7) % 40})"));
+        var expected = "[" + string.Join(", ", Enumerable.Range(0, 40).Select(i => ((i * 7) % 40).ToString(System.Globalization.CultureInfo.InvariantCulture))) + "]";
+        Assert.That(Query($"SELECT collect_list(col1) FROM VALUES {values}"), Is.EqualTo(new[] { expected }));
+        Assert.That(Schema("SELECT * FROM VALUES (1, 'a'), (2, 'b') AS t(x, y)"), Is.EqualTo(new[] { "x:int", "y:string" }));
+    }
+
+    [Test]
     public void MapsGroupByTheirEntriesInAnyOrder()
     {
         Assert.That(Query("SELECT count(*) FROM VALUES (map(1, 2, 2, 3)), (map(2, 3, 1, 2)), (map(1, 3)) AS t(m) GROUP BY m ORDER BY 1"),
@@ -54,6 +82,9 @@ public sealed class SparkSqlAggregateEdgeTests : SparkSqlTestBase
             Is.EqualTo(new[] { "4|1|1.0" }));
         Assert.That(Query("SELECT histogram_numeric(id, 3) FROM people WHERE id > 9"), Is.EqualTo(new[] { "∅" }));
         Assert.That(QueryError("SELECT histogram_numeric(id, 1) FROM people").ErrorClass, Does.StartWith("INVALID_PARAMETER_VALUE"));
+        // A zoned timestamp's centre is the same instant (microseconds from the epoch in UTC), not shifted by the session zone.
+        Assert.That(Query("SELECT histogram_numeric(t, 2)[0].x = t FROM VALUES (TIMESTAMP '2017-03-01 00:00:00') AS v(t) GROUP BY t"),
+            Is.EqualTo(new[] { "true" }));
     }
 
     [Test]
