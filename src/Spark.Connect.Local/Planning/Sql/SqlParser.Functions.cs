@@ -50,12 +50,16 @@ internal sealed partial class SqlParser
             ignoreNulls = true;
         else
             AcceptWords("RESPECT", "NULLS");
-        if (IsWord("FILTER") && PeekAt(1).IsSymbol("("))
-            throw SqlParseErrors.Unsupported("FILTER (WHERE …) on an aggregate", "Aggregate a CASE WHEN … THEN value END instead.");
         if (IsWord("WITHIN") && PeekAt(1).IsWord("GROUP"))
             throw SqlParseErrors.Unsupported("WITHIN GROUP (ORDER BY …)", "Use percentile or percentile_approx.");
         if (ignoreNulls)
             AddIgnoreNulls(lower, arguments);
+        if (AggregateFilterClause() is { } condition)
+        {
+            if (IsWord("OVER"))
+                throw SqlParseErrors.Unsupported("FILTER (WHERE …) on a window function", "Filter inside the aggregate with CASE WHEN … THEN x END.");
+            return FilteredAggregate(lower, arguments, distinct, ignoreNulls, condition);
+        }
         var call = Call(lower, arguments, distinct);
         return AcceptWord("OVER") ? Window(call) : call;
     }

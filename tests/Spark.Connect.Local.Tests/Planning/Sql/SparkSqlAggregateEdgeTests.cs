@@ -45,6 +45,22 @@ public sealed class SparkSqlAggregateEdgeTests : SparkSqlTestBase
     }
 
     [Test]
+    public void AggregateFilterKeepsOnlyTheRowsItsConditionAccepts()
+    {
+        Assert.That(Query("SELECT count(*) FILTER (WHERE dept = 10), sum(salary) FILTER (WHERE id > 2), count(DISTINCT dept) FILTER (WHERE id < 4) FROM people"),
+            Is.EqualTo(new[] { "2|700.0|2" }));
+        // A null condition rejects the row; a group whose rows are all rejected counts 0 and sums to null.
+        Assert.That(Query("SELECT dept, count(id) FILTER (WHERE dept > 10), max(name) FILTER (WHERE dept > 10) FROM people GROUP BY dept ORDER BY dept NULLS FIRST"),
+            Is.EqualTo(new[] { "∅|0|∅", "10|0|∅", "20|1|Cid" }));
+        Assert.That(Query("SELECT percentile_approx(id, 0.5) FILTER (WHERE id > 1), first(name) IGNORE NULLS FILTER (WHERE id > 2) FROM people"),
+            Is.EqualTo(new[] { "3|Cid" }));
+        Assert.That(Schema("SELECT count(*) FILTER (WHERE dept > 10), sum(id) FILTER (WHERE id > 1) AS s FROM people"),
+            Is.EqualTo(new[] { "count(1) FILTER (WHERE (dept > 10)):bigint", "s:bigint" }));
+        Assert.That(QueryError("SELECT first(name) FILTER (WHERE id > 2) FROM people").ErrorClass, Does.StartWith("UNSUPPORTED_FEATURE"));
+        Assert.That(QueryError("SELECT upper(name) FILTER (WHERE id > 2) FROM people").ErrorClass, Does.StartWith("UNSUPPORTED_FEATURE"));
+    }
+
+    [Test]
     public void AnInlineTableKeepsItsRowOrder()
     {
         var values = string.Join(", ", Enumerable.Range(0, 40).Select(i => $"({(i * 7) % 40})"));
