@@ -61,6 +61,20 @@ public sealed class SparkSqlAggregateEdgeTests : SparkSqlTestBase
     }
 
     [Test]
+    public void PlainExpressionsNextToRollupCubeAndGroupingSetsGroupByEveryCombination()
+    {
+        // dept, ROLLUP(name) = GROUPING SETS ((dept, name), (dept)).
+        Assert.That(Query("SELECT dept, name, count(*) FROM people WHERE dept = 10 GROUP BY dept, ROLLUP(name) ORDER BY 1, 2 NULLS FIRST"),
+            Is.EqualTo(new[] { "10|∅|2", "10|Ann|1", "10|Bob|1" }));
+        // CUBE(dept), ROLLUP(id) over one row: sets (dept, id), (dept), (id), ().
+        Assert.That(Query("SELECT dept, id, count(*) FROM people WHERE id = 3 GROUP BY CUBE(dept), ROLLUP(id) ORDER BY 1 NULLS FIRST, 2 NULLS FIRST"),
+            Is.EqualTo(new[] { "∅|∅|1", "∅|3|1", "20|∅|1", "20|3|1" }));
+        Assert.That(Query("SELECT dept, id, count(*) FROM people WHERE id = 3 GROUP BY dept, GROUPING SETS ((id), ()) ORDER BY 2 NULLS FIRST"),
+            Is.EqualTo(new[] { "20|∅|1", "20|3|1" }));
+        Assert.That(QueryError("SELECT dept FROM people GROUP BY dept, ROLLUP(id) WITH CUBE").ErrorClass, Does.StartWith("UNSUPPORTED_FEATURE"));
+    }
+
+    [Test]
     public void AnInlineTableKeepsItsRowOrder()
     {
         var values = string.Join(", ", Enumerable.Range(0, 40).Select(i => $"({(i * 7) % 40})"));
