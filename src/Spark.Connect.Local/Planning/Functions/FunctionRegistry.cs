@@ -80,6 +80,7 @@ internal sealed class FunctionRegistry
         DatePartFunctions.Register(registry);
         AggregateFunctions.Register(registry);
         ApproximateAggregates.Register(registry);
+        GroupingFunctions.Register(registry);
         WindowFunctions.Register(registry);
         HashFunctions.Register(registry);
         DigestFunctions.Register(registry);

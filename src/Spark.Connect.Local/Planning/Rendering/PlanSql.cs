@@ -110,7 +110,8 @@ internal static class PlanSql
         var groupings = aggregate.Groupings.Select((g, i) => sets.Any(set => set.Contains(i))
             ? $"{g.Column.SqlName} AS {g.Column.SqlName}"
             : $"CAST(NULL AS {DuckDbTypeNames.FromSpark(g.Column.Type)}) AS {g.Column.SqlName}");
-        var items = string.Join(", ", aggregate.Aggregates.Count == 0 ? groupings : groupings.Append(Items(aggregate.Aggregates, context)));
+        var aggregates = aggregate.Aggregates.Select(a => GroupingCalls.Render(a, aggregate) ?? Items([a], context));
+        var items = string.Join(", ", groupings.Concat(aggregates));
         var groupingSets = string.Join(", ", sets.Select(set => "(" + string.Join(", ", set.Select(i => groupingColumns[i])) + ")"));
         return $"SELECT {items} FROM {input} GROUP BY GROUPING SETS ({groupingSets})";
     }

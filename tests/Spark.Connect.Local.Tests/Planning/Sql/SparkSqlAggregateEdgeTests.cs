@@ -75,6 +75,18 @@ public sealed class SparkSqlAggregateEdgeTests : SparkSqlTestBase
     }
 
     [Test]
+    public void GroupingAndGroupingIdTellWhichColumnsARowAggregates()
+    {
+        Assert.That(Query("SELECT dept, id, grouping(dept), grouping(id), grouping_id(), grouping_id(id) FROM people WHERE id = 3 " +
+                          "GROUP BY CUBE(dept, id) ORDER BY 5"),
+            Is.EqualTo(new[] { "20|3|0|0|0|0", "20|∅|0|1|1|1", "∅|3|1|0|2|0", "∅|∅|1|1|3|1" }));
+        Assert.That(Schema("SELECT grouping(dept), grouping_id(dept) FROM people GROUP BY ROLLUP(dept)"),
+            Is.EqualTo(new[] { "grouping(dept):tinyint", "grouping_id(dept):bigint" }));
+        Assert.That(QueryError("SELECT grouping(dept) FROM people GROUP BY dept").ErrorClass, Is.EqualTo("UNSUPPORTED_GROUPING_EXPRESSION"));
+        Assert.That(QueryError("SELECT grouping(id) FROM people GROUP BY ROLLUP(dept)").ErrorClass, Is.EqualTo("GROUPING_COLUMN_MISMATCH"));
+    }
+
+    [Test]
     public void AnInlineTableKeepsItsRowOrder()
     {
         var values = string.Join(", ", Enumerable.Range(0, 40).Select(i => $"({(i * 7) % 40})"));
