@@ -51,7 +51,7 @@ internal sealed partial class SqlParser
         else
             AcceptWords("RESPECT", "NULLS");
         if (IsWord("WITHIN") && PeekAt(1).IsWord("GROUP"))
-            throw SqlParseErrors.Unsupported("WITHIN GROUP (ORDER BY …)", "Use percentile or percentile_approx.");
+            return WithinGroup(lower, arguments, distinct);
         if (ignoreNulls)
             AddIgnoreNulls(lower, arguments);
         if (AggregateFilterClause() is { } condition)

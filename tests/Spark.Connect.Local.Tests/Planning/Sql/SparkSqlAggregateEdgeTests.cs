@@ -87,6 +87,17 @@ public sealed class SparkSqlAggregateEdgeTests : SparkSqlTestBase
     }
 
     [Test]
+    public void OrderedSetAggregatesWithinGroup()
+    {
+        // salary 100, 200, 300, 400: the 0.25 point interpolates at 175; descending reads 0.75 of the ascending order.
+        Assert.That(Query("SELECT percentile_cont(0.25) WITHIN GROUP (ORDER BY salary), percentile_cont(0.25) WITHIN GROUP (ORDER BY salary DESC), " +
+                          "mode() WITHIN GROUP (ORDER BY dept) FROM people"), Is.EqualTo(new[] { "175.0|325.0|10" }));
+        Assert.That(Schema("SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY id) FROM people"),
+            Is.EqualTo(new[] { "percentile_cont(0.5) WITHIN GROUP (ORDER BY id):double" }));
+        Assert.That(QueryError("SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY id) FROM people").ErrorClass, Does.StartWith("UNSUPPORTED_FEATURE"));
+    }
+
+    [Test]
     public void AnInlineTableKeepsItsRowOrder()
     {
         var values = string.Join(", ", Enumerable.Range(0, 40).Select(i => $"({(i * 7) % 40})"));
