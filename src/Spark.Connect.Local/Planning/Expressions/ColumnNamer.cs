@@ -92,6 +92,9 @@ internal static partial class ColumnNamer
         // Spark's UnaryMinus / UnaryPositive write themselves as operators.
         if (name is "negative" or "positive" && arguments.Count == 1)
             return $"({(name == "negative" ? "-" : "+")} {ArgumentName(arguments[0], lambda)})";
+        // array_agg is collect_list under another name, and Spark names the column after collect_list.
+        if (name.Equals("array_agg", StringComparison.OrdinalIgnoreCase))
+            name = "collect_list";
         var shown = arguments.Select(a => ArgumentName(a, lambda)).ToList();
         if (DefaultArgumentNames.SpecialName(name, shown) is { } special) return special;
         if (CapitalizedNames.Contains(name))

@@ -19,8 +19,8 @@ internal static class AggregateFunctions
         registry.Aggregate(Average, AggregateTypes.Average, "avg", "mean");
         registry.Aggregate(c => Simple(c, "min"), AggregateTypes.MinOrMax, "min");
         registry.Aggregate(c => Simple(c, "max"), AggregateTypes.MinOrMax, "max");
-        registry.Aggregate(c => Simple(c, "bool_or"), AggregateTypes.Logic, "bool_or", "any", "some");
-        registry.Aggregate(c => Simple(c, "bool_and"), AggregateTypes.Logic, "bool_and", "every");
+        registry.Aggregate(c => Logic(c, "bool_or"), AggregateTypes.Logic, "bool_or", "any", "some");
+        registry.Aggregate(c => Logic(c, "bool_and"), AggregateTypes.Logic, "bool_and", "every");
         // Spark's count_if is a bigint and 0 over no rows; DuckDB's is a HUGEINT and null there.
         registry.Aggregate(c => $"CAST(coalesce(count_if({Distinct(c)}{c.Expect(1)[0]}){c.OverSuffix}, 0) AS BIGINT)", AggregateTypes.CountIf, "count_if");
         registry.Aggregate(c => Statistic(c, "stddev_samp"), AggregateTypes.Statistic, "stddev", "std", "stddev_samp");
@@ -66,6 +66,22 @@ internal static class AggregateFunctions
 
     private static string Simple(FunctionCall call, string duckDbFunction) =>
         $"{duckDbFunction}({Distinct(call)}{call.Expect(1)[0]}){call.OverSuffix}";
+
+    /// <summary>bool_and/bool_or: a string argument is cast to boolean first, as Spark's implicit cast does.</summary>
+    private static string Logic(FunctionCall call, string duckDbFunction)
+    {
+        call.Expect(1);
+        var value = call.TypeOf(0).Family == TypeFamily.String ? StringAsBoolean(call[0]) : call[0];
+        return $"{duckDbFunction}({Distinct(call)}{value}){call.OverSuffix}";
+    }
+
+    /// <summary>
+    /// Spark's string to boolean cast: t/true/y/yes/1 and f/false/n/no/0, trimmed and in any case; anything else is left to
+    /// DuckDB's cast, whose conversion error reads back as CAST_INVALID_INPUT.
+    /// </summary>
+    private static string StringAsBoolean(string value) =>
+        $"list_transform([lower(trim({value}))], lambda s: CASE WHEN s IS NULL THEN NULL WHEN s IN ('t', 'true', 'y', 'yes', '1') THEN true " +
+        $"WHEN s IN ('f', 'false', 'n', 'no', '0') THEN false ELSE CAST(s AS BOOLEAN) END)[1]";
 
     private static string Statistic(FunctionCall call, string duckDbFunction) =>
         $"{duckDbFunction}({Distinct(call)}{MathFunctions.AsDouble(call.Expect(1)[0])}){call.OverSuffix}";

@@ -82,6 +82,8 @@ internal sealed class FunctionRegistry
         CalendarFunctions.Register(registry);
         DatePartFunctions.Register(registry);
         AggregateFunctions.Register(registry);
+        ApproximateAggregates.Register(registry);
+        GroupingFunctions.Register(registry);
         WindowFunctions.Register(registry);
         HashFunctions.Register(registry);
         DigestFunctions.Register(registry);

@@ -54,6 +54,10 @@ internal static class PlanSql
     private static string Items(IEnumerable<NamedExpression> items, PlanningContext context) =>
         string.Join(", ", items.Select(i => $"{ExpressionSql.Render(i.Expression, context)} AS {i.Column.SqlName}"));
 
+    /// <summary>Grouping keys: a key holding maps groups by their entries in key order, as Spark groups them.</summary>
+    private static string GroupingItems(IEnumerable<NamedExpression> items, PlanningContext context) =>
+        string.Join(", ", items.Select(i => $"{MapGroupingKeys.Normalize(ExpressionSql.Render(i.Expression, context), i.Column.Type)} AS {i.Column.SqlName}"));
+
     private static string Project(ProjectPlan project, PlanningContext context)
     {
         var from = project.Child is null ? "" : " FROM " + From(project.Child, context);
@@ -85,7 +89,7 @@ internal static class PlanSql
     {
         if (aggregate.GroupingSets is { } sets)
             return GroupingSets(aggregate, sets, context);
-        var items = Items(aggregate.Groupings.Concat(aggregate.Aggregates), context);
+        var items = string.Join(", ", new[] { GroupingItems(aggregate.Groupings, context), Items(aggregate.Aggregates, context) }.Where(s => s.Length > 0));
         // Grouping by output position keeps each grouping expression rendered (and its literals bound) once.
         var groupBy = aggregate.Groupings.Count == 0 ? ""
             : " GROUP BY " + string.Join(", ", Enumerable.Range(1, aggregate.Groupings.Count).Select(i => i.ToString(CultureInfo.InvariantCulture)));
@@ -99,14 +103,15 @@ internal static class PlanSql
     private static string GroupingSets(AggregatePlan aggregate, IReadOnlyList<IReadOnlyList<int>> sets, PlanningContext context)
     {
         var computed = aggregate.Groupings.Where(g => g.Expression is not ColumnReference reference || reference.Column.Id != g.Column.Id).ToList();
-        var keys = computed.Count == 0 ? "" : ", " + Items(computed, context);
+        var keys = computed.Count == 0 ? "" : ", " + GroupingItems(computed, context);
         var input = $"(SELECT *{keys} FROM {From(aggregate.Child, context)}) AS {context.NextAlias()}";
         var groupingColumns = aggregate.Groupings.Select(g => g.Column.SqlName).ToList();
         // A grouping column that no set groups by is null in every row, as in Spark.
         var groupings = aggregate.Groupings.Select((g, i) => sets.Any(set => set.Contains(i))
             ? $"{g.Column.SqlName} AS {g.Column.SqlName}"
             : $"CAST(NULL AS {DuckDbTypeNames.FromSpark(g.Column.Type)}) AS {g.Column.SqlName}");
-        var items = string.Join(", ", aggregate.Aggregates.Count == 0 ? groupings : groupings.Append(Items(aggregate.Aggregates, context)));
+        var aggregates = aggregate.Aggregates.Select(a => GroupingCalls.Render(a, aggregate) ?? Items([a], context));
+        var items = string.Join(", ", groupings.Concat(aggregates));
         var groupingSets = string.Join(", ", sets.Select(set => "(" + string.Join(", ", set.Select(i => groupingColumns[i])) + ")"));
         return $"SELECT {items} FROM {input} GROUP BY GROUPING SETS ({groupingSets})";
     }

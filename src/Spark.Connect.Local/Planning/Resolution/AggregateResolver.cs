@@ -22,6 +22,9 @@ internal static class AggregateResolver
             return PivotResolver.Resolve(resolver, relation, child, scope, groupings);
         var aggregates = ProjectionResolver.Items(resolver, aggregate.AggregateExpressions, scope);
         AggregateValidation.CheckGrouped(groupings, aggregates);
+        if (aggregates.Any(a => Rendering.GroupingCalls.Contains(a.Expression)
+                && (aggregate.GroupType is GroupType.Groupby or GroupType.Unspecified || !Rendering.GroupingCalls.IsGroupingCall(a.Expression))))
+            throw Functions.GroupingFunctions.Misplaced();
         var planId = RelationResolver.PlanId(relation);
         var positions = Enumerable.Range(0, groupings.Count).ToList();
         return aggregate.GroupType switch

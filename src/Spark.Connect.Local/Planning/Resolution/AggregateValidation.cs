@@ -27,7 +27,11 @@ internal static class AggregateValidation
         var grouped = groupings.Select(g => g.Expression).ToList();
         foreach (var item in aggregates)
         {
-            if (FirstLooseColumn(item.Expression, grouped) is { } loose)
+            // Without grouping expressions Spark names the missing GROUP BY rather than the column.
+            var loose = FirstLooseColumn(item.Expression, grouped);
+            if (loose is not null && grouped.Count == 0)
+                throw MissingGroupBy(loose);
+            if (loose is not null)
                 throw new LocalEngineException("MISSING_AGGREGATION", "42803",
                     $"The non-aggregating expression \"{ColumnNamer.Name(item.Expression.Source)}\" is based on columns which are not participating in the GROUP BY clause " +
                     $"(\"{loose.Column.Name}\"). Add the columns or the expression to the GROUP BY, aggregate the expression, or use \"any_value({loose.Column.Name})\".",
@@ -43,11 +47,13 @@ internal static class AggregateValidation
         foreach (var item in items)
         {
             if (FirstLooseColumn(item.Expression, []) is { } loose)
-                throw new LocalEngineException("MISSING_GROUP_BY", "42803",
-                    $"The query does not include a GROUP BY clause, but \"{loose.Column.Name}\" is selected next to aggregate functions. " +
-                    "Add a GROUP BY (groupBy) or wrap the column in an aggregate function.");
+                throw MissingGroupBy(loose);
         }
     }
+
+    private static LocalEngineException MissingGroupBy(ColumnReference loose) => new("MISSING_GROUP_BY", "42803",
+        $"The query does not include a GROUP BY clause, but \"{loose.Column.Name}\" is selected next to aggregate functions. " +
+        "Add a GROUP BY (groupBy) or wrap the column in an aggregate function.");
 
     private static ColumnReference? FirstLooseColumn(ResolvedExpression expression, IReadOnlyList<ResolvedExpression> grouped)
     {

@@ -26,7 +26,7 @@ internal static class LeafResolver
                 var parts = Planning.Catalog.LocalCatalog.ToDuckDbParts(MultipartIdentifier.Parse(read.NamedTable.UnparsedIdentifier));
                 return ViewExpansion.Find(resolver.Context.Planning, parts) is { } view
                     ? View(resolver, relation, parts, view)
-                    : Scan(resolver, relation, $"SELECT * FROM {MultipartIdentifier.Quote(parts)}", parts);
+                    : TableScan(resolver, relation, parts);
             case Spark.Connect.Protocol.Read.ReadTypeOneofCase.DataSource:
                 return Scan(resolver, relation, FileReads.Query(resolver.Context.Planning, read.DataSource), []);
             default:
@@ -109,6 +109,20 @@ internal static class LeafResolver
         // Only the statement kinds a client may run get past here; nothing of a refused one reaches DuckDB.
         Statements.SqlStatementGuard.Check(planning.Session.Connection, query);
         return new SqlPlan(RelationResolver.PlanId(relation), Columns(resolver, query, []), query);
+    }
+
+    /// <summary>A table of DuckDB's catalog; Spark's TABLE_OR_VIEW_NOT_FOUND when DuckDB has no such table.</summary>
+    private static LogicalPlan TableScan(RelationResolver resolver, Relation relation, IReadOnlyList<string> parts)
+    {
+        try
+        {
+            return Scan(resolver, relation, $"SELECT * FROM {MultipartIdentifier.Quote(parts)}", parts);
+        }
+        catch (DuckDb.DuckDbException error) when (error.Message.Contains("Catalog Error", StringComparison.Ordinal)
+            && error.Message.Contains("does not exist", StringComparison.Ordinal))
+        {
+            throw Planning.Catalog.LocalCatalog.TableNotFound(string.Join(".", parts));
+        }
     }
 
     private static LogicalPlan Scan(RelationResolver resolver, Relation relation, string query, IReadOnlyList<string> qualifier)

@@ -16,9 +16,11 @@ internal static class SparkSqlQuery
         var aliases = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         while (true)
         {
-            var parsed = SqlParser.ParseQuery(sql.Query, SqlParameters.Of(sql), aliases, out var candidates);
+            var parsed = SqlParser.ParseQuery(sql.Query, SqlParameters.Of(sql), aliases, out var candidates, out var unreadCtes, HavingAsWhere(resolver));
             try
             {
+                foreach (var unread in unreadCtes)
+                    ResolveUnread(resolver, unread);
                 return resolver.Resolve(parsed);
             }
             catch (LocalEngineException error) when (error.ErrorClass.StartsWith("UNRESOLVED_COLUMN", StringComparison.Ordinal)
@@ -28,6 +30,25 @@ internal static class SparkSqlQuery
             {
                 // Parse again with this name grouped by its select item.
             }
+        }
+    }
+
+    private static bool HavingAsWhere(RelationResolver resolver) => string.Equals(
+        resolver.Context.Planning.Session.SparkConf("spark.sql.legacy.parser.havingWithoutGroupByAsWhere"), "true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// A WITH definition no one reads is still analyzed, as Spark does: its errors are the query's. Resolved on its own
+    /// it can't see an enclosing query's columns, so an unresolved column there is left to Spark's in-context analysis.
+    /// </summary>
+    private static void ResolveUnread(RelationResolver resolver, Relation definition)
+    {
+        try
+        {
+            resolver.Resolve(definition);
+        }
+        catch (LocalEngineException error) when (error.ErrorClass.StartsWith("UNRESOLVED_COLUMN", StringComparison.Ordinal))
+        {
+            // Possibly an outer reference: not an error this check can decide.
         }
     }
 }

@@ -50,14 +50,18 @@ internal sealed partial class SqlParser
             ignoreNulls = true;
         else
             AcceptWords("RESPECT", "NULLS");
-        if (IsWord("FILTER") && PeekAt(1).IsSymbol("("))
-            throw SqlParseErrors.Unsupported("FILTER (WHERE …) on an aggregate", "Aggregate a CASE WHEN … THEN value END instead.");
         if (IsWord("WITHIN") && PeekAt(1).IsWord("GROUP"))
-            throw SqlParseErrors.Unsupported("WITHIN GROUP (ORDER BY …)", "Use percentile or percentile_approx.");
+            return WithinGroup(lower, arguments, distinct);
         if (ignoreNulls)
             AddIgnoreNulls(lower, arguments);
         if (parts.Count == 1 && !distinct && CastAlias(lower, arguments) is { } cast)
             return cast;
+        if (AggregateFilterClause() is { } condition)
+        {
+            if (IsWord("OVER"))
+                throw SqlParseErrors.Unsupported("FILTER (WHERE …) on a window function", "Filter inside the aggregate with CASE WHEN … THEN x END.");
+            return FilteredAggregate(lower, arguments, distinct, ignoreNulls, condition);
+        }
         var call = Call(lower, arguments, distinct);
         return AcceptWord("OVER") ? Window(call) : call;
     }
@@ -93,7 +97,8 @@ internal sealed partial class SqlParser
                     while (AcceptSymbol(","));
                 }
                 ExpectSymbol(")");
-                return Struct(items);
+                // The struct function names its fields after the items and keeps Spark's column name, struct(a).
+                return items.Any(i => i.ExprTypeCase == Expression.ExprTypeOneofCase.UnresolvedStar) ? Struct(items) : Call("struct", items);
             case "extract" when PeekAt(1).IsWord("FROM"):
                 var field = Literals.String(Advance().Text);
                 ExpectWord("FROM");

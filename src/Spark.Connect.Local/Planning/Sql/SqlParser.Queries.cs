@@ -10,6 +10,12 @@ internal sealed partial class SqlParser
     // Common table expressions in scope, innermost last: a one-part table name that matches one reads it.
     private readonly List<Dictionary<string, Relation>> _ctes = [];
 
+    // The definitions some reference read; Spark analyzes a definition nobody reads too, so its errors still surface.
+    private readonly HashSet<Relation> _readCtes = new(ReferenceEqualityComparer.Instance);
+
+    // Definitions no reference read, for the caller to resolve (SparkSqlQuery) once the parse is done.
+    private readonly List<Relation> _unreadCtes = [];
+
     // The output names of relations built from a select list, so ORDER BY ordinals over a set operation find them.
     private readonly Dictionary<Relation, List<string>> _outputNames = new(ReferenceEqualityComparer.Instance);
 
@@ -54,7 +60,10 @@ internal sealed partial class SqlParser
         finally
         {
             if (scoped)
+            {
+                _unreadCtes.AddRange(_ctes[^1].Values.Where(r => !_readCtes.Contains(r)));
                 _ctes.RemoveAt(_ctes.Count - 1);
+            }
         }
     }
 
@@ -78,7 +87,10 @@ internal sealed partial class SqlParser
         for (var i = _ctes.Count - 1; i >= 0; i--)
         {
             if (_ctes[i].TryGetValue(name, out var relation))
+            {
+                _readCtes.Add(relation);
                 return relation.Clone();
+            }
         }
         return null;
     }

@@ -167,16 +167,48 @@ internal sealed partial class SqlParser
         if (rows.Any(r => r.Count != width))
             throw new LocalEngineException("INVALID_INLINE_TABLE.NUM_COLUMNS_MISMATCH", "42000",
                 $"Invalid inline table. Inline table expected {width} columns but found {rows.First(r => r.Count != width).Count} columns in a row.");
-        var relations = rows.Select(row =>
+        // An inline table has no input: a column name there can only be an outer query's column, which Spark can't evaluate.
+        if (rows.SelectMany(r => r).FirstOrDefault(ReadsColumn) is { } outer)
+            throw new LocalEngineException("INVALID_INLINE_TABLE.CANNOT_EVALUATE_EXPRESSION_IN_INLINE_TABLE", "42000",
+                $"Invalid inline table. Cannot evaluate the expression \"{Expressions.ColumnNamer.Name(outer)}\" in inline table definition: it reads a column.",
+                new Dictionary<string, string> { ["sqlExpr"] = $"\"{Expressions.ColumnNamer.Name(outer)}\"" });
+        var names = Enumerable.Range(1, width).Select(i => "col" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        // Spark's inline table keeps its rows in order (collect_list sees them so); DuckDB may run a UNION ALL's branches
+        // in any order, so each row carries its position, the union is sorted by it, and the position is dropped.
+        var ordered = rows.Count > 1;
+        var relations = rows.Select((row, r) =>
         {
             var project = new Project();
-            project.Expressions.AddRange(row.Select((value, i) => Alias(value, ["col" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)])));
+            project.Expressions.AddRange(row.Select((value, i) => Alias(value, [names[i]])));
+            if (ordered)
+                project.Expressions.Add(Alias(Literals.Integer(r), [RowPosition]));
             return new Relation { Project = project };
         }).ToList();
         var table = UnionAll(relations, 0, relations.Count);
-        _outputNames[table] = Enumerable.Range(1, width).Select(i => "col" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        if (ordered)
+        {
+            var sort = new Sort { Input = table, IsGlobal = true };
+            sort.Order.Add(new Expression.Types.SortOrder { Child = Attribute(RowPosition),
+                Direction = Expression.Types.SortOrder.Types.SortDirection.Ascending, NullOrdering = Expression.Types.SortOrder.Types.NullOrdering.SortNullsFirst });
+            var project = new Project { Input = new Relation { Sort = sort } };
+            project.Expressions.AddRange(names.Select(Attribute));
+            table = new Relation { Project = project };
+        }
+        _outputNames[table] = names;
         return table;
     }
+
+    private const string RowPosition = HiddenPrefix + "row";
+
+    private static bool ReadsColumn(Expression expression) => expression.ExprTypeCase switch
+    {
+        Expression.ExprTypeOneofCase.UnresolvedAttribute or Expression.ExprTypeOneofCase.UnresolvedStar => true,
+        Expression.ExprTypeOneofCase.UnresolvedFunction => expression.UnresolvedFunction.Arguments.Any(ReadsColumn),
+        Expression.ExprTypeOneofCase.Alias => ReadsColumn(expression.Alias.Expr),
+        Expression.ExprTypeOneofCase.Cast => ReadsColumn(expression.Cast.Expr),
+        Expression.ExprTypeOneofCase.UnresolvedExtractValue => ReadsColumn(expression.UnresolvedExtractValue.Child),
+        _ => false,
+    };
 
     private static Relation UnionAll(List<Relation> rows, int start, int end)
     {

@@ -27,7 +27,13 @@ internal sealed partial class SqlParser
         if (AcceptWords("GROUP", "BY"))
             select.Grouping = GroupBy();
         if (AcceptWord("HAVING"))
-            select.Having = Expr();
+        {
+            var having = Expr();
+            if (_havingAsWhere && select.Grouping is null)
+                select.Where = select.Where is null ? having : Call("and", select.Where, having);
+            else
+                select.Having = having;
+        }
         if (AcceptWord("WINDOW"))
             WindowClause(windowsBefore);
         else if (_namedWindowUses.Count > windowsBefore)
@@ -46,30 +52,47 @@ internal sealed partial class SqlParser
             grouping.All = true;
             return grouping;
         }
+        var elements = new List<GroupingElement>();
         do
         {
             if (IsWord("ROLLUP") || IsWord("CUBE"))
             {
                 var type = Advance().IsWord("ROLLUP") ? GroupType.Rollup : GroupType.Cube;
-                SetGroupType(grouping, type);
-                grouping.Expressions.AddRange(ParenthesisedExpressions());
+                elements.Add(new GroupingElement(type, ParenthesisedExpressions(), []));
             }
             else if (AcceptWords("GROUPING", "SETS"))
             {
-                SetGroupType(grouping, GroupType.GroupingSets);
+                var sets = new List<List<Expression>>();
                 ExpectSymbol("(");
-                do grouping.Sets.Add(IsSymbol("(") ? ParenthesisedExpressions() : [Expr()]);
+                do sets.Add(IsSymbol("(") ? ParenthesisedExpressions() : [Expr()]);
                 while (AcceptSymbol(","));
                 ExpectSymbol(")");
+                elements.Add(new GroupingElement(GroupType.GroupingSets, [], sets));
             }
             else
-            {
-                if (grouping.Type != GroupType.Groupby)
-                    throw SqlParseErrors.Unsupported("plain grouping expressions next to ROLLUP, CUBE or GROUPING SETS", "Put every expression inside the ROLLUP, CUBE or GROUPING SETS.");
-                grouping.Expressions.Add(Expr());
-            }
+                elements.Add(new GroupingElement(GroupType.Groupby, [Expr()], []));
         }
         while (AcceptSymbol(","));
+        if (elements.All(e => e.Type == GroupType.Groupby))
+            grouping.Expressions.AddRange(elements.SelectMany(e => e.Expressions));
+        else if (elements is [var only])
+        {
+            grouping.Type = only.Type;
+            grouping.Expressions.AddRange(only.Expressions);
+            grouping.Sets.AddRange(only.Sets);
+        }
+        else
+        {
+            // Plain expressions next to ROLLUP, CUBE or GROUPING SETS: Spark groups by every combination of one set
+            // of each element (a plain expression is the one set of itself), in the elements' order.
+            grouping.Type = GroupType.GroupingSets;
+            IEnumerable<List<Expression>> combined = [[]];
+            foreach (var element in elements)
+                combined = combined.SelectMany(prefix => element.GroupingSets().Select(set => prefix.Concat(set).ToList())).ToList();
+            grouping.Sets.AddRange(combined);
+            if (IsWord("WITH") && PeekAt(1).IsWord("ROLLUP") || IsWord("WITH") && PeekAt(1).IsWord("CUBE"))
+                throw SqlParseErrors.Unsupported("WITH ROLLUP or WITH CUBE after ROLLUP, CUBE or GROUPING SETS", "Write the grouping sets out with GROUPING SETS.");
+        }
         if (AcceptWord("WITH"))
         {
             var type = AcceptWord("ROLLUP") ? GroupType.Rollup : AcceptWord("CUBE") ? GroupType.Cube : throw Error(null);
@@ -80,9 +103,23 @@ internal sealed partial class SqlParser
 
     private static void SetGroupType(GroupingClause grouping, GroupType type)
     {
-        if (grouping.Type != GroupType.Groupby || (grouping.Expressions.Count > 0 && type == GroupType.GroupingSets))
+        if (grouping.Type != GroupType.Groupby)
             throw SqlParseErrors.Unsupported("more than one of ROLLUP, CUBE and GROUPING SETS in one GROUP BY", "Write the grouping sets out with GROUPING SETS.");
         grouping.Type = type;
+    }
+
+    /// <summary>One item of a GROUP BY list: a plain expression, ROLLUP(…), CUBE(…) or GROUPING SETS(…).</summary>
+    private sealed record GroupingElement(GroupType Type, List<Expression> Expressions, List<List<Expression>> Sets)
+    {
+        /// <summary>The sets this element groups by: rollup's prefixes (longest first), cube's subsets (largest first).</summary>
+        internal IEnumerable<List<Expression>> GroupingSets() => Type switch
+        {
+            GroupType.Rollup => Enumerable.Range(0, Expressions.Count + 1).Select(n => Expressions.Take(Expressions.Count - n).Select(e => e.Clone()).ToList()),
+            GroupType.Cube => Enumerable.Range(0, 1 << Expressions.Count).Select(m => (1 << Expressions.Count) - 1 - m)
+                .Select(mask => Expressions.Where((_, i) => (mask & (1 << i)) != 0).Select(e => e.Clone()).ToList()),
+            GroupType.GroupingSets => Sets.Select(set => set.Select(e => e.Clone()).ToList()),
+            _ => [Expressions.Select(e => e.Clone()).ToList()],
+        };
     }
 
     private List<Expression> ParenthesisedExpressions()

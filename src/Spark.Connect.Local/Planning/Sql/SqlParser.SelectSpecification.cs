@@ -33,6 +33,8 @@ internal sealed partial class SqlParser
             var input = From;
             if (Where is not null)
             {
+                if (ContainsAggregate(Where))
+                    throw InvalidWhereCondition(Where);
                 // SELECT … WHERE without FROM filters the one row Spark's OneRowRelation has.
                 input ??= new Relation { Project = new Project { Expressions = { Literals.Integer(1) } } };
                 input = new Relation { Filter = new Filter { Input = input, Condition = Where } };
@@ -41,6 +43,12 @@ internal sealed partial class SqlParser
                 ? Aggregated(parser, input, order)
                 : Projected(parser, input, order);
         }
+
+        /// <summary>Spark's INVALID_WHERE_CONDITION: WHERE filters rows before they are aggregated, so it can't hold an aggregate.</summary>
+        private static LocalEngineException InvalidWhereCondition(Expression where) => new("INVALID_WHERE_CONDITION", "42903",
+            $"The WHERE condition \"{ColumnNamer.Name(where)}\" contains aggregate functions, which are not valid there. " +
+            "Move the condition to HAVING, or aggregate in a subquery and filter its result.",
+            new Dictionary<string, string> { ["condition"] = $"\"{ColumnNamer.Name(where)}\"" });
 
         private List<string>? OutputNames() =>
             Items.Any(i => i.ExprTypeCase == Expression.ExprTypeOneofCase.UnresolvedStar) ? null : Items.Select(ColumnNamer.Name).ToList();
@@ -89,6 +97,10 @@ internal sealed partial class SqlParser
             rewriter.SelectItems(values, Items);
             var relation = new Relation { Aggregate = aggregate };
             Expression? having = Having is null ? null : rewriter.Rewrite(Having, having: true);
+            // HAVING without GROUP BY or any aggregate (SELECT 1 FROM t HAVING true) is still a global aggregate of one
+            // row; a hidden count gives the aggregate something to compute.
+            if (aggregate.GroupingExpressions.Count + aggregate.AggregateExpressions.Count == 0)
+                aggregate.AggregateExpressions.Add(Alias(Call("count", Literals.Integer(1)), [Hidden("rows", 0)]));
             var sortOrder = new List<SortOrder>();
             if (!Distinct)
             {

@@ -17,6 +17,9 @@ internal sealed partial class SqlParser
     private readonly SubqueryCollector _subqueries;
     private readonly HashSet<string> _aliasCandidates = new(StringComparer.OrdinalIgnoreCase);
     private IReadOnlySet<string> _groupByAliases = new HashSet<string>();
+
+    // spark.sql.legacy.parser.havingWithoutGroupByAsWhere: HAVING without GROUP BY filters rows as WHERE does.
+    private bool _havingAsWhere;
     private int _index;
     private int _depth;
 
@@ -32,22 +35,27 @@ internal sealed partial class SqlParser
     /// A query (SELECT, WITH, VALUES, TABLE, a parenthesised query; one trailing semicolon allowed) as a relation; the
     /// relations of its subquery expressions travel in a <c>WithRelations</c> root, as Spark Connect clients send them.
     /// </summary>
-    internal static Relation ParseQuery(string text, SqlParameters parameters) => ParseQuery(text, parameters, new HashSet<string>(), out _);
+    internal static Relation ParseQuery(string text, SqlParameters parameters) => ParseQuery(text, parameters, new HashSet<string>(), out _, out _);
 
     /// <summary>
     /// As <see cref="ParseQuery(string, SqlParameters)"/>; a GROUP BY name in <paramref name="groupByAliases"/> that is a
     /// select alias groups by that select item's expression. <paramref name="aliasCandidates"/> names every GROUP BY name
     /// that is also a select alias (Spark groups by the alias only when the input has no such column).
+    /// <paramref name="unreadCtes"/> holds the WITH definitions no reference reads, each as a relation of its own, which
+    /// the caller resolves as Spark analyzes them (a missing table there is still an error). With
+    /// <paramref name="havingAsWhere"/> (Spark's legacy <c>havingWithoutGroupByAsWhere</c>) a HAVING without GROUP BY is a WHERE.
     /// </summary>
-    internal static Relation ParseQuery(string text, SqlParameters parameters, IReadOnlySet<string> groupByAliases, out IReadOnlySet<string> aliasCandidates)
+    internal static Relation ParseQuery(string text, SqlParameters parameters, IReadOnlySet<string> groupByAliases,
+        out IReadOnlySet<string> aliasCandidates, out IReadOnlyList<Relation> unreadCtes, bool havingAsWhere = false)
     {
         var subqueries = new SubqueryCollector();
-        var parser = new SqlParser(text, parameters, subqueries) { _groupByAliases = groupByAliases };
+        var parser = new SqlParser(text, parameters, subqueries) { _groupByAliases = groupByAliases, _havingAsWhere = havingAsWhere };
         aliasCandidates = parser._aliasCandidates;
         var query = parser.Query();
         parser.AcceptSymbol(";");
         parser.ExpectEnd();
         // Arguments no marker uses are ignored, as Spark ignores them.
+        unreadCtes = parser._unreadCtes.Select(subqueries.Wrap).ToList();
         return subqueries.Wrap(query);
     }
 

@@ -171,6 +171,9 @@ internal static class FunctionResultTypeCases
         Add(["corr"], A(C(Dbl), C(Dbl)), A(C(Int), C(Long)));
         Add(["collect_list", "array_agg", "collect_set"], A(C(Int)), A(C(Str)));
         Add(["first", "first_value", "any_value", "last", "last_value"], A(C(Int)), A(C(Str), L(true)));
+        Add(["approx_count_distinct"], A(C(Int)), A(C(Str)));
+        Add(["histogram_numeric"], A(C(Int), L(3)), A(C(Dec(5, 2)), L(3)), A(C(Dbl), L(2)), A(C(Date), L(2)), A(C(Ts), L(2)),
+            A(C(YearMonth), L(2)), A(C(DayTime), L(2)));
         Add(["max_by", "min_by"], A(C(Str), C(Int)), A(C(Dec(5, 2)), C(Date)));
         Add(["percentile_approx", "approx_percentile"], A(C(Int), L(1)), A(C(Dec(5, 2)), L(0)), A(C(Date), L(1), L(100)));
 

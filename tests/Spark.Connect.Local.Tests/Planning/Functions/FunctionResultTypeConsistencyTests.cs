@@ -11,11 +11,16 @@ namespace Spark.Connect.Local.Tests.Planning.Functions;
 /// </summary>
 public class FunctionResultTypeConsistencyTests : FunctionTestBase
 {
+    // Rendered by the plan, not the catalog: grouping()/grouping_id() name grouping columns only a grouping-sets
+    // aggregate knows (Rendering/GroupingCalls); the catalog refuses them anywhere else. SparkSqlAggregateEdgeTests
+    // checks their types and values.
+    private static readonly HashSet<string> RenderedByThePlan = new(StringComparer.Ordinal) { "grouping", "grouping_id" };
+
     [Test]
     public void Every_registered_function_has_cases_and_its_declared_type_is_the_type_duckdb_gives_its_rendering()
     {
         var failures = new List<string>();
-        foreach (var name in FunctionRegistry.Names.OrderBy(n => n, StringComparer.Ordinal))
+        foreach (var name in FunctionRegistry.Names.Where(n => !RenderedByThePlan.Contains(n)).OrderBy(n => n, StringComparer.Ordinal))
         {
             if (!FunctionResultTypeCases.All.TryGetValue(name, out var cases))
             {

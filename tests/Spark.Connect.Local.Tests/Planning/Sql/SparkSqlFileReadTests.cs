@@ -44,5 +44,5 @@ public sealed class SparkSqlFileReadTests : SparkSqlTestBase
 
     [Test]
     public void OtherTwoPartNamesAreStillTables() =>
-        Assert.That(() => Query("SELECT * FROM avro.`x`"), Throws.Exception.With.Message.Contains("Table with name \"avro.x\" does not exist"));
+        Assert.That(QueryError("SELECT * FROM avro.`x`").ErrorClass, Is.EqualTo("TABLE_OR_VIEW_NOT_FOUND"));
 }
