@@ -69,6 +69,9 @@ internal static class JavaNumberText
     {
         if (plain.Contains('E', StringComparison.OrdinalIgnoreCase))
             return plain;
+        // BigDecimal has no negative zero: -0.0 is 0.0.
+        if (plain.StartsWith('-') && plain.All(c => c is '-' or '0' or '.'))
+            plain = plain[1..];
         var negative = plain.StartsWith('-');
         var text = negative ? plain[1..] : plain;
         var point = text.IndexOf('.');

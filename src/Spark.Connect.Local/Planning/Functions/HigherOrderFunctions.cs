@@ -5,7 +5,7 @@ namespace Spark.Connect.Local.Planning.Functions;
 /// <c>x -&gt; …</c> arrow). The resolver has typed the lambda variables and rendered each lambda's parameters and
 /// body apart (<see cref="LambdaSql"/>), so a renderer can wrap the body where Spark's semantics differ from DuckDB's.
 /// </summary>
-internal static class HigherOrderFunctions
+internal static partial class HigherOrderFunctions
 {
     /// <summary>The field of the reduction's struct that holds <c>aggregate</c>'s accumulator.</summary>
     public const string AccumulatorField = "acc";
@@ -62,6 +62,12 @@ internal static class HigherOrderFunctions
         var merge = Lambda(call, 2);
         if (merge.Parameters.Count != 2)
             throw FunctionErrors.WrongNumArgs(call.Name + " merge function", "2", merge.Parameters.Count);
+        // DuckDB 1.5's list_reduce reads a captured variable of an enclosing lambda from the wrong row once a vector holds
+        // several rows (aggregate(z, 1, (acc, v) -> acc * size(z)) inside transform(zs, z -> …) gave another row's size),
+        // so such a merge is refused rather than answered wrongly.
+        if (CapturedLambdaVariable().Matches(merge.Body).Select(m => m.Value).FirstOrDefault(v => !merge.Parameters.Contains(v)) is not null)
+            throw LocalEngineException.Unsupported($"the merge function of {call.Name.ToLowerInvariant()} reading a variable of an enclosing lambda",
+                "Compute that value outside the merge, for example in the zero value, or aggregate outside the enclosing lambda.");
         string Pair(string accSql, string elementSql) =>
             $"{{'{AccumulatorField}': CAST({accSql} AS {acc}), '{ElementField}': CAST({elementSql} AS {element})}}";
         var reduced = $"list_reduce(list_transform({call[0]}, lambda \"__x\": {Pair("NULL", "\"__x\"")}), " +
@@ -89,4 +95,8 @@ internal static class HigherOrderFunctions
             $"{SqlIdentifiers.Quote(f.Name)} := CAST(struct_extract_at(\"__m\", {(i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)}) AS {DuckDbTypeNames.FromSpark(f.DataType)})");
         return ArrayFunctions.Let(merged, "\"__m\"", $"CASE WHEN \"__m\" IS NULL THEN NULL ELSE struct_pack({string.Join(", ", fields)}) END");
     }
+
+    // The planner names lambda variables "lvN" (ResolvedLambdaVariable.SqlName).
+    [System.Text.RegularExpressions.GeneratedRegex("\"lv[0-9]+\"")]
+    private static partial System.Text.RegularExpressions.Regex CapturedLambdaVariable();
 }

@@ -54,8 +54,6 @@ internal sealed partial class SqlParser
             return WithinGroup(lower, arguments, distinct);
         if (ignoreNulls)
             AddIgnoreNulls(lower, arguments);
-        if (parts.Count == 1 && !distinct && CastAlias(lower, arguments) is { } cast)
-            return cast;
         if (AggregateFilterClause() is { } condition)
         {
             if (IsWord("OVER"))
