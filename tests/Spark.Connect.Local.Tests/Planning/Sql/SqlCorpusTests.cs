@@ -14,6 +14,13 @@ namespace Spark.Connect.Local.Tests.Planning.Sql;
 public sealed partial class SqlCorpusTests : SparkSqlTestBase
 {
     [TestCase("having", 24)]
+    [TestCase("natural-join", 4)]
+    [TestCase("outer-join", 6)]
+    [TestCase("using-join", 18)]
+    [TestCase("union", 1)]
+    [TestCase("except", 9)]
+    [TestCase("intersect-all", 14)]
+    [TestCase("except-all", 21)]
     public void Corpus_file_keeps_its_passing_queries(string file, int floor)
     {
         var cases = SqlCorpusFile.Read(Path.Combine(RepoPaths.Fixtures, "sql-tests", "results", file + ".sql.out"));
