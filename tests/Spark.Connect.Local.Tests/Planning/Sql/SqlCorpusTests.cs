@@ -14,9 +14,9 @@ namespace Spark.Connect.Local.Tests.Planning.Sql;
 public sealed partial class SqlCorpusTests : SparkSqlTestBase
 {
     [TestCase("having", 24)]
-    [TestCase("natural-join", 4)]
+    [TestCase("natural-join", 28)]
     [TestCase("outer-join", 6)]
-    [TestCase("using-join", 18)]
+    [TestCase("using-join", 31)]
     [TestCase("union", 1)]
     [TestCase("except", 9)]
     [TestCase("intersect-all", 14)]
