@@ -10,6 +10,9 @@ namespace Spark.Connect.Local.Planning.Sql;
 /// </summary>
 internal sealed partial class SqlParser
 {
+    private static readonly HashSet<string> CastAliases = new(StringComparer.OrdinalIgnoreCase)
+        { "boolean", "tinyint", "smallint", "int", "bigint", "float", "double", "decimal", "date", "timestamp", "binary", "string" };
+
     private static readonly HashSet<string> IgnoreNullsAppends = new(StringComparer.OrdinalIgnoreCase)
         { "first", "last", "first_value", "last_value", "any_value" };
 
@@ -56,6 +59,9 @@ internal sealed partial class SqlParser
             throw SqlParseErrors.Unsupported("WITHIN GROUP (ORDER BY …)", "Use percentile or percentile_approx.");
         if (ignoreNulls)
             AddIgnoreNulls(lower, arguments);
+        // Spark's cast aliases (int(x), decimal(x), string(x), …) are the Cast itself, named CAST(x AS INT).
+        if (parts.Count == 1 && !distinct && arguments.Count == 1 && CastAliases.Contains(lower) && !IsWord("OVER"))
+            return CastTo(arguments[0], lower, Cast.Types.EvalMode.Unspecified);
         var call = Call(lower, arguments, distinct);
         return AcceptWord("OVER") ? Window(call) : call;
     }

@@ -138,7 +138,7 @@ internal sealed partial class SqlParser
         if (IsWord("SELECT"))
             return new QueryTerm(SelectClause());
         if (AcceptWord("VALUES"))
-            return new QueryTerm(InlineTable());
+            return new QueryTerm(AliasedInlineTable());
         if (AcceptWord("TABLE"))
             return new QueryTerm(TableReference(MultipartName()));
         if (IsWord("FROM"))
@@ -146,6 +146,19 @@ internal sealed partial class SqlParser
         if (IsSymbol("("))
             return new QueryTerm(ParenthesisedQuery());
         throw Error(null);
+    }
+
+    /// <summary>
+    /// <c>VALUES … [AS] t[(a, b)]</c> as a whole query (Spark's grammar allows the alias there too); ORDER BY ordinals keep
+    /// finding its columns under their new names.
+    /// </summary>
+    private Relation AliasedInlineTable()
+    {
+        var table = InlineTable();
+        var aliased = Aliased(table, required: false);
+        if (!ReferenceEquals(aliased, table))
+            _outputNames[aliased] = aliased.SubqueryAlias.Input.ToDf is { } renamed ? [.. renamed.ColumnNames] : _outputNames[table];
+        return aliased;
     }
 
     /// <summary>ORDER BY, LIMIT and OFFSET after a query term; a select list takes its ORDER BY itself (aggregates, ordinals).</summary>
