@@ -24,7 +24,7 @@ internal static class ColumnNamer
         Kind.CallFunction => FunctionName(expression.CallFunction.FunctionName, expression.CallFunction.Arguments, false),
         Kind.Cast => $"CAST({Name(expression.Cast.Expr)} AS {CastTypeName(expression.Cast)})",
         Kind.UnresolvedExtractValue => ExtractName(expression.UnresolvedExtractValue),
-        Kind.Window => Name(expression.Window.WindowFunction) + " OVER (window)",
+        Kind.Window => WindowNamer.Name(expression.Window),
         Kind.SortOrder => Name(expression.SortOrder.Child),
         Kind.UnresolvedNamedLambdaVariable => string.Join(".", expression.UnresolvedNamedLambdaVariable.NameParts),
         Kind.LambdaFunction => "lambdafunction(" + string.Join(", ", expression.LambdaFunction.Arguments.Select(a => string.Join(".", a.NameParts))
