@@ -46,6 +46,7 @@ internal sealed class DuckDbDatabase : IDisposable
             Hashing.SparkHashFunctions.Register(connection);
             Hashing.SparkBinaryFunctions.Register(connection);
             Strings.SparkStringFunctions.Register(connection);
+            Strings.SparkUrlFunctions.Register(connection);
             return database;
         }
         catch

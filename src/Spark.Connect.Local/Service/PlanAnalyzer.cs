@@ -115,8 +115,11 @@ internal sealed class PlanAnalyzer(DuckDbArrowConverter converter)
     }
 
     // The resolver types the plan without running it: analysing an expensive query costs its planning only.
+    // A DDL statement's result (a LocalRelation of no columns) has the empty schema Spark reports for it.
     private static DataType SchemaOf(IPlanningSession session, Plan plan) =>
-        PlanForAnalysis(session, plan).Schema ?? throw new InvalidOperationException("A relation was planned without a schema.");
+        plan.Root is { RelTypeCase: Relation.RelTypeOneofCase.LocalRelation } root && PlanRunner.HasNoColumns(root.LocalRelation)
+            ? new DataType { Struct = new DataType.Types.Struct() }
+            : PlanForAnalysis(session, plan).Schema ?? throw new InvalidOperationException("A relation was planned without a schema.");
 
     /// <summary>
     /// Spark's explain layout: <c>== Physical Plan ==</c> (DuckDB's plan of the statement; EXPLAIN plans, it does not

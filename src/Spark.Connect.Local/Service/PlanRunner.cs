@@ -33,7 +33,7 @@ internal static class PlanRunner
 
     // What a DDL statement's sql_command_result holds: Spark collects it as no rows of no columns, while a
     // table can't have zero columns, so it is answered here instead of being loaded.
-    private static bool HasNoColumns(LocalRelation relation) =>
+    internal static bool HasNoColumns(LocalRelation relation) =>
         relation.HasData && relation.Data.Length > 0 && new ArrowStreamReader(relation.Data.Memory).Schema.Fields.Count == 0;
 
     private static FixedResponses NoColumns()

@@ -129,6 +129,18 @@ public sealed class SqlCommandTests : LocalServerTestBase
         Assert.That(await RowsAsync(client, Sql("SELECT 1 AS one")), Has.Count.EqualTo(1));
     }
 
+    [Test]
+    public async Task A_statement_result_has_the_empty_schema_and_no_rows_when_analyzed_and_collected()
+    {
+        var client = NewClient();
+        var relation = (await CollectAsync(client.ExecutePlanAsync(SqlCommand("CREATE TEMPORARY VIEW v AS SELECT 1 AS a"))))[0].SqlCommandResult.Relation;
+
+        var schema = await client.SchemaAsync(new Plan { Root = relation });
+
+        Assert.That(schema.Struct.Fields, Is.Empty);
+        Assert.That(await RowsAsync(client, new Plan { Root = relation }), Is.Empty);
+    }
+
     /// <summary>What PySpark 4 and the Scala client send for spark.sql(text): the statement as the command's input relation.</summary>
     internal static Plan SqlCommand(string text) =>
         new() { Command = new Command { SqlCommand = new SqlCommand { Input = new Relation { Sql = new SQL { Query = text } } } } };

@@ -14,6 +14,15 @@ internal static class ColumnNamer
     private static readonly HashSet<string> InfixOperators =
         ["==", "!=", "<", ">", "<=", ">=", "<=>", "+", "-", "*", "/", "%", "and", "or", "&", "|", "^"];
 
+    // Spark's math expressions name themselves in capitals whatever the call's spelling (SQRT(b), LOG10(b)); aliases
+    // registered with their own name (sign, ceiling, pow, rint, ln) keep the spelling Spark gives them, lower case.
+    private static readonly HashSet<string> CapitalizedNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "acos", "acosh", "asin", "asinh", "atan", "atanh", "atan2", "cbrt", "ceil", "cos", "cosh", "cot", "csc", "degrees", "e",
+        "exp", "expm1", "floor", "hypot", "log", "log10", "log1p", "log2", "pi", "power", "radians", "sec", "signum", "sin", "sinh",
+        "spark_partition_id", "sqrt", "tan", "tanh",
+    };
+
     internal static string Name(Expression expression) => expression.ExprTypeCase switch
     {
         Kind.Alias when expression.Alias.Name.Count == 1 => expression.Alias.Name[0],
@@ -44,6 +53,12 @@ internal static class ColumnNamer
         if (name == "not" && arguments.Count == 1)
             return $"(NOT {Name(arguments[0])})";
         var shown = arguments.Select(ArgumentName);
+        if (CapitalizedNames.Contains(name))
+        {
+            // One-argument log is Spark's Logarithm with Euler's number as the base: LOG(E(), x).
+            if (name.Equals("log", StringComparison.OrdinalIgnoreCase) && arguments.Count == 1) shown = shown.Prepend("E()");
+            name = name.ToUpperInvariant();
+        }
         // Spark's name shows the defaults its constructors add: overlay(x, r, pos) is overlay(x, r, pos, -1).
         if (name.Equals("overlay", StringComparison.OrdinalIgnoreCase) && arguments.Count == 3) shown = shown.Append("-1");
         return $"{name}({(distinct ? "DISTINCT " : "")}{string.Join(", ", shown)})";

@@ -35,7 +35,7 @@ internal static class ArithmeticFunctions
     /// With typed operands, a string meeting a number is cast to their common type first, as ANSI Spark
     /// does (see <see cref="ArithmeticTypes.StringsAsNumbers"/>); the rest of the rendering then sees numbers.
     /// </summary>
-    private static FunctionCall StringsAsNumbers(FunctionCall call)
+    internal static FunctionCall StringsAsNumbers(FunctionCall call)
     {
         if (call.Count != 2 || call.SparkTypeOf(0) is not { } left || call.SparkTypeOf(1) is not { } right
             || ArithmeticTypes.StringsAsNumbers(left, right) is not { } common)
@@ -139,7 +139,7 @@ internal static class ArithmeticFunctions
     /// Java's remainder: sign of the dividend, and x % -1 is 0 even for the smallest integer (DuckDB
     /// computes it through a division that overflows).
     /// </summary>
-    private static string Remainder(FunctionCall call)
+    internal static string Remainder(FunctionCall call)
     {
         call.Expect(2);
         var remainder = Numeric(call, "%", Operation.Remainder);

@@ -98,6 +98,12 @@ internal sealed class FunctionRegistry
         MomentFunctions.Register(registry);
         JsonShapeFunctions.Register(registry);
         ArrayInsertFunction.Register(registry);
+        ElementaryMathFunctions.Register(registry);
+        BitAggregateFunctions.Register(registry);
+        SessionInfoFunctions.Register(registry);
+        NullTestFunctions.Register(registry);
+        UrlFunctions.Register(registry);
+        RadixFunctions.Register(registry);
         return registry._entries;
     }
 }

@@ -30,6 +30,8 @@ internal static partial class SparkRuntimeErrors
         ["DUPLICATED_MAP_KEY"] = "23505",
         ["INVALID_PARAMETER_VALUE.BIT_POSITION_RANGE"] = "22023",
         ["DATETIME_FIELD_OUT_OF_BOUNDS"] = "22023",
+        ["CANNOT_DECODE_URL"] = "22546",
+        ["INVALID_URL"] = "22P02",
     };
 
     /// <summary>SQL that fails the query with Spark's division-by-zero error when evaluated.</summary>

@@ -238,6 +238,22 @@ internal static class FunctionResultTypeCases
         Add(["try_avg"], A(C(Int)), A(C(Dec(5, 2))));
         Add(["json_array_length", "json_object_keys"], A(C(Str)));
         Add(["uuid"], A());
+        Add(["acosh", "asinh", "atanh", "csc", "sec", "expm1", "log1p", "rint"], A(C(Dbl)), A(C(Int)), A(C(Dec(5, 2))));
+        Add(["hypot"], A(C(Dbl), C(Int)));
+        Add(["factorial"], A(C(Int)), A(C(Tiny)));
+        Add(["pmod"], A(C(Int), C(Int)), A(C(Long), C(Int)), A(C(Dec(5, 2)), C(Int)), A(C(Dbl), C(Dbl)));
+        Add(["bit_and", "bit_or", "bit_xor"], A(C(Int)), A(C(Long)), A(C(Tiny)));
+        Add(["product"], A(C(Int)), A(C(Dbl)));
+        Add(["current_catalog", "current_database", "current_schema", "current_timezone", "version", "spark_partition_id"], A());
+        Add(["typeof"], A(C(Int)), A(C(Str)));
+        Add(["nvl2"], A(C(Str), C(Int), C(Long)), A(C(Int), C(Str), C(Str)));
+        Add(["assert_true"], A(C(Bool)), A(C(Bool), C(Str)));
+        Add(["url_encode", "url_decode", "try_url_decode"], A(C(Str)));
+        Add(["parse_url", "try_parse_url"], A(C(Str), L("HOST")), A(C(Str), L("QUERY"), L("a")));
+        Add(["conv"], A(C(Str), L(10), L(16)), A(C(Long), L(10), L(2)));
+        Add(["bin"], A(C(Long)), A(C(Int)));
+        Add(["hex"], A(C(Long)), A(C(Str)), A(C(Bin)));
+        Add(["unhex"], A(C(Str)));
         Add(["array_insert"], A(C(Arr(Int)), C(Int), C(Int)), A(C(Arr(Int)), L(1), C(Long)));
         return cases;
     }

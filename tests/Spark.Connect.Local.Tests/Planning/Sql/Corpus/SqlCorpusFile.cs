@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Spark.Connect.Local.Tests.Planning.Sql;
+namespace Spark.Connect.Local.Tests.Planning.Sql.Corpus;
 
 /// <summary>One query of a corpus file with Spark's answer: schema line and output rows, or the error class it raised.</summary>
 internal sealed record SqlCorpusCase(string Query, string Schema, IReadOnlyList<string> Output, string? ErrorClass);

@@ -1,0 +1,37 @@
+using Spark.Connect.Local.Planning.Catalog;
+
+namespace Spark.Connect.Local.Planning.Functions;
+
+/// <summary>
+/// Functions that describe the session rather than the data: <c>current_catalog</c>, <c>current_database</c> /
+/// <c>current_schema</c> (the local catalog's one database), <c>current_timezone</c> (the session zone, which the session
+/// keeps as its connection's TimeZone), <c>version</c>, <c>typeof</c> (the argument's Spark type name, known at
+/// planning) and <c>spark_partition_id</c> (the engine runs every query as one partition, 0).
+/// </summary>
+internal static class SessionInfoFunctions
+{
+    /// <summary>The text <c>version()</c> returns: the Spark version this engine speaks, then the engine in place of a git revision.</summary>
+    internal const string VersionText = "4.0.0 local-duckdb";
+
+    /// <summary>Adds this family to <paramref name="registry"/>.</summary>
+    public static void Register(FunctionRegistry registry)
+    {
+        var text = ResultRules.NeverNull(() => SparkTypes.String);
+        registry.Scalar(c => c.WithoutArguments("'spark_catalog'"), text, "current_catalog");
+        registry.Scalar(c => c.WithoutArguments(Quote(LocalCatalog.DatabaseName)), text, "current_database", "current_schema");
+        registry.Scalar(c => c.WithoutArguments("current_setting('TimeZone')"), text, "current_timezone");
+        registry.Scalar(c => c.WithoutArguments(Quote(VersionText)), text, "version");
+        registry.Scalar(c => c.WithoutArguments("CAST(0 AS INTEGER)"), ResultRules.NeverNull(() => SparkTypes.Integer), "spark_partition_id");
+        registry.Scalar(TypeOf, text, "typeof");
+    }
+
+    // Evaluated at planning, as Spark's is: the argument's type, not its value, so it is never null.
+    private static string TypeOf(FunctionCall call)
+    {
+        call.Expect(1);
+        var type = call.SparkTypeOf(0) ?? throw FunctionErrors.UnknownType(call.Name);
+        return Quote(SparkTypes.Name(type));
+    }
+
+    private static string Quote(string constant) => "'" + constant.Replace("'", "''", StringComparison.Ordinal) + "'";
+}
