@@ -21,6 +21,9 @@ internal interface IPlanningSession
     /// </summary>
     Relation? FindView(IReadOnlyList<string> nameParts);
 
+    /// <summary>The session's Spark configuration value for <paramref name="key"/> (what SET and the Config RPC set), or null.</summary>
+    string? Setting(string key) => null;
+
     /// <summary>The SQL dialect of user SQL (<see cref="LocalSparkServerOptions.SqlDialect"/>); Spark SQL unless the host chose DuckDB's.</summary>
     SqlDialect SqlDialect => SqlDialect.Spark;
 

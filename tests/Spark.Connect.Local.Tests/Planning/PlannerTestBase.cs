@@ -36,6 +36,11 @@ public abstract class PlannerTestBase : DuckDbTestBase
             return Resolve?.Invoke(relation) ?? LocalTable;
         }
 
+        /// <summary>The session's Spark configuration, for planner tests of settings the planner reads.</summary>
+        public Dictionary<string, string> Settings { get; } = new(StringComparer.Ordinal);
+
+        public string? Setting(string key) => Settings.GetValueOrDefault(key);
+
         /// <summary>Temporary views by one-part name (case-insensitive), for planner tests of view reads.</summary>
         public Dictionary<string, Relation> Views { get; } = new(StringComparer.OrdinalIgnoreCase);
 

@@ -11,12 +11,16 @@ namespace Spark.Connect.Local.Planning.Sql;
 /// </summary>
 internal static class SparkSqlQuery
 {
+    /// <summary>Spark's switch for reading UNION, EXCEPT and INTERSECT left to right at one precedence (Spark 2.3's rule).</summary>
+    internal const string LegacySetOperationPrecedence = "spark.sql.legacy.setopsPrecedence.enabled";
+
     internal static LogicalPlan Resolve(RelationResolver resolver, SQL sql)
     {
         var aliases = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var legacySetOperations = string.Equals(resolver.Context.Planning.Session.Setting(LegacySetOperationPrecedence), "true", StringComparison.OrdinalIgnoreCase);
         while (true)
         {
-            var parsed = SqlParser.ParseQuery(sql.Query, SqlParameters.Of(sql), aliases, out var candidates);
+            var parsed = SqlParser.ParseQuery(sql.Query, SqlParameters.Of(sql), aliases, out var candidates, legacySetOperations);
             try
             {
                 return resolver.Resolve(parsed);

@@ -91,6 +91,8 @@ internal sealed partial class SqlParser
     /// <summary>UNION / EXCEPT / MINUS over INTERSECT terms, left to right.</summary>
     private QueryTerm SetOperations()
     {
+        if (_legacySetOperationPrecedence)
+            return LegacySetOperations();
         var left = IntersectTerm();
         while (true)
         {

@@ -39,10 +39,11 @@ internal sealed partial class SqlParser
     /// select alias groups by that select item's expression. <paramref name="aliasCandidates"/> names every GROUP BY name
     /// that is also a select alias (Spark groups by the alias only when the input has no such column).
     /// </summary>
-    internal static Relation ParseQuery(string text, SqlParameters parameters, IReadOnlySet<string> groupByAliases, out IReadOnlySet<string> aliasCandidates)
+    internal static Relation ParseQuery(string text, SqlParameters parameters, IReadOnlySet<string> groupByAliases, out IReadOnlySet<string> aliasCandidates,
+        bool legacySetOperationPrecedence = false)
     {
         var subqueries = new SubqueryCollector();
-        var parser = new SqlParser(text, parameters, subqueries) { _groupByAliases = groupByAliases };
+        var parser = new SqlParser(text, parameters, subqueries) { _groupByAliases = groupByAliases, _legacySetOperationPrecedence = legacySetOperationPrecedence };
         aliasCandidates = parser._aliasCandidates;
         var query = parser.Query();
         parser.AcceptSymbol(";");

@@ -26,6 +26,17 @@ public sealed class SparkSqlSetOperationTests : SparkSqlTestBase
     }
 
     [Test]
+    public void LegacyPrecedenceReadsSetOperationsLeftToRight()
+    {
+        const string query = "VALUES 1, 2 EXCEPT VALUES 2 UNION ALL VALUES 3 INTERSECT VALUES 3";
+        // By default INTERSECT binds tighter: {1} ∪ ({3} ∩ {3}).
+        Assert.That(Query(query + " ORDER BY 1"), Is.EqualTo(new[] { "1", "3" }));
+        Session.Settings["spark.sql.legacy.setopsPrecedence.enabled"] = "true";
+        // Left to right: (({1, 2} − {2}) ∪ {3}) ∩ {3}.
+        Assert.That(Query(query + " ORDER BY 1"), Is.EqualTo(new[] { "3" }));
+    }
+
+    [Test]
     public void ValuesAsAWholeQueryTakesAnAlias()
     {
         Assert.That(Schema("VALUES (1, 'a'), (2, 'b') tbl(c1, c2)"), Is.EqualTo(new[] { "c1:int", "c2:string" }));
