@@ -14,6 +14,8 @@ internal sealed partial class SqlParser
         var relation = JoinedRelation();
         while (AcceptSymbol(","))
             relation = Join(relation, JoinedRelation(), JoinType.Cross);
+        while (AtLateralView)
+            relation = LateralView(relation);
         return IsWord("PIVOT") ? PivotClause(relation) : relation;
     }
 
