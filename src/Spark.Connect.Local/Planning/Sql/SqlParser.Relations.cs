@@ -112,7 +112,7 @@ internal sealed partial class SqlParser
         if (IsWord("WITH") && PeekAt(1).IsSymbol("("))
             AddReadOptions(table);
         if (IsWord("TABLESAMPLE"))
-            throw SqlParseErrors.Unsupported("TABLESAMPLE", "Sample the DataFrame with sample().");
+            table = TableSample(table);
         return Aliased(table, required: false);
     }
 
