@@ -16,7 +16,9 @@ internal sealed partial class SqlParser
             relation = Join(relation, JoinedRelation(), JoinType.Cross);
         while (AtLateralView)
             relation = LateralView(relation);
-        return IsWord("PIVOT") ? PivotClause(relation) : relation;
+        if (IsWord("PIVOT"))
+            relation = PivotClause(relation);
+        return IsWord("UNPIVOT") ? UnpivotClause(relation) : relation;
     }
 
     private static Relation Join(Relation left, Relation right, JoinType type, Expression? condition = null, IEnumerable<string>? usingColumns = null)
