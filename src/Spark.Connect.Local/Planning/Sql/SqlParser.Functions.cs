@@ -59,7 +59,8 @@ internal sealed partial class SqlParser
             throw SqlParseErrors.Unsupported("WITHIN GROUP (ORDER BY …)", "Use percentile or percentile_approx.");
         if (ignoreNulls)
             AddIgnoreNulls(lower, arguments);
-        // Spark's cast aliases (int(x), decimal(x), string(x), …) are the Cast itself, named CAST(x AS INT).
+        // Spark's cast aliases (int(x), decimal(x), string(x), …) are the Cast itself. Main's Functions/CastAliases (merged
+        // after this branch forked) does the same in the resolver and names the column as Spark does; it supersedes this.
         if (parts.Count == 1 && !distinct && arguments.Count == 1 && CastAliases.Contains(lower) && !IsWord("OVER"))
             return CastTo(arguments[0], lower, Cast.Types.EvalMode.Unspecified);
         var call = Call(lower, arguments, distinct);
