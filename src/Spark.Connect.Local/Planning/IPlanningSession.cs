@@ -30,9 +30,6 @@ internal interface IPlanningSession
     /// <summary>The SQL dialect of user SQL (<see cref="LocalSparkServerOptions.SqlDialect"/>); Spark SQL unless the host chose DuckDB's.</summary>
     SqlDialect SqlDialect => SqlDialect.Spark;
 
-    /// <summary>The session's Spark configuration value for <paramref name="key"/> (as SET or the Config RPC set it); null when unset.</summary>
-    string? SparkConf(string key) => null;
-
     /// <summary>The names of the session's temporary views, as created (for <c>spark.catalog.listTables</c>).</summary>
     IReadOnlyList<string> TemporaryViewNames() => [];
 

@@ -60,9 +60,6 @@ internal sealed class LocalSession : IPlanningSession, IDisposable
 
     public SessionConfig Config { get; } = new();
 
-    /// <inheritdoc />
-    public string? SparkConf(string key) => Config.Get(key);
-
     public ErrorStore Errors { get; } = new();
 
     /// <summary>The storage levels of the DataFrames persisted in this session (nothing is cached; see <see cref="PersistedPlans"/>).</summary>

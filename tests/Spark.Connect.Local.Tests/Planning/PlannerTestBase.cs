@@ -45,11 +45,6 @@ public abstract class PlannerTestBase : DuckDbTestBase
 
         public Relation? FindView(IReadOnlyList<string> nameParts) =>
             nameParts.Count == 1 ? Views.GetValueOrDefault(nameParts[0]) : null;
-
-        /// <summary>Spark configuration values a test sets, as SET would.</summary>
-        public Dictionary<string, string> Conf { get; } = new(StringComparer.Ordinal);
-
-        public string? SparkConf(string key) => Conf.GetValueOrDefault(key);
     }
 
     internal TestSession Session { get; private set; } = null!;

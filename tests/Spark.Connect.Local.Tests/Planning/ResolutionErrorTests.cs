@@ -49,8 +49,13 @@ public sealed class ResolutionErrorTests : PlannerTestBase
     {
         var union = (Relation left, Relation right) => New(r => r.SetOp = new SetOperation { LeftInput = left, RightInput = right, SetOpType = SetOperation.Types.SetOpType.Union, IsAll = true });
         Assert.That(PlanError(union(Table("people"), Table("depts"))).ErrorClass, Is.EqualTo("NUM_COLUMNS_MISMATCH"));
-        var error = PlanError(union(Project(Table("people"), Col("id"), Col("name")), Project(Table("depts"), Col("title"), Col("dept"))));
+        var error = PlanError(union(Project(Table("people"), Col("id")), Project(Table("depts"), Fn("array", Col("dept")))));
         Assert.That((error.ErrorClass, error.SqlState), Is.EqualTo(("INCOMPATIBLE_COLUMN_TYPE", "42825")));
+        // ANSI Spark 4 meets a string and an int at bigint, so a name that is not a number fails when cast.
+        var mixed = union(Project(Table("people"), Col("id"), Col("name")), Project(Table("depts"), Col("title"), Col("dept")));
+        Assert.That(OutputTypes(mixed), Is.EqualTo(new[] { "BIGINT", "BIGINT" }));
+        var failure = Assert.Throws<Spark.Connect.Local.DuckDb.DuckDbException>(() => Rows(mixed))!;
+        Assert.That(Spark.Connect.Local.Planning.Functions.SparkRuntimeErrors.TryTranslate(failure.Message)?.ErrorClass, Is.EqualTo("CAST_INVALID_INPUT"));
         // Numbers widen: int ∪ double is double.
         var widened = union(Project(Table("people"), Col("id")), Project(Table("people"), Col("salary")));
         Assert.That(OutputTypes(widened), Is.EqualTo(new[] { "DOUBLE" }));

@@ -49,7 +49,7 @@ internal static partial class ColumnNamer
             Name(expression.Cast.Expr, lambda),
         Kind.Cast => $"CAST({Name(expression.Cast.Expr, lambda)} AS {CastTypeName(expression.Cast)})",
         Kind.UnresolvedExtractValue => ExtractName(expression.UnresolvedExtractValue, lambda),
-        Kind.Window => Name(expression.Window.WindowFunction, lambda) + " OVER (window)",
+        Kind.Window => WindowNamer.Name(expression.Window),
         Kind.SortOrder => Name(expression.SortOrder.Child, lambda),
         Kind.UnresolvedNamedLambdaVariable => LambdaVariableName(expression.UnresolvedNamedLambdaVariable.NameParts),
         Kind.LambdaFunction => LambdaName(expression.LambdaFunction, lambda),

@@ -81,8 +81,10 @@ internal static class PlanSql
 
     private static string Distinct(DistinctPlan distinct, PlanningContext context)
     {
+        // The output's columns by name: a child may carry hidden join keys (HiddenColumn) that must not make rows distinct.
+        var columns = string.Join(", ", distinct.Output.Select(c => c.SqlName));
         var keys = distinct.Keys is null ? "DISTINCT" : $"DISTINCT ON ({string.Join(", ", distinct.Keys.Select(k => k.SqlName))})";
-        return $"SELECT {keys} * FROM {From(distinct.Child, context)}";
+        return $"SELECT {keys} {columns} FROM {From(distinct.Child, context)}";
     }
 
     private static string Aggregate(AggregatePlan aggregate, PlanningContext context)
@@ -134,7 +136,9 @@ internal static class PlanSql
             ? (join.Kind is JoinKind.Inner or JoinKind.Cross ? null : "TRUE")
             : ExpressionSql.Render(join.Condition, context);
         var from = on is null ? $"{left} CROSS JOIN {right}" : $"{left} {keyword} {right} ON {on}";
-        return $"SELECT {Items(join.Projection, context)} FROM {from}";
+        // Hidden keys (HiddenColumn) go along only when an expression above reads them, so the row shape stays the output's otherwise.
+        var hidden = join.Hidden.Where(h => h.Referenced.Contains(h.Column.Id)).Select(h => h.Column.SqlName).Distinct();
+        return $"SELECT {string.Join(", ", hidden.Prepend(Items(join.Projection, context)))} FROM {from}";
     }
 
     private static string SetOperation(SetOperationPlan operation, PlanningContext context)

@@ -23,9 +23,13 @@ internal static class WindowFrames
                 var literal = boundary.Value.Literal;
                 var (magnitude, negative, zero) = literal.LiteralTypeCase switch
                 {
-                    Literal.LiteralTypeOneofCase.Integer => (new Literal { Long = Math.Abs((long)literal.Integer) }, literal.Integer < 0, literal.Integer == 0),
+                    // An int stays an int: DuckDB steps a DATE by INTEGER days but has no DATE + BIGINT.
+                    Literal.LiteralTypeOneofCase.Integer when literal.Integer != int.MinValue => (new Literal { Integer = Math.Abs(literal.Integer) }, literal.Integer < 0, literal.Integer == 0),
+                    Literal.LiteralTypeOneofCase.Integer => (new Literal { Long = Math.Abs((long)literal.Integer) }, true, false),
                     Literal.LiteralTypeOneofCase.Long when literal.Long != long.MinValue => (new Literal { Long = Math.Abs(literal.Long) }, literal.Long < 0, literal.Long == 0),
                     Literal.LiteralTypeOneofCase.Double => (new Literal { Double = Math.Abs(literal.Double) }, literal.Double < 0, literal.Double == 0),
+                    // RANGE offsets such as 2.5 are decimal literals in Spark SQL; the magnitude keeps its digits.
+                    Literal.LiteralTypeOneofCase.Decimal => DecimalMagnitude(literal.Decimal),
                     _ => throw LocalEngineException.Unsupported($"a window frame boundary of kind '{literal.LiteralTypeCase}'", "Use an integer offset."),
                 };
                 if (zero)
@@ -34,5 +38,13 @@ internal static class WindowFrames
             default:
                 throw LocalEngineException.Unsupported("a window frame boundary that is not a literal, CURRENT ROW or UNBOUNDED", "Use a literal offset.");
         }
+    }
+
+    private static (Literal Magnitude, bool Negative, bool Zero) DecimalMagnitude(Literal.Types.Decimal value)
+    {
+        var number = decimal.Parse(value.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
+        var magnitude = value.Clone();
+        magnitude.Value = Math.Abs(number).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return (new Literal { Decimal = magnitude }, number < 0, number == 0);
     }
 }

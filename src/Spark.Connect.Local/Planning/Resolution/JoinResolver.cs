@@ -6,13 +6,19 @@ namespace Spark.Connect.Local.Planning.Resolution;
 /// <summary>
 /// Joins. The condition resolves against both sides' columns; a DataFrame reference finds its side by plan id.
 /// The output is Spark's: left then right columns (the left's only for semi and anti joins), the side that
-/// may miss a match made nullable; a USING join puts its keys first, once.
+/// may miss a match made nullable; a USING join puts its keys first, once, and keeps the keys it leaves out reachable by
+/// qualified names (<see cref="HiddenColumn"/>). A NATURAL join (from SQL, <see cref="Sql.NaturalJoin"/>) is a USING join on the
+/// column names both sides have, in the left side's order.
 /// </summary>
 internal static class JoinResolver
 {
-    internal static LogicalPlan Resolve(RelationResolver resolver, Relation relation)
+    internal static LogicalPlan Resolve(RelationResolver resolver, Relation relation) => Resolve(resolver, relation, relation.Join, natural: false);
+
+    /// <summary>A NATURAL join: USING the names both sides share; with none in common, a join without a condition.</summary>
+    internal static LogicalPlan ResolveNatural(RelationResolver resolver, Relation relation, Join join) => Resolve(resolver, relation, join, natural: true);
+
+    private static LogicalPlan Resolve(RelationResolver resolver, Relation relation, Join join, bool natural)
     {
-        var join = relation.Join;
         if (join.JoinDataType is { } dataType && (dataType.IsLeftStruct || dataType.IsRightStruct))
             throw LocalEngineException.Unsupported("joins that nest a side into a struct (joinWith)", "Join the DataFrames and select the columns.");
         var kind = join.JoinType switch
@@ -29,18 +35,48 @@ internal static class JoinResolver
         var left = resolver.Input(join.Left);
         var right = resolver.Input(join.Right);
         var hasCondition = join.JoinCondition is { ExprTypeCase: not Expression.ExprTypeOneofCase.None };
-        if (join.UsingColumns.Count > 0)
+        if (natural)
+        {
+            var common = left.Output.Select(c => c.Name).Where(n => right.Output.Any(r => string.Equals(r.Name, n, StringComparison.OrdinalIgnoreCase)))
+                .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            if (common.Count > 0)
+                return Using(resolver, relation, left, right, kind, common);
+        }
+        else if (join.UsingColumns.Count > 0)
         {
             if (hasCondition)
                 throw new LocalEngineException("INVALID_PLAN", "XX000", "A join has both a condition and using columns; give one.");
             return Using(resolver, relation, left, right, kind, join.UsingColumns);
         }
-        var scope = new ResolutionScope([.. left.Output, .. right.Output], [left, right], resolver.Outer);
+        var scope = new ResolutionScope([.. left.Output, .. right.Output], [left, right], resolver.Outer) { Hidden = [.. left.Hidden, .. right.Hidden] };
         var condition = hasCondition ? resolver.Expressions.Resolve(join.JoinCondition, scope) : null;
         if (kind == JoinKind.Cross && condition is not null)
             kind = JoinKind.Inner;
         var output = Output(kind, left.Output, right.Output);
-        return new JoinPlan(RelationResolver.PlanId(relation), output, left, right, kind, condition, ProjectionResolver.Identity(output));
+        return new JoinPlan(RelationResolver.PlanId(relation), output, left, right, kind, condition, ProjectionResolver.Identity(output),
+            InheritedHidden(kind, left, right));
+    }
+
+    /// <summary>The hidden columns of the sides a join passes on: the left's, and the right's unless only the left's rows come out.</summary>
+    private static List<HiddenColumn> InheritedHidden(JoinKind kind, LogicalPlan left, LogicalPlan right) =>
+        kind is JoinKind.LeftSemi or JoinKind.LeftAnti ? [.. left.Hidden] : [.. left.Hidden, .. right.Hidden];
+
+    /// <summary>
+    /// The keys a USING join leaves out of its output (the right's, the left's for a right join, both for a full join), each
+    /// nullable when its side may miss a match.
+    /// </summary>
+    private static IEnumerable<HiddenColumn> HiddenKeys(JoinKind kind, IReadOnlyList<PlanColumn> leftKeys, IReadOnlyList<PlanColumn> rightKeys)
+    {
+        var referenced = new HashSet<int>();
+        IEnumerable<PlanColumn> hidden = kind switch
+        {
+            JoinKind.LeftSemi or JoinKind.LeftAnti => [],
+            JoinKind.RightOuter => Nullable(leftKeys),
+            JoinKind.FullOuter => [.. Nullable(leftKeys), .. Nullable(rightKeys)],
+            JoinKind.LeftOuter => Nullable(rightKeys),
+            _ => rightKeys,
+        };
+        return hidden.Select(c => new HiddenColumn(c, referenced));
     }
 
     private static IReadOnlyList<PlanColumn> Output(JoinKind kind, IEnumerable<PlanColumn> left, IEnumerable<PlanColumn> right) => kind switch
@@ -85,6 +121,7 @@ internal static class JoinResolver
         var semi = kind is JoinKind.LeftSemi or JoinKind.LeftAnti;
         var others = Output(kind, left.Output.Where(c => !leftKeys.Contains(c.Id)), semi ? [] : right.Output.Where(c => !rightKeys.Contains(c.Id)));
         items.AddRange(others.Select(c => new NamedExpression(ResolvedCalls.Column(c), c)));
-        return new JoinPlan(RelationResolver.PlanId(relation), items.Select(i => i.Column).ToList(), left, right, kind, condition, items);
+        var hidden = HiddenKeys(kind, pairs.Select(p => p.Left).ToList(), pairs.Select(p => p.Right).ToList()).Concat(InheritedHidden(kind, left, right)).ToList();
+        return new JoinPlan(RelationResolver.PlanId(relation), items.Select(i => i.Column).ToList(), left, right, kind, condition, items, hidden);
     }
 }

@@ -11,6 +11,9 @@ internal abstract record LogicalPlan(long? PlanId, IReadOnlyList<PlanColumn> Out
 {
     /// <summary>The inputs this node reads.</summary>
     internal abstract IEnumerable<LogicalPlan> Children { get; }
+
+    /// <summary>Join keys that qualified names still reach though the output leaves them out (see <see cref="HiddenColumn"/>).</summary>
+    internal virtual IReadOnlyList<HiddenColumn> Hidden => [];
 }
 
 /// <summary>A table, view, file reader, range or loaded local data: <paramref name="From"/> read with its columns renamed positionally to the output's ids.</summary>
@@ -39,6 +42,8 @@ internal sealed record ProjectPlan(long? PlanId, LogicalPlan? Child, IReadOnlyLi
 internal sealed record FilterPlan(long? PlanId, LogicalPlan Child, ResolvedExpression Condition) : LogicalPlan(PlanId, Child.Output)
 {
     internal override IEnumerable<LogicalPlan> Children => [Child];
+
+    internal override IReadOnlyList<HiddenColumn> Hidden => Child.Hidden;
 }
 
 /// <summary>One sort key with Spark's direction and null placement already decided.</summary>
@@ -48,6 +53,8 @@ internal sealed record SortKey(ResolvedExpression Expression, bool Descending, b
 internal sealed record SortPlan(long? PlanId, LogicalPlan Child, IReadOnlyList<SortKey> Keys) : LogicalPlan(PlanId, Child.Output)
 {
     internal override IEnumerable<LogicalPlan> Children => [Child];
+
+    internal override IReadOnlyList<HiddenColumn> Hidden => Child.Hidden;
 }
 
 /// <summary>What a row-count relation keeps: the first n rows, all but the first n, or the last n.</summary>
@@ -81,12 +88,15 @@ internal enum JoinKind { Inner, LeftOuter, RightOuter, FullOuter, LeftSemi, Left
 
 /// <summary>
 /// A join. <paramref name="Output"/> is Spark's: both sides' columns (the left's only for semi and anti
-/// joins); for a USING join the keys come first, followed by each side's other columns.
+/// joins); for a USING join the keys come first, followed by each side's other columns. <paramref name="HiddenKeys"/>
+/// are the keys a USING join leaves out, and the hidden columns of its sides, which it passes on.
 /// </summary>
 internal sealed record JoinPlan(long? PlanId, IReadOnlyList<PlanColumn> Output, LogicalPlan Left, LogicalPlan Right, JoinKind Kind,
-    ResolvedExpression? Condition, IReadOnlyList<NamedExpression> Projection) : LogicalPlan(PlanId, Output)
+    ResolvedExpression? Condition, IReadOnlyList<NamedExpression> Projection, IReadOnlyList<HiddenColumn>? HiddenKeys = null) : LogicalPlan(PlanId, Output)
 {
     internal override IEnumerable<LogicalPlan> Children => [Left, Right];
+
+    internal override IReadOnlyList<HiddenColumn> Hidden => HiddenKeys ?? [];
 }
 
 /// <summary>UNION / INTERSECT / EXCEPT (ALL) of two projections with the same column count; new columns named after the left's.</summary>

@@ -8,7 +8,10 @@ namespace Spark.Connect.Local.Planning.Resolution;
 internal sealed record ResolutionScope(IReadOnlyList<PlanColumn> Columns, IReadOnlyList<LogicalPlan> Inputs, ResolutionScope? Outer = null)
 {
     /// <summary>A scope over one input's output.</summary>
-    internal static ResolutionScope Of(LogicalPlan input, ResolutionScope? outer = null) => new(input.Output, [input], outer);
+    internal static ResolutionScope Of(LogicalPlan input, ResolutionScope? outer = null) => new(input.Output, [input], outer) { Hidden = input.Hidden };
+
+    /// <summary>Join keys only a qualified name reaches (<see cref="HiddenColumn"/>).</summary>
+    internal IReadOnlyList<HiddenColumn> Hidden { get; init; } = [];
 
     /// <summary>A scope with no columns (literal-only expressions such as SQL arguments).</summary>
     internal static ResolutionScope Empty { get; } = new([], []);

@@ -35,8 +35,8 @@ internal static class SetOperationResolver
         for (var i = 0; i < columns.Count; i++)
         {
             var (name, l, r) = columns[i];
-            var type = ResolvedTypes.Wider(l.Type, r.Type, () => new LocalEngineException("INCOMPATIBLE_COLUMN_TYPE", "42825",
-                $"{keyword} can only be performed on inputs with compatible column types. Column {i + 1} is {SparkTypes.Name(l.Type)} on the left and {SparkTypes.Name(r.Type)} on the right."));
+            var type = SetOperationTypes.Wider(l.Type, r.Type) ?? throw new LocalEngineException("INCOMPATIBLE_COLUMN_TYPE", "42825",
+                $"{keyword} can only be performed on inputs with compatible column types. Column {i + 1} is {SparkTypes.Name(l.Type)} on the left and {SparkTypes.Name(r.Type)} on the right.");
             leftCast.Add(CastTo(l, type));
             rightCast.Add(CastTo(r, type));
             output.Add(resolver.Context.NewColumn(name, type, l.Nullable || r.Nullable));

@@ -30,9 +30,17 @@ internal static class StarExpansion
         if (!target.EndsWith(".*", StringComparison.Ordinal))
             throw new LocalEngineException("INVALID_USAGE_OF_STAR_OR_REGEX", "42000", $"'{target}' is not a star target; write 'name.*'.");
         var parts = MultipartIdentifier.Parse(target[..^2]);
-        var qualified = scope.Columns.Where(c => c.Qualifier.Count >= parts.Count
-            && parts.Select((p, i) => string.Equals(p, c.Qualifier[c.Qualifier.Count - parts.Count + i], StringComparison.OrdinalIgnoreCase)).All(x => x)).ToList();
-        return qualified.Count > 0 ? qualified : null;
+        bool Qualified(PlanColumn c) => c.Qualifier.Count >= parts.Count
+            && parts.Select((p, i) => string.Equals(p, c.Qualifier[c.Qualifier.Count - parts.Count + i], StringComparison.OrdinalIgnoreCase)).All(x => x);
+        var qualified = scope.Columns.Where(Qualified).ToList();
+        var hidden = scope.Hidden.Select(h => h.Column).Where(Qualified).Where(h => qualified.All(c => c.Id != h.Id)).DistinctBy(h => h.Id).ToList();
+        if (hidden.Count == 0)
+            return qualified.Count > 0 ? qualified : null;
+        // t.* after a USING join is all of t's columns in t's order, its key included: the key columns were made with the
+        // side's other columns, so their ids keep that order.
+        foreach (var column in hidden)
+            HiddenColumn.MarkUsed(scope.Hidden, column);
+        return [.. qualified.Concat(hidden).OrderBy(c => c.Id)];
     }
 
     /// <summary><c>s.*</c> for a struct column <c>s</c>: one field extraction per field, named after the field.</summary>

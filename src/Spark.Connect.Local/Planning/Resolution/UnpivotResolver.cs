@@ -10,15 +10,21 @@ namespace Spark.Connect.Local.Planning.Resolution;
 /// </summary>
 internal static class UnpivotResolver
 {
-    internal static LogicalPlan Resolve(RelationResolver resolver, Relation relation)
+    internal static LogicalPlan Resolve(RelationResolver resolver, Relation relation) => Resolve(resolver, relation, relation.Unpivot, implicitIds: false);
+
+    /// <summary>
+    /// As above; with <paramref name="implicitIds"/> (SQL's UNPIVOT clause) the ids are every input column the values
+    /// don't refer to, in input order.
+    /// </summary>
+    internal static LogicalPlan Resolve(RelationResolver resolver, Relation relation, Unpivot unpivot, bool implicitIds)
     {
-        var unpivot = relation.Unpivot;
         var child = resolver.Input(unpivot.Input);
         var scope = resolver.ScopeOf(child);
-        var ids = ProjectionResolver.Items(resolver, unpivot.Ids, scope);
-        var values = unpivot.Values is { } listed
-            ? listed.Values_.Select(v => (Name: ColumnNamer.Name(v), Expression: resolver.Expressions.Resolve(v, scope))).ToList()
-            : AllButIds(child, ids);
+        var listedValues = unpivot.Values?.Values_.Select(v => (Name: ColumnNamer.Name(v), Expression: resolver.Expressions.Resolve(v, scope))).ToList();
+        var ids = implicitIds && listedValues is not null
+            ? ProjectionResolver.Identity(child.Output.Where(c => !ReferencedColumns.Of(listedValues.Select(v => v.Expression)).Contains(c.Id)))
+            : ProjectionResolver.Items(resolver, unpivot.Ids, scope);
+        var values = listedValues ?? AllButIds(child, ids);
         if (values.Count == 0)
             throw new LocalEngineException("UNPIVOT_REQUIRES_VALUE_COLUMNS", "42K0A",
                 "At least one value column needs to be specified for UNPIVOT, all columns specified as ids.");

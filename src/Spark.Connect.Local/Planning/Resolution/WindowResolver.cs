@@ -13,16 +13,18 @@ internal static class WindowResolver
         var call = window.WindowFunction.UnresolvedFunction;
         if (call.IsUserDefinedFunction || call.IsDistinct)
             throw LocalEngineException.Unsupported($"'{call.FunctionName}' with DISTINCT or as a user-defined function in a window", "Use a built-in function without DISTINCT.");
-        var arguments = call.Arguments.Select(a => expressions.Resolve(a, scope)).ToList();
+        // count(*) OVER (…) counts rows, as the aggregate does.
+        var arguments = call.Arguments.Select(a => a.ExprTypeCase == Expression.ExprTypeOneofCase.UnresolvedStar && call.Arguments.Count == 1
+                && call.FunctionName.Equals("count", StringComparison.OrdinalIgnoreCase)
+            ? new StarArgument(a) : expressions.Resolve(a, scope)).ToList();
         if (FunctionRegistry.TryFind(call.FunctionName) is { Kind: FunctionKind.Scalar })
             throw LocalEngineException.Unsupported($"'{call.FunctionName}' as a window function",
                 "Only aggregate functions and ranking/offset functions (row_number, rank, lag, …) can be used with OVER.");
         var (type, nullable) = FunctionTyping.Of(expressions.Context, call.FunctionName, arguments, false, windowed: true);
         var function = new FunctionExpression(call.FunctionName, arguments, false, type, nullable, window.WindowFunction);
-        return new WindowExpression(function,
-            window.PartitionSpec.Select(p => expressions.Resolve(p, scope)).ToList(),
-            window.OrderSpec.Select(o => expressions.SortKey(o, scope)).ToList(),
-            window.FrameSpec is { FrameType: not Expression.Types.Window.Types.WindowFrame.Types.FrameType.Undefined } frame ? frame : null,
-            expression);
+        var order = window.OrderSpec.Select(o => expressions.SortKey(o, scope)).ToList();
+        var frame = window.FrameSpec is { FrameType: not Expression.Types.Window.Types.WindowFrame.Types.FrameType.Undefined } specified ? specified : null;
+        WindowFrameChecks.Check(call.FunctionName, frame, order);
+        return new WindowExpression(function, window.PartitionSpec.Select(p => expressions.Resolve(p, scope)).ToList(), order, frame, expression);
     }
 }

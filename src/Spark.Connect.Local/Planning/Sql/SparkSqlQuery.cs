@@ -11,12 +11,16 @@ namespace Spark.Connect.Local.Planning.Sql;
 /// </summary>
 internal static class SparkSqlQuery
 {
+    /// <summary>Spark's switch for reading UNION, EXCEPT and INTERSECT left to right at one precedence (Spark 2.3's rule).</summary>
+    internal const string LegacySetOperationPrecedence = "spark.sql.legacy.setopsPrecedence.enabled";
+
     internal static LogicalPlan Resolve(RelationResolver resolver, SQL sql)
     {
         var aliases = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var legacySetOperations = string.Equals(resolver.Context.Planning.Session.Setting(LegacySetOperationPrecedence), "true", StringComparison.OrdinalIgnoreCase);
         while (true)
         {
-            var parsed = SqlParser.ParseQuery(sql.Query, SqlParameters.Of(sql), aliases, out var candidates, out var unreadCtes, HavingAsWhere(resolver));
+            var parsed = SqlParser.ParseQuery(sql.Query, SqlParameters.Of(sql), aliases, out var candidates, out var unreadCtes, HavingAsWhere(resolver), legacySetOperations);
             try
             {
                 foreach (var unread in unreadCtes)
@@ -34,7 +38,7 @@ internal static class SparkSqlQuery
     }
 
     private static bool HavingAsWhere(RelationResolver resolver) => string.Equals(
-        resolver.Context.Planning.Session.SparkConf("spark.sql.legacy.parser.havingWithoutGroupByAsWhere"), "true", StringComparison.OrdinalIgnoreCase);
+        resolver.Context.Planning.Session.Setting("spark.sql.legacy.parser.havingWithoutGroupByAsWhere"), "true", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// A WITH definition no one reads is still analyzed, as Spark does: its errors are the query's. Resolved on its own

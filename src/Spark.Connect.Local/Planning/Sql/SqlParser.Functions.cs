@@ -10,6 +10,9 @@ namespace Spark.Connect.Local.Planning.Sql;
 /// </summary>
 internal sealed partial class SqlParser
 {
+    private static readonly HashSet<string> CastAliases = new(StringComparer.OrdinalIgnoreCase)
+        { "boolean", "tinyint", "smallint", "int", "bigint", "float", "double", "decimal", "date", "timestamp", "binary", "string" };
+
     private static readonly HashSet<string> IgnoreNullsAppends = new(StringComparer.OrdinalIgnoreCase)
         { "first", "last", "first_value", "last_value", "any_value" };
 

@@ -105,6 +105,8 @@ internal sealed partial class SqlParser
     /// <summary>UNION / EXCEPT / MINUS over INTERSECT terms, left to right.</summary>
     private QueryTerm SetOperations()
     {
+        if (_legacySetOperationPrecedence)
+            return LegacySetOperations();
         var left = IntersectTerm();
         while (true)
         {
@@ -161,6 +163,19 @@ internal sealed partial class SqlParser
         if (IsSymbol("("))
             return new QueryTerm(ParenthesisedQuery());
         throw Error(null);
+    }
+
+    /// <summary>
+    /// <c>VALUES … [AS] t[(a, b)]</c> as a whole query (Spark's grammar allows the alias there too); ORDER BY ordinals keep
+    /// finding its columns under their new names.
+    /// </summary>
+    private Relation AliasedInlineTable()
+    {
+        var table = InlineTable();
+        var aliased = Aliased(table, required: false);
+        if (!ReferenceEquals(aliased, table))
+            _outputNames[aliased] = aliased.SubqueryAlias.Input.ToDf is { } renamed ? [.. renamed.ColumnNames] : _outputNames[table];
+        return aliased;
     }
 
     /// <summary>ORDER BY, LIMIT and OFFSET after a query term; a select list takes its ORDER BY itself (aggregates, ordinals).</summary>

@@ -4,7 +4,7 @@ namespace Spark.Connect.Local.Planning.Sql;
 
 /// <summary>
 /// FROM clauses: tables and temporary views (or a common table expression of that name), subqueries, VALUES,
-/// <c>range(…)</c>, each with an optional alias and column names; joins of every kind with ON or USING; commas as
+/// <c>range(…)</c>, each with an optional alias and column names; joins of every kind with ON or USING, or NATURAL; commas as
 /// cross joins; a PIVOT clause over the whole FROM clause (SqlParser.Pivot.cs).
 /// </summary>
 internal sealed partial class SqlParser
@@ -14,7 +14,11 @@ internal sealed partial class SqlParser
         var relation = JoinedRelation();
         while (AcceptSymbol(","))
             relation = Join(relation, JoinedRelation(), JoinType.Cross);
-        return IsWord("PIVOT") ? PivotClause(relation) : relation;
+        while (AtLateralView)
+            relation = LateralView(relation);
+        if (IsWord("PIVOT"))
+            relation = PivotClause(relation);
+        return IsWord("UNPIVOT") ? UnpivotClause(relation) : relation;
     }
 
     private static Relation Join(Relation left, Relation right, JoinType type, Expression? condition = null, IEnumerable<string>? usingColumns = null)
@@ -28,24 +32,35 @@ internal sealed partial class SqlParser
     private Relation JoinedRelation()
     {
         var left = RelationPrimary();
-        while (JoinTypeAhead() is { } type)
+        while (true)
         {
+            var natural = AcceptWord("NATURAL");
+            if (JoinTypeAhead() is not { } type)
+            {
+                if (natural)
+                    throw Error("expected a join after NATURAL");
+                return left;
+            }
             var right = RelationPrimary();
-            if (AcceptWord("ON"))
+            if (natural)
+            {
+                // An ON or USING after it is left unread, so it is the syntax error Spark's grammar reports.
+                if (type == JoinType.Cross)
+                    throw new LocalEngineException("UNSUPPORTED_FEATURE.NATURAL_CROSS_JOIN", "0A000", "The feature is not supported: NATURAL CROSS JOIN.");
+                left = NaturalJoin.Of(new Join { Left = left, Right = right, JoinType = type });
+            }
+            else if (AcceptWord("ON"))
                 left = Join(left, right, type, Expr());
             else if (AcceptWord("USING"))
                 left = Join(left, right, type, usingColumns: IdentifierList());
             else
                 left = Join(left, right, type);
         }
-        return left;
     }
 
     /// <summary>Reads a join operator; null when none follows.</summary>
     private JoinType? JoinTypeAhead()
     {
-        if (IsWord("NATURAL"))
-            throw SqlParseErrors.Unsupported("NATURAL JOIN", "Join with USING (the common columns).");
         if (AcceptWord("JOIN") || AcceptWords("INNER", "JOIN"))
             return JoinType.Inner;
         if (AcceptWords("CROSS", "JOIN"))
@@ -99,7 +114,7 @@ internal sealed partial class SqlParser
         if (IsWord("WITH") && PeekAt(1).IsSymbol("("))
             AddReadOptions(table);
         if (IsWord("TABLESAMPLE"))
-            throw SqlParseErrors.Unsupported("TABLESAMPLE", "Sample the DataFrame with sample().");
+            table = TableSample(table);
         return Aliased(table, required: false);
     }
 

@@ -54,7 +54,7 @@ internal sealed partial class SqlParser
         {
             frame.Lower = FrameBound();
             ExpectWord("AND");
-            frame.Upper = FrameBound();
+            frame.Upper = FrameBound(lower: false);
         }
         else
         {
@@ -64,12 +64,18 @@ internal sealed partial class SqlParser
         return frame;
     }
 
-    private Frame.Types.FrameBoundary FrameBound()
+    private Frame.Types.FrameBoundary FrameBound(bool lower = true)
     {
         if (AcceptWord("UNBOUNDED"))
         {
-            if (!AcceptWord("PRECEDING"))
+            var preceding = AcceptWord("PRECEDING");
+            if (!preceding)
                 ExpectWord("FOLLOWING");
+            // The message can't say which end is unbounded, so a frame from UNBOUNDED FOLLOWING or to UNBOUNDED PRECEDING
+            // (which Spark refuses) is refused here rather than read as the other end.
+            if (preceding != lower)
+                throw new LocalEngineException("DATATYPE_MISMATCH.SPECIFIED_WINDOW_FRAME_INVALID_BOUND", "42K09",
+                    $"Cannot resolve the window frame due to data type mismatch: the {(lower ? "lower" : "upper")} bound is UNBOUNDED {(preceding ? "PRECEDING" : "FOLLOWING")}; the upper bound must follow the lower bound.");
             return new Frame.Types.FrameBoundary { Unbounded = true };
         }
         if (AcceptWords("CURRENT", "ROW"))
@@ -143,6 +149,9 @@ internal sealed partial class SqlParser
             else
                 WindowSpecification(definition);
             ExpectSymbol(")");
+            if (definitions.ContainsKey(name))
+                throw new LocalEngineException("INVALID_SQL_SYNTAX.REPETITIVE_WINDOW_DEFINITION", "42000",
+                    $"Invalid SQL syntax: The definition of window `{name}` is repetitive.", new Dictionary<string, string> { ["windowName"] = $"`{name}`" });
             definitions[name] = definition;
         }
         while (AcceptSymbol(","));

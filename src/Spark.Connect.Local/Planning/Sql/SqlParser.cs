@@ -46,10 +46,11 @@ internal sealed partial class SqlParser
     /// <paramref name="havingAsWhere"/> (Spark's legacy <c>havingWithoutGroupByAsWhere</c>) a HAVING without GROUP BY is a WHERE.
     /// </summary>
     internal static Relation ParseQuery(string text, SqlParameters parameters, IReadOnlySet<string> groupByAliases,
-        out IReadOnlySet<string> aliasCandidates, out IReadOnlyList<Relation> unreadCtes, bool havingAsWhere = false)
+        out IReadOnlySet<string> aliasCandidates, out IReadOnlyList<Relation> unreadCtes, bool havingAsWhere = false,
+        bool legacySetOperationPrecedence = false)
     {
         var subqueries = new SubqueryCollector();
-        var parser = new SqlParser(text, parameters, subqueries) { _groupByAliases = groupByAliases, _havingAsWhere = havingAsWhere };
+        var parser = new SqlParser(text, parameters, subqueries) { _groupByAliases = groupByAliases, _havingAsWhere = havingAsWhere, _legacySetOperationPrecedence = legacySetOperationPrecedence };
         aliasCandidates = parser._aliasCandidates;
         var query = parser.Query();
         parser.AcceptSymbol(";");

@@ -28,7 +28,7 @@ public sealed class SparkSqlAggregateEdgeTests : SparkSqlTestBase
     [Test]
     public void LegacyHavingWithoutGroupByFiltersRowsAsWhere()
     {
-        Session.Conf["spark.sql.legacy.parser.havingWithoutGroupByAsWhere"] = "true";
+        Session.Settings["spark.sql.legacy.parser.havingWithoutGroupByAsWhere"] = "true";
         Assert.That(Query("SELECT id FROM people HAVING id > 2 ORDER BY id"), Is.EqualTo(new[] { "3", "4" }));
         Assert.That(Query("SELECT 1 FROM people WHERE id < 4 HAVING true"), Is.EqualTo(new[] { "1", "1", "1" }));
         Assert.That(QueryError("SELECT 1 FROM people HAVING max(id) > 0").ErrorClass, Is.EqualTo("INVALID_WHERE_CONDITION"));

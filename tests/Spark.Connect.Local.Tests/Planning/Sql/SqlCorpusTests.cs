@@ -29,6 +29,14 @@ public sealed class SqlCorpusTests
     [TestCase("group-by", 86)]
     [TestCase("order-by-nulls-ordering", 13)]
     [TestCase("cte", 34)]
+    [TestCase("natural-join", 28)]
+    [TestCase("outer-join", 6)]
+    [TestCase("using-join", 31)]
+    [TestCase("union", 20)]
+    [TestCase("except", 15)]
+    [TestCase("intersect-all", 24)]
+    [TestCase("except-all", 25)]
+    [TestCase("window", 34)]
     public async Task Corpus_file_keeps_its_passing_queries(string file, int floor)
     {
         var cases = SqlCorpusFile.Read(Path.Combine(RepoPaths.Fixtures, "sql-tests", "results", file + ".sql.out"));
