@@ -155,7 +155,7 @@ internal sealed partial class SqlParser
             return new QueryTerm(SelectClause());
         // VALUES … [AS] t(a, b) may name itself and its columns as a query too, not only in FROM.
         if (AcceptWord("VALUES"))
-            return new QueryTerm(Aliased(InlineTable(), required: false));
+            return new QueryTerm(AliasedInlineTable());
         if (AcceptWord("TABLE"))
             return new QueryTerm(TableReference(MultipartName()));
         if (IsWord("FROM"))
