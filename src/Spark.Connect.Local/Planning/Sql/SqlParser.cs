@@ -3,16 +3,14 @@ namespace Spark.Connect.Local.Planning.Sql;
 /// <summary>
 /// A recursive-descent parser for Spark SQL that builds the unresolved Spark Connect plan a client would send
 /// (<see cref="Relation"/>, <see cref="Expression"/>), which the planner's resolvers then resolve as any other plan,
-/// as Spark's own parser produces an unresolved logical plan. This part holds the token cursor and the budgets;
+/// as Spark's own parser produces an unresolved logical plan. This part holds the entry points and the budgets (the token cursor is <see cref="SparkTokenParser"/>);
 /// expressions, literals, queries and FROM clauses are parsed in the other parts of the class.
 /// </summary>
-internal sealed partial class SqlParser
+internal sealed partial class SqlParser : SparkTokenParser
 {
     /// <summary>How deeply parenthesised expressions, subqueries and calls may nest in SQL text.</summary>
     internal const int MaxDepth = 256;
 
-    private readonly string _text;
-    private readonly IReadOnlyList<SparkToken> _tokens;
     private readonly SqlParameters _parameters;
     private readonly SubqueryCollector _subqueries;
     private readonly HashSet<string> _aliasCandidates = new(StringComparer.OrdinalIgnoreCase);
@@ -20,13 +18,10 @@ internal sealed partial class SqlParser
 
     // spark.sql.legacy.parser.havingWithoutGroupByAsWhere: HAVING without GROUP BY filters rows as WHERE does.
     private bool _havingAsWhere;
-    private int _index;
     private int _depth;
 
-    private SqlParser(string text, SqlParameters parameters, SubqueryCollector subqueries)
+    private SqlParser(string text, SqlParameters parameters, SubqueryCollector subqueries) : base(text)
     {
-        _text = text;
-        _tokens = SparkLexer.Read(text);
         _parameters = parameters;
         _subqueries = subqueries;
     }
@@ -74,67 +69,6 @@ internal sealed partial class SqlParser
             addReference(id, relation);
         return expression;
     }
-
-    private SparkToken Current => _tokens[_index];
-
-    private SparkToken PeekAt(int offset) => _tokens[Math.Min(_index + offset, _tokens.Count - 1)];
-
-    private SparkToken Advance()
-    {
-        var token = _tokens[_index];
-        if (_index < _tokens.Count - 1)
-            _index++;
-        return token;
-    }
-
-    private bool IsWord(string keyword) => Current.IsWord(keyword);
-
-    private bool IsSymbol(string symbol) => Current.IsSymbol(symbol);
-
-    private bool AcceptWord(string keyword)
-    {
-        if (!IsWord(keyword))
-            return false;
-        Advance();
-        return true;
-    }
-
-    private bool AcceptWords(string first, string second)
-    {
-        if (!IsWord(first) || !PeekAt(1).IsWord(second))
-            return false;
-        Advance();
-        Advance();
-        return true;
-    }
-
-    private bool AcceptSymbol(string symbol)
-    {
-        if (!IsSymbol(symbol))
-            return false;
-        Advance();
-        return true;
-    }
-
-    private void ExpectWord(string keyword)
-    {
-        if (!AcceptWord(keyword))
-            throw Error($"missing '{keyword.ToUpperInvariant()}'");
-    }
-
-    private void ExpectSymbol(string symbol)
-    {
-        if (!AcceptSymbol(symbol))
-            throw Error($"missing '{symbol}'");
-    }
-
-    private void ExpectEnd()
-    {
-        if (Current.Kind != SparkTokenKind.End)
-            throw Error(null);
-    }
-
-    private LocalEngineException Error(string? hint) => SqlParseErrors.Syntax(_text, Current, hint);
 
     /// <summary>Counts one level of user-controlled nesting; past <see cref="MaxDepth"/> (or a short stack) the text is too complex.</summary>
     private DepthScope Nest()

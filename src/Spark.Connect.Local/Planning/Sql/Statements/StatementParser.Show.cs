@@ -27,7 +27,7 @@ internal sealed partial class StatementParser
             return new ShowCurrentNamespaceStatement();
         if (AcceptWord("CATALOGS"))
             return new ShowCatalogsStatement(OptionalPattern());
-        if (IsWord("FUNCTIONS") || (Current.Kind == SparkTokenKind.Word && Current.Text.ToUpperInvariant() is "USER" or "SYSTEM" or "ALL" && Peek(1).IsWord("FUNCTIONS")))
+        if (IsWord("FUNCTIONS") || (Current.Kind == SparkTokenKind.Word && Current.Text.ToUpperInvariant() is "USER" or "SYSTEM" or "ALL" && PeekAt(1).IsWord("FUNCTIONS")))
             return ShowFunctions();
         if (AcceptWord("COLUMNS"))
         {

@@ -9,10 +9,10 @@ internal sealed partial class StatementParser
     private SparkStatement Create()
     {
         var replace = AcceptWords("OR", "REPLACE");
-        if ((IsWord("GLOBAL") && (Peek(1).IsWord("TEMP") || Peek(1).IsWord("TEMPORARY")) && Peek(2).IsWord("VIEW")) || ((IsWord("TEMP") || IsWord("TEMPORARY")) && Peek(1).IsWord("VIEW")))
+        if ((IsWord("GLOBAL") && (PeekAt(1).IsWord("TEMP") || PeekAt(1).IsWord("TEMPORARY")) && PeekAt(2).IsWord("VIEW")) || ((IsWord("TEMP") || IsWord("TEMPORARY")) && PeekAt(1).IsWord("VIEW")))
             return TempViewUsing(replace);
         if (IsWord("GLOBAL") || IsWord("TEMP") || IsWord("TEMPORARY"))
-            throw Unsupported("CREATE TEMPORARY " + string.Join(" ", Peek(1).Text, Peek(2).Text).ToUpperInvariant().Trim(),
+            throw Unsupported("CREATE TEMPORARY " + string.Join(" ", PeekAt(1).Text, PeekAt(2).Text).ToUpperInvariant().Trim(),
                 "Temporary views are created with CREATE [OR REPLACE] [GLOBAL] TEMPORARY VIEW v AS query; temporary tables and functions are not supported.");
         if (IsWord("VIEW"))
             throw Unsupported("CREATE VIEW (a persistent view)",
@@ -40,7 +40,7 @@ internal sealed partial class StatementParser
         var name = MultipartName();
         if (mode is CreateMode.Create or CreateMode.IfNotExists && AcceptWord("LIKE"))
             return CreateTableLike(name, mode);
-        var columns = Current.IsSymbol("(") && !Peek(1).IsWord("SELECT") ? ColumnDefinitions() : null;
+        var columns = Current.IsSymbol("(") && !PeekAt(1).IsWord("SELECT") ? ColumnDefinitions() : null;
         string? format = null;
         var partitions = new List<string>();
         while (true)
@@ -233,7 +233,7 @@ internal sealed partial class StatementParser
             throw Unsupported($"INSERT … {Current.Text.ToUpperInvariant()}", "Insert the rows without it.");
         IReadOnlyList<string>? columns = null;
         var byName = false;
-        if (Current.IsSymbol("(") && !Peek(1).IsSymbol("(") && !(Peek(1).Kind == SparkTokenKind.Word && QueryKeywords.Contains(Peek(1).Text)))
+        if (Current.IsSymbol("(") && !PeekAt(1).IsSymbol("(") && !(PeekAt(1).Kind == SparkTokenKind.Word && QueryKeywords.Contains(PeekAt(1).Text)))
             columns = IdentifierList();
         else if (AcceptWords("BY", "NAME"))
             byName = true;

@@ -6,9 +6,9 @@ namespace Spark.Connect.Local.Planning.Sql.Statements;
 /// EXPLAIN, …) is kept as its text from its first token, for <see cref="SqlParser"/> to read when it is planned.
 /// Statements of Spark's grammar the local engine does not carry out are <c>UNSUPPORTED_FEATURE.LOCAL_ENGINE</c> naming
 /// them; text that is no Spark statement at all is <c>PARSE_SYNTAX_ERROR</c>, as Spark's parser reports it. This part holds
-/// the cursor and the dispatch on the first keyword; the statements are read in the other parts.
+/// the dispatch on the first keyword; the statements are read in the other parts.
 /// </summary>
-internal sealed partial class StatementParser
+internal sealed partial class StatementParser : SparkTokenParser
 {
     // Statements Spark's grammar has that the local engine does not run (each → UNSUPPORTED_FEATURE naming it).
     private static readonly HashSet<string> UnsupportedKeywords = new(StringComparer.OrdinalIgnoreCase)
@@ -19,14 +19,8 @@ internal sealed partial class StatementParser
 
     private static readonly HashSet<string> QueryKeywords = new(StringComparer.OrdinalIgnoreCase) { "SELECT", "FROM", "WITH", "VALUES", "TABLE" };
 
-    private readonly string _text;
-    private readonly IReadOnlyList<SparkToken> _tokens;
-    private int _at;
-
-    private StatementParser(string text)
+    private StatementParser(string text) : base(text)
     {
-        _text = text;
-        _tokens = SparkLexer.Read(text);
     }
 
     /// <summary>The statement <paramref name="text"/> holds, or null when it is a query (which the query parser reads).</summary>
@@ -84,74 +78,13 @@ internal sealed partial class StatementParser
                 return Cache();
             case "SET" or "RESET" or "USE":
                 // The session commands read their own text; the rest of it is theirs.
-                _at = _tokens.Count - 1;
+                SkipToEnd();
                 return new SessionStatement(first.Text.ToUpperInvariant());
         }
         if (UnsupportedKeywords.Contains(first.Text))
             throw Unsupported(first.Text.ToUpperInvariant() + " statements", "See docs/local-engine.md (Spark SQL statements) for the statements it runs.");
         throw Error(null);
     }
-
-    // ---- the cursor ----
-
-    private SparkToken Current => _tokens[_at];
-
-    private SparkToken Peek(int offset) => _tokens[Math.Min(_at + offset, _tokens.Count - 1)];
-
-    private SparkToken Advance()
-    {
-        var token = _tokens[_at];
-        if (_at < _tokens.Count - 1)
-            _at++;
-        return token;
-    }
-
-    private bool IsWord(string keyword) => Current.IsWord(keyword);
-
-    private bool AcceptWord(string keyword)
-    {
-        if (!IsWord(keyword))
-            return false;
-        Advance();
-        return true;
-    }
-
-    private bool AcceptWords(string first, string second)
-    {
-        if (!IsWord(first) || !Peek(1).IsWord(second))
-            return false;
-        Advance();
-        Advance();
-        return true;
-    }
-
-    private bool AcceptSymbol(string symbol)
-    {
-        if (!Current.IsSymbol(symbol))
-            return false;
-        Advance();
-        return true;
-    }
-
-    private void ExpectWord(string keyword)
-    {
-        if (!AcceptWord(keyword))
-            throw Error($"missing '{keyword.ToUpperInvariant()}'");
-    }
-
-    private void ExpectSymbol(string symbol)
-    {
-        if (!AcceptSymbol(symbol))
-            throw Error($"missing '{symbol}'");
-    }
-
-    private void ExpectEnd()
-    {
-        if (Current.Kind != SparkTokenKind.End)
-            throw Error(null);
-    }
-
-    private LocalEngineException Error(string? hint) => SqlParseErrors.Syntax(_text, Current, hint);
 
     private static LocalEngineException Unsupported(string construct, string hint) =>
         LocalEngineException.Unsupported($"the Spark SQL statement {construct}", hint);
@@ -165,7 +98,7 @@ internal sealed partial class StatementParser
         if (!AtQueryStart)
             throw Error("missing a query (SELECT, VALUES, WITH, TABLE or FROM)");
         var start = Current.Start;
-        _at = _tokens.Count - 1;
+        SkipToEnd();
         return _text[start..];
     }
 
