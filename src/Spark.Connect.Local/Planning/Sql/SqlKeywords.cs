@@ -8,11 +8,15 @@ namespace Spark.Connect.Local.Planning.Sql;
 /// </summary>
 internal static class SqlKeywords
 {
-    private static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase)
+    // Spark's strictNonReserved: never an identifier in its default mode, not even after AS.
+    private static readonly HashSet<string> StrictlyReserved = new(StringComparer.OrdinalIgnoreCase)
     {
-        // Spark's strictNonReserved: never an identifier in its default mode either.
         "ANTI", "CROSS", "EXCEPT", "FULL", "INNER", "INTERSECT", "JOIN", "LATERAL", "LEFT", "MINUS", "NATURAL", "ON",
         "RIGHT", "SEMI", "UNION", "USING",
+    };
+
+    private static readonly HashSet<string> Reserved = new(StrictlyReserved, StringComparer.OrdinalIgnoreCase)
+    {
         // Clause and operator words that follow an expression or a relation.
         "AND", "AS", "BETWEEN", "BY", "CASE", "CLUSTER", "DISTRIBUTE", "ELSE", "END", "ESCAPE", "FROM", "GROUP", "HAVING",
         "ILIKE", "IN", "IS", "LIKE", "LIMIT", "NOT", "OFFSET", "OR", "ORDER", "OVER", "PIVOT", "QUALIFY", "REGEXP",
@@ -22,4 +26,10 @@ internal static class SqlKeywords
 
     /// <summary>Whether <paramref name="word"/> may not stand as an unquoted identifier.</summary>
     internal static bool IsReserved(string word) => Reserved.Contains(word);
+
+    /// <summary>
+    /// Whether <paramref name="word"/> may not be an alias even after AS, where no clause word can be meant
+    /// (<c>array(1) AS values</c>, <c>x AS from</c> are Spark names).
+    /// </summary>
+    internal static bool IsStrictlyReserved(string word) => StrictlyReserved.Contains(word);
 }

@@ -30,7 +30,7 @@ internal sealed partial class SqlParser
         {
             if (IsSymbol("("))
                 return Alias(expression, IdentifierList());
-            return Alias(expression, [Identifier()]);
+            return Alias(expression, [AliasAfterAs()]);
         }
         if (AtIdentifier)
             return Alias(expression, [Identifier()]);

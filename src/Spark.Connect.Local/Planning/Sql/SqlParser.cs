@@ -95,6 +95,18 @@ internal sealed partial class SqlParser : SparkTokenParser
         throw Error(null);
     }
 
+    /// <summary>The name after AS: any word but Spark's strictly reserved ones, since no clause can start there.</summary>
+    private string AliasAfterAs()
+    {
+        var token = Current;
+        if (token.Kind == SparkTokenKind.QuotedIdentifier || (token.Kind == SparkTokenKind.Word && !SqlKeywords.IsStrictlyReserved(token.Text)))
+        {
+            Advance();
+            return token.Text;
+        }
+        throw Error(null);
+    }
+
     /// <summary>Whether the current token can start an identifier.</summary>
     private bool AtIdentifier => Current.Kind == SparkTokenKind.QuotedIdentifier || (Current.Kind == SparkTokenKind.Word && !SqlKeywords.IsReserved(Current.Text));
 

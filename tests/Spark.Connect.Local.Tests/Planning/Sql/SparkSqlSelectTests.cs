@@ -57,4 +57,12 @@ public sealed class SparkSqlSelectTests : SparkSqlTestBase
         Assert.That(Query("SELECT sum(id) FROM range(5)"), Is.EqualTo(new[] { "10" }));
         Assert.That(Query("TABLE depts").Count, Is.EqualTo(3));
     }
+
+    [Test]
+    public void After_AS_a_clause_keyword_is_a_name_but_a_join_word_is_not()
+    {
+        // GoEddie's lambda tests: SELECT 1 as key, array('bar') as values.
+        Assert.That(Schema("SELECT 1 AS key, array('bar') AS values, 2 AS from"), Is.EqualTo(new[] { "key:int", "values:array<string>", "from:int" }));
+        Assert.That(QueryError("SELECT 1 AS join").ErrorClass, Is.EqualTo("PARSE_SYNTAX_ERROR"));
+    }
 }
