@@ -109,6 +109,7 @@ internal sealed class FunctionRegistry
         NullTestFunctions.Register(registry);
         UrlFunctions.Register(registry);
         RadixFunctions.Register(registry);
+        RegexSearchFunctions.Register(registry);
         BinaryTextFunctions.Register(registry);
         StringPredicates.Register(registry);
         NumberParsingFunctions.Register(registry);
