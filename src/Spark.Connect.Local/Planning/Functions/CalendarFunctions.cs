@@ -22,6 +22,8 @@ internal static class CalendarFunctions
             .Strict(SparkTypes.Date), "next_day");
         registry.Scalar(c => MakeTimestamp(c, ntz: false), c => MakeTimestampType(c, SparkTypes.Timestamp), "make_timestamp", "make_timestamp_ltz");
         registry.Scalar(c => MakeTimestamp(c, ntz: true), c => MakeTimestampType(c, SparkTypes.TimestampNtz), "make_timestamp_ntz");
+        // The last day of the date's month (a timestamp is read in the session zone first, as Spark's implicit cast does).
+        registry.Scalar(c => $"last_day({DateTimeFunctions.AsDate(c.Expect(1), 0)})", ResultRules.Strict(() => SparkTypes.Date, SparkTypes.CastsToDatetime, ResultRules.DateType), "last_day");
         registry.Scalar(c => c.WithoutArguments("CAST(current_timestamp AS TIMESTAMP)"), ResultRules.NeverNull(() => SparkTypes.TimestampNtz), "localtimestamp");
         registry.Scalar(c => DateTimeFunctions.AsDate(c.Expect(1), 0), ResultRules.Strict(() => SparkTypes.Date, SparkTypes.CastsToDatetime, ResultRules.DateType), "date");
         registry.Scalar(c => DateTimeFunctions.AsTimestamp(c.Expect(1), 0), ResultRules.Strict(() => SparkTypes.Timestamp, SparkTypes.CastsToDatetime, ResultRules.TimestampType), "timestamp");

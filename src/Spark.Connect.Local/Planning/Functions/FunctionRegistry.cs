@@ -110,6 +110,7 @@ internal sealed class FunctionRegistry
         UrlFunctions.Register(registry);
         RadixFunctions.Register(registry);
         RegexSearchFunctions.Register(registry);
+        IntervalBuilders.Register(registry);
         BinaryTextFunctions.Register(registry);
         StringPredicates.Register(registry);
         NumberParsingFunctions.Register(registry);

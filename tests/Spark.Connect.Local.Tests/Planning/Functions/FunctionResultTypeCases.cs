@@ -275,6 +275,8 @@ internal static class FunctionResultTypeCases
         Add(["bin"], A(C(Long)), A(C(Int)));
         Add(["hex"], A(C(Long)), A(C(Str)), A(C(Bin)));
         Add(["unhex"], A(C(Str)));
+        Add(["last_day"], A(C(Date)), A(C(Str)));
+        Add(["make_dt_interval"], A(C(Int), C(Int), C(Int), C(Dec(18, 6))), A(C(Int)), A());
         Add(["regexp_count", "regexp_substr"], A(C(Str), L("[a-z]+")));
         Add(["regexp_extract_all"], A(C(Str), L("([a-z])(\\d)")), A(C(Str), L("(\\d+)"), L(1)));
         Add(["array_insert"], A(C(Arr(Int)), C(Int), C(Int)), A(C(Arr(Int)), L(1), C(Long)));
