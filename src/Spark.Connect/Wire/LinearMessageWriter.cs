@@ -58,8 +58,7 @@ internal static class LinearMessageWriter
                     continue;
                 if (IsPacked(field))
                 {
-                    var data = 0;
-                    foreach (var item in list) data += ScalarSize(field.FieldType, item);
+                    var data = PackedSize(field, list);
                     size += CodedOutputStream.ComputeTagSize(field.FieldNumber) + CodedOutputStream.ComputeLengthSize(data) + data;
                     continue;
                 }
@@ -110,6 +109,14 @@ internal static class LinearMessageWriter
         return true;
     }
 
+    /// <summary>The bytes of a packed repeated field's values, without its tag and length.</summary>
+    private static int PackedSize(FieldDescriptor field, IList list)
+    {
+        var size = 0;
+        foreach (var item in list) size += ScalarSize(field.FieldType, item);
+        return size;
+    }
+
     private static int ScalarSize(FieldType type, object value) => type switch
     {
         FieldType.Double => 8,
@@ -155,10 +162,8 @@ internal static class LinearMessageWriter
                     continue;
                 if (IsPacked(field))
                 {
-                    var data = 0;
-                    foreach (var element in list) data += ScalarSize(field.FieldType, element);
                     output.WriteTag(field.FieldNumber, WireFormat.WireType.LengthDelimited);
-                    output.WriteLength(data);
+                    output.WriteLength(PackedSize(field, list));
                     foreach (var element in list) WriteScalar(field.FieldType, element, output);
                     continue;
                 }
