@@ -80,5 +80,23 @@ internal abstract class SparkTokenParser
             throw Error(null);
     }
 
+    /// <summary>An identifier: a back-quoted name or a word that is not reserved where it stands (Spark's non-reserved keywords name things too).</summary>
+    private protected string Identifier() => Identifier(SqlKeywords.IsReserved);
+
+    /// <summary>A back-quoted name or a word <paramref name="isReserved"/> lets stand as a name.</summary>
+    private protected string Identifier(Func<string, bool> isReserved)
+    {
+        var token = Current;
+        if (token.Kind == SparkTokenKind.QuotedIdentifier || (token.Kind == SparkTokenKind.Word && !isReserved(token.Text)))
+        {
+            Advance();
+            return token.Text;
+        }
+        throw Error(null);
+    }
+
+    /// <summary>Whether the current token can start an identifier.</summary>
+    private protected bool AtIdentifier => Current.Kind == SparkTokenKind.QuotedIdentifier || (Current.Kind == SparkTokenKind.Word && !SqlKeywords.IsReserved(Current.Text));
+
     private protected LocalEngineException Error(string? hint) => SqlParseErrors.Syntax(_text, Current, hint);
 }

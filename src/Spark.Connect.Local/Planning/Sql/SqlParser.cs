@@ -83,32 +83,8 @@ internal sealed partial class SqlParser : SparkTokenParser
         public void Dispose() => parser._depth--;
     }
 
-    /// <summary>An identifier: a back-quoted name or a word that is not reserved where it stands.</summary>
-    private string Identifier()
-    {
-        var token = Current;
-        if (token.Kind == SparkTokenKind.QuotedIdentifier || (token.Kind == SparkTokenKind.Word && !SqlKeywords.IsReserved(token.Text)))
-        {
-            Advance();
-            return token.Text;
-        }
-        throw Error(null);
-    }
-
     /// <summary>The name after AS: any word but Spark's strictly reserved ones, since no clause can start there.</summary>
-    private string AliasAfterAs()
-    {
-        var token = Current;
-        if (token.Kind == SparkTokenKind.QuotedIdentifier || (token.Kind == SparkTokenKind.Word && !SqlKeywords.IsStrictlyReserved(token.Text)))
-        {
-            Advance();
-            return token.Text;
-        }
-        throw Error(null);
-    }
-
-    /// <summary>Whether the current token can start an identifier.</summary>
-    private bool AtIdentifier => Current.Kind == SparkTokenKind.QuotedIdentifier || (Current.Kind == SparkTokenKind.Word && !SqlKeywords.IsReserved(Current.Text));
+    private string AliasAfterAs() => Identifier(SqlKeywords.IsStrictlyReserved);
 
     /// <summary><c>a.b.c</c> as its parts.</summary>
     private List<string> MultipartName()

@@ -102,20 +102,6 @@ internal sealed partial class StatementParser : SparkTokenParser
         return _text[start..];
     }
 
-    /// <summary>An identifier: a back-quoted name or a word (Spark's non-reserved keywords name tables too).</summary>
-    private string Identifier()
-    {
-        var token = Current;
-        if (token.Kind == SparkTokenKind.QuotedIdentifier || (token.Kind == SparkTokenKind.Word && !SqlKeywords.IsReserved(token.Text)))
-        {
-            Advance();
-            return token.Text;
-        }
-        throw Error(null);
-    }
-
-    private bool AtIdentifier => Current.Kind == SparkTokenKind.QuotedIdentifier || (Current.Kind == SparkTokenKind.Word && !SqlKeywords.IsReserved(Current.Text));
-
     /// <summary><c>a.b.c</c> as its parts.</summary>
     private List<string> MultipartName()
     {
