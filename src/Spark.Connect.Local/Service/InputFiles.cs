@@ -49,16 +49,7 @@ internal static class InputFiles
 
     private static void AddFiles(IPlanningSession session, Read.Types.DataSource source, SortedSet<string> files)
     {
-        var access = Security.FileAccessPolicy.Of(session.Connection);
-        foreach (var path in source.Paths)
-        {
-            access.CheckRead(path);
-            foreach (var file in DataFiles.Expand(path))
-            {
-                if (!ReferenceEquals(file, path))
-                    access.CheckRead(file);
-                files.Add("file:" + Path.GetFullPath(file));
-            }
-        }
+        foreach (var file in FileReads.Files(session, source.Paths))
+            files.Add("file:" + Path.GetFullPath(file));
     }
 }

@@ -38,7 +38,7 @@ internal static class GeneratorArguments
                 .Select(i => i < values.Count ? values[i] : new Expression { Literal = new Literal { Null = new DataType { Null = new() } } })
                 .ToList();
             CheckSameType(resolver, cells, scope, column);
-            result.Add(("col" + column.ToString(CultureInfo.InvariantCulture), GeneratorResolver.Call("explode", GeneratorResolver.Call("array", [.. cells]))));
+            result.Add(("col" + column.ToString(CultureInfo.InvariantCulture), UnresolvedExpressions.Call("explode", UnresolvedExpressions.Call("array", [.. cells]))));
         }
         return result;
     }
@@ -73,9 +73,9 @@ internal static class GeneratorArguments
             if (field.ExprTypeCase != Kind.Literal)
             {
                 // A computed name is looked up when the query runs: get_json_object with the path $['name'] (null name → null).
-                var computed = GeneratorResolver.Call("concat", new Expression { Literal = new Literal { String = "$['" } }, field,
+                var computed = UnresolvedExpressions.Call("concat", new Expression { Literal = new Literal { String = "$['" } }, field,
                     new Expression { Literal = new Literal { String = "']" } });
-                result.Add(("c" + (i - 1).ToString(CultureInfo.InvariantCulture), GeneratorResolver.Call("get_json_object", arguments[0], computed)));
+                result.Add(("c" + (i - 1).ToString(CultureInfo.InvariantCulture), UnresolvedExpressions.Call("get_json_object", arguments[0], computed)));
                 continue;
             }
             Expression path = field.Literal.LiteralTypeCase switch
@@ -86,7 +86,7 @@ internal static class GeneratorArguments
                 Literal.LiteralTypeOneofCase.String => throw LocalEngineException.Unsupported("json_tuple of a field name holding ' or *", "Read that field with get_json_object."),
                 _ => throw FunctionErrors.UnexpectedInputType("json_tuple", "field name", "a string literal"),
             };
-            result.Add(("c" + (i - 1).ToString(CultureInfo.InvariantCulture), GeneratorResolver.Call("get_json_object", arguments[0], path)));
+            result.Add(("c" + (i - 1).ToString(CultureInfo.InvariantCulture), UnresolvedExpressions.Call("get_json_object", arguments[0], path)));
         }
         return result;
     }

@@ -52,15 +52,15 @@ internal static class GeneratorResolver
         var type = resolver.Expressions.Resolve(input, scope).Type;
         var columns = new List<(string, Expression)>();
         var isMap = type.KindCase == DataType.KindOneofCase.Map;
-        var elements = isMap ? Call("map_keys", input) : input;
+        var elements = isMap ? UnresolvedExpressions.Call("map_keys", input) : input;
         if (name.StartsWith("pos", StringComparison.Ordinal))
-            columns.Add(("pos", Call(outer, Call("transform", elements, Lambda(Variable(Index), Element, Index)))));
+            columns.Add(("pos", UnresolvedExpressions.Call(outer, UnresolvedExpressions.Call("transform", elements, Lambda(Variable(Index), Element, Index)))));
         if (isMap)
         {
-            columns.Add(("key", Call(outer, elements)));
-            columns.Add(("value", Call(outer, Call("map_values", input))));
+            columns.Add(("key", UnresolvedExpressions.Call(outer, elements)));
+            columns.Add(("value", UnresolvedExpressions.Call(outer, UnresolvedExpressions.Call("map_values", input))));
         }
-        else columns.Add(("col", Call(outer, input)));
+        else columns.Add(("col", UnresolvedExpressions.Call(outer, input)));
         return columns;
     }
 
@@ -75,7 +75,7 @@ internal static class GeneratorResolver
             throw Functions.FunctionErrors.UnexpectedInputType(function.FunctionName, "first", "an array of structs");
         var outer = name == "inline_outer" ? "explode_outer" : "explode";
         return type.Array.ElementType.Struct.Fields
-            .Select(f => (f.Name, Call(outer, Call("transform", input, Lambda(Variable(Element, f.Name), Element)))))
+            .Select(f => (f.Name, UnresolvedExpressions.Call(outer, UnresolvedExpressions.Call("transform", input, Lambda(Variable(Element, f.Name), Element)))))
             .ToList();
     }
 
@@ -98,14 +98,6 @@ internal static class GeneratorResolver
             throw new LocalEngineException("UNSUPPORTED_GENERATOR.MULTI_GENERATOR", "42K0E",
                 $"The generator is not supported: only one generator allowed per SELECT clause but found {generators.Count.ToString(CultureInfo.InvariantCulture)}: {string.Join(", ", generators)}.",
                 new Dictionary<string, string> { ["num"] = generators.Count.ToString(CultureInfo.InvariantCulture), ["generators"] = string.Join(", ", generators) });
-    }
-
-    /// <summary>An unresolved call of a Spark function.</summary>
-    internal static Expression Call(string name, params Expression[] arguments)
-    {
-        var function = new Expression.Types.UnresolvedFunction { FunctionName = name };
-        function.Arguments.AddRange(arguments);
-        return new Expression { UnresolvedFunction = function };
     }
 
     private static Expression Variable(params string[] parts)

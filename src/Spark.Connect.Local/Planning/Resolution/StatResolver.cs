@@ -1,4 +1,5 @@
 using Spark.Connect.Local.Planning.Functions;
+using static Spark.Connect.Local.Planning.Resolution.UnresolvedExpressions;
 using Literal = Spark.Connect.Protocol.Expression.Types.Literal;
 
 namespace Spark.Connect.Local.Planning.Resolution;
@@ -30,9 +31,9 @@ internal static class StatResolver
         var crosstab = relation.Crosstab;
         var input = crosstab.Input ?? throw new LocalEngineException("INVALID_PLAN", "XX000", "A crosstab relation is missing its input relation.");
         var texts = new Project { Input = input };
-        texts.Expressions.Add(Alias(Text(crosstab.Col1), crosstab.Col1));
+        texts.Expressions.Add(Alias(ColumnText(crosstab.Col1), crosstab.Col1));
         // The second column's values become column names: Spark removes backquotes from them first.
-        texts.Expressions.Add(Alias(Text(crosstab.Col2, withoutBackquotes: true), crosstab.Col2));
+        texts.Expressions.Add(Alias(ColumnText(crosstab.Col2, withoutBackquotes: true), crosstab.Col2));
         var counts = new Aggregate { Input = new Relation { Project = texts }, GroupType = Aggregate.Types.GroupType.Pivot, Pivot = new Aggregate.Types.Pivot { Col = Column(crosstab.Col2) } };
         counts.GroupingExpressions.Add(Column(crosstab.Col1));
         counts.AggregateExpressions.Add(Call("count", Lit(new Literal { Integer = 1 })));
@@ -55,35 +56,15 @@ internal static class StatResolver
                     $"{what} needs numeric columns: '{columnName}' is {SparkTypes.Name(column.Type)}. Cast it to a number first.");
         }
         var aggregate = new Aggregate { Input = input, GroupType = Aggregate.Types.GroupType.Groupby };
-        aggregate.AggregateExpressions.Add(Alias(Call(function, Cast(Column(col1)), Cast(Column(col2))), name));
+        aggregate.AggregateExpressions.Add(Alias(Call(function, Cast(Column(col1), SparkTypes.Double), Cast(Column(col2), SparkTypes.Double)), name));
         return resolver.Resolve(new Relation { Common = relation.Common, Aggregate = aggregate });
     }
 
-    private static Expression Column(string name) => new() { UnresolvedAttribute = new Expression.Types.UnresolvedAttribute { UnparsedIdentifier = QuotedName(name) } };
-
-    // The user's column name as one identifier part, so a dotted name stays one name.
-    private static string QuotedName(string name) => "`" + name.Replace("`", "``", StringComparison.Ordinal) + "`";
-
-    private static Expression Lit(Literal literal) => new() { Literal = literal };
-
-    private static Expression Call(string name, params Expression[] arguments)
+    private static Expression ColumnText(string column, bool withoutBackquotes = false)
     {
-        var call = new Expression.Types.UnresolvedFunction { FunctionName = name };
-        call.Arguments.AddRange(arguments);
-        return new Expression { UnresolvedFunction = call };
-    }
-
-    private static Expression Cast(Expression expression) =>
-        new() { Cast = new Expression.Types.Cast { Expr = expression, Type = SparkTypes.Double } };
-
-    private static Expression Text(string column, bool withoutBackquotes = false)
-    {
-        var text = new Expression { Cast = new Expression.Types.Cast { Expr = Column(column), Type = SparkTypes.String } };
+        var text = Cast(Column(column), SparkTypes.String);
         if (withoutBackquotes)
-            text = Call("regexp_replace", text, Lit(new Literal { String = "`" }), Lit(new Literal { String = "" }));
-        return Call("coalesce", text, Lit(new Literal { String = "null" }));
+            text = Call("regexp_replace", text, Text("`"), Text(""));
+        return Call("coalesce", text, Text("null"));
     }
-
-    private static Expression Alias(Expression expression, string name) =>
-        new() { Alias = new Expression.Types.Alias { Expr = expression, Name = { name } } };
 }

@@ -39,7 +39,7 @@ internal static class StructUpdates
             Expression fieldValue = Field(structure, field.Name);
             if (isTarget)
                 fieldValue = path.Count == 1 ? value! : Rebuild(fieldValue, field.DataType, path.Skip(1).ToList(), value, fullPath);
-            parts.Add(Text(field.Name));
+            parts.Add(UnresolvedExpressions.Text(field.Name));
             parts.Add(fieldValue);
         }
         if (matches.Count == 0)
@@ -49,24 +49,16 @@ internal static class StructUpdates
                     new Dictionary<string, string> { ["fieldName"] = "`" + name + "`", ["fields"] = string.Join(", ", fields.Select(f => "`" + f.Name + "`")) });
             if (value is not null)
             {
-                parts.Add(Text(name));
+                parts.Add(UnresolvedExpressions.Text(name));
                 parts.Add(value);
             }
         }
         if (parts.Count == 0)
             throw new LocalEngineException("DATATYPE_MISMATCH.CANNOT_DROP_ALL_FIELDS", "42K09", $"dropFields('{fullPath}') would drop every field of the struct; a struct needs at least one.");
-        return Call("if", Call("isnull", structure), new Expression { Literal = new Literal { Null = new DataType { Null = new() } } }, Call("named_struct", [.. parts]));
+        return UnresolvedExpressions.Call("if", UnresolvedExpressions.Call("isnull", structure), UnresolvedExpressions.Lit(new Literal { Null = new DataType { Null = new() } }), UnresolvedExpressions.Call("named_struct", [.. parts]));
     }
 
     private static Expression Field(Expression structure, string name) =>
-        new() { UnresolvedExtractValue = new Expression.Types.UnresolvedExtractValue { Child = structure, Extraction = Text(name) } };
+        new() { UnresolvedExtractValue = new Expression.Types.UnresolvedExtractValue { Child = structure, Extraction = UnresolvedExpressions.Text(name) } };
 
-    private static Expression Text(string value) => new() { Literal = new Literal { String = value } };
-
-    private static Expression Call(string name, params Expression[] arguments)
-    {
-        var call = new Expression.Types.UnresolvedFunction { FunctionName = name };
-        call.Arguments.AddRange(arguments);
-        return new Expression { UnresolvedFunction = call };
-    }
 }

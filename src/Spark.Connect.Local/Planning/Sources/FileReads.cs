@@ -30,7 +30,7 @@ internal static class FileReads
             throw LocalEngineException.Unsupported("JDBC-style read predicates", "Filter the DataFrame instead.");
         if (source.HasSchema && source.Schema.Length > 0)
             throw LocalEngineException.Unsupported("a user-specified schema for file reads", "Let the engine infer the schema, then cast columns.");
-        var arguments = new List<string> { "[" + string.Join(", ", Files(context, source.Paths).Select(SqlLiterals.QuoteString)) + "]" };
+        var arguments = new List<string> { "[" + string.Join(", ", Files(context.Session, source.Paths).Select(SqlLiterals.QuoteString)) + "]" };
         var csv = reader == "read_csv";
         if (!csv && source.Options.Count > 0)
             throw LocalEngineException.Unsupported($"the {format} read option '{source.Options.Keys.Order(StringComparer.Ordinal).First()}'", "Read options are supported for csv only.");
@@ -47,10 +47,11 @@ internal static class FileReads
     /// <summary>
     /// The files the paths stand for, each one the server lets clients read: a path outside the data directories
     /// is refused before the server lists it, and so is every file found below a directory (a link may lead out).
+    /// <c>df.inputFiles()</c> lists the same files.
     /// </summary>
-    private static IEnumerable<string> Files(PlanningContext context, IEnumerable<string> paths)
+    internal static IReadOnlyList<string> Files(IPlanningSession session, IEnumerable<string> paths)
     {
-        var access = Security.FileAccessPolicy.Of(context.Session.Connection);
+        var access = Security.FileAccessPolicy.Of(session.Connection);
         var files = new List<string>();
         foreach (var path in paths)
         {

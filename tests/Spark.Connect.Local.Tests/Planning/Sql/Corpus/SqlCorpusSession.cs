@@ -45,7 +45,7 @@ internal sealed class SqlCorpusSession : IAsyncDisposable
         if (result is null)
             throw new InvalidOperationException("spark.sql answered without a sql_command_result.");
         var plan = new Plan { Root = result };
-        var schema = SparkCatalogString.Of(await _client.SchemaAsync(plan));
+        var schema = Spark.Connect.Local.Planning.Functions.SparkTypes.Name(await _client.SchemaAsync(plan));
         var rows = new List<string>();
         await foreach (var response in _client.ExecutePlanAsync(plan))
         {
