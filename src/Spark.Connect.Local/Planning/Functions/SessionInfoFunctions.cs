@@ -17,10 +17,10 @@ internal static class SessionInfoFunctions
     public static void Register(FunctionRegistry registry)
     {
         var text = ResultRules.NeverNull(() => SparkTypes.String);
-        registry.Scalar(c => c.WithoutArguments("'spark_catalog'"), text, "current_catalog");
-        registry.Scalar(c => c.WithoutArguments(Quote(LocalCatalog.DatabaseName)), text, "current_database", "current_schema");
+        registry.Scalar(c => c.WithoutArguments(Text(c, "spark_catalog")), text, "current_catalog");
+        registry.Scalar(c => c.WithoutArguments(Text(c, LocalCatalog.DatabaseName)), text, "current_database", "current_schema");
         registry.Scalar(c => c.WithoutArguments("current_setting('TimeZone')"), text, "current_timezone");
-        registry.Scalar(c => c.WithoutArguments(Quote(VersionText)), text, "version");
+        registry.Scalar(c => c.WithoutArguments(Text(c, VersionText)), text, "version");
         registry.Scalar(c => c.WithoutArguments("CAST(0 AS INTEGER)"), ResultRules.NeverNull(() => SparkTypes.Integer), "spark_partition_id");
         registry.Scalar(TypeOf, text, "typeof");
     }
@@ -30,8 +30,10 @@ internal static class SessionInfoFunctions
     {
         call.Expect(1);
         var type = call.SparkTypeOf(0) ?? throw FunctionErrors.UnknownType(call.Name);
-        return Quote(SparkTypes.Name(type));
+        return Text(call, SparkTypes.Name(type));
     }
 
-    private static string Quote(string constant) => "'" + constant.Replace("'", "''", StringComparison.Ordinal) + "'";
+    // A type name holds struct field names, the user's text: like every value it travels as a bound parameter.
+    private static string Text(FunctionCall call, string value) =>
+        call.Context.Bind(new Spark.Connect.Protocol.Expression.Types.Literal { String = value });
 }

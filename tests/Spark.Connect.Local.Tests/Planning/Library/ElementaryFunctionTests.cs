@@ -108,6 +108,7 @@ public sealed class ElementaryFunctionTests : SparkSqlTestBase
     {
         Assert.That(Query("SELECT current_catalog(), current_database(), current_schema(), spark_partition_id()").Single(), Is.EqualTo("spark_catalog|default|default|0"));
         Assert.That(Query("SELECT typeof(1), typeof(1.5), typeof(array('a')), typeof(NULL)").Single(), Is.EqualTo("int|decimal(2,1)|array<string>|void"));
+        Assert.That(One(@"typeof(named_struct('it\'s', 1))"), Is.EqualTo("struct<it's:int>"), "a field name is the user's text, bound as a value");
         Assert.That(One("version()"), Does.StartWith("4.0.0 "));
         Assert.That(One("current_timezone()"), Is.Not.Empty);
     }
