@@ -22,7 +22,15 @@ internal static class ClosureEvaluator
         Evaluate(expression, out slots, out _);
 
     /// <summary>As above; <paramref name="origins"/> maps each evaluated constant to the C# it came from, so errors can show <c>threshold</c> rather than its value.</summary>
-    public static Expression Evaluate(Expression expression, out IReadOnlySet<ConstantExpression> slots, out IReadOnlyDictionary<ConstantExpression, Expression> origins)
+    public static Expression Evaluate(Expression expression, out IReadOnlySet<ConstantExpression> slots, out IReadOnlyDictionary<ConstantExpression, Expression> origins) =>
+        Evaluate(expression, out slots, out origins, out _);
+
+    /// <summary>
+    /// As above; <paramref name="inlined"/> tells whether a Spark query held in a variable was spliced in, so the
+    /// evaluated tree's structure depends on a captured value and not only on <paramref name="expression"/>'s.
+    /// </summary>
+    public static Expression Evaluate(Expression expression, out IReadOnlySet<ConstantExpression> slots,
+        out IReadOnlyDictionary<ConstantExpression, Expression> origins, out bool inlined)
     {
         expression = Depth.LogicalChainBalancer.Balance(expression);
         expression = SparkOperatorNormalizer.Normalize(SpanRewriter.Rewrite(expression));
@@ -35,6 +43,7 @@ internal static class ClosureEvaluator
         if (replacer.Retyped) result = SparkQueryRetyper.Strip(result);
         slots = replacer.Slots;
         origins = replacer.Origins;
+        inlined = replacer.Inlined;
         return result;
     }
 

@@ -21,26 +21,33 @@ internal sealed record SqlArgument(SqlRootExpression Root, int Index);
 /// </summary>
 internal sealed class QueryShape
 {
-    private QueryShape(ShapeKey key, IReadOnlyList<Slot> slots)
+    private QueryShape(ShapeKey key, IReadOnlyList<Slot> slots, bool keysCollectionContents)
     {
         Key = key;
         Slots = slots;
+        KeysCollectionContents = keysCollectionContents;
     }
 
     public ShapeKey Key { get; }
 
     public IReadOnlyList<Slot> Slots { get; }
 
+    /// <summary>
+    /// Whether the key holds the contents of a collection that is a constant of the tree (not a captured variable): the
+    /// tree can't change, but the collection can, so the same tree may have another shape next time.
+    /// </summary>
+    public bool KeysCollectionContents { get; }
+
     /// <summary>The shape of <paramref name="evaluated"/>, or null when it contains nodes the cache does not describe (such queries are translated every time).</summary>
     public static QueryShape? Of(Expression evaluated, IReadOnlySet<ConstantExpression> closureValues, SparkQueryOptions options)
     {
         var writer = new Writer(closureValues);
         writer.Visit(evaluated);
-        return writer.Uncacheable ? null : new QueryShape(new ShapeKey(writer.Tokens, options), writer.Slots);
+        return writer.Uncacheable ? null : new QueryShape(new ShapeKey(writer.Tokens, options), writer.Slots, writer.KeysCollectionContents);
     }
 
     /// <summary>Whether a value can be a slot: it has a literal whose shape does not depend on the value (collections do: their length becomes arguments).</summary>
-    private static bool IsSlotValue(object? value, Type type) => value is null ? SparkTypes.For(type) is not null : LiteralFactory.TryCreate(value, type) is not null;
+    internal static bool IsSlotValue(object? value, Type type) => value is null ? SparkTypes.For(type) is not null : LiteralFactory.TryCreate(value, type) is not null;
 
     private sealed class Writer(IReadOnlySet<ConstantExpression> closureValues) : Depth.GuardedExpressionVisitor
     {
@@ -54,6 +61,8 @@ internal sealed class QueryShape
         public List<Slot> Slots { get; } = [];
 
         public bool Uncacheable { get; private set; }
+
+        public bool KeysCollectionContents { get; private set; }
 
         public override Expression? Visit(Expression? node)
         {
@@ -85,6 +94,7 @@ internal sealed class QueryShape
             else if (ValueToken.TryCreate(node.Value, out var token))
             {
                 Tokens.Add(token);
+                KeysCollectionContents |= node.Value is System.Collections.ICollection;
             }
             else
             {
