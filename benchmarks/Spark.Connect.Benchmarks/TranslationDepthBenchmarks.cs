@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using Google.Protobuf;
 using Spark.Linq;
 
 namespace Spark.Connect.Benchmarks;
@@ -7,6 +6,7 @@ namespace Spark.Connect.Benchmarks;
 /// <summary>
 /// Translation plus serialization of <see cref="Depth"/> chained <c>Where</c> calls, each with its own captured
 /// value (new every call), from the plan cache and as a shape never seen: whether cost grows linearly with depth.
+/// The bytes are written as the transport writes them (<c>Wire.RequestBytes</c>).
 /// See docs/performance.md.
 /// </summary>
 [MemoryDiagnoser]
@@ -25,13 +25,13 @@ public class TranslationDepthBenchmarks
     public void Dispose() => _spark.DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     [Benchmark(Baseline = true)]
-    public byte[] Cached() => Chain("orders", ++_call).ToPlan().ToByteArray();
+    public byte[] Cached() => Wire.RequestBytes.Of(Chain("orders", ++_call).ToPlan());
 
     [Benchmark]
     public byte[] NewShape()
     {
         var call = ++_call;
-        return Chain("orders" + call, call).ToPlan().ToByteArray();
+        return Wire.RequestBytes.Of(Chain("orders" + call, call).ToPlan());
     }
 
     private IQueryable<TranslationQueries.Order> Chain(string table, int call)

@@ -32,13 +32,14 @@ internal static class PlanDepth
     {
         ArgumentNullException.ThrowIfNull(message);
         var deepest = 0;
+        // Every request is measured before it is sent, so the walk allocates nothing per message: no iterators,
+        // list elements read by index.
         var pending = new Stack<(IMessage Message, int Level)>();
         pending.Push((message, 0));
         while (pending.TryPop(out var item))
         {
             deepest = Math.Max(deepest, item.Level);
-            foreach (var (child, level) in Children(item.Message, item.Level))
-                pending.Push((child, level));
+            PushChildren(pending, item.Message, item.Level + 1);
         }
         return deepest;
     }
@@ -50,14 +51,14 @@ internal static class PlanDepth
         if (depth > limit) throw new SparkPlanTooDeepException(depth, limit);
     }
 
-    private static IEnumerable<(IMessage, int)> Children(IMessage message, int level)
+    private static void PushChildren(Stack<(IMessage, int)> pending, IMessage message, int level)
     {
         var layout = Layouts.GetOrAdd(message.Descriptor, Layout.For);
         foreach (var oneof in layout.Oneofs)
         {
             if (oneof.Accessor.GetCaseFieldDescriptor(message) is { FieldType: FieldType.Message } chosen
                 && chosen.Accessor.GetValue(message) is IMessage child)
-                yield return (child, level + 1);
+                pending.Push((child, level));
         }
         foreach (var field in layout.Fields)
         {
@@ -67,16 +68,17 @@ internal static class PlanDepth
                 // Each entry is a message on the wire; a message value sits one level below it.
                 foreach (DictionaryEntry entry in (IDictionary)value)
                 {
-                    if (entry.Value is IMessage child) yield return (child, level + 2);
+                    if (entry.Value is IMessage child) pending.Push((child, level + 1));
                 }
             }
             else if (field.IsRepeated)
             {
-                foreach (var item in (IList)value) yield return ((IMessage)item, level + 1);
+                var items = (IList)value;
+                for (var i = 0; i < items.Count; i++) pending.Push(((IMessage)items[i]!, level));
             }
             else if (value is IMessage child)
             {
-                yield return (child, level + 1);
+                pending.Push((child, level));
             }
         }
     }

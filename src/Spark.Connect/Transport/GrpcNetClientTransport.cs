@@ -134,12 +134,7 @@ public sealed class GrpcNetClientTransport : IGrpcTransport
     // IMessage<T>); parsing stays here so a malformed response maps like any other failure.
     private static readonly Marshaller<byte[]> Bytes = Marshallers.Create(b => b, b => b);
 
-    // Google.Protobuf's writer measures nested messages again at every level (O(depth²)); past this depth the linear
-    // writer is faster (docs/performance.md, SerializationDepthBenchmarks: 0.79× Google's time at 80 levels, 1.53× at 40).
-    private const int LinearWriterFromDepth = 48;
-
-    private static byte[] Serialize(IMessage request) =>
-        PlanDepth.Of(request) > LinearWriterFromDepth ? Wire.LinearMessageWriter.ToByteArray(request) : request.ToByteArray();
+    private static byte[] Serialize(IMessage request) => Wire.RequestBytes.Of(request);
 
     private Method<byte[], byte[]> MethodFor<TRequest, TResponse>(GrpcMethod<TRequest, TResponse> method, MethodType type)
         where TRequest : IMessage<TRequest>
