@@ -27,7 +27,7 @@ internal static class AggregateFunctions
         registry.Aggregate(c => Statistic(c, "stddev_pop"), AggregateTypes.Statistic, "stddev_pop");
         registry.Aggregate(c => Statistic(c, "var_samp"), AggregateTypes.Statistic, "variance", "var_samp");
         registry.Aggregate(c => Statistic(c, "var_pop"), AggregateTypes.Statistic, "var_pop");
-        registry.Aggregate(c => $"corr({MathFunctions.AsDouble(c.Expect(2)[0])}, {MathFunctions.AsDouble(c[1])}){c.OverSuffix}", AggregateTypes.Statistic, "corr");
+        registry.Aggregate(Correlation, AggregateTypes.Statistic, "corr");
         registry.Aggregate(CollectList, AggregateTypes.Collect, "collect_list", "array_agg");
         registry.Aggregate(CollectSet, AggregateTypes.Collect, "collect_set");
         registry.Aggregate(c => FirstOrLast(c, first: true), AggregateTypes.FirstArgument, "first", "first_value", "any_value");
@@ -82,6 +82,18 @@ internal static class AggregateFunctions
     private static string StringAsBoolean(string value) =>
         $"list_transform([lower(trim({value}))], lambda s: CASE WHEN s IS NULL THEN NULL WHEN s IN ('t', 'true', 'y', 'yes', '1') THEN true " +
         $"WHEN s IN ('f', 'false', 'n', 'no', '0') THEN false ELSE CAST(s AS BOOLEAN) END)[1]";
+
+    /// <summary>
+    /// Spark's corr divides the co-moment by sqrt(xMk · yMk) and answers null where that is zero (a single pair, or one
+    /// side constant); DuckDB's corr answers NaN there. NaN from NaN inputs stays NaN.
+    /// </summary>
+    private static string Correlation(FunctionCall call)
+    {
+        var x = MathFunctions.AsDouble(call.Expect(2)[0]);
+        var y = MathFunctions.AsDouble(call[1]);
+        var over = call.OverSuffix;
+        return $"CASE WHEN regr_sxx({y}, {x}){over} * regr_syy({y}, {x}){over} = 0 THEN NULL ELSE corr({x}, {y}){over} END";
+    }
 
     private static string Statistic(FunctionCall call, string duckDbFunction) =>
         $"{duckDbFunction}({Distinct(call)}{MathFunctions.AsDouble(call.Expect(1)[0])}){call.OverSuffix}";

@@ -59,8 +59,9 @@ internal sealed partial class SqlParser
             AddIgnoreNulls(lower, arguments);
         if (AggregateFilterClause() is { } condition)
         {
+            // Spark's analyzer refuses a filtered aggregate used as a window function (legacy error 1030).
             if (IsWord("OVER"))
-                throw SqlParseErrors.Unsupported("FILTER (WHERE …) on a window function", "Filter inside the aggregate with CASE WHEN … THEN x END.");
+                throw new LocalEngineException("_LEGACY_ERROR_TEMP_1030", "42000", "window aggregate function with filter predicate is not supported yet.");
             return FilteredAggregate(lower, arguments, distinct, ignoreNulls, condition);
         }
         var call = Call(lower, arguments, distinct);

@@ -81,6 +81,7 @@ internal sealed partial class SqlParser
         if (AcceptWords("CURRENT", "ROW"))
             return new Frame.Types.FrameBoundary { CurrentRow = true };
         var offset = Binary(0);
+        FrameBoundValues.RequireConstant(offset);
         if (AcceptWord("PRECEDING"))
             return new Frame.Types.FrameBoundary { Value = Negated(offset) };
         ExpectWord("FOLLOWING");

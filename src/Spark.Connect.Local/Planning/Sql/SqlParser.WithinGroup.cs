@@ -9,7 +9,8 @@ namespace Spark.Connect.Local.Planning.Sql;
 /// Ordered-set aggregates, <c>f(args) WITHIN GROUP (ORDER BY x [ASC|DESC])</c>: <c>percentile_cont(p)</c> is Spark's
 /// exact <c>percentile(x, p)</c> (linear interpolation; descending order reads it at 1 − p, which the same
 /// interpolation gives), and <c>mode()</c> ascending is <c>mode(x)</c> (the smallest of tied values). Each keeps Spark's
-/// name, <c>percentile_cont(0.5) WITHIN GROUP (ORDER BY x)</c>. Other ordered-set aggregates and orders are refused.
+/// name, <c>percentile_cont(0.5) WITHIN GROUP (ORDER BY x)</c>, also as a window function over a whole partition
+/// (<c>… OVER (PARTITION BY p)</c>). Other ordered-set aggregates and orders are refused.
 /// </summary>
 internal sealed partial class SqlParser
 {
@@ -24,21 +25,26 @@ internal sealed partial class SqlParser
         ExpectSymbol(")");
         if (order.Count != 1)
             throw SqlParseErrors.Unsupported($"{name} WITHIN GROUP ordered by several expressions", "Order by one expression.");
-        if (IsWord("FILTER") || IsWord("OVER"))
-            throw SqlParseErrors.Unsupported($"{Current.Text.ToUpperInvariant()} after WITHIN GROUP", "Aggregate in a subquery first.");
+        if (IsWord("FILTER"))
+            throw SqlParseErrors.Unsupported("FILTER after WITHIN GROUP", "Aggregate in a subquery first.");
         if (distinct)
             throw SqlParseErrors.Unsupported($"{name}(DISTINCT …) WITHIN GROUP", "Aggregate the distinct values in a subquery first.");
         var value = order[0].Child;
         var descending = order[0].Direction == SortDirection.Descending;
         var shown = $"{name}({string.Join(", ", arguments.Select(ColumnNamer.Name))}) WITHIN GROUP (ORDER BY {ColumnNamer.Name(value)}{(descending ? " DESC" : "")})";
-        Expression call = name switch
+        Expression? call = name switch
         {
             "percentile_cont" when arguments is [var percentage] => Call("percentile", value, descending ? Complement(percentage) : percentage),
             "mode" when arguments.Count == 0 && !descending => Call("mode", value),
-            _ => throw SqlParseErrors.Unsupported($"{name}({(arguments.Count == 0 ? "" : "…")}) WITHIN GROUP (ORDER BY …{(descending ? " DESC" : "")})",
-                "Use percentile_cont(p) WITHIN GROUP (ORDER BY x), mode() WITHIN GROUP (ORDER BY x), percentile or percentile_approx."),
+            _ => null,
         };
-        return Alias(call, [shown]);
+        // As a window function the aggregate keeps its name as an alias around the call, which the window resolver reads
+        // to apply Spark's whole-partition rule first; an aggregate this engine lacks is refused there, after that rule,
+        // under a name no function has.
+        if (AcceptWord("OVER"))
+            return Window(Alias(call ?? Call(shown), [shown]));
+        return Alias(call ?? throw SqlParseErrors.Unsupported($"{name}({(arguments.Count == 0 ? "" : "…")}) WITHIN GROUP (ORDER BY …{(descending ? " DESC" : "")})",
+            "Use percentile_cont(p) WITHIN GROUP (ORDER BY x), mode() WITHIN GROUP (ORDER BY x), percentile or percentile_approx."), [shown]);
     }
 
     /// <summary>1 − p for a numeric literal percentage (percentile needs a literal).</summary>

@@ -2,8 +2,12 @@ using System.Text.RegularExpressions;
 
 namespace Spark.Connect.Local.Tests.Planning.Sql.Corpus;
 
-/// <summary>One query of a corpus file with Spark's answer: schema line and output rows, or the error class it raised.</summary>
-internal sealed record SqlCorpusCase(string Query, string Schema, IReadOnlyList<string> Output, string? ErrorClass);
+/// <summary>
+/// One query of a corpus file with Spark's answer: schema line and output rows, or the error class it raised. An older
+/// file's error without a class gets the condition <see cref="LegacyErrorMessages"/> finds for its message, with the
+/// subject the engine's message must name (<see cref="ErrorSubject"/>).
+/// </summary>
+internal sealed record SqlCorpusCase(string Query, string Schema, IReadOnlyList<string> Output, string? ErrorClass, string? ErrorSubject = null);
 
 /// <summary>Reads Spark's <c>.sql.out</c> format: blocks of <c>-- !query</c>, <c>-- !query schema</c>, <c>-- !query output</c>.</summary>
 internal static partial class SqlCorpusFile
@@ -20,13 +24,23 @@ internal static partial class SqlCorpusFile
             var query = block[..schemaAt].Trim();
             var schema = block[(schemaAt + "\n-- !query schema\n".Length)..outputAt].Trim();
             var output = block[(outputAt + "\n-- !query output\n".Length)..].TrimEnd('\n');
-            var error = output.StartsWith("org.apache.spark", StringComparison.Ordinal) || output.StartsWith("java.", StringComparison.Ordinal)
-                ? ErrorClass().Match(output) is { Success: true } match ? match.Groups[1].Value : "(an error without a class)"
-                : null;
+            var failed = output.StartsWith("org.apache.spark", StringComparison.Ordinal) || output.StartsWith("java.", StringComparison.Ordinal);
+            var (error, subject) = failed ? ErrorOf(output) : (null, null);
             var rows = error is not null || output.Length == 0 ? [] : output.Split('\n').ToList();
-            cases.Add(new SqlCorpusCase(query, schema, rows, error));
+            cases.Add(new SqlCorpusCase(query, schema, rows, error, subject));
         }
         return cases;
+    }
+
+    // The class the output names, else the one Spark later gave its message (type on the first line, message after).
+    private static (string Class, string? Subject) ErrorOf(string output)
+    {
+        if (ErrorClass().Match(output) is { Success: true } match)
+            return (match.Groups[1].Value, null);
+        var lineEnd = output.IndexOf('\n', StringComparison.Ordinal);
+        var type = lineEnd < 0 ? output : output[..lineEnd];
+        var message = lineEnd < 0 ? "" : output[(lineEnd + 1)..].TrimStart('\n');
+        return LegacyErrorMessages.Find(type, message) is { } legacy ? (legacy.Condition, legacy.Subject) : ("(an error without a class)", null);
     }
 
     // Spark 4's files name the class "condition", earlier ones "errorClass".
