@@ -33,7 +33,7 @@ internal sealed partial class SqlParser
             var input = From;
             if (Where is not null)
             {
-                if (ContainsAggregate(Where))
+                if (ContainsAggregate(Where) && !parser.DeferOuterAggregates(Where, From))
                     throw InvalidWhereCondition(Where);
                 // SELECT … WHERE without FROM filters the one row Spark's OneRowRelation has.
                 input ??= new Relation { Project = new Project { Expressions = { Literals.Integer(1) } } };
@@ -45,7 +45,7 @@ internal sealed partial class SqlParser
         }
 
         /// <summary>Spark's INVALID_WHERE_CONDITION: WHERE filters rows before they are aggregated, so it can't hold an aggregate.</summary>
-        private static LocalEngineException InvalidWhereCondition(Expression where) => new("INVALID_WHERE_CONDITION", "42903",
+        internal static LocalEngineException InvalidWhereCondition(Expression where) => new("INVALID_WHERE_CONDITION", "42903",
             $"The WHERE condition \"{ColumnNamer.Name(where)}\" contains aggregate functions, which are not valid there. " +
             "Move the condition to HAVING, or aggregate in a subquery and filter its result.",
             new Dictionary<string, string> { ["condition"] = $"\"{ColumnNamer.Name(where)}\"" });
@@ -92,7 +92,7 @@ internal sealed partial class SqlParser
                 groupingSet.GroupingSet.AddRange(set.Select(e => e.Clone()));
                 aggregate.GroupingSets.Add(groupingSet);
             }
-            var rewriter = new AggregateRewriter(groupings, aggregate);
+            var rewriter = new AggregateRewriter(groupings, aggregate, (planId, claim) => parser.ClaimOuterAggregates(planId, From, claim));
             var computed = values.Select((v, i) => rewriter.SelectItem(v, i)).ToList();
             rewriter.SelectItems(values, Items);
             var relation = new Relation { Aggregate = aggregate };
