@@ -95,7 +95,8 @@ internal sealed class ExpressionResolver(ResolutionContext context, RelationReso
     {
         for (var current = scope; current is not null; current = current.Outer)
         {
-            if ((ColumnLookup.TryFind(current.Columns, parts) ?? HiddenColumn.TryFind(current.Hidden, parts)) is { } match)
+            if ((ColumnLookup.TryFind(current.Columns, parts) ?? HiddenColumn.TryFind(current.Hidden, parts)
+                 ?? ColumnLookup.TryFind(current.GroupingAliases, parts)) is { } match)
                 return match;
         }
         throw ColumnLookup.Unresolved(parts, scope.Columns);

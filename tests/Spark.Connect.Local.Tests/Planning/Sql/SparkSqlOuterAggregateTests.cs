@@ -42,4 +42,16 @@ public sealed class SparkSqlOuterAggregateTests : SparkSqlTestBase
     public void InSubqueryInHavingComparesAnAggregate() =>
         Assert.That(Query($"SELECT dept FROM {Emp} GROUP BY dept HAVING max(salary) IN (SELECT col1 FROM VALUES (300), (50)) ORDER BY dept"),
             Is.EqualTo(new[] { "10", "20" }));
+
+    [Test]
+    public void HavingSubqueryReadsAGroupingColumnOfTheEnclosingQuery() =>
+        // k = 1: min x above 5 is 15, not below max(v) = 10; k = 2: min x above 10 is 15, below 20.
+        Assert.That(Query("SELECT k FROM VALUES (1, 10), (2, 20) AS t(k, v) GROUP BY k " +
+                          "HAVING max(v) > (SELECT min(x) FROM VALUES (5), (15) AS s(x) WHERE x > t.k * 5)"),
+            Is.EqualTo(new[] { "2" }));
+
+    [Test]
+    public void SelectListSubqueryReadsAGroupingColumnByItsBareName() =>
+        Assert.That(Query("SELECT k, (SELECT count(*) FROM VALUES (1), (2), (2) AS s(x) WHERE x = k) FROM VALUES (1, 10), (2, 20), (2, 30) AS t(k, v) GROUP BY k ORDER BY k"),
+            Is.EqualTo(new[] { "1|1", "2|2" }));
 }
