@@ -39,7 +39,10 @@ internal sealed partial class SqlParser
                 input ??= new Relation { Project = new Project { Expressions = { Literals.Integer(1) } } };
                 input = new Relation { Filter = new Filter { Input = input, Condition = Where } };
             }
-            return Grouping is not null || Having is not null
+            // A global aggregate ordered by an aggregate (SELECT max(x) … ORDER BY min(x)) sorts its one row by an aggregate
+            // it computes too, as Spark adds the missing aggregate to the Aggregate below the Sort.
+            var aggregateOrder = order.Any(o => ContainsAggregate(o.Child)) && Items.Any(ContainsAggregate);
+            return Grouping is not null || Having is not null || aggregateOrder
                 ? Aggregated(parser, input, order)
                 : Projected(parser, input, order);
         }

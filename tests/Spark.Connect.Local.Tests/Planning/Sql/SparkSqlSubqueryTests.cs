@@ -52,4 +52,12 @@ public sealed class SparkSqlSubqueryTests : SparkSqlTestBase
     [Test]
     public void CaseInsideACallIsNamedByItsText() =>
         Assert.That(Schema($"SELECT sum(CASE WHEN c1 > 0 THEN 1 ELSE 0 END) {Outer}"), Is.EqualTo(new[] { "sum(CASE WHEN (c1 > 0) THEN 1 ELSE 0 END):bigint" }));
+
+    [Test]
+    public void GlobalAggregateOrderedByAnotherAggregate()
+    {
+        Assert.That(Query("SELECT max(x) FROM VALUES (1), (2) AS s(x) ORDER BY min(x)"), Is.EqualTo(new[] { "2" }));
+        Assert.That(Query($"SELECT c1 {Outer} WHERE c2 = (SELECT max(x) FROM VALUES (1), (2) AS s(x) WHERE x <= c2 ORDER BY min(x) LIMIT 1) ORDER BY c1"),
+            Is.EqualTo(new[] { "0", "1" }));
+    }
 }

@@ -27,7 +27,7 @@ public sealed class SqlCorpusTests
     [TestCase("subquery/exists-subquery/exists-joins-and-set-ops", 17)]
     [TestCase("subquery/in-subquery/in-having", 12)]
     [TestCase("subquery/in-subquery/not-in-joins", 9)]
-    [TestCase("subquery/scalar-subquery/scalar-subquery-predicate", 53)]
+    [TestCase("subquery/scalar-subquery/scalar-subquery-predicate", 54)]
     [TestCase("string-functions", 163)]
     [TestCase("map", 8)]
     [TestCase("json-functions", 48)]
