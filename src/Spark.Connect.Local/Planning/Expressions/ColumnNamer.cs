@@ -53,12 +53,35 @@ internal static partial class ColumnNamer
         Kind.SortOrder => Name(expression.SortOrder.Child, lambda),
         Kind.UnresolvedNamedLambdaVariable => LambdaVariableName(expression.UnresolvedNamedLambdaVariable.NameParts),
         Kind.LambdaFunction => LambdaName(expression.LambdaFunction, lambda),
-        Kind.SubqueryExpression => "scalarsubquery()",
+        Kind.SubqueryExpression => SubqueryName(expression.SubqueryExpression, [], lambda),
         Kind.UpdateFields => $"update_fields({Name(expression.UpdateFields.StructExpression)}, " +
             (expression.UpdateFields.ValueExpression is { } value ? $"WithField({Name(value)}))" : $"dropfield())"),
         Kind.UnresolvedStar => expression.UnresolvedStar.HasUnparsedTarget ? expression.UnresolvedStar.UnparsedTarget : "*",
         _ => expression.ExprTypeCase.ToString(),
     };
+
+    /// <summary>
+    /// Spark's names of subquery expressions, with the outer columns they read when resolution knows them:
+    /// <c>scalarsubquery(c)</c>, <c>exists(c)</c>, <c>(v IN (listquery(c)))</c> (several values in parentheses).
+    /// </summary>
+    internal static string SubqueryName(SubqueryExpression subquery, IReadOnlyList<string> outerReferences) =>
+        SubqueryName(subquery, outerReferences, NoLambdaVariables);
+
+    private static string SubqueryName(SubqueryExpression subquery, IReadOnlyList<string> outerReferences, HashSet<string> lambda)
+    {
+        var references = string.Join(", ", outerReferences);
+        switch (subquery.SubqueryType)
+        {
+            case SubqueryExpression.Types.SubqueryType.Exists:
+                return $"exists({references})";
+            case SubqueryExpression.Types.SubqueryType.In:
+                var values = subquery.InSubqueryValues.Select(v => Name(v, lambda)).ToList();
+                var shown = values.Count == 1 ? values[0] : $"({string.Join(", ", values)})";
+                return $"({shown} IN (listquery({references})))";
+            default:
+                return $"scalarsubquery({references})";
+        }
+    }
 
     private static string AttributeName(IReadOnlyList<string> parts, HashSet<string> lambda) =>
         lambda.Contains(parts[0]) ? LambdaVariableName(parts) : parts[^1];
@@ -116,8 +139,13 @@ internal static partial class ColumnNamer
     // A typed literal (DATE '…') is parsed as a named cast of its text; inside a call it still prints as the literal.
     private static string ArgumentName(Expression argument, HashSet<string> lambda) =>
         argument is { ExprTypeCase: Kind.Alias, Alias.Name.Count: 1 }
-            ? IsTypedLiteral(argument.Alias) ? argument.Alias.Name[0] : $"{Name(argument.Alias.Expr, lambda)} AS {argument.Alias.Name[0]}"
+            ? IsTypedLiteral(argument.Alias) || IsCaseExpression(argument.Alias) ? argument.Alias.Name[0] : $"{Name(argument.Alias.Expr, lambda)} AS {argument.Alias.Name[0]}"
             : Name(argument, lambda);
+
+    // The SQL parser's CASE … END: a when(…) call named by its text, which is also how it prints inside a call (sum(CASE WHEN … END)).
+    private static bool IsCaseExpression(Expression.Types.Alias alias) =>
+        alias.Expr is { ExprTypeCase: Kind.UnresolvedFunction, UnresolvedFunction.FunctionName: "when" }
+        && alias.Name[0].StartsWith("CASE ", StringComparison.Ordinal) && alias.Name[0].EndsWith(" END", StringComparison.Ordinal);
 
     // The SQL parser's typed literals: DATE '…' / TIMESTAMP '…' (a named cast of the text) and INTERVAL '…' literals.
     private static bool IsTypedLiteral(Expression.Types.Alias alias) =>

@@ -95,7 +95,8 @@ internal sealed class ExpressionResolver(ResolutionContext context, RelationReso
     {
         for (var current = scope; current is not null; current = current.Outer)
         {
-            if ((ColumnLookup.TryFind(current.Columns, parts) ?? HiddenColumn.TryFind(current.Hidden, parts)) is { } match)
+            if ((ColumnLookup.TryFind(current.Columns, parts) ?? HiddenColumn.TryFind(current.Hidden, parts)
+                 ?? ColumnLookup.TryFind(current.GroupingAliases, parts)) is { } match)
                 return match;
         }
         throw ColumnLookup.Unresolved(parts, scope.Columns);
@@ -239,11 +240,11 @@ internal sealed class ExpressionResolver(ResolutionContext context, RelationReso
                 "INVALID_SUBQUERY_EXPRESSION.SCALAR_SUBQUERY_RETURN_MORE_THAN_ONE_OUTPUT_COLUMN", "42823",
                 $"A scalar subquery must return one column, but it returns {plan.Output.Count}."),
             Spark.Connect.Protocol.SubqueryExpression.Types.SubqueryType.Exists =>
-                new ResolvedSubquery(plan, SubqueryKind.Exists, [], SparkTypes.Boolean, false, expression),
+                new ResolvedSubquery(plan, SubqueryKind.Exists, [], SparkTypes.Boolean, false, expression) { OuterReferences = outer },
             Spark.Connect.Protocol.SubqueryExpression.Types.SubqueryType.In when subquery.InSubqueryValues.Count != plan.Output.Count =>
                 throw InSubqueryLengthMismatch(subquery.InSubqueryValues, plan),
             Spark.Connect.Protocol.SubqueryExpression.Types.SubqueryType.In =>
-                new ResolvedSubquery(plan, SubqueryKind.In, subquery.InSubqueryValues.Select(v => Resolve(v, scope)).ToList(), SparkTypes.Boolean, true, expression),
+                new ResolvedSubquery(plan, SubqueryKind.In, subquery.InSubqueryValues.Select(v => Resolve(v, scope)).ToList(), SparkTypes.Boolean, true, expression) { OuterReferences = outer },
             _ => throw LocalEngineException.Unsupported($"the subquery kind '{subquery.SubqueryType}'", "Use a scalar, EXISTS or IN subquery."),
         };
     }

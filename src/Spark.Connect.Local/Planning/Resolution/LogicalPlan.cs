@@ -14,6 +14,13 @@ internal abstract record LogicalPlan(long? PlanId, IReadOnlyList<PlanColumn> Out
 
     /// <summary>Join keys that qualified names still reach though the output leaves them out (see <see cref="HiddenColumn"/>).</summary>
     internal virtual IReadOnlyList<HiddenColumn> Hidden => [];
+
+    /// <summary>
+    /// Grouping columns of an aggregate below, under the name and qualifier of the input column each groups by, so a
+    /// subquery in HAVING or the select list can name them as Spark resolves its outer references against the aggregate's
+    /// input too (see <see cref="GroupingAliases"/>); passed on by nodes that keep the column.
+    /// </summary>
+    internal virtual IReadOnlyList<PlanColumn> GroupingAliases => [];
 }
 
 /// <summary>A table, view, file reader, range or loaded local data: <paramref name="From"/> read with its columns renamed positionally to the output's ids.</summary>
@@ -36,6 +43,9 @@ internal sealed record ProjectPlan(long? PlanId, LogicalPlan? Child, IReadOnlyLi
     : LogicalPlan(PlanId, Items.Select(i => i.Column).ToList())
 {
     internal override IEnumerable<LogicalPlan> Children => Child is null ? [] : [Child];
+
+    internal override IReadOnlyList<PlanColumn> GroupingAliases =>
+        Child is null ? [] : Child.GroupingAliases.Where(a => Output.Any(c => c.Id == a.Id)).ToList();
 }
 
 /// <summary>Rows of the child for which the condition is true.</summary>
@@ -44,6 +54,8 @@ internal sealed record FilterPlan(long? PlanId, LogicalPlan Child, ResolvedExpre
     internal override IEnumerable<LogicalPlan> Children => [Child];
 
     internal override IReadOnlyList<HiddenColumn> Hidden => Child.Hidden;
+
+    internal override IReadOnlyList<PlanColumn> GroupingAliases => Child.GroupingAliases;
 }
 
 /// <summary>One sort key with Spark's direction and null placement already decided.</summary>
@@ -55,6 +67,8 @@ internal sealed record SortPlan(long? PlanId, LogicalPlan Child, IReadOnlyList<S
     internal override IEnumerable<LogicalPlan> Children => [Child];
 
     internal override IReadOnlyList<HiddenColumn> Hidden => Child.Hidden;
+
+    internal override IReadOnlyList<PlanColumn> GroupingAliases => Child.GroupingAliases;
 }
 
 /// <summary>What a row-count relation keeps: the first n rows, all but the first n, or the last n.</summary>
@@ -81,6 +95,12 @@ internal sealed record AggregatePlan(long? PlanId, LogicalPlan Child, IReadOnlyL
     : LogicalPlan(PlanId, Groupings.Concat(Aggregates).Select(i => i.Column).ToList())
 {
     internal override IEnumerable<LogicalPlan> Children => [Child];
+
+    // A grouping by a plain input column answers to that column's name and qualifier, and reads the grouping's output.
+    internal override IReadOnlyList<PlanColumn> GroupingAliases => Groupings
+        .Where(g => g.Expression is ColumnReference)
+        .Select(g => ((ColumnReference)g.Expression).Column with { Id = g.Column.Id, Type = g.Column.Type, Nullable = g.Column.Nullable })
+        .ToList();
 }
 
 /// <summary>Spark's join kinds, as SQL spells them.</summary>

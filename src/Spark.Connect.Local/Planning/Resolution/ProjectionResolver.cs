@@ -54,10 +54,10 @@ internal static class ProjectionResolver
         return items;
     }
 
-    // A scalar subquery's name lists the outer columns it refers to, which only resolution knows.
+    // A subquery's name lists the outer columns it refers to, which only resolution knows.
     private static string ItemName(Expression expression, ResolvedExpression resolved) =>
-        expression.ExprTypeCase == Kind.SubqueryExpression && resolved is ResolvedSubquery { Kind: SubqueryKind.Scalar } subquery
-            ? $"scalarsubquery({string.Join(", ", subquery.OuterReferences)})"
+        expression.ExprTypeCase == Kind.SubqueryExpression && resolved is ResolvedSubquery subquery
+            ? ColumnNamer.SubqueryName(expression.SubqueryExpression, subquery.OuterReferences)
             : ColumnNamer.Name(expression);
 
     /// <summary>A computed column under a new id.</summary>

@@ -8,10 +8,17 @@ namespace Spark.Connect.Local.Planning.Resolution;
 internal sealed record ResolutionScope(IReadOnlyList<PlanColumn> Columns, IReadOnlyList<LogicalPlan> Inputs, ResolutionScope? Outer = null)
 {
     /// <summary>A scope over one input's output.</summary>
-    internal static ResolutionScope Of(LogicalPlan input, ResolutionScope? outer = null) => new(input.Output, [input], outer) { Hidden = input.Hidden };
+    internal static ResolutionScope Of(LogicalPlan input, ResolutionScope? outer = null) => new(input.Output, [input], outer) { Hidden = input.Hidden, GroupingAliases = input.GroupingAliases };
 
     /// <summary>Join keys only a qualified name reaches (<see cref="HiddenColumn"/>).</summary>
     internal IReadOnlyList<HiddenColumn> Hidden { get; init; } = [];
+
+    /// <summary>
+    /// Grouping columns under the input column's name (<see cref="LogicalPlan.GroupingAliases"/>): a name neither the
+    /// columns nor the hidden columns hold that an aggregate groups by reads the grouping column, as Spark resolves a
+    /// HAVING subquery's outer references against the aggregate's input and its grouping expressions.
+    /// </summary>
+    internal IReadOnlyList<PlanColumn> GroupingAliases { get; init; } = [];
 
     /// <summary>A scope with no columns (literal-only expressions such as SQL arguments).</summary>
     internal static ResolutionScope Empty { get; } = new([], []);

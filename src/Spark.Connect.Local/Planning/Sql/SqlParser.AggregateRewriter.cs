@@ -14,7 +14,7 @@ internal sealed partial class SqlParser
     // Names of the columns an aggregate query computes for itself; no user column is expected to start so.
     private const string HiddenPrefix = "__spark_sql_";
 
-    private sealed class AggregateRewriter(List<Expression> groupings, Aggregate aggregate)
+    private sealed class AggregateRewriter(List<Expression> groupings, Aggregate aggregate, Action<long, Func<Expression, string>>? claimOuterAggregates = null)
     {
         private readonly List<Expression> _aggregates = [];
         private List<Expression> _values = [];
@@ -74,14 +74,7 @@ internal sealed partial class SqlParser
             switch (expression.ExprTypeCase)
             {
                 case Expression.ExprTypeOneofCase.UnresolvedFunction when IsAggregate(expression.UnresolvedFunction.FunctionName):
-                    var index = _aggregates.FindIndex(a => a.Equals(expression));
-                    if (index < 0)
-                    {
-                        _aggregates.Add(expression);
-                        index = _aggregates.Count - 1;
-                        aggregate.AggregateExpressions.Add(Alias(expression.Clone(), [SelectSpecification.Hidden("aggregate", index)]));
-                    }
-                    return Attribute(SelectSpecification.Hidden("aggregate", index));
+                    return Attribute(AggregateColumn(expression));
                 case Expression.ExprTypeOneofCase.Window:
                     // The window function is applied after grouping: its arguments and specification read the aggregate's output.
                     var window = expression.Clone();
@@ -101,8 +94,24 @@ internal sealed partial class SqlParser
             }
         }
 
-        /// <summary>A copy of a function call, alias, cast or extraction with <paramref name="rewrite"/> applied to its children.</summary>
-        private static bool ReplaceChildren(Expression expression, Func<Expression, Expression> rewrite, out Expression replaced)
+        /// <summary>The hidden aggregate column computing <paramref name="call"/>, added once.</summary>
+        private string AggregateColumn(Expression call)
+        {
+            var index = _aggregates.FindIndex(a => a.Equals(call));
+            if (index < 0)
+            {
+                _aggregates.Add(call);
+                index = _aggregates.Count - 1;
+                aggregate.AggregateExpressions.Add(Alias(call.Clone(), [SelectSpecification.Hidden("aggregate", index)]));
+            }
+            return SelectSpecification.Hidden("aggregate", index);
+        }
+
+        /// <summary>
+        /// A copy of a function call, alias, cast, extraction or IN subquery's values with <paramref name="rewrite"/> applied to
+        /// its children; a subquery's outer aggregates (kept in its WHERE) become hidden aggregates of this query.
+        /// </summary>
+        private bool ReplaceChildren(Expression expression, Func<Expression, Expression> rewrite, out Expression replaced)
         {
             replaced = expression;
             switch (expression.ExprTypeCase)
@@ -124,6 +133,12 @@ internal sealed partial class SqlParser
                     replaced = expression.Clone();
                     replaced.UnresolvedExtractValue.Child = rewrite(replaced.UnresolvedExtractValue.Child);
                     replaced.UnresolvedExtractValue.Extraction = rewrite(replaced.UnresolvedExtractValue.Extraction);
+                    return true;
+                case Expression.ExprTypeOneofCase.SubqueryExpression:
+                    claimOuterAggregates?.Invoke(expression.SubqueryExpression.PlanId, AggregateColumn);
+                    replaced = expression.Clone();
+                    for (var i = 0; i < replaced.SubqueryExpression.InSubqueryValues.Count; i++)
+                        replaced.SubqueryExpression.InSubqueryValues[i] = rewrite(replaced.SubqueryExpression.InSubqueryValues[i]);
                     return true;
                 default:
                     return false;
@@ -150,6 +165,7 @@ internal sealed partial class SqlParser
             Expression.ExprTypeOneofCase.UnresolvedFunction => expression.UnresolvedFunction.Arguments.Any(ReadsColumns),
             Expression.ExprTypeOneofCase.Alias => ReadsColumns(expression.Alias.Expr),
             Expression.ExprTypeOneofCase.Cast => ReadsColumns(expression.Cast.Expr),
+            Expression.ExprTypeOneofCase.SubqueryExpression => expression.SubqueryExpression.InSubqueryValues.Any(ReadsColumns),
             Expression.ExprTypeOneofCase.UnresolvedExtractValue => ReadsColumns(expression.UnresolvedExtractValue.Child) || ReadsColumns(expression.UnresolvedExtractValue.Extraction),
             Expression.ExprTypeOneofCase.Window => ReadsColumns(expression.Window.WindowFunction) || expression.Window.PartitionSpec.Any(ReadsColumns)
                                                    || expression.Window.OrderSpec.Any(o => ReadsColumns(o.Child)),

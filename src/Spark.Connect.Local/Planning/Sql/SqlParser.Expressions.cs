@@ -248,6 +248,7 @@ internal sealed partial class SqlParser
     private Expression Subquery(SubqueryExpression.Types.SubqueryType type, Relation query, IEnumerable<Expression> values)
     {
         var subquery = new SubqueryExpression { PlanId = _subqueries.Add(query), SubqueryType = type };
+        AssignOuterAggregates(subquery.PlanId);
         subquery.InSubqueryValues.AddRange(values);
         return new Expression { SubqueryExpression = subquery };
     }

@@ -33,19 +33,22 @@ internal sealed partial class SqlParser
             var input = From;
             if (Where is not null)
             {
-                if (ContainsAggregate(Where))
+                if (ContainsAggregate(Where) && !parser.DeferOuterAggregates(Where, From))
                     throw InvalidWhereCondition(Where);
                 // SELECT … WHERE without FROM filters the one row Spark's OneRowRelation has.
                 input ??= new Relation { Project = new Project { Expressions = { Literals.Integer(1) } } };
                 input = new Relation { Filter = new Filter { Input = input, Condition = Where } };
             }
-            return Grouping is not null || Having is not null
+            // A global aggregate ordered by an aggregate (SELECT max(x) … ORDER BY min(x)) sorts its one row by an aggregate
+            // it computes too, as Spark adds the missing aggregate to the Aggregate below the Sort.
+            var aggregateOrder = order.Any(o => ContainsAggregate(o.Child)) && Items.Any(ContainsAggregate);
+            return Grouping is not null || Having is not null || aggregateOrder
                 ? Aggregated(parser, input, order)
                 : Projected(parser, input, order);
         }
 
         /// <summary>Spark's INVALID_WHERE_CONDITION: WHERE filters rows before they are aggregated, so it can't hold an aggregate.</summary>
-        private static LocalEngineException InvalidWhereCondition(Expression where) => new("INVALID_WHERE_CONDITION", "42903",
+        internal static LocalEngineException InvalidWhereCondition(Expression where) => new("INVALID_WHERE_CONDITION", "42903",
             $"The WHERE condition \"{ColumnNamer.Name(where)}\" contains aggregate functions, which are not valid there. " +
             "Move the condition to HAVING, or aggregate in a subquery and filter its result.",
             new Dictionary<string, string> { ["condition"] = $"\"{ColumnNamer.Name(where)}\"" });
@@ -92,7 +95,7 @@ internal sealed partial class SqlParser
                 groupingSet.GroupingSet.AddRange(set.Select(e => e.Clone()));
                 aggregate.GroupingSets.Add(groupingSet);
             }
-            var rewriter = new AggregateRewriter(groupings, aggregate);
+            var rewriter = new AggregateRewriter(groupings, aggregate, (planId, claim) => parser.ClaimOuterAggregates(planId, From, claim));
             var computed = values.Select((v, i) => rewriter.SelectItem(v, i)).ToList();
             rewriter.SelectItems(values, Items);
             var relation = new Relation { Aggregate = aggregate };

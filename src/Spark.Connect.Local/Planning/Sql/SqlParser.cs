@@ -50,6 +50,7 @@ internal sealed partial class SqlParser : SparkTokenParser
         var query = parser.Query();
         parser.AcceptSymbol(";");
         parser.ExpectEnd();
+        parser.EnsureOuterAggregatesClaimed();
         // Arguments no marker uses are ignored, as Spark ignores them.
         unreadCtes = parser._unreadCtes.Select(subqueries.Wrap).ToList();
         return subqueries.Wrap(query);
@@ -65,6 +66,7 @@ internal sealed partial class SqlParser : SparkTokenParser
         var parser = new SqlParser(text, SqlParameters.None, subqueries);
         var expression = parser.NamedExpression();
         parser.ExpectEnd();
+        parser.EnsureOuterAggregatesClaimed();
         foreach (var (id, relation) in subqueries.References)
             addReference(id, relation);
         return expression;

@@ -40,4 +40,24 @@ public sealed class SparkSqlSubqueryTests : SparkSqlTestBase
         Assert.That(Query("SELECT count(*) FROM (SELECT struct(col1 AS a, col2 AS b) AS r FROM VALUES (1, 1), (1, 2)) WHERE r NOT IN (SELECT (a2 AS a, b2 AS b) FROM VALUES (1, 1) AS b(a2, b2))"),
             Is.EqualTo(new[] { "1" }));
     }
+
+    [Test]
+    public void ExistsAndInSubqueriesAreNamedAsSparkNamesThem()
+    {
+        Assert.That(Schema($"SELECT EXISTS (SELECT 1), NOT EXISTS (SELECT 1), c1 IN (SELECT 1) {Outer}"),
+            Is.EqualTo(new[] { "exists():boolean", "(NOT exists()):boolean", "(c1 IN (listquery())):boolean" }));
+        Assert.That(Schema($"SELECT EXISTS (SELECT 1 FROM VALUES (1) AS t2(x) WHERE x = c2) {Outer}"), Is.EqualTo(new[] { "exists(c2):boolean" }));
+    }
+
+    [Test]
+    public void CaseInsideACallIsNamedByItsText() =>
+        Assert.That(Schema($"SELECT sum(CASE WHEN c1 > 0 THEN 1 ELSE 0 END) {Outer}"), Is.EqualTo(new[] { "sum(CASE WHEN (c1 > 0) THEN 1 ELSE 0 END):bigint" }));
+
+    [Test]
+    public void GlobalAggregateOrderedByAnotherAggregate()
+    {
+        Assert.That(Query("SELECT max(x) FROM VALUES (1), (2) AS s(x) ORDER BY min(x)"), Is.EqualTo(new[] { "2" }));
+        Assert.That(Query($"SELECT c1 {Outer} WHERE c2 = (SELECT max(x) FROM VALUES (1), (2) AS s(x) WHERE x <= c2 ORDER BY min(x) LIMIT 1) ORDER BY c1"),
+            Is.EqualTo(new[] { "0", "1" }));
+    }
 }
