@@ -2,7 +2,7 @@ using Spark.Connect.Arrow;
 
 namespace Spark.Connect.Local.Tests.Server;
 
-/// <summary>Year-month interval results reach a client as Spark Connect sends them: Arrow Interval(YEAR_MONTH), int32 months.</summary>
+/// <summary>Interval results reach a client as Spark Connect sends them: year-month as Arrow Interval(YEAR_MONTH) int32 months, calendar as MONTH_DAY_NANO.</summary>
 public sealed class YearMonthIntervalResultTests : LocalServerTestBase
 {
     [Test]
@@ -25,5 +25,13 @@ public sealed class YearMonthIntervalResultTests : LocalServerTestBase
     {
         var schema = await NewClient().SchemaAsync(Sql("SELECT INTERVAL '1-2' YEAR TO MONTH AS ym"));
         Assert.That(schema.Struct.Fields.Single().DataType.KindCase, Is.EqualTo(DataType.KindOneofCase.YearMonthInterval));
+    }
+
+    [Test]
+    public async Task A_calendar_interval_arrives_as_months_days_and_nanoseconds()
+    {
+        var batch = Batches(await CollectAsync(NewClient().ExecutePlanAsync(Sql("SELECT CAST('interval 3 month 2 days 1 hour' AS interval) AS c")))).Single();
+        Assert.That(batch.Schema.Fields[0].Type, Is.EqualTo(ArrowType.Interval(ArrowIntervalUnit.MonthDayNano)));
+        Assert.That(((PrimitiveColumn<ArrowMonthDayNanoInterval>)batch.Columns[0]).GetValue(0), Is.EqualTo(new ArrowMonthDayNanoInterval(3, 2, 3_600_000_000_000)));
     }
 }

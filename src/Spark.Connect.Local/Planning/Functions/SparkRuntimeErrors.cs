@@ -42,6 +42,9 @@ internal static partial class SparkRuntimeErrors
         ["INVALID_PARAMETER_VALUE.BINARY_FORMAT"] = "22023",
         ["INVALID_FORMAT.MISMATCH_INPUT"] = "42601",
         ["UNSUPPORTED_FEATURE.LOCAL_ENGINE"] = "0A000",
+        ["INVALID_INTERVAL_FORMAT.UNMATCHED_FORMAT_STRING"] = "22006",
+        ["INVALID_INTERVAL_FORMAT.UNMATCHED_FORMAT_STRING_WITH_NOTICE"] = "22006",
+        ["INVALID_INTERVAL_FORMAT.INTERVAL_PARSING"] = "22006",
     };
 
     /// <summary>SQL that fails the query with Spark's division-by-zero error when evaluated.</summary>
