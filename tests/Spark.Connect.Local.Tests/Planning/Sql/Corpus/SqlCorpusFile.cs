@@ -21,13 +21,20 @@ internal static partial class SqlCorpusFile
             var schema = block[(schemaAt + "\n-- !query schema\n".Length)..outputAt].Trim();
             var output = block[(outputAt + "\n-- !query output\n".Length)..].TrimEnd('\n');
             var error = output.StartsWith("org.apache.spark", StringComparison.Ordinal) || output.StartsWith("java.", StringComparison.Ordinal)
-                ? ErrorClass().Match(output) is { Success: true } match ? match.Groups[1].Value : "(an error without a class)"
+                ? ErrorClass().Match(output) is { Success: true } match ? match.Groups[1].Value + SubClass(output) : "(an error without a class)"
                 : null;
             var rows = error is not null || output.Length == 0 ? [] : output.Split('\n').ToList();
             cases.Add(new SqlCorpusCase(query, schema, rows, error));
         }
         return cases;
     }
+
+    // Spark 3.4's development files name a sub-class apart ("errorClass" : "DATATYPE_MISMATCH", "errorSubClass" :
+    // "BINARY_OP_DIFF_TYPES"); released Spark joins them with a dot, as the engine's classes are.
+    private static string SubClass(string output) => ErrorSubClass().Match(output) is { Success: true } sub ? "." + sub.Groups[1].Value : "";
+
+    [GeneratedRegex("\"errorSubClass\" : \"([^\"]+)\"")]
+    private static partial Regex ErrorSubClass();
 
     // Spark 4's files name the class "condition", earlier ones "errorClass".
     [GeneratedRegex("\"(?:errorClass|condition)\" : \"([^\"]+)\"")]
