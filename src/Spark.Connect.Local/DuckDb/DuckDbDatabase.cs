@@ -48,6 +48,7 @@ internal sealed class DuckDbDatabase : IDisposable
             Strings.SparkStringFunctions.Register(connection);
             Strings.SparkUrlFunctions.Register(connection);
             Strings.SparkDateTimeFunctions.Register(connection);
+            Strings.SparkIntervalCastFunctions.Register(connection);
             Statistics.SparkHistogramFunction.Register(connection);
             return database;
         }

@@ -12,7 +12,8 @@ internal abstract class ColumnWriter
     /// <summary>Appends rows [start, start + count) and returns roughly how many Arrow bytes they added.</summary>
     internal abstract long Append(DuckDbVector vector, int start, int count, ArrowColumnBuilder builder);
 
-    internal static ColumnWriter For(DuckDbLogicalType type) => type.Id switch
+    /// <summary>The writer for a DuckDB type; <paramref name="spark"/>, the column's planned Spark type if known, picks the interval kind.</summary>
+    internal static ColumnWriter For(DuckDbLogicalType type, DataType? spark = null) => type.Id switch
     {
         DuckDbTypeId.SqlNull => new NullWriter(),
         DuckDbTypeId.Boolean => new BooleanWriter(),
@@ -28,20 +29,14 @@ internal abstract class ColumnWriter
         DuckDbTypeId.TimestampS => new WideningWriter<long, long>(v => checked(v * 1_000_000)),
         DuckDbTypeId.TimestampMs => new WideningWriter<long, long>(v => checked(v * 1_000)),
         DuckDbTypeId.TimestampNs => new WideningWriter<long, long>(NanosToMicros),
-        DuckDbTypeId.Interval => new WideningWriter<DuckDbInterval, long>(DayTimeMicros),
+        DuckDbTypeId.Interval => SparkResultTypes.IntervalWriter(spark),
         DuckDbTypeId.Decimal or DuckDbTypeId.UBigInt or DuckDbTypeId.HugeInt or DuckDbTypeId.UHugeInt => new DecimalWriter(type.Id),
         DuckDbTypeId.Varchar or DuckDbTypeId.Blob => new BytesWriter(),
-        DuckDbTypeId.List => new ListWriter(For(type.ListChild!)),
-        DuckDbTypeId.Map => new MapWriter(For(type.MapKey!), For(type.MapValue!)),
-        DuckDbTypeId.Struct => new StructWriter(type.StructFields.Select(f => For(f.Type)).ToArray()),
+        DuckDbTypeId.List => new ListWriter(For(type.ListChild!, SparkResultTypes.Element(spark))),
+        DuckDbTypeId.Map => new MapWriter(For(type.MapKey!, SparkResultTypes.Key(spark)), For(type.MapValue!, SparkResultTypes.Value(spark))),
+        DuckDbTypeId.Struct => new StructWriter(type.StructFields.Select((f, i) => For(f.Type, SparkResultTypes.Field(spark, i))).ToArray()),
         _ => throw new NotSupportedException($"DuckDB type {type} has no Arrow writer."),
     };
-
-    // A day is 24 hours in a day-time interval (no calendar), so days convert exactly; months don't.
-    private static long DayTimeMicros(DuckDbInterval interval) => interval.Months == 0
-        ? checked(interval.Days * 86_400_000_000L + interval.Micros)
-        : throw new OverflowException(
-            $"an INTERVAL of {interval.Months} month(s) has no fixed length, so it can't be returned as Spark's day-time interval; return a number of days or a timestamp instead");
 
     // Floors, so an instant before 1970 keeps its microsecond rather than rounding toward the epoch.
     private static long NanosToMicros(long nanos)

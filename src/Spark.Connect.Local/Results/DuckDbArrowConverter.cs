@@ -36,17 +36,18 @@ internal sealed class DuckDbArrowConverter
     internal long MaxBytesPerBatch { get; }
 
     /// <summary>The Arrow schema Spark would send for this result (see <see cref="DuckDbArrowTypes"/>).</summary>
-    internal static ArrowSchema SchemaFor(DuckDbResult result) => DuckDbArrowTypes.SchemaFor(result);
+    internal static ArrowSchema SchemaFor(DuckDbResult result, DataType? sparkSchema = null) => DuckDbArrowTypes.SchemaFor(result, sparkSchema);
 
     /// <summary>
     /// Reads the rest of <paramref name="result"/> lazily, yielding bounded batches (at least one).
-    /// Unsupported column types fail before any row is read.
+    /// Unsupported column types fail before any row is read. <paramref name="sparkSchema"/>, the planned struct type
+    /// when known, decides which of Spark's interval types an INTERVAL column is (<see cref="SparkResultTypes"/>).
     /// </summary>
-    internal IEnumerable<RecordBatch> ReadBatches(DuckDbResult result)
+    internal IEnumerable<RecordBatch> ReadBatches(DuckDbResult result, DataType? sparkSchema = null)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var schema = SchemaFor(result);
-        var writers = result.ColumnTypes.Select(ColumnWriter.For).ToArray();
+        var schema = SchemaFor(result, sparkSchema);
+        var writers = result.ColumnTypes.Select((type, i) => ColumnWriter.For(type, SparkResultTypes.Field(sparkSchema, i))).ToArray();
         return StreamBatches(result, schema, writers);
     }
 
@@ -54,9 +55,9 @@ internal sealed class DuckDbArrowConverter
     /// Like <see cref="ReadBatches"/>, but each batch as a complete Arrow IPC stream (schema, one batch,
     /// end marker): the payload of one Spark Connect <c>arrow_batch</c>.
     /// </summary>
-    internal IEnumerable<byte[]> ReadIpcStreams(DuckDbResult result)
+    internal IEnumerable<byte[]> ReadIpcStreams(DuckDbResult result, DataType? sparkSchema = null)
     {
-        var batches = ReadBatches(result);
+        var batches = ReadBatches(result, sparkSchema);
         return batches.Select(ToIpcStream);
     }
 

@@ -14,28 +14,32 @@ internal static class DuckDbArrowTypes
     internal const string ListItemName = "element";
     internal const string MapValueName = "value";
 
-    /// <summary>The Arrow schema of a result: one field per column, named after the DuckDB column.</summary>
-    internal static ArrowSchema SchemaFor(DuckDbResult result)
+    /// <summary>
+    /// The Arrow schema of a result: one field per column, named after the DuckDB column; <paramref name="sparkSchema"/>
+    /// (the planned struct type, if known) picks each interval's kind (<see cref="SparkResultTypes"/>).
+    /// </summary>
+    internal static ArrowSchema SchemaFor(DuckDbResult result, DataType? sparkSchema = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         var fields = new ArrowField[result.ColumnCount];
         for (var i = 0; i < fields.Length; i++)
-            fields[i] = FieldFor(SqlIdentifiers.FromDuckDb(result.ColumnNames[i]), result.ColumnTypes[i], result.ColumnNames[i]);
+            fields[i] = FieldFor(SqlIdentifiers.FromDuckDb(result.ColumnNames[i]), result.ColumnTypes[i], result.ColumnNames[i],
+                SparkResultTypes.Field(sparkSchema, i));
         return new ArrowSchema(fields);
     }
 
     /// <summary>The Arrow field for one DuckDB type; <paramref name="column"/> names the top-level column in errors.</summary>
-    internal static ArrowField FieldFor(string name, DuckDbLogicalType type, string column) => type.Id switch
+    internal static ArrowField FieldFor(string name, DuckDbLogicalType type, string column, DataType? spark = null) => type.Id switch
     {
-        DuckDbTypeId.List => ArrowField.List(name, FieldFor(ListItemName, type.ListChild!, column)),
+        DuckDbTypeId.List => ArrowField.List(name, FieldFor(ListItemName, type.ListChild!, column, SparkResultTypes.Element(spark))),
         DuckDbTypeId.Struct => ArrowField.Struct(name,
-            type.StructFields.Select(f => FieldFor(SqlIdentifiers.FromDuckDb(f.Name), f.Type, column)).ToArray()),
-        DuckDbTypeId.Map => ArrowField.Map(name, ScalarType(type.MapKey!, column),
-            FieldFor(MapValueName, type.MapValue!, column)),
-        _ => new ArrowField(name, ScalarType(type, column)),
+            type.StructFields.Select((f, i) => FieldFor(SqlIdentifiers.FromDuckDb(f.Name), f.Type, column, SparkResultTypes.Field(spark, i))).ToArray()),
+        DuckDbTypeId.Map => ArrowField.Map(name, ScalarType(type.MapKey!, column, SparkResultTypes.Key(spark)),
+            FieldFor(MapValueName, type.MapValue!, column, SparkResultTypes.Value(spark))),
+        _ => new ArrowField(name, ScalarType(type, column, spark)),
     };
 
-    private static ArrowType ScalarType(DuckDbLogicalType type, string column) => type.Id switch
+    private static ArrowType ScalarType(DuckDbLogicalType type, string column, DataType? spark) => type.Id switch
     {
         DuckDbTypeId.SqlNull => ArrowType.Null,
         DuckDbTypeId.Boolean => ArrowType.Boolean,
@@ -57,10 +61,10 @@ internal static class DuckDbArrowTypes
         DuckDbTypeId.Timestamp or DuckDbTypeId.TimestampS or DuckDbTypeId.TimestampMs or DuckDbTypeId.TimestampNs =>
             ArrowType.Timestamp(ArrowTimeUnit.Microsecond, null),
         DuckDbTypeId.TimestampTz => ArrowType.Timestamp(ArrowTimeUnit.Microsecond, "UTC"),
-        // Spark gives a day-time interval (Arrow duration[us]) for everything that yields an INTERVAL
-        // here: timestamp differences, TimeSpan literals, time of day. DuckDB has one INTERVAL type, so
-        // results use Spark's type; a value carrying months can't be expressed and fails by column name.
-        DuckDbTypeId.Interval => ArrowType.Duration(ArrowTimeUnit.Microsecond),
+        // DuckDB has one INTERVAL type: the planned Spark type says which of Spark's three it is; without one it is
+        // day-time (Arrow duration[us]), as timestamp differences and TimeSpan literals are, and a value carrying
+        // months fails by column name.
+        DuckDbTypeId.Interval => SparkResultTypes.IntervalArrowType(spark),
         _ => throw Unsupported(column, type),
     };
 

@@ -22,7 +22,7 @@ internal sealed class ResultProducer : IResponseSource
     {
         _statement = statement;
         _result = result;
-        _batches = converter.ReadBatches(result).GetEnumerator();
+        _batches = converter.ReadBatches(result, schema).GetEnumerator();
         Schema = schema ?? SparkSchema.ToDataType(DuckDbArrowConverter.SchemaFor(result));
     }
 

@@ -34,6 +34,8 @@ internal static class SparkSchema
             ArrowTypeId.Timestamp when type.TimeZone is null => new DataType { TimestampNtz = new() },
             ArrowTypeId.Timestamp => new DataType { Timestamp = new() },
             ArrowTypeId.Duration => new DataType { DayTimeInterval = new DataType.Types.DayTimeInterval { StartField = 0, EndField = 3 } },
+            ArrowTypeId.Interval when type.IntervalUnit == ArrowIntervalUnit.YearMonth =>
+                new DataType { YearMonthInterval = new DataType.Types.YearMonthInterval { StartField = 0, EndField = 1 } },
             ArrowTypeId.Interval => new DataType { CalendarInterval = new() },
             ArrowTypeId.List or ArrowTypeId.LargeList => new DataType
             {

@@ -31,6 +31,8 @@ internal static class LeafReads
         ArrowTypeId.Date32 => typeof(Date32Column),
         ArrowTypeId.Timestamp => typeof(TimestampColumn),
         ArrowTypeId.Duration => typeof(DurationColumn),
+        // Spark's year-month interval: a count of months (Spark Connect's int32 year_month_interval).
+        ArrowTypeId.Interval when type.IntervalUnit == ArrowIntervalUnit.YearMonth => typeof(PrimitiveColumn<int>),
         ArrowTypeId.Time32 => typeof(Time32Column),
         ArrowTypeId.Time64 => typeof(Time64Column),
         ArrowTypeId.Dictionary => typeof(DictionaryColumn),
@@ -101,6 +103,9 @@ internal static class LeafReads
             }
             case ArrowTypeId.Duration:
                 return target == typeof(TimeSpan) ? Helper(nameof(ColumnReads.Duration), raw, Expression.Constant(type.Unit), pathConstant, row) : null;
+            case ArrowTypeId.Interval when type.IntervalUnit == ArrowIntervalUnit.YearMonth:
+                // .NET has no months-long span (TimeSpan is fixed-length), so the value is its total months, as Spark stores it.
+                return target == typeof(int) || target == typeof(long) ? Convert(raw, target) : null;
             case ArrowTypeId.Time32 or ArrowTypeId.Time64:
             {
                 // Spark's TIME is a time of day: TimeOnly; TimeSpan (time since midnight) is accepted too. The reader

@@ -124,8 +124,9 @@ public class ErrorTests
     [Test]
     public void UnsupportedArrowTypesAreNamed()
     {
-        var batch = Batches.Single<PrimitiveBuilder<int>>(Batches.Field("months", ArrowType.Interval(ArrowIntervalUnit.YearMonth)), b => b.Append(3));
-        Assert.That(Assert.Throws<SparkMaterializationException>(() => Batches.Read<int>(batch))!.Message, Does.Contain("'months' is interval[YearMonth]"));
+        var batch = Batches.Single<PrimitiveBuilder<ArrowMonthDayNanoInterval>>(Batches.Field("span", ArrowType.Interval(ArrowIntervalUnit.MonthDayNano)),
+            b => b.Append(new ArrowMonthDayNanoInterval(1, 2, 3)));
+        Assert.That(Assert.Throws<SparkMaterializationException>(() => Batches.Read<int>(batch))!.Message, Does.Contain("'span' is interval[MonthDayNano]"));
     }
 
     [Test]

@@ -18,8 +18,8 @@ internal static class ArithmeticFunctions
         registry.Scalar(c => AddOrSubtract(StringsAsNumbers(c), "+", Operation.Add), c => ArithmeticTypes.AddOrSubtract(c, ArithmeticTypes.Operation.Add), "+");
         registry.Scalar(c => c.Count == 1 ? $"(- {c[0]})" : AddOrSubtract(StringsAsNumbers(c), "-", Operation.Subtract),
             c => ArithmeticTypes.AddOrSubtract(c, ArithmeticTypes.Operation.Subtract), "-");
-        registry.Scalar(c => Numeric(StringsAsNumbers(c.Expect(2)), "*", Operation.Multiply), ArithmeticTypes.Multiply, "*");
-        registry.Scalar(c => Divide(StringsAsNumbers(c)), c => ArithmeticTypes.DivideOrRemainder(c, ArithmeticTypes.Operation.Divide), "/");
+        registry.Scalar(c => IntervalArithmetic.Render(c.Expect(2), divide: false) ?? Numeric(StringsAsNumbers(c), "*", Operation.Multiply), ArithmeticTypes.Multiply, "*");
+        registry.Scalar(c => IntervalArithmetic.Render(c.Expect(2), divide: true) ?? Divide(StringsAsNumbers(c)), c => ArithmeticTypes.DivideOrRemainder(c, ArithmeticTypes.Operation.Divide), "/");
         registry.Scalar(c => IntegralDivide(StringsAsNumbers(c)), ArithmeticTypes.IntegralDivide, "div");
         registry.Scalar(c => Remainder(StringsAsNumbers(c)), c => ArithmeticTypes.DivideOrRemainder(c, ArithmeticTypes.Operation.Remainder), "%", "mod");
         registry.Scalar(c => $"(- {c.Expect(1)[0]})", ArithmeticTypes.Unary, "negative");

@@ -29,6 +29,8 @@ internal static class ArithmeticTypes
     {
         var (left, right) = Operands(call);
         if (IsNumberOrNull(left) && IsNumberOrNull(right)) return call.Strict(Numeric(left, right, Operation.Multiply));
+        if (SparkTypes.IsAnsiInterval(left) && IntervalArithmetic.IsFactor(right)) return call.Strict(IntervalArithmetic.ResultType(left));
+        if (SparkTypes.IsAnsiInterval(right) && IntervalArithmetic.IsFactor(left)) return call.Strict(IntervalArithmetic.ResultType(right));
         if (SparkTypes.IsInterval(left) && IsNumberOrNull(right)) return call.Strict(left);
         if (SparkTypes.IsInterval(right) && IsNumberOrNull(left)) return call.Strict(right);
         throw FunctionErrors.BinaryOpDiffTypes(call.Name, left, right);
@@ -38,6 +40,8 @@ internal static class ArithmeticTypes
     public static FunctionResult DivideOrRemainder(TypedCall call, Operation operation)
     {
         var (left, right) = Operands(call);
+        if (operation == Operation.Divide && SparkTypes.IsAnsiInterval(left) && IntervalArithmetic.IsFactor(right))
+            return call.Strict(IntervalArithmetic.ResultType(left));
         if (!IsNumberOrNull(left) || !IsNumberOrNull(right))
             throw FunctionErrors.BinaryOpDiffTypes(call.Name, left, right);
         return TypedCall.MaybeNull(Numeric(left, right, operation));

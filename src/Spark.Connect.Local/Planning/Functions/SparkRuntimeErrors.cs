@@ -16,6 +16,8 @@ internal static partial class SparkRuntimeErrors
         ["ARITHMETIC_OVERFLOW"] = ("22003", "Arithmetic overflow."),
         ["INVALID_INDEX_OF_ZERO"] = ("22003", "The index 0 is invalid. An index shall be either < 0 or > 0 (the first element has index 1)."),
         ["NULL_MAP_KEY"] = ("2200E", "Cannot use null as map key."),
+        ["INTERVAL_DIVIDED_BY_ZERO"] = ("22012", "Division by zero. Use `try_divide` to tolerate divisor being 0 and return NULL instead."),
+        ["INTERVAL_ARITHMETIC_OVERFLOW"] = ("22015", "Integer overflow while operating with intervals. Try devising appropriate values for the interval parameters."),
     };
 
     // Errors whose message is built in SQL from the failing values (an index, an array's size, a user's text): the
@@ -42,10 +44,19 @@ internal static partial class SparkRuntimeErrors
         ["INVALID_PARAMETER_VALUE.BINARY_FORMAT"] = "22023",
         ["INVALID_FORMAT.MISMATCH_INPUT"] = "42601",
         ["UNSUPPORTED_FEATURE.LOCAL_ENGINE"] = "0A000",
+        ["INVALID_INTERVAL_FORMAT.UNMATCHED_FORMAT_STRING"] = "22006",
+        ["INVALID_INTERVAL_FORMAT.UNMATCHED_FORMAT_STRING_WITH_NOTICE"] = "22006",
+        ["INVALID_INTERVAL_FORMAT.INTERVAL_PARSING"] = "22006",
     };
 
     /// <summary>SQL that fails the query with Spark's division-by-zero error when evaluated.</summary>
     public static string DivideByZero => Raise("DIVIDE_BY_ZERO");
+
+    /// <summary>SQL that fails the query with Spark's INTERVAL_DIVIDED_BY_ZERO (an interval over zero) when evaluated.</summary>
+    public static string IntervalDividedByZero => Raise("INTERVAL_DIVIDED_BY_ZERO");
+
+    /// <summary>SQL that fails the query with Spark's INTERVAL_ARITHMETIC_OVERFLOW (a product or quotient the interval can't hold) when evaluated.</summary>
+    public static string IntervalOverflow => Raise("INTERVAL_ARITHMETIC_OVERFLOW");
 
     /// <summary>SQL that fails the query with Spark's INVALID_INDEX_OF_ZERO (element_at's index 0) when evaluated.</summary>
     public static string IndexOfZero => Raise("INVALID_INDEX_OF_ZERO");

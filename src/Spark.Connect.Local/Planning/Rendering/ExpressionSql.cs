@@ -24,6 +24,8 @@ internal static class ExpressionSql
             // Spark writes doubles and floats as Java does (1.0E7), not as DuckDB's cast does (10000000.0).
             CastExpression { Type.KindCase: DataType.KindOneofCase.String, Operand.Type.KindCase: DataType.KindOneofCase.Double or DataType.KindOneofCase.Float } cast =>
                 SparkNumberText.Render(Render(cast.Operand, context)),
+            CastExpression cast when StringIntervalCastRenderer.Accepts(cast.Operand.Type, cast.Type) =>
+                StringIntervalCastRenderer.Render(cast.Type, Render(cast.Operand, context), cast.IsTry),
             CastExpression { Type.KindCase: DataType.KindOneofCase.YearMonthInterval or DataType.KindOneofCase.DayTimeInterval } cast
                 when IntervalCastRenderer.Accepts(cast.Operand.Type) => IntervalCastRenderer.FromNumber(cast.Operand.Type, cast.Type, Render(cast.Operand, context), cast.IsTry),
             CastExpression { Operand.Type.KindCase: DataType.KindOneofCase.YearMonthInterval or DataType.KindOneofCase.DayTimeInterval, Type.KindCase: DataType.KindOneofCase.String } cast =>

@@ -40,7 +40,7 @@ internal static class DatetimeArithmetic
 
     /// <summary>Whether the resolver renamed an operator call (the column then takes the new call's name).</summary>
     internal static bool Renamed(Expression written, Expression resolvedSource) =>
-        written.ExprTypeCase == Kind.UnresolvedFunction && written.UnresolvedFunction.FunctionName is "+" or "-"
+        written.ExprTypeCase == Kind.UnresolvedFunction && written.UnresolvedFunction.FunctionName is "+" or "-" or "*"
         && (resolvedSource.ExprTypeCase == Kind.UnresolvedFunction && resolvedSource.UnresolvedFunction.FunctionName is "date_add" or "date_sub"
             || resolvedSource is { ExprTypeCase: Kind.Alias, Alias.Name.Count: 1 });
 

@@ -43,6 +43,8 @@ internal static class DdlSchema
             return lower switch
             {
                 "null" or "void" => SparkTypes.Null,
+                // Spark's calendar interval, which only a cast from text produces.
+                "interval" => new DataType { CalendarInterval = new() },
                 _ => AnsiIntervalTypes.TryParse(lower) ?? TryParseSimple(trimmed),
             };
         }

@@ -165,7 +165,7 @@ internal sealed class ExpressionResolver(ResolutionContext context, RelationReso
             else
                 resolved.AddRange(StarExpansion.Expand(argument.UnresolvedStar, scope, argument).Select(c => StructArguments.Named(name, argument, c)));
         }
-        if (DatetimeArithmetic.Rewrite(name, source, resolved) is { } rewrite)
+        if ((DatetimeArithmetic.Rewrite(name, source, resolved) ?? IntervalOperandOrder.Rewrite(name, source, resolved)) is { } rewrite)
             (name, resolved, source) = rewrite;
         var (type, nullable) = FunctionTyping.Of(context.Planning, name, resolved, isDistinct, windowed: false);
         return new FunctionExpression(name, resolved, isDistinct, type, nullable, source);

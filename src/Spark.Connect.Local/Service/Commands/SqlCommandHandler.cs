@@ -100,7 +100,7 @@ internal static class SqlCommandHandler
         using var rows = statement.Execute();
         if (SqlStatementKind.HasNoOutput(relation.Sql.Query))
             return CommandRows.Empty();
-        var batches = converter.ReadBatches(rows).ToList();
+        var batches = converter.ReadBatches(rows, query.Schema).ToList();
         return ArrowStreamWriter.WriteToArray(batches[0].Schema, batches);
     }
 }

@@ -36,12 +36,18 @@ internal static partial class SqlCorpusFile
     private static (string Class, string? Subject) ErrorOf(string output)
     {
         if (ErrorClass().Match(output) is { Success: true } match)
-            return (match.Groups[1].Value, null);
+            return (match.Groups[1].Value + SubClass(output), null);
         var lineEnd = output.IndexOf('\n', StringComparison.Ordinal);
         var type = lineEnd < 0 ? output : output[..lineEnd];
         var message = lineEnd < 0 ? "" : output[(lineEnd + 1)..].TrimStart('\n');
         return LegacyErrorMessages.Find(type, message) is { } legacy ? (legacy.Condition, legacy.Subject) : ("(an error without a class)", null);
     }
+    // Spark 3.4's development files name a sub-class apart ("errorClass" : "DATATYPE_MISMATCH", "errorSubClass" :
+    // "BINARY_OP_DIFF_TYPES"); released Spark joins them with a dot, as the engine's classes are.
+    private static string SubClass(string output) => ErrorSubClass().Match(output) is { Success: true } sub ? "." + sub.Groups[1].Value : "";
+
+    [GeneratedRegex("\"errorSubClass\" : \"([^\"]+)\"")]
+    private static partial Regex ErrorSubClass();
 
     // Spark 4's files name the class "condition", earlier ones "errorClass".
     [GeneratedRegex("\"(?:errorClass|condition)\" : \"([^\"]+)\"")]
