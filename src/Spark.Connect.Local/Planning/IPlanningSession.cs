@@ -38,4 +38,10 @@ internal interface IPlanningSession
 
     /// <summary>The tables <c>spark.catalog.cacheTable</c> marked in this session (nothing is cached; <c>isCached</c> reports them).</summary>
     System.Collections.Concurrent.ConcurrentDictionary<string, bool> CachedTables() => new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Carries out the Spark SQL statement (not a query) of a <c>SQL</c> relation now, as Spark's planner does when such a
+    /// relation is analyzed or executed, and returns its rows as one Arrow IPC stream (no columns for DDL).
+    /// </summary>
+    byte[] RunStatement(SQL sql) => throw LocalEngineException.Unsupported("a statement that is not a query inside a SQL relation", "Run the statement with spark.sql.");
 }

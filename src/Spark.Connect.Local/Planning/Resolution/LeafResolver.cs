@@ -98,12 +98,9 @@ internal static class LeafResolver
             var plan = Planning.Sql.SparkSqlQuery.Resolve(resolver, relation.Sql);
             return new PassThroughPlan(RelationResolver.PlanId(relation), plan.Output, plan);
         }
-        if (planning.Session.SqlDialect == SqlDialect.Spark)
-        {
-            // A statement is carried out by spark.sql (a SqlCommand), never handed to DuckDB; its syntax is still checked first.
-            Planning.Sql.Statements.StatementParser.Parse(relation.Sql.Query);
-            throw LocalEngineException.Unsupported("a statement that is not a query inside a SQL relation", "Run the statement with spark.sql, which carries it out at once.");
-        }
+        if (StatementRelation.IsStatement(planning.Session, relation.Sql))
+            // A statement is carried out by the engine now, as Spark's planner runs a command, never handed to DuckDB.
+            return StatementRelation.Resolve(resolver, relation);
         var query = SqlArguments.Bind(relation.Sql, argument => ExpressionSql.Render(resolver.Expressions.Resolve(argument, ResolutionScope.Empty), planning));
         query = TempViewCtes.Prefix(planning, query, view => PlanSql.RenderRoot(resolver.Resolve(view), planning));
         // Only the statement kinds a client may run get past here; nothing of a refused one reaches DuckDB.
