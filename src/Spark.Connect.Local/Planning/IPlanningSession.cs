@@ -30,6 +30,12 @@ internal interface IPlanningSession
     /// <summary>The SQL dialect of user SQL (<see cref="LocalSparkServerOptions.SqlDialect"/>); Spark SQL unless the host chose DuckDB's.</summary>
     SqlDialect SqlDialect => SqlDialect.Spark;
 
+    /// <summary>
+    /// The schema of the database unqualified table names resolve in (a database made with CREATE DATABASE, after
+    /// <c>USE db</c>), or null for Spark's <c>default</c> (DuckDB's <c>main</c>).
+    /// </summary>
+    string? CurrentDatabase => null;
+
     /// <summary>The names of the session's temporary views, as created (for <c>spark.catalog.listTables</c>).</summary>
     IReadOnlyList<string> TemporaryViewNames() => [];
 

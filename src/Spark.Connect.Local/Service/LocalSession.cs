@@ -122,6 +122,9 @@ internal sealed class LocalSession : IPlanningSession, IDisposable
     public bool DropTemporaryView(string name, bool global) => (global ? GlobalViews : TempViews).Drop(name);
 
     /// <inheritdoc />
+    public string? CurrentDatabase { get; set; }
+
+    /// <inheritdoc />
     public byte[] RunStatement(SQL sql)
     {
         MarkTemporaryState();

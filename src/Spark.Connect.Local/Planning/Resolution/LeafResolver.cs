@@ -24,9 +24,13 @@ internal static class LeafResolver
                     "Read the table without options.");
             case Spark.Connect.Protocol.Read.ReadTypeOneofCase.NamedTable:
                 var parts = Planning.Catalog.LocalCatalog.ToDuckDbParts(MultipartIdentifier.Parse(read.NamedTable.UnparsedIdentifier));
-                return ViewExpansion.Find(resolver.Context.Planning, parts) is { } view
-                    ? View(resolver, relation, parts, view)
-                    : TableScan(resolver, relation, parts);
+                if (ViewExpansion.Find(resolver.Context.Planning, parts) is { } view)
+                    return View(resolver, relation, parts, view);
+                var session = resolver.Context.Planning.Session;
+                // A persistent view or external table: its relation planned in place, now (unless it is being expanded already).
+                if (Planning.Catalog.CatalogNames.Find(session, parts) is { } entry && !ViewExpansion.IsExpanding(resolver.Context.Planning, [entry.Schema, entry.Name]))
+                    return View(resolver, relation, [entry.Schema, entry.Name], entry.Read(session));
+                return TableScan(resolver, relation, Planning.Catalog.CatalogNames.ForScan(session, parts));
             case Spark.Connect.Protocol.Read.ReadTypeOneofCase.DataSource:
                 return Scan(resolver, relation, FileReads.Query(resolver.Context.Planning, read.DataSource), []);
             default:

@@ -45,7 +45,7 @@ internal static class SqlCommandHandler
         {
             StatementKind.Set => SetStatement.Set(session, sql.Query),
             StatementKind.Reset => SetStatement.Reset(session, sql.Query),
-            StatementKind.Use => UseStatement.Run(sql.Query, session.Connection),
+            StatementKind.Use => UseStatement.Run(sql.Query, session),
             _ => Planning.Sql.Statements.StatementParser.Parse(sql.Query) is { } statement
                 ? Statements.StatementExecutor.Run(session, sql, statement)
                 : throw StatementErrors.Syntax("The SQL text holds no statement."),
