@@ -88,4 +88,19 @@ public sealed class SqlStatementViewTests : SqlStatementTestBase
         await RunAsync(client, "CREATE DATABASE reports");
         Assert.That(await ErrorClassAsync(client, "SELECT * FROM reports.uno"), Is.EqualTo("TABLE_OR_VIEW_NOT_FOUND"), "the view went with its database");
     }
+
+    [Test]
+    public async Task The_catalog_lists_persistent_views_and_knows_they_exist()
+    {
+        var client = NewClient();
+        await RunAsync(client, "CREATE TABLE b_table (a INT)");
+        await RunAsync(client, "CREATE VIEW a_view AS SELECT a FROM b_table");
+        var list = new Relation { Catalog = new Spark.Connect.Protocol.Catalog { ListTables = new ListTables() } };
+        var columns = new[] { "name", "tableType", "isTemporary" }.Select(n => new Expression { UnresolvedAttribute = new Expression.Types.UnresolvedAttribute { UnparsedIdentifier = n } });
+        var rows = new Plan { Root = new Relation { Project = new Project { Input = list, Expressions = { columns } } } };
+
+        Assert.That(await RowsAsync(client, rows), Is.EqualTo(new[] { new object?[] { "a_view", "VIEW", false }, new object?[] { "b_table", "MANAGED", false } }));
+        var exists = new Plan { Root = new Relation { Catalog = new Spark.Connect.Protocol.Catalog { TableExists = new TableExists { TableName = "a_view" } } } };
+        Assert.That(await RowsAsync(client, exists), Is.EqualTo(new[] { new object?[] { true } }));
+    }
 }
