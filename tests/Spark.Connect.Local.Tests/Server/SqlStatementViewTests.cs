@@ -36,6 +36,7 @@ public sealed class SqlStatementViewTests : SqlStatementTestBase
         Assert.That(await ErrorClassAsync(client, "CREATE OR REPLACE VIEW t AS SELECT 1"), Is.EqualTo("EXPECT_VIEW_NOT_TABLE.NO_ALTERNATIVE"));
         Assert.That(await ErrorClassAsync(client, "CREATE TABLE v (a INT)"), Is.EqualTo("TABLE_OR_VIEW_ALREADY_EXISTS"));
         Assert.That(await ErrorClassAsync(client, "ALTER VIEW nosuch AS SELECT 1"), Is.EqualTo("TABLE_OR_VIEW_NOT_FOUND"));
+        Assert.That(await ErrorClassAsync(client, "CREATE OR REPLACE VIEW v AS SELECT * FROM v"), Is.EqualTo("RECURSIVE_VIEW"));
         Assert.That(await ErrorClassAsync(client, "CREATE VIEW w (a, b) AS SELECT 1"), Is.EqualTo("CREATE_VIEW_COLUMN_ARITY_MISMATCH.NOT_ENOUGH_DATA_COLUMNS"));
         Assert.That(await ErrorClassAsync(client, "CREATE VIEW w AS SELECT * FROM nosuch"), Is.EqualTo("TABLE_OR_VIEW_NOT_FOUND"));
         Assert.That(await ErrorClassAsync(client, "INSERT INTO v VALUES (1, 2)"), Is.EqualTo("EXPECT_TABLE_NOT_VIEW.NO_ALTERNATIVE"));

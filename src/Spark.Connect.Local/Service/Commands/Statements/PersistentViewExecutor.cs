@@ -43,7 +43,11 @@ internal static class PersistentViewExecutor
         }
         var text = sql.Clone();
         text.Query = create.Query;
-        CheckNoTemporaryReads(session, table, SqlParser.ParseQuery(create.Query, SqlParameters.Of(sql)));
+        var parsed = SqlParser.ParseQuery(create.Query, SqlParameters.Of(sql));
+        CheckNoTemporaryReads(session, table, parsed);
+        if (existing is not null && WriteStatements.ReadsTable(session, parsed, table))
+            throw new LocalEngineException("RECURSIVE_VIEW", "42K0H", $"Recursive view {table.Display} detected (cycle: {table.Display} -> {table.Display}).",
+                new Dictionary<string, string> { ["viewIdent"] = table.Display, ["newPath"] = $"{table.Display} -> {table.Display}" });
         var fields = StatementExecutor.Fields(StatementExecutor.PlanQuery(session, sql, create.Query));
         if (create.Columns.Count > 0 && create.Columns.Count != fields.Count)
             throw Arity(table, create.Columns, fields.Select(f => f.Name).ToList());
