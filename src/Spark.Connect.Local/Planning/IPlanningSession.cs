@@ -30,6 +30,12 @@ internal interface IPlanningSession
     /// <summary>The SQL dialect of user SQL (<see cref="LocalSparkServerOptions.SqlDialect"/>); Spark SQL unless the host chose DuckDB's.</summary>
     SqlDialect SqlDialect => SqlDialect.Spark;
 
+    /// <summary>
+    /// The schema of the database unqualified table names resolve in (a database made with CREATE DATABASE, after
+    /// <c>USE db</c>), or null for Spark's <c>default</c> (DuckDB's <c>main</c>).
+    /// </summary>
+    string? CurrentDatabase => null;
+
     /// <summary>The names of the session's temporary views, as created (for <c>spark.catalog.listTables</c>).</summary>
     IReadOnlyList<string> TemporaryViewNames() => [];
 
@@ -38,4 +44,10 @@ internal interface IPlanningSession
 
     /// <summary>The tables <c>spark.catalog.cacheTable</c> marked in this session (nothing is cached; <c>isCached</c> reports them).</summary>
     System.Collections.Concurrent.ConcurrentDictionary<string, bool> CachedTables() => new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Carries out the Spark SQL statement (not a query) of a <c>SQL</c> relation now, as Spark's planner does when such a
+    /// relation is analyzed or executed, and returns its rows as one Arrow IPC stream (no columns for DDL).
+    /// </summary>
+    byte[] RunStatement(SQL sql) => throw LocalEngineException.Unsupported("a statement that is not a query inside a SQL relation", "Run the statement with spark.sql.");
 }

@@ -12,6 +12,7 @@ internal sealed class PlanningContext(IPlanningSession session, FunctionRenderer
     private readonly List<Expression.Types.Literal> _parameters = [];
     private int _aliases;
     private int _nesting;
+    private Dictionary<Relation, byte[]>? _statementRows;
 
     internal IPlanningSession Session => session;
 
@@ -30,6 +31,18 @@ internal sealed class PlanningContext(IPlanningSession session, FunctionRenderer
         : (name, arguments, over, context) => $"{functions(name, arguments, false, context)} {over}";
 
     internal IReadOnlyList<Expression.Types.Literal> Parameters => _parameters;
+
+    /// <summary>
+    /// The rows of a statement inside a <c>SQL</c> relation, run by <paramref name="run"/> the first time this planning
+    /// meets that relation node, so a relation resolved twice (a query parsed again) never runs its statement twice.
+    /// </summary>
+    internal byte[] StatementRows(Relation relation, Func<byte[]> run)
+    {
+        _statementRows ??= new Dictionary<Relation, byte[]>(ReferenceEqualityComparer.Instance);
+        if (!_statementRows.TryGetValue(relation, out var rows))
+            _statementRows[relation] = rows = run();
+        return rows;
+    }
 
     /// <summary>Adds one scalar value as the next positional parameter and returns its bare placeholder (<c>$n</c>).</summary>
     internal string AddParameter(Expression.Types.Literal scalar)

@@ -121,6 +121,16 @@ internal sealed class LocalSession : IPlanningSession, IDisposable
     /// <inheritdoc />
     public bool DropTemporaryView(string name, bool global) => (global ? GlobalViews : TempViews).Drop(name);
 
+    /// <inheritdoc />
+    public string? CurrentDatabase { get; set; }
+
+    /// <inheritdoc />
+    public byte[] RunStatement(SQL sql)
+    {
+        MarkTemporaryState();
+        return Commands.SqlCommandHandler.StatementRows(this, sql);
+    }
+
     /// <summary>Loads the Arrow data into a temporary table of this session's connection.</summary>
     public string LoadLocalRelation(LocalRelation relation)
     {

@@ -27,6 +27,7 @@ internal static class PlanRunner
             Relation.RelTypeOneofCase.ShowString => ShowRoot.Show(session, root.ShowString, converter, beforeRun, zone),
             Relation.RelTypeOneofCase.HtmlString => ShowRoot.Html(session, root.HtmlString, converter, beforeRun, zone),
             Relation.RelTypeOneofCase.LocalRelation when HasNoColumns(root.LocalRelation) => NoColumns(),
+            Relation.RelTypeOneofCase.Sql when Planning.Resolution.StatementRelation.IsStatement(session, root.Sql) => Statement(session, root, converter, beforeRun),
             _ => Query(session, new LocalPlanner(session).Plan(root), converter, beforeRun),
         };
     }
@@ -51,6 +52,20 @@ internal static class PlanRunner
                 },
             },
         ]);
+    }
+
+    /// <summary>
+    /// A statement as the root (a <c>SQL</c> relation holding CREATE, INSERT, …): Spark runs the command when the plan is
+    /// executed and returns its rows; a result without columns is answered here, as DuckDB has no zero-column rows.
+    /// </summary>
+    private static IResponseSource Statement(IPlanningSession session, Relation root, DuckDbArrowConverter converter, Action<string> beforeRun)
+    {
+        if (Planning.Sql.TempViewStatement.TryRead(root.Sql.Query) is null)
+            Planning.Sql.Statements.StatementParser.Parse(root.Sql.Query);
+        var rows = session.RunStatement(root.Sql);
+        if (Planning.Resolution.StatementRelation.HasNoColumns(rows))
+            return NoColumns();
+        return Query(session, new LocalPlanner(session).Plan(new Relation { LocalRelation = new LocalRelation { Data = Google.Protobuf.ByteString.CopyFrom(rows) } }), converter, beforeRun);
     }
 
     private static ResultProducer Query(IPlanningSession session, PlannedQuery query, DuckDbArrowConverter converter, Action<string> beforeRun)

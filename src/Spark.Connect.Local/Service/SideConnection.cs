@@ -29,6 +29,12 @@ internal sealed class SideConnection(DuckDbConnection connection, IPlanningSessi
 
     public string LoadLocalRelation(LocalRelation relation) => throw new NeedsSessionConnectionException();
 
+    // A statement changes what the session sees: it runs on the session's own connection.
+    public byte[] RunStatement(SQL sql) => throw new NeedsSessionConnectionException();
+
+    /// <inheritdoc />
+    public string? CurrentDatabase => owner.CurrentDatabase;
+
     /// <summary>Stops the running statement; safe to call from any thread, also after disposal.</summary>
     public void Interrupt()
     {

@@ -58,19 +58,6 @@ public sealed class SqlStatementDatabaseTests : SqlStatementTestBase
     }
 
     [Test]
-    public async Task Use_keeps_default_current_and_says_so_for_a_created_database()
-    {
-        var client = NewClient();
-        await RunAsync(client, "CREATE DATABASE other");
-
-        Assert.That(await RunAsync(client, "USE default"), Is.Empty);
-        var created = await FailureAsync(client, "USE other");
-        Assert.That(created.ErrorClass, Is.EqualTo("UNSUPPORTED_FEATURE.LOCAL_ENGINE"));
-        Assert.That(created.Message, Does.Contain("db.t"));
-        Assert.That(await ErrorClassAsync(client, "USE nowhere"), Is.EqualTo("SCHEMA_NOT_FOUND"));
-    }
-
-    [Test]
     public async Task Spark_catalog_calls_know_the_created_databases()
     {
         var client = NewClient();

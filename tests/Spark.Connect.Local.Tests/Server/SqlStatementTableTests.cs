@@ -69,11 +69,11 @@ public sealed class SqlStatementTableTests : SqlStatementTestBase
     {
         var client = NewClient();
 
-        Assert.That(await ErrorClassAsync(client, "CREATE TABLE t (a INT) USING parquet LOCATION '/tmp/x'"), Is.EqualTo("UNSUPPORTED_FEATURE.LOCAL_ENGINE"));
+        Assert.That(await ErrorClassAsync(client, "CREATE TABLE t (a INT) USING orc LOCATION '/tmp/x'"), Is.EqualTo("UNSUPPORTED_FEATURE.LOCAL_ENGINE"));
         Assert.That(await ErrorClassAsync(client, "CREATE TABLE t (a INT) USING com.example.nosuch"), Is.EqualTo("DATA_SOURCE_NOT_FOUND"));
         Assert.That(await ErrorClassAsync(client, "CREATE TABLE t (a NOSUCHTYPE)"), Is.EqualTo("UNSUPPORTED_DATATYPE"));
         Assert.That(await ErrorClassAsync(client, "CREATE TABLE t (a INT, A STRING)"), Is.EqualTo("COLUMN_ALREADY_EXISTS"));
-        Assert.That(await ErrorClassAsync(client, "CREATE VIEW v AS SELECT 1"), Is.EqualTo("UNSUPPORTED_FEATURE.LOCAL_ENGINE"));
+        Assert.That(await ErrorClassAsync(client, "CREATE MATERIALIZED VIEW v AS SELECT 1"), Is.EqualTo("UNSUPPORTED_FEATURE.LOCAL_ENGINE"));
         Assert.That(await ErrorClassAsync(client, "CREATE TABLE t"), Is.EqualTo("PARSE_SYNTAX_ERROR"));
         Assert.That(await RunAsync(client, "SHOW TABLES"), Is.Empty, "nothing was created");
     }

@@ -22,7 +22,7 @@ internal static class CatalogRenderer
     {
         var query = catalog.CatTypeCase switch
         {
-            Kind.CurrentDatabase => Value(context, new Literal { String = LocalCatalog.DatabaseName }, "VARCHAR"),
+            Kind.CurrentDatabase => Value(context, new Literal { String = context.Session.CurrentDatabase ?? LocalCatalog.DatabaseName }, "VARCHAR"),
             Kind.SetCurrentDatabase => LocalCatalog.IsDatabase(catalog.SetCurrentDatabase.DbName) ? NoRows : throw CannotSwitch(context, catalog.SetCurrentDatabase.DbName),
             Kind.ListDatabases => ListDatabases(context, catalog.ListDatabases.Pattern),
             Kind.GetDatabase => LocalCatalog.IsDatabase(catalog.GetDatabase.DbName) ? DatabaseRow(context)

@@ -21,7 +21,8 @@ internal static class CatalogTables
         var alternatives = CatalogPattern.Alternatives(pattern);
         var filter = alternatives.Count == 0 ? "" : " WHERE " + string.Join(" OR ",
             alternatives.Select(a => $"regexp_full_match(name, CAST({context.AddParameter(new Literal { String = a })} AS VARCHAR), 'i')"));
-        var shared = SharedRows(context) + filter;
+        var shared = SharedRows(context) + filter + string.Concat(CatalogObjects.Of(context.Session.Connection).In("main")
+            .Where(o => CatalogPattern.Matches(pattern, o.Name)).Select(o => " UNION ALL " + ObjectRow(context, o)));
         var temporary = TemporaryViewRows(context, pattern);
         return $"SELECT {TableColumns} FROM ({shared}{temporary}) AS tables ORDER BY \"isTemporary\", \"name\"";
     }
@@ -41,12 +42,26 @@ internal static class CatalogTables
     /// <summary>Spark's Table for one shared table or view; TABLE_OR_VIEW_NOT_FOUND when there is none.</summary>
     internal static string Get(PlanningContext context, string identifier, string? database)
     {
+        if (Entry(context, identifier, database) is { } entry)
+            return ObjectRow(context, entry);
         var table = Require(context, identifier, database);
         return $"{SharedRows(context)} WHERE lower(name) = lower(CAST({context.AddParameter(new Literal { String = table })} AS VARCHAR))";
     }
 
     internal static bool Exists(PlanningContext context, string identifier, string? database) =>
-        LocalCatalog.TableName(identifier, database) is { } table && CatalogLookup.SharedRelationType(context.Session.Connection, table) is not null;
+        Entry(context, identifier, database) is not null
+        || (LocalCatalog.TableName(identifier, database) is { } table && CatalogLookup.SharedRelationType(context.Session.Connection, table) is not null);
+
+    /// <summary>The persistent view or external table of <c>default</c> the identifier names, or null.</summary>
+    private static CatalogObject? Entry(PlanningContext context, string identifier, string? database) =>
+        LocalCatalog.TableName(identifier, database) is { } table ? CatalogObjects.Of(context.Session.Connection).Find("main", table) : null;
+
+    /// <summary>Spark's Table row of a persistent view (VIEW) or external table (EXTERNAL), its values bound.</summary>
+    private static string ObjectRow(PlanningContext context, CatalogObject entry) =>
+        $"SELECT CAST({context.AddParameter(new Literal { String = entry.Name })} AS VARCHAR) AS \"name\", " +
+        $"CAST({context.AddParameter(new Literal { String = LocalCatalog.CatalogName })} AS VARCHAR) AS \"catalog\", " +
+        $"[CAST({context.AddParameter(new Literal { String = LocalCatalog.DatabaseName })} AS VARCHAR)] AS \"namespace\", " +
+        $"CAST(NULL AS VARCHAR) AS \"description\", CAST({context.AddParameter(new Literal { String = entry.Kind })} AS VARCHAR) AS \"tableType\", false AS \"isTemporary\"";
 
     /// <summary>The bare name of an existing shared table or view; TABLE_OR_VIEW_NOT_FOUND otherwise.</summary>
     internal static string Require(PlanningContext context, string identifier, string? database = null)

@@ -4,7 +4,7 @@ namespace Spark.Connect.Local.Planning.Functions;
 
 /// <summary>
 /// Functions that describe the session rather than the data: <c>current_catalog</c>, <c>current_database</c> /
-/// <c>current_schema</c> (the local catalog's one database), <c>current_timezone</c> (the session zone, which the session
+/// <c>current_schema</c> (the session's current database, <c>default</c> unless USE chose another), <c>current_timezone</c> (the session zone, which the session
 /// keeps as its connection's TimeZone), <c>version</c>, <c>typeof</c> (the argument's Spark type name, known at
 /// planning) and <c>spark_partition_id</c> (the engine runs every query as one partition, 0).
 /// </summary>
@@ -18,7 +18,7 @@ internal static class SessionInfoFunctions
     {
         var text = ResultRules.NeverNull(() => SparkTypes.String);
         registry.Scalar(c => c.WithoutArguments(Text(c, "spark_catalog")), text, "current_catalog");
-        registry.Scalar(c => c.WithoutArguments(Text(c, LocalCatalog.DatabaseName)), text, "current_database", "current_schema");
+        registry.Scalar(c => c.WithoutArguments(Text(c, c.Context.CurrentDatabase)), text, "current_database", "current_schema");
         registry.Scalar(c => c.WithoutArguments("current_setting('TimeZone')"), text, "current_timezone");
         registry.Scalar(c => c.WithoutArguments(Text(c, VersionText)), text, "version");
         registry.Scalar(c => c.WithoutArguments("CAST(0 AS INTEGER)"), ResultRules.NeverNull(() => SparkTypes.Integer), "spark_partition_id");

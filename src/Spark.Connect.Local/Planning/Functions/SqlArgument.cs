@@ -43,4 +43,7 @@ internal interface IFunctionRenderContext
 
     /// <summary>The session's Spark setting <paramref name="key"/>, or null (unset, or no session: typing a call).</summary>
     string? Setting(string key) => null;
+
+    /// <summary>Spark's name of the session's current database (<c>default</c> unless USE chose a created one).</summary>
+    string CurrentDatabase => Catalog.LocalCatalog.DatabaseName;
 }

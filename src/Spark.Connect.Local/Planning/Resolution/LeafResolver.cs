@@ -24,9 +24,13 @@ internal static class LeafResolver
                     "Read the table without options.");
             case Spark.Connect.Protocol.Read.ReadTypeOneofCase.NamedTable:
                 var parts = Planning.Catalog.LocalCatalog.ToDuckDbParts(MultipartIdentifier.Parse(read.NamedTable.UnparsedIdentifier));
-                return ViewExpansion.Find(resolver.Context.Planning, parts) is { } view
-                    ? View(resolver, relation, parts, view)
-                    : TableScan(resolver, relation, parts);
+                if (ViewExpansion.Find(resolver.Context.Planning, parts) is { } view)
+                    return View(resolver, relation, parts, view);
+                var session = resolver.Context.Planning.Session;
+                // A persistent view or external table: its relation planned in place, now (unless it is being expanded already).
+                if (Planning.Catalog.CatalogNames.Find(session, parts) is { } entry && !ViewExpansion.IsExpanding(resolver.Context.Planning, [entry.Schema, entry.Name]))
+                    return View(resolver, relation, [entry.Schema, entry.Name], entry.Read(session));
+                return TableScan(resolver, relation, Planning.Catalog.CatalogNames.ForScan(session, parts));
             case Spark.Connect.Protocol.Read.ReadTypeOneofCase.DataSource:
                 return Scan(resolver, relation, FileReads.Query(resolver.Context.Planning, read.DataSource), []);
             default:
@@ -98,12 +102,9 @@ internal static class LeafResolver
             var plan = Planning.Sql.SparkSqlQuery.Resolve(resolver, relation.Sql);
             return new PassThroughPlan(RelationResolver.PlanId(relation), plan.Output, plan);
         }
-        if (planning.Session.SqlDialect == SqlDialect.Spark)
-        {
-            // A statement is carried out by spark.sql (a SqlCommand), never handed to DuckDB; its syntax is still checked first.
-            Planning.Sql.Statements.StatementParser.Parse(relation.Sql.Query);
-            throw LocalEngineException.Unsupported("a statement that is not a query inside a SQL relation", "Run the statement with spark.sql, which carries it out at once.");
-        }
+        if (StatementRelation.IsStatement(planning.Session, relation.Sql))
+            // A statement is carried out by the engine now, as Spark's planner runs a command, never handed to DuckDB.
+            return StatementRelation.Resolve(resolver, relation);
         var query = SqlArguments.Bind(relation.Sql, argument => ExpressionSql.Render(resolver.Expressions.Resolve(argument, ResolutionScope.Empty), planning));
         query = TempViewCtes.Prefix(planning, query, view => PlanSql.RenderRoot(resolver.Resolve(view), planning));
         // Only the statement kinds a client may run get past here; nothing of a refused one reaches DuckDB.

@@ -15,6 +15,9 @@ internal static class ViewExpansion
     internal static Relation? Find(PlanningContext context, IReadOnlyList<string> nameParts) =>
         Names(context).Contains(Key(nameParts)) ? null : context.Session.FindView(nameParts);
 
+    /// <summary>Whether the view <paramref name="nameParts"/> names is being expanded (its own name inside it means a table).</summary>
+    internal static bool IsExpanding(PlanningContext context, IReadOnlyList<string> nameParts) => Names(context).Contains(Key(nameParts));
+
     /// <summary>Marks <paramref name="nameParts"/> as being expanded until the result is disposed.</summary>
     internal static Scope Enter(PlanningContext context, IReadOnlyList<string> nameParts)
     {

@@ -21,30 +21,38 @@ internal static class SqlCommandHandler
     {
         var sql = SqlOf(command);
         var relation = new Relation { Sql = sql };
-        // CREATE TEMP VIEW … AS query in Spark SQL creates the view as createOrReplaceTempView does, never in DuckDB.
-        if (session.SqlDialect == SqlDialect.Spark && Planning.Sql.TempViewStatement.TryRead(sql.Query) is { } view)
-            return new FixedResponses([new ExecutePlanResponse { SqlCommandResult = new ExecutePlanResponse.Types.SqlCommandResult { Relation = CreateView(session, sql, view) } }]);
-        // SET, RESET and USE are the session's own commands: answered here, they never reach DuckDB. Every other
-        // statement passes the planner's statement guard (an allow-list) before DuckDB runs it.
         var result = SqlStatementKind.Read(sql.Query).Kind switch
         {
-            StatementKind.Set => Local(SetStatement.Set(session, sql.Query)),
-            StatementKind.Reset => Local(SetStatement.Reset(session, sql.Query)),
-            StatementKind.Use => Local(UseStatement.Run(sql.Query, session.Connection)),
             StatementKind.Query => Checked(session, relation),
-            // In Spark SQL every other statement is parsed and carried out by the engine; none of its text reaches DuckDB.
-            _ when session.SqlDialect == SqlDialect.Spark => Local(RunStatement(session, sql)),
+            _ when session.SqlDialect == SqlDialect.Spark => Local(StatementRows(session, sql)),
+            StatementKind.Set or StatementKind.Reset or StatementKind.Use => Local(StatementRows(session, sql)),
             _ => Local(Execute(session, relation, converter)),
         };
         return new FixedResponses([new ExecutePlanResponse { SqlCommandResult = new ExecutePlanResponse.Types.SqlCommandResult { Relation = result } }]);
     }
 
-    private static byte[] RunStatement(LocalSession session, SQL sql) =>
-        Planning.Sql.Statements.StatementParser.Parse(sql.Query) is { } statement
-            ? Statements.StatementExecutor.Run(session, sql, statement)
-            : throw StatementErrors.Syntax("The SQL text holds no statement.");
+    /// <summary>
+    /// Carries out a statement that is not a query and returns its rows (one Arrow IPC stream): SET, RESET and USE are the
+    /// session's own commands, answered here; CREATE TEMP VIEW … AS query creates the view as createOrReplaceTempView does;
+    /// in Spark SQL every other statement is parsed and carried out by the engine, none of its text reaching DuckDB. Used by
+    /// <c>spark.sql</c> and by a <c>SQL</c> relation holding a statement, which Spark runs when the relation is planned.
+    /// </summary>
+    internal static byte[] StatementRows(LocalSession session, SQL sql)
+    {
+        if (session.SqlDialect == SqlDialect.Spark && Planning.Sql.TempViewStatement.TryRead(sql.Query) is { } view)
+            return CreateView(session, sql, view);
+        return SqlStatementKind.Read(sql.Query).Kind switch
+        {
+            StatementKind.Set => SetStatement.Set(session, sql.Query),
+            StatementKind.Reset => SetStatement.Reset(session, sql.Query),
+            StatementKind.Use => UseStatement.Run(sql.Query, session),
+            _ => Planning.Sql.Statements.StatementParser.Parse(sql.Query) is { } statement
+                ? Statements.StatementExecutor.Run(session, sql, statement)
+                : throw StatementErrors.Syntax("The SQL text holds no statement."),
+        };
+    }
 
-    private static Relation CreateView(LocalSession session, SQL sql, Planning.Sql.TempViewStatement view)
+    private static byte[] CreateView(LocalSession session, SQL sql, Planning.Sql.TempViewStatement view)
     {
         var query = sql.Clone();
         query.Query = view.Query;
@@ -56,7 +64,7 @@ internal static class SqlCommandHandler
             input = new Relation { ToDf = renamed };
         }
         CreateViewCommandHandler.Run(session, new CreateDataFrameViewCommand { Name = view.Name, Input = input, IsGlobal = view.Global, Replace = view.Replace });
-        return Local(CommandRows.Empty());
+        return CommandRows.Empty();
     }
 
     // Spark analyzes the query at spark.sql time, so a missing table fails here; preparing binds without running.

@@ -16,7 +16,7 @@ internal static class TableWriter
     internal static void Write(IPlanningSession session, WriteOperation write)
     {
         // db.t may name a database made with CREATE DATABASE; default (main) otherwise.
-        var table = Statements.StatementTable.Resolve(session.Connection, Planning.Expressions.MultipartIdentifier.Parse(write.Table.TableName));
+        var table = Statements.StatementTable.Resolve(session, Planning.Expressions.MultipartIdentifier.Parse(write.Table.TableName));
         if (write.PartitioningColumns.Count > 0)
             throw write.Table.SaveMethod == SaveMethod.InsertInto
                 ? new LocalEngineException("_LEGACY_ERROR_TEMP_1309", "42000",
@@ -25,6 +25,8 @@ internal static class TableWriter
         if (write.Options.Count > 0)
             throw LocalEngineException.Unsupported($"the table write option '{write.Options.Keys.Order(StringComparer.Ordinal).First()}'", "Write the table without options.");
         var existing = table.Kind(session.Connection);
+        if (existing == "EXTERNAL")
+            throw LocalEngineException.Unsupported($"saveAsTable/insertInto of the external table {table.Display}", "Write its rows with INSERT INTO / INSERT OVERWRITE, which add files at its location.");
         var mode = write.Mode == SaveMode.Unspecified ? SaveMode.ErrorIfExists : write.Mode;
         if (write.Table.SaveMethod == SaveMethod.InsertInto)
         {

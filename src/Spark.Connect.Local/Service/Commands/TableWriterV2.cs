@@ -14,7 +14,7 @@ internal static class TableWriterV2
 {
     internal static void Write(IPlanningSession session, WriteOperationV2 write)
     {
-        var table = Statements.StatementTable.Resolve(session.Connection, Planning.Expressions.MultipartIdentifier.Parse(write.TableName));
+        var table = Statements.StatementTable.Resolve(session, Planning.Expressions.MultipartIdentifier.Parse(write.TableName));
         if (write.PartitioningColumns.Count > 0)
             throw LocalEngineException.Unsupported("partitionedBy for a table", "Create the table without partition columns.");
         if (write.ClusteringColumns.Count > 0)
@@ -23,6 +23,8 @@ internal static class TableWriterV2
             throw LocalEngineException.Unsupported(
                 $"the table option or property '{write.Options.Keys.Concat(write.TableProperties.Keys).Order(StringComparer.Ordinal).First()}'", "Write the table without options or properties.");
         var existing = table.Kind(session.Connection);
+        if (existing == "EXTERNAL")
+            throw LocalEngineException.Unsupported($"writeTo of the external table {table.Display}", "Write its rows with INSERT INTO / INSERT OVERWRITE, which add files at its location.");
         if (existing == "VIEW")
             throw TableWrites.ViewNotTable(table, "writeTo");
         switch (write.Mode)

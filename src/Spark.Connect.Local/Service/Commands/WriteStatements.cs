@@ -63,7 +63,7 @@ internal static class WriteStatements
             return false;
         try
         {
-            var read = Statements.StatementTable.Resolve(session.Connection, Planning.Expressions.MultipartIdentifier.Parse(r.NamedTable.UnparsedIdentifier));
+            var read = Statements.StatementTable.Resolve(session, Planning.Expressions.MultipartIdentifier.Parse(r.NamedTable.UnparsedIdentifier));
             return string.Equals(read.Schema, table.Schema, StringComparison.OrdinalIgnoreCase) && string.Equals(read.Name, table.Name, StringComparison.OrdinalIgnoreCase);
         }
         catch (LocalEngineException)

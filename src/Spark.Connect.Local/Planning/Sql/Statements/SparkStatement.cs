@@ -34,7 +34,20 @@ internal enum CreateMode
 /// </summary>
 internal sealed record CreateTableStatement(
     IReadOnlyList<string> Name, CreateMode Mode, IReadOnlyList<ColumnDefinition>? Columns, string? Query,
-    string? Format, IReadOnlyList<string> PartitionColumns) : SparkStatement;
+    string? Format, IReadOnlyList<string> PartitionColumns) : SparkStatement
+{
+    /// <summary><c>LOCATION '…'</c>: an external table over the files there, or null for a managed table.</summary>
+    internal string? Location { get; init; }
+
+    /// <summary><c>OPTIONS (…)</c>, which shape an external table's files (a managed table's are never written).</summary>
+    internal IReadOnlyDictionary<string, string> Options { get; init; } = new Dictionary<string, string>();
+}
+
+/// <summary>
+/// <c>CREATE [OR REPLACE] VIEW [IF NOT EXISTS] v [(col [COMMENT '…'], …)] [COMMENT '…'] [TBLPROPERTIES (…)] AS query</c>: a
+/// persistent view, or <c>ALTER VIEW v AS query</c> (<see cref="Alter"/>: the view must exist and keeps no column list).
+/// </summary>
+internal sealed record CreateViewStatement(IReadOnlyList<string> Name, bool Replace, bool IfNotExists, IReadOnlyList<string> Columns, string Query, bool Alter) : SparkStatement;
 
 /// <summary>
 /// <c>CREATE [OR REPLACE] [GLOBAL] TEMPORARY VIEW v USING format [OPTIONS (path '…', key 'value', …)]</c>: a temporary view

@@ -14,9 +14,8 @@ internal sealed partial class StatementParser
         if (IsWord("GLOBAL") || IsWord("TEMP") || IsWord("TEMPORARY"))
             throw Unsupported("CREATE TEMPORARY " + string.Join(" ", PeekAt(1).Text, PeekAt(2).Text).ToUpperInvariant().Trim(),
                 "Temporary views are created with CREATE [OR REPLACE] [GLOBAL] TEMPORARY VIEW v AS query; temporary tables and functions are not supported.");
-        if (IsWord("VIEW"))
-            throw Unsupported("CREATE VIEW (a persistent view)",
-                "Persistent views are not kept by the local catalog; create a temporary view instead: CREATE OR REPLACE TEMPORARY VIEW v AS query.");
+        if (AcceptWord("VIEW"))
+            return CreateView(replace);
         if (IsWord("EXTERNAL"))
             throw Unsupported("CREATE EXTERNAL TABLE", "Tables over existing files are not kept; read the files with spark.read or SELECT … FROM parquet.`path`.");
         if (AcceptWord("TABLE"))
@@ -42,6 +41,8 @@ internal sealed partial class StatementParser
             return CreateTableLike(name, mode);
         var columns = Current.IsSymbol("(") && !PeekAt(1).IsWord("SELECT") ? ColumnDefinitions() : null;
         string? format = null;
+        string? location = null;
+        IReadOnlyDictionary<string, string> options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var partitions = new List<string>();
         while (true)
         {
@@ -49,12 +50,14 @@ internal sealed partial class StatementParser
                 format = Format();
             else if (AcceptWords("PARTITIONED", "BY"))
                 partitions.AddRange(IdentifierList());
-            else if (AcceptWord("OPTIONS") || AcceptWord("TBLPROPERTIES"))
+            else if (AcceptWord("OPTIONS"))
+                options = PropertyList();
+            else if (AcceptWord("TBLPROPERTIES"))
                 SkipPropertyList();
             else if (AcceptWord("COMMENT"))
                 StringLiteral();
-            else if (IsWord("LOCATION"))
-                throw Unsupported("CREATE TABLE … LOCATION", "Tables over a location (external tables) are not kept; create a managed table without LOCATION, or read the files with spark.read.");
+            else if (AcceptWord("LOCATION"))
+                location = StringLiteral();
             else if (IsWord("CLUSTERED") || AcceptWords("CLUSTER", "BY"))
                 throw Unsupported("CREATE TABLE … CLUSTERED BY / CLUSTER BY", "Local tables have no buckets or clustering; create the table without them.");
             else if (IsWord("STORED") || IsWord("ROW"))
@@ -67,12 +70,13 @@ internal sealed partial class StatementParser
             query = QueryText();
         else if (AtQueryStart && columns is null)
             query = QueryText();
-        if (columns is null && query is null)
+        // Without columns or a query, an external table's columns come from the files at its location.
+        if (columns is null && query is null && location is null)
             throw Error("missing the column list or AS query");
         if (columns is not null && query is not null)
             throw new LocalEngineException("_LEGACY_ERROR_TEMP_0035", "42000",
                 "Operation not allowed: Schema may not be specified in a Create Table As Select (CTAS) statement.");
-        return new CreateTableStatement(name, mode, columns, query, format, partitions);
+        return new CreateTableStatement(name, mode, columns, query, format, partitions) { Location = location, Options = options };
     }
 
     private string Format()

@@ -48,6 +48,8 @@ internal sealed partial class StatementParser
         var name = MultipartName();
         if (AcceptWords("RENAME", "TO"))
             return new RenameTableStatement(name, MultipartName(), isView);
+        if (isView && AcceptWord("AS"))
+            return new CreateViewStatement(name, Replace: true, IfNotExists: false, [], QueryText(), Alter: true);
         if (!isView && AcceptWord("ADD"))
         {
             if (!AcceptWord("COLUMNS"))

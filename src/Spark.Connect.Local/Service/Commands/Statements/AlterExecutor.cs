@@ -23,12 +23,21 @@ internal static class AlterExecutor
         }
         var connection = session.Connection;
         var table = Existing(session, rename.Name, rename.IsView, "RENAME");
-        var target = rename.NewName.Count == 1 ? table with { Name = rename.NewName[0].ToLowerInvariant() } : StatementTable.Resolve(connection, rename.NewName, lowerCase: true);
+        var target = rename.NewName.Count == 1 ? table with { Name = rename.NewName[0].ToLowerInvariant() } : StatementTable.Resolve(session, rename.NewName, lowerCase: true);
         if (!string.Equals(target.Schema, table.Schema, StringComparison.OrdinalIgnoreCase))
             throw new LocalEngineException("CANNOT_RENAME_ACROSS_SCHEMA", "0AKD0", "Renaming a table across schemas is not allowed. Copy it with CREATE TABLE … AS SELECT instead.",
                 new Dictionary<string, string> { ["type"] = "table" });
         if (target.Kind(connection) is not null)
             throw StatementCatalogErrors.AlreadyExists(target);
+        var objects = Planning.Catalog.CatalogObjects.Of(connection);
+        if (table.Entry(connection) is { } entry)
+        {
+            // A persistent view or external table is renamed in the catalog (an external table's files stay where they are).
+            objects.Remove(entry.Schema, entry.Name);
+            objects.Put(entry.Renamed(target.Name));
+            session.CachedTables().TryRemove(table.Name, out _);
+            return CommandRows.Empty();
+        }
         WriteStatements.Run(connection, $"ALTER {(rename.IsView ? "VIEW" : "TABLE")} {table.Quoted(connection)} RENAME TO {SqlIdentifiers.Quote(target.Name)}");
         session.CachedTables().TryRemove(table.Name, out _);
         return CommandRows.Empty();
@@ -38,6 +47,8 @@ internal static class AlterExecutor
     {
         var connection = session.Connection;
         var table = Existing(session, add.Name, isView: false, "ADD COLUMNS");
+        if (table.Entry(connection) is not null)
+            throw LocalEngineException.Unsupported("ALTER TABLE … ADD COLUMNS of an external table", "Create the table again with the new columns; its files stay.");
         var existing = CatalogColumns(connection, table);
         var seen = new HashSet<string>(existing, StringComparer.OrdinalIgnoreCase);
         foreach (var column in add.Columns)
@@ -67,7 +78,7 @@ internal static class AlterExecutor
         var connection = session.Connection;
         if (session.FindView(name) is not null)
             throw LocalEngineException.Unsupported($"ALTER … {operation} of a temporary view", "Create the view again instead.");
-        var table = StatementTable.Resolve(connection, name);
+        var table = StatementTable.Resolve(session, name);
         var kind = table.Kind(connection) ?? throw StatementCatalogErrors.TableNotFound(name);
         if (kind == "VIEW" && !isView)
             throw new LocalEngineException("EXPECT_TABLE_NOT_VIEW.USE_ALTER_VIEW", "42809",

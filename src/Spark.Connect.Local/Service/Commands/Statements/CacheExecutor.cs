@@ -41,7 +41,7 @@ internal static class CacheExecutor
     {
         if (session.FindView(name) is not null)
             return name[^1];
-        var table = StatementTable.Resolve(session.Connection, name);
+        var table = StatementTable.Resolve(session, name);
         if (table.Kind(session.Connection) is not null)
             return table.Name;
         return required ? throw StatementCatalogErrors.TableNotFound(name) : null;

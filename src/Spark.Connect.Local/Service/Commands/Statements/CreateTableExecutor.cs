@@ -13,7 +13,7 @@ internal static class CreateTableExecutor
     internal static byte[] Run(LocalSession session, SQL sql, CreateTableStatement create)
     {
         var connection = session.Connection;
-        var table = StatementTable.Resolve(connection, create.Name, lowerCase: true);
+        var table = StatementTable.Resolve(session, create.Name, lowerCase: true);
         var existing = table.Kind(connection);
         switch (create.Mode)
         {
@@ -25,6 +25,14 @@ internal static class CreateTableExecutor
                 throw StatementCatalogErrors.CannotReplaceMissing(table);
             case CreateMode.Replace or CreateMode.CreateOrReplace when existing == "VIEW":
                 throw StatementCatalogErrors.ViewNotTable(table.Display, "CREATE OR REPLACE TABLE");
+        }
+        if (create.Location is not null)
+            return ExternalTableExecutor.Create(session, sql, create, table, existing);
+        if (existing == "EXTERNAL")
+        {
+            // Replacing an external table by a managed one: the entry goes, its files stay (as DROP TABLE leaves them).
+            Planning.Catalog.CatalogObjects.Of(connection).Remove(table.Schema, table.Name);
+            existing = null;
         }
         var verb = existing is null ? "CREATE TABLE" : "CREATE OR REPLACE TABLE";
         if (create.Columns is { } columns)
@@ -48,7 +56,7 @@ internal static class CreateTableExecutor
     internal static byte[] Like(LocalSession session, CreateTableLikeStatement like)
     {
         var connection = session.Connection;
-        var table = StatementTable.Resolve(connection, like.Name, lowerCase: true);
+        var table = StatementTable.Resolve(session, like.Name, lowerCase: true);
         if (table.Kind(connection) is not null)
             return like.IfNotExists ? CommandRows.Empty() : throw StatementCatalogErrors.AlreadyExists(table);
         string identifier;
@@ -56,7 +64,7 @@ internal static class CreateTableExecutor
             identifier = string.Join(".", like.Source.Select(p => $"`{p.Replace("`", "``", StringComparison.Ordinal)}`"));
         else
         {
-            var source = StatementTable.Resolve(connection, like.Source);
+            var source = StatementTable.Resolve(session, like.Source);
             if (source.Kind(connection) is null)
                 throw StatementCatalogErrors.TableNotFound(like.Source);
             identifier = source.Unparsed;

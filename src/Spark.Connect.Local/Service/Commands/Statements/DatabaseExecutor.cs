@@ -37,6 +37,10 @@ internal static class DatabaseExecutor
             return drop.IfExists ? CommandRows.Empty() : throw LocalCatalog.SchemaNotFound(name);
         if (!drop.Cascade && StatementTable.List(connection, schema).Count > 0)
             throw StatementCatalogErrors.SchemaNotEmpty(schema);
+        Planning.Catalog.CatalogObjects.Of(connection).RemoveSchema(schema);
+        if (string.Equals(session.CurrentDatabase, schema, StringComparison.OrdinalIgnoreCase))
+            session.CurrentDatabase = null; // this session's names resolve in default again
+
         WriteStatements.Run(connection,
             $"DROP SCHEMA {SqlIdentifiers.Quote(CatalogLookup.CurrentDatabase(connection))}.{SqlIdentifiers.Quote(schema)}{(drop.Cascade ? " CASCADE" : "")}");
         return CommandRows.Empty();

@@ -21,6 +21,15 @@ internal static class DescribeExecutor
             result.Add("", "", null).Add("# Detailed Table Information", "", null)
                 .Add("Catalog", LocalCatalog.CatalogName, null).Add("Database", table.Database, null).Add("Table", table.Name, null)
                 .Add("Type", table.Kind(session.Connection), null);
+            switch (table.Entry(session.Connection))
+            {
+                case ExternalTable external:
+                    result.Add("Location", "file:" + external.Location, null).Add("Provider", external.Format, null);
+                    break;
+                case PersistentView view:
+                    result.Add("View Text", view.Query.Query, null);
+                    break;
+            }
         }
         return result.ToIpc();
     }
@@ -56,7 +65,7 @@ internal static class DescribeExecutor
             identifier = string.Join(".", name.Select(p => $"`{p.Replace("`", "``", StringComparison.Ordinal)}`"));
         else
         {
-            table = StatementTable.Resolve(session.Connection, name);
+            table = StatementTable.Resolve(session, name);
             if (table.Kind(session.Connection) is null)
                 throw StatementCatalogErrors.TableNotFound(name);
             identifier = table.Unparsed;

@@ -15,14 +15,16 @@ internal static class DropExecutor
         if (DropTemporaryView(session, drop.Name))
             return CommandRows.Empty();
         var connection = session.Connection;
-        var table = StatementTable.Resolve(connection, drop.Name);
+        var table = StatementTable.Resolve(session, drop.Name);
         var kind = table.Kind(connection);
         if (kind is null)
             return drop.IfExists ? CommandRows.Empty() : throw StatementCatalogErrors.TableNotFound(drop.Name);
         var isView = kind == "VIEW";
         if (isView != drop.IsView)
-            throw StatementCatalogErrors.WrongCommand(drop.IsView ? "DROP VIEW" : "DROP TABLE", table, foundView: isView);
-        WriteStatements.Run(connection, (isView ? "DROP VIEW " : "DROP TABLE ") + table.Quoted(connection));
+            throw StatementCatalogErrors.WrongCommand(drop.IsView ? "DROP VIEW" : "DROP TABLE", table, kind);
+        // A persistent view or external table is a catalog entry: dropping it leaves an external table's files, as Spark does.
+        if (!Planning.Catalog.CatalogObjects.Of(connection).Remove(table.Schema, table.Name))
+            WriteStatements.Run(connection, (isView ? "DROP VIEW " : "DROP TABLE ") + table.Quoted(connection));
         session.CachedTables().TryRemove(table.Name, out _);
         return CommandRows.Empty();
     }
@@ -32,13 +34,17 @@ internal static class DropExecutor
         var connection = session.Connection;
         if (session.FindView(truncate.Name) is not null)
             throw StatementCatalogErrors.ViewNotTable(string.Join(".", truncate.Name.Select(p => $"`{p}`")), "TRUNCATE TABLE");
-        var table = StatementTable.Resolve(connection, truncate.Name);
+        var table = StatementTable.Resolve(session, truncate.Name);
         switch (table.Kind(connection))
         {
             case null:
                 throw StatementCatalogErrors.TableNotFound(truncate.Name);
             case "VIEW":
                 throw StatementCatalogErrors.ViewNotTable(table.Display, "TRUNCATE TABLE");
+            case "EXTERNAL":
+                throw new Planning.LocalEngineException("_LEGACY_ERROR_TEMP_1266", "42000",
+                    $"Operation not allowed: TRUNCATE TABLE on external tables: {table.Display}. Overwrite it with INSERT OVERWRITE instead.",
+                    new Dictionary<string, string> { ["tableIdentWithDB"] = table.Display });
         }
         WriteStatements.Run(connection, "DELETE FROM " + table.Quoted(connection));
         return CommandRows.Empty();

@@ -19,7 +19,7 @@ internal static class InsertExecutor
         var operation = insert.Overwrite ? "INSERT OVERWRITE" : "INSERT INTO";
         if (session.FindView(insert.Table) is not null)
             throw StatementCatalogErrors.ViewNotTable(string.Join(".", insert.Table.Select(p => $"`{p}`")), operation);
-        var table = StatementTable.Resolve(connection, insert.Table);
+        var table = StatementTable.Resolve(session, insert.Table);
         switch (table.Kind(connection))
         {
             case null:
@@ -41,7 +41,13 @@ internal static class InsertExecutor
             throw Arity(table, targetColumns, dataColumns);
         var targets = targetColumns.Select(c => (Name: c, Type: tableFields.First(f => f.Name == c).DataType)).ToList();
         StoreAssignment.Check(table, targets, dataFields.Select(f => f.DataType).ToList());
-        query = new LocalPlanner(session).Plan(CastToTable(StatementExecutor.QueryRelation(sql, insert.Query), targets));
+        var rows = CastToTable(StatementExecutor.QueryRelation(sql, insert.Query), targets);
+        if (table.Entry(connection) is Planning.Catalog.ExternalTable external)
+        {
+            ExternalTableExecutor.Insert(session, external, rows, targetColumns, insert.Overwrite);
+            return CommandRows.Empty();
+        }
+        query = new LocalPlanner(session).Plan(rows);
         var list = string.Join(", ", targetColumns.Select(SqlIdentifiers.Quote));
         var statement = $"INSERT INTO {target} ({list}) SELECT * FROM ({query.Sql}) AS data";
         try

@@ -16,7 +16,7 @@ internal static class ShowExecutor
     {
         CatalogPattern.Matches(show.Pattern, ""); // a malformed pattern fails with Spark's class before anything is listed
         var result = StatementResult.Of(("namespace", false, false), (show.ViewsOnly ? "viewName" : "tableName", false, false), ("isTemporary", true, false));
-        var database = show.Database is { } parts ? DatabaseOf(parts) : LocalCatalog.DatabaseName;
+        var database = show.Database is { } parts ? DatabaseOf(parts) : session.CurrentDatabase ?? LocalCatalog.DatabaseName;
         if (string.Equals(database, TempViewRegistry.GlobalDatabase, StringComparison.OrdinalIgnoreCase))
         {
             foreach (var name in session.GlobalViews.Names().Where(n => CatalogPattern.Matches(show.Pattern, n)))
@@ -59,8 +59,8 @@ internal static class ShowExecutor
     }
 
     /// <summary>SHOW CURRENT NAMESPACE: <c>catalog</c>, <c>namespace</c>; the current database is always <c>default</c>.</summary>
-    internal static byte[] CurrentNamespace() =>
-        StatementResult.Of(("catalog", false, false), ("namespace", false, false)).Add(LocalCatalog.CatalogName, LocalCatalog.DatabaseName).ToIpc();
+    internal static byte[] CurrentNamespace(LocalSession session) =>
+        StatementResult.Of(("catalog", false, false), ("namespace", false, false)).Add(LocalCatalog.CatalogName, session.CurrentDatabase ?? LocalCatalog.DatabaseName).ToIpc();
 
     /// <summary>The built-in functions the engine runs (the catalog's function table); there are no user functions.</summary>
     internal static byte[] Functions(ShowFunctionsStatement show)

@@ -19,13 +19,17 @@ internal static class StatementCatalogErrors
         new Dictionary<string, string> { ["tableName"] = table.Display });
 
     /// <summary>DROP TABLE of a view, or DROP VIEW of a table.</summary>
-    internal static LocalEngineException WrongCommand(string operation, StatementTable table, bool foundView) => new("WRONG_COMMAND_FOR_OBJECT_TYPE", "42809",
-        $"The operation {operation} requires a {(foundView ? "EXTERNAL or MANAGED" : "VIEW")}. But {table.Display} is a {(foundView ? "VIEW" : "MANAGED")}. Use {(foundView ? "DROP VIEW" : "DROP TABLE")} instead.",
-        new Dictionary<string, string>
-        {
-            ["operation"] = operation, ["requiredType"] = foundView ? "EXTERNAL or MANAGED" : "VIEW", ["objectName"] = table.Display,
-            ["foundType"] = foundView ? "VIEW" : "MANAGED", ["alternative"] = foundView ? "DROP VIEW" : "DROP TABLE",
-        });
+    internal static LocalEngineException WrongCommand(string operation, StatementTable table, string foundType)
+    {
+        var foundView = foundType == "VIEW";
+        return new("WRONG_COMMAND_FOR_OBJECT_TYPE", "42809",
+            $"The operation {operation} requires a {(foundView ? "EXTERNAL or MANAGED" : "VIEW")}. But {table.Display} is a {foundType}. Use {(foundView ? "DROP VIEW" : "DROP TABLE")} instead.",
+            new Dictionary<string, string>
+            {
+                ["operation"] = operation, ["requiredType"] = foundView ? "EXTERNAL or MANAGED" : "VIEW", ["objectName"] = table.Display,
+                ["foundType"] = foundType, ["alternative"] = foundView ? "DROP VIEW" : "DROP TABLE",
+            });
+    }
 
     /// <summary>A table statement aimed at a view.</summary>
     internal static LocalEngineException ViewNotTable(string view, string operation) => new("EXPECT_TABLE_NOT_VIEW.NO_ALTERNATIVE", "42809",

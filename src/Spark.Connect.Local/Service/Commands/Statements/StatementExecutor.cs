@@ -14,13 +14,14 @@ internal static class StatementExecutor
     internal static byte[] Run(LocalSession session, SQL sql, SparkStatement statement) => statement switch
     {
         CreateTableStatement create => CreateTableExecutor.Run(session, sql, create),
+        CreateViewStatement view => PersistentViewExecutor.Run(session, sql, view),
         InsertStatement insert => InsertExecutor.Run(session, sql, insert),
         TempViewUsingStatement view => TempViewUsingExecutor.Run(session, view),
         CreateTableLikeStatement like => CreateTableExecutor.Like(session, like),
         RenameTableStatement rename => AlterExecutor.Rename(session, rename),
         AddColumnsStatement add => AlterExecutor.AddColumns(session, add),
         AlterPropertiesStatement alter => AlterExecutor.Properties(session, alter),
-        ShowCurrentNamespaceStatement => ShowExecutor.CurrentNamespace(),
+        ShowCurrentNamespaceStatement => ShowExecutor.CurrentNamespace(session),
         DropTableStatement drop => DropExecutor.Drop(session, drop),
         TruncateTableStatement truncate => DropExecutor.Truncate(session, truncate),
         CreateDatabaseStatement create => DatabaseExecutor.Create(session, create),

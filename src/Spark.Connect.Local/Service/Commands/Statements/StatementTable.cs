@@ -26,15 +26,17 @@ internal sealed record StatementTable(string Database, string Schema, string Nam
     /// <c>SCHEMA_NOT_FOUND</c>, another catalog <c>CATALOG_NOT_FOUND</c>. <paramref name="lowerCase"/> names a table being created, which
     /// Spark's catalog stores in lower case.
     /// </summary>
-    internal static StatementTable Resolve(DuckDbConnection connection, IReadOnlyList<string> parts, bool lowerCase = false)
+    internal static StatementTable Resolve(IPlanningSession session, IReadOnlyList<string> parts, bool lowerCase = false)
     {
+        var connection = session.Connection;
         if (parts.Count == 3 && !LocalCatalog.IsCatalog(parts[0]))
             throw StatementCatalogErrors.CatalogNotFound(parts[0]);
         if (parts.Count > 3)
             throw LocalCatalog.SchemaNotFound(string.Join(".", parts.Take(parts.Count - 1)));
         var name = lowerCase ? parts[^1].ToLowerInvariant() : parts[^1];
         if (parts.Count == 1)
-            return new StatementTable(LocalCatalog.DatabaseName, "main", name);
+            // An unqualified name is in the session's current database (USE db), default unless changed.
+            return session.CurrentDatabase is { } current ? new StatementTable(current, current, name) : new StatementTable(LocalCatalog.DatabaseName, "main", name);
         var database = parts[^2];
         if (LocalCatalog.IsDatabase(database))
             return new StatementTable(LocalCatalog.DatabaseName, "main", name);
@@ -42,9 +44,14 @@ internal sealed record StatementTable(string Database, string Schema, string Nam
         return new StatementTable(schema, schema, name);
     }
 
-    /// <summary><c>MANAGED</c> or <c>VIEW</c> for the table or view of this name (case-insensitive, as DuckDB resolves names), or null.</summary>
+    /// <summary>
+    /// <c>MANAGED</c>, <c>EXTERNAL</c> or <c>VIEW</c> for the table or view of this name (case-insensitive, as DuckDB resolves
+    /// names): a persistent view or external table of the catalog (<see cref="CatalogObjects"/>), or a DuckDB table or view; null when none.
+    /// </summary>
     internal string? Kind(DuckDbConnection connection)
     {
+        if (CatalogObjects.Of(connection).Find(Schema, Name) is { } entry)
+            return entry.Kind;
         using var statement = connection.Prepare(
             "SELECT 'MANAGED' FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = $1 AND lower(table_name) = lower($2) " +
             "UNION ALL SELECT 'VIEW' FROM duckdb_views() WHERE database_name = current_database() AND schema_name = $1 AND NOT internal AND lower(view_name) = lower($2)");
@@ -55,8 +62,15 @@ internal sealed record StatementTable(string Database, string Schema, string Nam
         return chunk is { RowCount: > 0 } ? chunk.GetVector(0).GetString(0) : null;
     }
 
-    /// <summary>The tables and views of a schema, by name: (name, kind).</summary>
-    internal static IReadOnlyList<(string Name, string Kind)> List(DuckDbConnection connection, string schema)
+    /// <summary>The catalog object (persistent view, external table) of this name, or null.</summary>
+    internal CatalogObject? Entry(DuckDbConnection connection) => CatalogObjects.Of(connection).Find(Schema, Name);
+
+    /// <summary>The tables and views of a schema, by name: (name, kind), DuckDB's and the catalog objects.</summary>
+    internal static IReadOnlyList<(string Name, string Kind)> List(DuckDbConnection connection, string schema) =>
+        DuckDbList(connection, schema).Concat(CatalogObjects.Of(connection).In(schema).Select(o => (o.Name, o.Kind)))
+            .OrderBy(r => r.Item1, StringComparer.Ordinal).ToList();
+
+    private static List<(string Name, string Kind)> DuckDbList(DuckDbConnection connection, string schema)
     {
         using var statement = connection.Prepare(
             "SELECT table_name, 'MANAGED' FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = $1 " +
