@@ -48,6 +48,8 @@ internal sealed class DuckDbDatabase : IDisposable
             Strings.SparkStringFunctions.Register(connection);
             Strings.SparkUrlFunctions.Register(connection);
             Strings.SparkDateTimeFunctions.Register(connection);
+            Strings.SparkFormatFunctions.Register(connection);
+            Strings.SparkTextFunctions.Register(connection);
             Statistics.SparkHistogramFunction.Register(connection);
             return database;
         }

@@ -30,9 +30,14 @@ internal static class DefaultArgumentNames
         ("substr" or "substring", 2) => ["2147483647"],
         ("replace", 2) => [""],
         ("locate" or "position", 2) => ["1"],
+        ("regexp_instr", 2) => ["0"],
+        ("mask", >= 1 and <= 4) => MaskDefaults[(arguments.Count - 1)..],
         ("lpad" or "rpad", 2) => [LooksBinary(arguments[0]) ? "X'00'" : " "],
         _ => [],
     };
+
+    // mask's replacements for upper case, lower case, digits and other characters (NULL keeps them).
+    private static readonly string[] MaskDefaults = ["X", "x", "n", "NULL"];
 
     // Names are given before types are known: a binary literal or a call that always returns binary pads with a zero byte.
     private static bool LooksBinary(Expression argument) => argument switch

@@ -117,6 +117,7 @@ internal sealed class FunctionRegistry
         ToJsonFunction.Register(registry);
         FromJsonFunction.Register(registry);
         SchemaOfJsonFunction.Register(registry);
+        FormattingFunctions.Register(registry);
         return registry._entries;
     }
 }
