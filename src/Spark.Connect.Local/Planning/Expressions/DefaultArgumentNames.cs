@@ -19,6 +19,8 @@ internal static class DefaultArgumentNames
         // Spark's JSON functions show only their input: the schema and options are not children.
         ("from_json", 2 or 3) => $"from_json({shown[0]})",
         ("to_json" or "schema_of_json", 2) => $"{name}({shown[0]})",
+        // Without a source zone Spark's constructor reads the session's: ConvertTimezone(CurrentTimeZone(), target, ts).
+        ("convert_timezone", 2) => $"{name}(current_timezone(), {shown[0]}, {shown[1]})",
         _ => null,
     };
 
@@ -31,6 +33,7 @@ internal static class DefaultArgumentNames
         ("replace", 2) => [""],
         ("locate" or "position", 2) => ["1"],
         ("regexp_instr", 2) => ["0"],
+        ("months_between", 2) => ["true"],
         ("mask", >= 1 and <= 4) => MaskDefaults[(arguments.Count - 1)..],
         ("lpad" or "rpad", 2) => [LooksBinary(arguments[0]) ? "X'00'" : " "],
         _ => [],

@@ -118,6 +118,8 @@ internal sealed class FunctionRegistry
         FromJsonFunction.Register(registry);
         SchemaOfJsonFunction.Register(registry);
         FormattingFunctions.Register(registry);
+        ZoneConversionFunctions.Register(registry);
+        MonthsBetweenFunction.Register(registry);
         return registry._entries;
     }
 }
