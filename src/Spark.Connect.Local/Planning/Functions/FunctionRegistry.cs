@@ -120,6 +120,7 @@ internal sealed class FunctionRegistry
         FormattingFunctions.Register(registry);
         ZoneConversionFunctions.Register(registry);
         MonthsBetweenFunction.Register(registry);
+        TimestampParsingFunctions.Register(registry);
         return registry._entries;
     }
 }

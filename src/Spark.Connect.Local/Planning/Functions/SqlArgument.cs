@@ -43,4 +43,7 @@ internal interface IFunctionRenderContext
 
     /// <summary>The session's Spark setting <paramref name="key"/>, or null (unset, or no session: typing a call).</summary>
     string? Setting(string key) => null;
+
+    /// <summary>The user the session belongs to (the user id Spark Connect's UserContext carries), or null (no session: typing a call).</summary>
+    string? SessionUser => null;
 }

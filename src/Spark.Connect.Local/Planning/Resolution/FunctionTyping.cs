@@ -61,4 +61,6 @@ internal sealed class TypedFunctionContext(PlanningContext planning) : IFunction
     public string Bind(Expression.Types.Literal value) => LiteralBinder.Render(value, planning);
 
     public string? Setting(string key) => planning.Session.Setting(key);
+
+    public string? SessionUser => planning.Session.UserId;
 }

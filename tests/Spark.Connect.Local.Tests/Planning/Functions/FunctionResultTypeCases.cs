@@ -285,6 +285,9 @@ internal static class FunctionResultTypeCases
         Add(["luhn_check"], A(C(Str)), A(C(Long)));
         Add(["from_utc_timestamp", "to_utc_timestamp"], A(C(Ts), L("Asia/Seoul")), A(C(Date), L("+05:30")), A(C(Str), C(Str)));
         Add(["convert_timezone"], A(L("Europe/Brussels"), L("UTC"), C(Ntz)), A(L("-08:00"), C(Ts)), A(C(Str), C(Str), C(Date)));
+        Add(["to_timestamp_ntz"], A(C(Str)), A(C(Str), L("yyyy-MM-dd")), A(C(Ts)), A(C(Date)));
+        Add(["to_timestamp_ltz"], A(C(Str)), A(C(Str), L("yyyy-MM-dd")));
+        Add(["current_user", "user", "session_user"], A());
         Add(["months_between"], A(C(Ts), C(Ts)), A(C(Date), C(Ts), L(false)), A(C(Str), C(Date), C(Bool)));
         Add(["regexp_extract_all"], A(C(Str), L("([a-z])(\\d)")), A(C(Str), L("(\\d+)"), L(1)));
         Add(["array_insert"], A(C(Arr(Int)), C(Int), C(Int)), A(C(Arr(Int)), L(1), C(Long)));

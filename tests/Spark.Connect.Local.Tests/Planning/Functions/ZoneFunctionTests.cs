@@ -67,4 +67,14 @@ public class ZoneFunctionTests : FunctionTestBase
         Assert.That(Eval("months_between", Sql("TIMESTAMPTZ '2023-03-12 12:00:00-04'"), Sql("TIMESTAMPTZ '2023-02-10 00:00:00-05'")).Value,
             Is.EqualTo("1.07930108"));
     }
+
+    [Test]
+    public void To_timestamp_ntz_keeps_the_wall_time_even_where_the_session_zone_skips_it()
+    {
+        Connection.ExecuteNonQuery("SET TimeZone = 'America/New_York'");
+        Assert.That(Eval("to_timestamp_ntz", Str("2023-03-12 02:30:00"), Str("yyyy-MM-dd HH:mm:ss")), Is.EqualTo(new Result("2023-03-12 02:30:00", "TIMESTAMP")));
+        Assert.That(Eval("to_timestamp_ntz", Str("2016-12-31 00:12:00")).Value, Is.EqualTo("2016-12-31 00:12:00"));
+        Assert.That(Eval("to_timestamp_ltz", Str("2016-12-31 00:12:00")), Is.EqualTo(new Result("2016-12-31 00:12:00-05", "TIMESTAMP WITH TIME ZONE")));
+        Assert.That(RenderFails("to_timestamp_ntz", Str("2016"), Str("yyyy VV")).ErrorClass, Is.EqualTo("UNSUPPORTED_FEATURE.LOCAL_ENGINE"));
+    }
 }
