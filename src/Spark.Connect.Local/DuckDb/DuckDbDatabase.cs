@@ -49,6 +49,8 @@ internal sealed class DuckDbDatabase : IDisposable
             Strings.SparkUrlFunctions.Register(connection);
             Strings.SparkDateTimeFunctions.Register(connection);
             Strings.SparkIntervalCastFunctions.Register(connection);
+            Strings.SparkFormatFunctions.Register(connection);
+            Strings.SparkTextFunctions.Register(connection);
             Statistics.SparkHistogramFunction.Register(connection);
             return database;
         }

@@ -27,6 +27,9 @@ internal interface IPlanningSession
     /// </summary>
     string? Setting(string key) => null;
 
+    /// <summary>The user id the session was opened with (Spark Connect's <c>UserContext.user_id</c>), which <c>current_user()</c> returns.</summary>
+    string UserId => "";
+
     /// <summary>The SQL dialect of user SQL (<see cref="LocalSparkServerOptions.SqlDialect"/>); Spark SQL unless the host chose DuckDB's.</summary>
     SqlDialect SqlDialect => SqlDialect.Spark;
 

@@ -108,6 +108,9 @@ internal sealed class LocalSession : IPlanningSession, IDisposable
     /// <summary>A session temp view for a one-part name, a global one for <c>global_temp.name</c>; null otherwise.</summary>
     public string? Setting(string key) => Config.Get(key);
 
+    /// <inheritdoc />
+    public string UserId => Key.UserId;
+
     public Relation? FindView(IReadOnlyList<string> nameParts) => TempViewRegistry.Find(TempViews, GlobalViews, nameParts);
 
     /// <inheritdoc />

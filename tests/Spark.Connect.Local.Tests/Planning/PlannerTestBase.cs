@@ -31,6 +31,9 @@ public abstract class PlannerTestBase : DuckDbTestBase
         public string? Setting(string key) => Settings.GetValueOrDefault(key);
         public string LocalTable { get; set; } = "local_data";
 
+        /// <summary>The Spark Connect user the session belongs to (current_user()).</summary>
+        public string UserId { get; set; } = "";
+
         /// <summary>Chooses the table for a LocalRelation (default: <see cref="LocalTable"/>).</summary>
         public Func<LocalRelation, string>? Resolve { get; set; }
 

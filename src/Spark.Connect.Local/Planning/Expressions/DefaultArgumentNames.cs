@@ -19,6 +19,8 @@ internal static class DefaultArgumentNames
         // Spark's JSON functions show only their input: the schema and options are not children.
         ("from_json", 2 or 3) => $"from_json({shown[0]})",
         ("to_json" or "schema_of_json", 2) => $"{name}({shown[0]})",
+        // Without a source zone Spark's constructor reads the session's: ConvertTimezone(CurrentTimeZone(), target, ts).
+        ("convert_timezone", 2) => $"{name}(current_timezone(), {shown[0]}, {shown[1]})",
         _ => null,
     };
 
@@ -30,9 +32,15 @@ internal static class DefaultArgumentNames
         ("substr" or "substring", 2) => ["2147483647"],
         ("replace", 2) => [""],
         ("locate" or "position", 2) => ["1"],
+        ("regexp_instr", 2) => ["0"],
+        ("months_between", 2) => ["true"],
+        ("mask", >= 1 and <= 4) => MaskDefaults[(arguments.Count - 1)..],
         ("lpad" or "rpad", 2) => [LooksBinary(arguments[0]) ? "X'00'" : " "],
         _ => [],
     };
+
+    // mask's replacements for upper case, lower case, digits and other characters (NULL keeps them).
+    private static readonly string[] MaskDefaults = ["X", "x", "n", "NULL"];
 
     // Names are given before types are known: a binary literal or a call that always returns binary pads with a zero byte.
     private static bool LooksBinary(Expression argument) => argument switch

@@ -117,6 +117,10 @@ internal sealed class FunctionRegistry
         ToJsonFunction.Register(registry);
         FromJsonFunction.Register(registry);
         SchemaOfJsonFunction.Register(registry);
+        FormattingFunctions.Register(registry);
+        ZoneConversionFunctions.Register(registry);
+        MonthsBetweenFunction.Register(registry);
+        TimestampParsingFunctions.Register(registry);
         return registry._entries;
     }
 }

@@ -6,7 +6,8 @@ namespace Spark.Connect.Local.Planning.Functions;
 /// Functions that describe the session rather than the data: <c>current_catalog</c>, <c>current_database</c> /
 /// <c>current_schema</c> (the session's current database, <c>default</c> unless USE chose another), <c>current_timezone</c> (the session zone, which the session
 /// keeps as its connection's TimeZone), <c>version</c>, <c>typeof</c> (the argument's Spark type name, known at
-/// planning) and <c>spark_partition_id</c> (the engine runs every query as one partition, 0).
+/// planning), <c>spark_partition_id</c> (the engine runs every query as one partition, 0) and <c>current_user</c> /
+/// <c>user</c> / <c>session_user</c> (the session's Spark Connect user id).
 /// </summary>
 internal static class SessionInfoFunctions
 {
@@ -23,6 +24,8 @@ internal static class SessionInfoFunctions
         registry.Scalar(c => c.WithoutArguments(Text(c, VersionText)), text, "version");
         registry.Scalar(c => c.WithoutArguments("CAST(0 AS INTEGER)"), ResultRules.NeverNull(() => SparkTypes.Integer), "spark_partition_id");
         registry.Scalar(TypeOf, text, "typeof");
+        // Spark Connect runs a query as the user its UserContext names; the user's text is a bound value like any other.
+        registry.Scalar(c => c.WithoutArguments(Text(c, c.Context.SessionUser ?? "")), text, "current_user", "user", "session_user");
     }
 
     // Evaluated at planning, as Spark's is: the argument's type, not its value, so it is never null.

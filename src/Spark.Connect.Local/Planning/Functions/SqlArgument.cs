@@ -46,4 +46,6 @@ internal interface IFunctionRenderContext
 
     /// <summary>Spark's name of the session's current database (<c>default</c> unless USE chose a created one).</summary>
     string CurrentDatabase => Catalog.LocalCatalog.DatabaseName;
+    /// <summary>The user the session belongs to (the user id Spark Connect's UserContext carries), or null (no session: typing a call).</summary>
+    string? SessionUser => null;
 }

@@ -63,4 +63,5 @@ internal sealed class TypedFunctionContext(PlanningContext planning) : IFunction
     public string? Setting(string key) => planning.Session.Setting(key);
 
     public string CurrentDatabase => planning.Session.CurrentDatabase ?? Catalog.LocalCatalog.DatabaseName;
+    public string? SessionUser => planning.Session.UserId;
 }

@@ -114,6 +114,8 @@ internal sealed partial class SqlParser
         var negated = IsWord("NOT") && PeekAt(1).Kind == SparkTokenKind.Word && PeekAt(1).Text.ToUpperInvariant() is "BETWEEN" or "IN" or "LIKE" or "ILIKE" or "RLIKE" or "REGEXP";
         if (negated)
             Advance();
+        if (AtQuantifiedLike())
+            return QuantifiedLike(value, negated);
         Expression? predicate = null;
         if (AcceptWord("BETWEEN"))
         {
@@ -180,8 +182,6 @@ internal sealed partial class SqlParser
     private Expression LikePredicate(Expression value)
     {
         var function = Advance().Text.ToLowerInvariant();
-        if (IsWord("ANY") || IsWord("SOME") || IsWord("ALL"))
-            throw SqlParseErrors.Unsupported($"{function.ToUpperInvariant()} {Current.Text.ToUpperInvariant()} (…)", "Combine single LIKE predicates with OR/AND.");
         var pattern = Binary(0);
         if (!AcceptWord("ESCAPE"))
             return Call(function, value, pattern);

@@ -278,6 +278,17 @@ internal static class FunctionResultTypeCases
         Add(["last_day"], A(C(Date)), A(C(Str)));
         Add(["make_dt_interval"], A(C(Int), C(Int), C(Int), C(Dec(18, 6))), A(C(Int)), A());
         Add(["regexp_count", "regexp_substr"], A(C(Str), L("[a-z]+")));
+        Add(["regexp_instr"], A(C(Str), L("[a-z]+")), A(C(Str), L("a"), L(0)));
+        Add(["format_number"], A(C(Dec(10, 2)), L(2)), A(C(Dbl), L(2)), A(C(Int), L("#.##")), A(C(Flt), L("0.0")));
+        Add(["to_char", "to_varchar"], A(C(Dec(5, 2)), L("999.99")), A(C(Int), L("999")), A(C(Dbl), L("9.9")), A(C(Date), L("yyyy")), A(C(Ts), L("yyyy")));
+        Add(["mask"], A(C(Str)), A(C(Str), L("Q"), L("q")));
+        Add(["luhn_check"], A(C(Str)), A(C(Long)));
+        Add(["from_utc_timestamp", "to_utc_timestamp"], A(C(Ts), L("Asia/Seoul")), A(C(Date), L("+05:30")), A(C(Str), C(Str)));
+        Add(["convert_timezone"], A(L("Europe/Brussels"), L("UTC"), C(Ntz)), A(L("-08:00"), C(Ts)), A(C(Str), C(Str), C(Date)));
+        Add(["to_timestamp_ntz"], A(C(Str)), A(C(Str), L("yyyy-MM-dd")), A(C(Ts)), A(C(Date)));
+        Add(["to_timestamp_ltz"], A(C(Str)), A(C(Str), L("yyyy-MM-dd")));
+        Add(["current_user", "user", "session_user"], A());
+        Add(["months_between"], A(C(Ts), C(Ts)), A(C(Date), C(Ts), L(false)), A(C(Str), C(Date), C(Bool)));
         Add(["regexp_extract_all"], A(C(Str), L("([a-z])(\\d)")), A(C(Str), L("(\\d+)"), L(1)));
         Add(["array_insert"], A(C(Arr(Int)), C(Int), C(Int)), A(C(Arr(Int)), L(1), C(Long)));
         return cases;

@@ -45,6 +45,8 @@ public sealed class SqlCorpusTests
     [TestCase("intersect-all", 24)]
     [TestCase("except-all", 25)]
     [TestCase("window", 54)]
+    [TestCase("like-any", 13)]
+    [TestCase("like-all", 13)]
     public async Task Corpus_file_keeps_its_passing_queries(string file, int floor)
     {
         var cases = SqlCorpusFile.Read(Path.Combine(RepoPaths.Fixtures, "sql-tests", "results", file + ".sql.out"));
