@@ -29,6 +29,9 @@ internal sealed class SideConnection(DuckDbConnection connection, IPlanningSessi
 
     public string LoadLocalRelation(LocalRelation relation) => throw new NeedsSessionConnectionException();
 
+    /// <inheritdoc />
+    public string NewRecursionTable() => throw new NeedsSessionConnectionException();
+
     /// <summary>Stops the running statement; safe to call from any thread, also after disposal.</summary>
     public void Interrupt()
     {

@@ -65,6 +65,8 @@ internal sealed class RelationResolver
             Kind.Join => JoinResolver.Resolve(this, relation),
             Kind.Extension when Sql.NaturalJoin.TryRead(relation) is { } natural => JoinResolver.ResolveNatural(this, relation, natural),
             Kind.Extension when Sql.ImplicitIdUnpivot.TryRead(relation) is { } unpivot => UnpivotResolver.Resolve(this, relation, unpivot, implicitIds: true),
+            Kind.Extension when Sql.RecursiveCte.TryReadDefinition(relation) is { } recursive => RecursiveCteResolver.Resolve(this, relation, recursive),
+            Kind.Extension when Sql.RecursiveCte.TryReadReference(relation) is { } recursiveId => RecursiveCteResolver.Reference(this, relation, recursiveId),
             Kind.SetOp => SetOperationResolver.Resolve(this, relation),
             Kind.DropNa => MissingDataResolver.Drop(this, relation),
             Kind.FillNa => MissingDataResolver.Fill(this, relation),

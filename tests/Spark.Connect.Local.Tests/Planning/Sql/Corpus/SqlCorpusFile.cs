@@ -12,6 +12,8 @@ internal static partial class SqlCorpusFile
     {
         // Only CRLF pairs become LF: a lone CR is data (a query's '\r' literal names its column with one).
         var text = File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal);
+        // Files written before Spark 3.0 number their blocks ("-- !query 3 schema"); the number carries nothing.
+        text = NumberedHeader().Replace(text, "-- !query$1");
         var cases = new List<SqlCorpusCase>();
         foreach (var block in text.Split("-- !query\n").Skip(1))
         {
@@ -28,6 +30,9 @@ internal static partial class SqlCorpusFile
         }
         return cases;
     }
+
+    [GeneratedRegex(@"^-- !query \d+((?: schema| output)?)$", RegexOptions.Multiline)]
+    private static partial Regex NumberedHeader();
 
     // Spark 4's files name the class "condition", earlier ones "errorClass".
     [GeneratedRegex("\"(?:errorClass|condition)\" : \"([^\"]+)\"")]
