@@ -86,10 +86,10 @@ internal static class RecursiveCteResolver
     }
 
     /// <summary>A LIMIT whose input is, through projections and aliases, a recursive CTE bounds that CTE's run (Spark's limit push-down).</summary>
-    internal static void PushLimit(RelationResolver resolver, Relation input, int count)
+    internal static void PushLimit(RelationResolver resolver, Relation? input, int count)
     {
         var current = input;
-        while (true)
+        while (current is not null)
         {
             if (RecursiveCte.TryReadDefinition(current) is not null)
             {
@@ -102,8 +102,6 @@ internal static class RecursiveCteResolver
                 Relation.RelTypeOneofCase.SubqueryAlias => current.SubqueryAlias.Input,
                 _ => null,
             };
-            if (current is null)
-                return;
         }
     }
 
