@@ -39,9 +39,7 @@ internal static class RecursiveCteResolver
         var currentLimit = (long)(userLimit ?? rowLimit);
         var capped = rowLimit != -1 || userLimit is not null;
 
-        var table = session.NewRecursionTable();
-        var columns = string.Join(", ", types.Select((t, i) => $"{ColumnName(i)} {DuckDbTypeNames.FromSpark(t)}"));
-        session.Connection.ExecuteNonQuery($"CREATE TEMP TABLE {SqlIdentifiers.Quote(table)} ({columns}, {SqlIdentifiers.Quote(LevelColumn)} INTEGER)");
+        var table = CreateRunTable(session, types);
         var previousCount = Insert(resolver, table, anchor, 1, capped ? currentLimit : null);
         var level = 1;
         var limitReached = false;
@@ -70,9 +68,21 @@ internal static class RecursiveCteResolver
             previousCount = Insert(resolver, table, CastTo(resolver, step, types), level, capped ? currentLimit : null);
         }
         var output = names.Select((name, i) => resolver.Context.NewColumn(name, types[i], nullable[i])).ToList();
-        var read = $"SELECT {string.Join(", ", types.Select((_, i) => ColumnName(i)))} FROM {SqlIdentifiers.Quote(table)}";
-        return new ScanPlan(RelationResolver.PlanId(relation), output, read);
+        return new ScanPlan(RelationResolver.PlanId(relation), output, ReadAll(table, types.Count));
     }
+
+    /// <summary>A new temporary table of the session for rows of <paramref name="types"/>, each row with the level that wrote it.</summary>
+    internal static string CreateRunTable(IPlanningSession session, IReadOnlyList<DataType> types)
+    {
+        var table = session.NewRecursionTable();
+        var columns = string.Join(", ", types.Select((t, i) => $"{ColumnName(i)} {DuckDbTypeNames.FromSpark(t)}"));
+        session.Connection.ExecuteNonQuery($"CREATE TEMP TABLE {SqlIdentifiers.Quote(table)} ({columns}, {SqlIdentifiers.Quote(LevelColumn)} INTEGER)");
+        return table;
+    }
+
+    /// <summary>The query reading every row of a run table (without its level column).</summary>
+    internal static string ReadAll(string table, int columns) =>
+        $"SELECT {string.Join(", ", Enumerable.Range(0, columns).Select(ColumnName))} FROM {SqlIdentifiers.Quote(table)}";
 
     /// <summary>A reference inside the definition's own query: the previous level's rows; outside a run (in the anchor), no columns.</summary>
     internal static LogicalPlan Reference(RelationResolver resolver, Relation relation, long id)
@@ -151,7 +161,7 @@ internal static class RecursiveCteResolver
     }
 
     /// <summary>Writes a level's rows (at most <paramref name="cap"/>) to the run table and returns how many it wrote.</summary>
-    private static long Insert(RelationResolver resolver, string table, LogicalPlan plan, int level, long? cap)
+    internal static long Insert(RelationResolver resolver, string table, LogicalPlan plan, int level, long? cap)
     {
         var session = resolver.Context.Planning.Session;
         var context = new PlanningContext(session, resolver.Context.Planning.FunctionOverride);

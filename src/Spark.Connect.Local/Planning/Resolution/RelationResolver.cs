@@ -67,6 +67,7 @@ internal sealed class RelationResolver
             Kind.Extension when Sql.ImplicitIdUnpivot.TryRead(relation) is { } unpivot => UnpivotResolver.Resolve(this, relation, unpivot, implicitIds: true),
             Kind.Extension when Sql.RecursiveCte.TryReadDefinition(relation) is { } recursive => RecursiveCteResolver.Resolve(this, relation, recursive),
             Kind.Extension when Sql.RecursiveCte.TryReadReference(relation) is { } recursiveId => RecursiveCteResolver.Reference(this, relation, recursiveId),
+            Kind.Extension when Sql.SharedCte.TryRead(relation) is { } shared => SharedCteResolver.Resolve(this, relation, shared.Id, shared.Query),
             Kind.SetOp => SetOperationResolver.Resolve(this, relation),
             Kind.DropNa => MissingDataResolver.Drop(this, relation),
             Kind.FillNa => MissingDataResolver.Fill(this, relation),

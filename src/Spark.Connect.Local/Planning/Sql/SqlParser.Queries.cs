@@ -80,6 +80,9 @@ internal sealed partial class SqlParser
         var relation = ParenthesisedQuery();
         if (columns is not null)
             relation = Renamed(relation, columns);
+        // A nondeterministic definition is computed once and shared by its reads, as Spark keeps it uninlined.
+        if (SharedCte.CallsNondeterministic(relation))
+            relation = SharedCte.Of(relation);
         AddCommonTable(name, relation);
     }
 
