@@ -39,6 +39,12 @@ internal interface IPlanningSession
     /// </summary>
     string? CurrentDatabase => null;
 
+    /// <summary>
+    /// A new name for a temporary table of the session's own connection that holds the rows of one recursive CTE's run
+    /// (Spark 4.1's UnionLoop, run level by level while planning); the session drops the oldest such tables beyond a few dozen.
+    /// </summary>
+    string NewRecursionTable() => throw LocalEngineException.Unsupported("a recursive CTE in this planning session", "Run it through a LocalSparkServer session.");
+
     /// <summary>The names of the session's temporary views, as created (for <c>spark.catalog.listTables</c>).</summary>
     IReadOnlyList<string> TemporaryViewNames() => [];
 

@@ -143,6 +143,23 @@ internal sealed class LocalSession : IPlanningSession, IDisposable
         return name;
     }
 
+    // Recursive CTE runs kept, oldest first: a query's plan may be resolved again (schema, then execution), each run
+    // making its own table, so older ones are dropped past this many.
+    private const int KeptRecursionTables = 64;
+    private readonly Queue<string> _recursionTables = new();
+    private int _recursionTableCount;
+
+    /// <inheritdoc />
+    public string NewRecursionTable()
+    {
+        _hasTemporaryState = true;
+        var name = $"spark_recursive_cte_{Interlocked.Increment(ref _recursionTableCount)}";
+        _recursionTables.Enqueue(name);
+        if (_recursionTables.Count > KeptRecursionTables)
+            Connection.ExecuteNonQuery($"DROP TABLE IF EXISTS {SqlIdentifiers.Quote(_recursionTables.Dequeue())}");
+        return name;
+    }
+
     /// <summary>Records that a statement may have created state only this session's connection sees (temp tables, settings).</summary>
     internal void MarkTemporaryState() => _hasTemporaryState = true;
 

@@ -43,6 +43,11 @@ public abstract class PlannerTestBase : DuckDbTestBase
             return Resolve?.Invoke(relation) ?? LocalTable;
         }
 
+        private int _recursionTables;
+
+        /// <summary>Recursive CTE runs write temporary tables of the test connection.</summary>
+        public string NewRecursionTable() => $"recursive_cte_{++_recursionTables}";
+
         /// <summary>Temporary views by one-part name (case-insensitive), for planner tests of view reads.</summary>
         public Dictionary<string, Relation> Views { get; } = new(StringComparer.OrdinalIgnoreCase);
 

@@ -99,6 +99,9 @@ internal static partial class ColumnNamer
 
     private static string FunctionName(string name, IReadOnlyList<Expression> arguments, bool distinct, HashSet<string> lambda)
     {
+        // equal_null is Spark's EqualNullSafe under another name, and its column is named as that operator: (a <=> b).
+        if (arguments.Count == 2 && name.Equals("equal_null", StringComparison.OrdinalIgnoreCase))
+            name = "<=>";
         if (arguments.Count == 2 && InfixOperators.Contains(name))
             return $"({Name(arguments[0], lambda)} {(name == "==" ? "=" : name.ToUpperInvariant() is "AND" or "OR" ? name.ToUpperInvariant() : name)} {Name(arguments[1], lambda)})";
         // Spark's parser turns count(*) into count(1), and names the column so.

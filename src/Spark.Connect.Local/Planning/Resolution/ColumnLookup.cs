@@ -50,6 +50,11 @@ internal static class ColumnLookup
     internal static LocalEngineException Unresolved(IReadOnlyList<string> parts, IReadOnlyList<PlanColumn> columns)
     {
         var name = Quote(parts);
+        // As Spark: with nothing to propose (an input without columns) the error has no proposal.
+        if (columns.Count == 0)
+            return new LocalEngineException("UNRESOLVED_COLUMN.WITHOUT_SUGGESTION", "42703",
+                $"A column, variable, or function parameter with name {name} cannot be resolved.",
+                new Dictionary<string, string> { ["objectName"] = name });
         var proposal = string.Join(", ", Suggestions(parts[^1], columns).Select(c => c.Display));
         return new LocalEngineException("UNRESOLVED_COLUMN.WITH_SUGGESTION", "42703",
             $"A column, variable, or function parameter with name {name} cannot be resolved. Did you mean one of the following? [{proposal}].",

@@ -47,7 +47,7 @@ internal static class ProjectionResolver
             // An enclosing query's column (a correlated reference) is computed under a new id, not passed through: the same
             // id inside and outside a subquery would name two different things.
             items.Add(resolved is ColumnReference reference && expression.ExprTypeCase != Kind.Alias && scope.Columns.Any(c => c.Id == reference.Column.Id)
-                ? PassThrough(resolver, items, reference.Column, expression)
+                ? PassThrough(resolver, items, reference.Column, expression, WrittenName(expression, reference.Column))
                 : Named(resolver, resolved, ItemName(resolved is FunctionExpression { Source: var rewritten } && DatetimeArithmetic.Renamed(expression, rewritten)
                     ? rewritten : expression, resolved)));
         }
@@ -64,11 +64,29 @@ internal static class ProjectionResolver
     internal static NamedExpression Named(RelationResolver resolver, ResolvedExpression expression, string name) =>
         new(expression, resolver.Context.NewColumn(name, expression.Type, expression.Nullable));
 
-    /// <summary>An input column kept as it is (same id, so DataFrame references still find it); a second copy gets a new id.</summary>
-    private static NamedExpression PassThrough(RelationResolver resolver, List<NamedExpression> items, PlanColumn column, Expression source)
+    /// <summary>
+    /// An input column kept as it is (same id, so DataFrame references still find it); a second copy gets a new id. A
+    /// <paramref name="name"/> renames it as Spark's analyzer does when a name matched it case-insensitively.
+    /// </summary>
+    private static NamedExpression PassThrough(RelationResolver resolver, List<NamedExpression> items, PlanColumn column, Expression source, string? name = null)
     {
         var output = items.Any(i => i.Column.Id == column.Id) ? resolver.Context.Copy(column) : column;
+        if (name is not null && name != output.Name)
+            output = output with { Name = name };
         return new NamedExpression(new ColumnReference(column, source), output);
+    }
+
+    /// <summary>
+    /// The column part of a name as the query spells it (<c>COL1</c>, <c>t.COL1</c>): Spark's analyzer gives the attribute a
+    /// name matched case-insensitively that spelling (<c>AttributeSeq.resolve</c>: <c>a.withName(name)</c>), for SQL and
+    /// for a DataFrame's <c>select("COL1")</c> or <c>df["COL1"]</c> alike. Null for anything but a plain name.
+    /// </summary>
+    private static string? WrittenName(Expression expression, PlanColumn column)
+    {
+        if (expression.ExprTypeCase != Kind.UnresolvedAttribute)
+            return null;
+        var written = MultipartIdentifier.Parse(expression.UnresolvedAttribute.UnparsedIdentifier)[^1];
+        return string.Equals(written, column.Name, StringComparison.OrdinalIgnoreCase) ? written : null;
     }
 
     /// <summary>Every input column as a pass-through item.</summary>

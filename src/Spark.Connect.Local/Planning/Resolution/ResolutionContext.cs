@@ -22,6 +22,15 @@ internal sealed class ResolutionContext(PlanningContext planning)
     /// <summary>The same column under a new id (a second copy of a projected column, a renamed column).</summary>
     internal PlanColumn Copy(PlanColumn column, string? name = null) => column with { Id = ++_nextId, Name = name ?? column.Name, Qualifier = [] };
 
+    /// <summary>The level a recursive CTE's references read while its recursive term is resolved, by definition id.</summary>
+    internal Dictionary<long, RecursionLevel> RecursionLevels { get; } = [];
+
+    /// <summary>A LIMIT over a recursive CTE (through projections), which bounds its run as Spark pushes it into UnionLoop.</summary>
+    internal Dictionary<Relation, int> RecursionLimits { get; } = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>The rows of each nondeterministic CTE this plan computed once (<see cref="SharedCteResolver"/>), by definition id.</summary>
+    internal Dictionary<long, SharedRows> SharedCtes { get; } = [];
+
     internal void AddReference(long planId, Relation relation) => _references[planId] = relation;
 
     internal Relation Reference(long planId) => _references.TryGetValue(planId, out var relation)

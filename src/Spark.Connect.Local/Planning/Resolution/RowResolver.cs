@@ -62,6 +62,8 @@ internal static class RowResolver
     /// <summary>Limit, Offset or Tail with a non-negative count.</summary>
     internal static LogicalPlan Count(RelationResolver resolver, Relation relation, Relation input, RowCountKind kind, int count, string what)
     {
+        if (kind == RowCountKind.Limit && count >= 0)
+            RecursiveCteResolver.PushLimit(resolver, input, count);
         var child = resolver.Input(input);
         if (count < 0)
             throw new LocalEngineException("INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE", "42K0E",

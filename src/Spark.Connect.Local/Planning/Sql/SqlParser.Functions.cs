@@ -176,14 +176,16 @@ internal sealed partial class SqlParser
         using var _ = Nest();
         Expression? operand = IsWord("WHEN") ? null : Expr();
         var arguments = new List<Expression>();
-        var name = "CASE" + (operand is null ? "" : " " + ColumnNamer.Name(operand));
+        // CASE x WHEN v … is Spark's CASE WHEN x = v …, and named so: CASE WHEN (x = v) THEN … END.
+        var name = "CASE";
         while (AcceptWord("WHEN"))
         {
-            var condition = Expr();
+            var written = Expr();
+            var condition = operand is null ? written : Call("==", operand.Clone(), written);
             ExpectWord("THEN");
             var value = Expr();
             name += $" WHEN {ColumnNamer.Name(condition)} THEN {ColumnNamer.Name(value)}";
-            arguments.Add(operand is null ? condition : Call("==", operand.Clone(), condition));
+            arguments.Add(condition);
             arguments.Add(value);
         }
         if (arguments.Count == 0)

@@ -45,11 +45,16 @@ internal sealed partial class SqlParser
         var scoped = false;
         if (AcceptWord("WITH"))
         {
-            if (IsWord("RECURSIVE"))
-                throw SqlParseErrors.Unsupported("WITH RECURSIVE", "Write the recursion out, or run it on Spark.");
+            var recursive = AcceptWord("RECURSIVE");
             _ctes.Add(new Dictionary<string, Relation>(StringComparer.OrdinalIgnoreCase));
             scoped = true;
-            do CommonTableExpression();
+            do
+            {
+                if (recursive)
+                    RecursiveCommonTableExpression();
+                else
+                    CommonTableExpression();
+            }
             while (AcceptSymbol(","));
         }
         try
@@ -75,6 +80,14 @@ internal sealed partial class SqlParser
         var relation = ParenthesisedQuery();
         if (columns is not null)
             relation = Renamed(relation, columns);
+        // A nondeterministic definition is computed once and shared by its reads, as Spark keeps it uninlined.
+        if (SharedCte.CallsNondeterministic(relation))
+            relation = SharedCte.Of(relation);
+        AddCommonTable(name, relation);
+    }
+
+    private void AddCommonTable(string name, Relation relation)
+    {
         if (_ctes[^1].ContainsKey(name))
             throw new LocalEngineException("DUPLICATED_CTE_NAMES", "42602", $"CTE definition can't have duplicate names: `{name}`.",
                 new Dictionary<string, string> { ["duplicateNames"] = $"`{name}`" });
@@ -88,6 +101,8 @@ internal sealed partial class SqlParser
         {
             if (_ctes[i].TryGetValue(name, out var relation))
             {
+                if (RecursiveCte.TryReadReference(relation) is { } recursiveId)
+                    _readRecursiveCtes.Add(recursiveId);
                 _readCtes.Add(relation);
                 return relation.Clone();
             }

@@ -140,7 +140,7 @@ internal sealed partial class SqlParser
         Functions.FunctionRegistry.TryFind(name)?.Kind == Functions.FunctionKind.Aggregate;
 
     /// <summary>Whether an aggregate call occurs in <paramref name="expression"/> (not under a window or subquery).</summary>
-    private static bool ContainsAggregate(Expression expression)
+    internal static bool ContainsAggregate(Expression expression)
     {
         PlanComplexity.EnsureStack();
         return expression.ExprTypeCase switch

@@ -69,6 +69,15 @@ public sealed class SparkSqlExpressionTests : SparkSqlTestBase
         Assert.That(Query("SELECT CASE dept WHEN 10 THEN 'ten' WHEN 20 THEN 'twenty' END FROM people ORDER BY id"),
             Is.EqualTo(new[] { "ten", "ten", "twenty", "∅" }));
         Assert.That(Schema("SELECT CASE WHEN id = 1 THEN 1 ELSE 0 END FROM people"), Is.EqualTo(new[] { "CASE WHEN (id = 1) THEN 1 ELSE 0 END:int" }));
+        // The simple form is Spark's searched form over equalities, and named so.
+        Assert.That(Schema("SELECT CASE dept WHEN id THEN 1 ELSE 0 END FROM people"), Is.EqualTo(new[] { "CASE WHEN (dept = id) THEN 1 ELSE 0 END:int" }));
+    }
+
+    [Test]
+    public void EqualNullIsNamedAsTheNullSafeEqualityItIs()
+    {
+        Assert.That(Schema("SELECT equal_null(dept, id) FROM people"), Is.EqualTo(new[] { "(dept <=> id):boolean" }));
+        Assert.That(Query("SELECT equal_null(dept, NULL) FROM people ORDER BY id"), Is.EqualTo(new[] { "false", "false", "false", "true" }));
     }
 
     [Test]

@@ -16,6 +16,8 @@ internal static partial class SqlCorpusFile
     {
         // Only CRLF pairs become LF: a lone CR is data (a query's '\r' literal names its column with one).
         var text = File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal);
+        // Files written before Spark 3.0 number their blocks ("-- !query 3 schema"); the number carries nothing.
+        text = NumberedHeader().Replace(text, "-- !query$1");
         var cases = new List<SqlCorpusCase>();
         foreach (var block in text.Split("-- !query\n").Skip(1))
         {
@@ -42,12 +44,15 @@ internal static partial class SqlCorpusFile
         var message = lineEnd < 0 ? "" : output[(lineEnd + 1)..].TrimStart('\n');
         return LegacyErrorMessages.Find(type, message) is { } legacy ? (legacy.Condition, legacy.Subject) : ("(an error without a class)", null);
     }
+
     // Spark 3.4's development files name a sub-class apart ("errorClass" : "DATATYPE_MISMATCH", "errorSubClass" :
     // "BINARY_OP_DIFF_TYPES"); released Spark joins them with a dot, as the engine's classes are.
     private static string SubClass(string output) => ErrorSubClass().Match(output) is { Success: true } sub ? "." + sub.Groups[1].Value : "";
 
     [GeneratedRegex("\"errorSubClass\" : \"([^\"]+)\"")]
     private static partial Regex ErrorSubClass();
+    [GeneratedRegex(@"^-- !query \d+((?: schema| output)?)$", RegexOptions.Multiline)]
+    private static partial Regex NumberedHeader();
 
     // Spark 4's files name the class "condition", earlier ones "errorClass".
     [GeneratedRegex("\"(?:errorClass|condition)\" : \"([^\"]+)\"")]
