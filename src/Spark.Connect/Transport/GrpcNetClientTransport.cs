@@ -131,8 +131,10 @@ public sealed class GrpcNetClientTransport : IGrpcTransport
     }
 
     // Messages cross the official client as bytes (its generic methods need reference types, ours need only
-    // IMessage<T>); parsing stays here so a malformed response maps like any other failure.
-    private static readonly Marshaller<byte[]> Bytes = Marshallers.Create(b => b, b => b);
+    // IMessage<T>); parsing stays here so a malformed response maps like any other failure. Responses are taken with
+    // PayloadAsNewBuffer, whose array gRPC promises never to touch again: AliasingResponseParser keeps views of it.
+    private static readonly Marshaller<byte[]> Bytes = Marshallers.Create<byte[]>(
+        (message, context) => context.Complete(message), context => context.PayloadAsNewBuffer());
 
     // Google.Protobuf's writer measures nested messages again at every level (O(depth²)); past this depth the linear
     // writer is faster (docs/performance.md, SerializationDepthBenchmarks: 0.79× Google's time at 80 levels, 1.53× at 40).
@@ -151,6 +153,9 @@ public sealed class GrpcNetClientTransport : IGrpcTransport
         var depth = Options.MaxResponseNestingDepth;
         try
         {
+            // Arrow results: the batch's bytes stay in the received array instead of being copied out of it.
+            if (typeof(T) == typeof(ExecutePlanResponse) && Wire.AliasingResponseParser.TryParse(payload, depth, out var aliased))
+                return (T)(object)aliased!;
             // Parsing straight from the array applies protobuf's default limit; another limit needs a limited input.
             return depth == GrpcTransportOptions.DefaultMaxResponseNestingDepth
                 ? parser.ParseFrom(payload)
