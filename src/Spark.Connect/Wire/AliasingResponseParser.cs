@@ -31,28 +31,37 @@ internal static class AliasingResponseParser
     /// <exception cref="InvalidProtocolBufferException">The bytes around the batch are not valid protobuf.</exception>
     internal static bool TryParse(byte[] payload, int recursionLimit, out ExecutePlanResponse? response)
     {
-        response = null;
-        if (!TryLocate(payload, out var batchField, out var dataField))
-            return false;
+        response = TryLocate(payload, out var layout) ? Parse(payload, 0, layout, recursionLimit) : null;
+        return response is not null;
+    }
+
+    /// <summary>
+    /// Parses the message at <paramref name="offset"/> of <paramref name="buffer"/>, laid out as <paramref name="layout"/>
+    /// (offsets relative to the message) says, with <c>data</c> a view of <paramref name="buffer"/>.
+    /// </summary>
+    /// <exception cref="InvalidProtocolBufferException">The bytes around the batch are not valid protobuf.</exception>
+    internal static ExecutePlanResponse Parse(byte[] buffer, int offset, ArrowBatchLayout layout, int recursionLimit)
+    {
+        var (batchField, dataField) = (layout.Batch, layout.Data);
         var parsed = new ExecutePlanResponse();
-        Merge(parsed, payload, 0, batchField.Start, recursionLimit);
-        Merge(parsed, payload, batchField.End, payload.Length - batchField.End, recursionLimit);
+        Merge(parsed, buffer, offset, batchField.Start, recursionLimit);
+        Merge(parsed, buffer, offset + batchField.End, layout.MessageLength - batchField.End, recursionLimit);
         var batch = new ExecutePlanResponse.Types.ArrowBatch();
         // The batch's own fields are scalars (checked while locating), so its nesting needs no limit of its own.
-        Merge(batch, payload, batchField.ValueStart, dataField.Start - batchField.ValueStart, recursionLimit);
-        Merge(batch, payload, dataField.End, batchField.End - dataField.End, recursionLimit);
-        batch.Data = UnsafeByteOperations.UnsafeWrap(payload.AsMemory(dataField.ValueStart, dataField.End - dataField.ValueStart));
+        Merge(batch, buffer, offset + batchField.ValueStart, dataField.Start - batchField.ValueStart, recursionLimit);
+        Merge(batch, buffer, offset + dataField.End, batchField.End - dataField.End, recursionLimit);
+        batch.Data = UnsafeByteOperations.UnsafeWrap(buffer.AsMemory(offset + dataField.ValueStart, dataField.End - dataField.ValueStart));
         parsed.ArrowBatch = batch;
-        response = parsed;
-        return true;
+        return parsed;
     }
 
     /// <summary>Finds the one <c>arrow_batch</c> field and the one <c>data</c> field inside it, if the shape allows the split.</summary>
-    private static bool TryLocate(byte[] payload, out ProtoField batchField, out ProtoField dataField)
+    internal static bool TryLocate(ReadOnlySpan<byte> message, out ArrowBatchLayout layout)
     {
-        batchField = dataField = default;
+        layout = default;
+        ProtoField batchField = default, dataField = default;
         var batches = 0;
-        var top = new ProtoFieldScanner(payload, 0);
+        var top = new ProtoFieldScanner(message, 0);
         while (top.Next(out var field))
         {
             if (!ResponseTypeFields.Contains(field.Number))
@@ -65,7 +74,7 @@ internal static class AliasingResponseParser
             return false;
 
         var datas = 0;
-        var inner = new ProtoFieldScanner(payload.AsSpan(0, batchField.End), batchField.ValueStart);
+        var inner = new ProtoFieldScanner(message[..batchField.End], batchField.ValueStart);
         while (inner.Next(out var field))
         {
             if (field.Number != ExecutePlanResponse.Types.ArrowBatch.DataFieldNumber)
@@ -74,7 +83,10 @@ internal static class AliasingResponseParser
                 return false;
             dataField = field;
         }
-        return inner.Scanned && datas == 1;
+        if (!inner.Scanned || datas != 1)
+            return false;
+        layout = new ArrowBatchLayout(batchField, dataField, message.Length);
+        return true;
     }
 
     private static void Merge(IMessage message, byte[] payload, int offset, int length, int recursionLimit)
@@ -88,3 +100,6 @@ internal static class AliasingResponseParser
             message.MergeFrom(CodedInputStream.CreateWithLimits(new MemoryStream(payload, offset, length, writable: false), int.MaxValue, recursionLimit));
     }
 }
+
+/// <summary>Where the one <c>arrow_batch</c> field and its one <c>data</c> field lie in a message of <paramref name="MessageLength"/> bytes.</summary>
+internal readonly record struct ArrowBatchLayout(ProtoField Batch, ProtoField Data, int MessageLength);

@@ -167,4 +167,90 @@ public sealed class AliasingResponseParserTests
         Assert.That(AliasingResponseParser.TryParse(payload, 30, out var parsed), Is.True);
         Assert.That(parsed, Is.EqualTo(ExecutePlanResponse.Parser.ParseFrom(payload)));
     }
+
+    /// <summary>A deserialization context over a sequence of the given segments, as gRPC lends a payload.</summary>
+    private sealed class LentPayload(byte[] payload, int segments) : Grpc.Core.DeserializationContext
+    {
+        public override int PayloadLength => payload.Length;
+
+        public override byte[] PayloadAsNewBuffer() => throw new AssertionException("the ExecutePlan marshaller copies from the lent sequence");
+
+        public override System.Buffers.ReadOnlySequence<byte> PayloadAsReadOnlySequence() =>
+            Segments.SequenceOf(payload, segments);
+    }
+
+    [Test]
+    public void The_copy_out_of_grpcs_buffer_aligns_the_arrow_data_whatever_comes_before_it()
+    {
+        for (var prefix = 0; prefix < 16; prefix++)
+        {
+            var response = FullBatch(1000 + prefix);
+            response.SessionId = new string('s', prefix);
+            var payload = response.ToByteArray();
+
+            var received = Spark.Connect.Transport.ReceivedPayload.ExecutePlanResponse(new LentPayload(payload, segments: 1));
+            Array.Clear(payload); // gRPC may reuse its buffer once the deserializer returns
+            Assert.That(received.ArrowBatch, Is.Not.Null);
+            var parsed = AliasingResponseParser.Parse(received.Buffer, received.Offset, received.ArrowBatch!.Value, DefaultDepth);
+
+            Assert.That(parsed, Is.EqualTo(response), $"prefix {prefix}");
+            Assert.That(Spark.Connect.Tests.Transport.ArrowBatchReceiveTests.AddressModulo8(parsed.ArrowBatch.Data), Is.Zero, $"prefix {prefix}");
+        }
+    }
+
+    [TestCase(2)]
+    [TestCase(5)]
+    public void A_payload_lent_in_several_segments_is_copied_whole(int segments)
+    {
+        var response = FullBatch(5000);
+        var payload = response.ToByteArray();
+
+        var received = Spark.Connect.Transport.ReceivedPayload.ExecutePlanResponse(new LentPayload(payload, segments));
+        Array.Clear(payload);
+
+        Assert.That(received.ArrowBatch, Is.Not.Null);
+        Assert.That(AliasingResponseParser.Parse(received.Buffer, received.Offset, received.ArrowBatch!.Value, DefaultDepth), Is.EqualTo(response));
+    }
+
+    [Test]
+    public void Other_responses_are_copied_without_a_layout_and_parse_as_before()
+    {
+        var response = new ExecutePlanResponse { SessionId = "s", ResultComplete = new() };
+        var payload = response.ToByteArray();
+
+        var received = Spark.Connect.Transport.ReceivedPayload.ExecutePlanResponse(new LentPayload(payload, 1));
+        Array.Clear(payload);
+
+        Assert.That(received.ArrowBatch, Is.Null);
+        Assert.That(ExecutePlanResponse.Parser.ParseFrom(received.Buffer, received.Offset, received.Length), Is.EqualTo(response));
+    }
+
+    /// <summary>Splits bytes into a sequence of about equal segments.</summary>
+    private static class Segments
+    {
+        private sealed class Segment : System.Buffers.ReadOnlySequenceSegment<byte>
+        {
+            public Segment(ReadOnlyMemory<byte> memory, Segment? previous)
+            {
+                Memory = memory;
+                if (previous is null) return;
+                RunningIndex = previous.RunningIndex + previous.Memory.Length;
+                previous.Next = this;
+            }
+        }
+
+        internal static System.Buffers.ReadOnlySequence<byte> SequenceOf(byte[] bytes, int segments)
+        {
+            if (segments == 1)
+                return new System.Buffers.ReadOnlySequence<byte>(bytes);
+            var size = (bytes.Length + segments - 1) / segments;
+            Segment? first = null, last = null;
+            for (var start = 0; start < bytes.Length; start += size)
+            {
+                last = new Segment(bytes.AsMemory(start, Math.Min(size, bytes.Length - start)), last);
+                first ??= last;
+            }
+            return new System.Buffers.ReadOnlySequence<byte>(first!, 0, last!, last!.Memory.Length);
+        }
+    }
 }
