@@ -26,12 +26,9 @@ public static partial class SparkQueryableAsyncExtensions
         new ProgressBoundQuery<T>(Provider(source), source.Expression, progress);
 
     /// <summary>All rows in a list.</summary>
-    public static async Task<List<T>> ToListAsync<T>(this ISparkQueryable<T> source, CancellationToken cancellationToken = default)
-    {
-        var list = new List<T>();
-        await foreach (var row in Provider(source).RowsAsync<T>(source.Expression, null, cancellationToken).ConfigureAwait(false)) list.Add(row);
-        return list;
-    }
+    public static async Task<List<T>> ToListAsync<T>(this ISparkQueryable<T> source, CancellationToken cancellationToken = default) =>
+        // Awaited here so a translation error arrives in the task, as every other failure does.
+        await Provider(source).ListAsync<T>(source.Expression, cancellationToken).ConfigureAwait(false);
 
     /// <summary>All rows in an array.</summary>
     public static async Task<T[]> ToArrayAsync<T>(this ISparkQueryable<T> source, CancellationToken cancellationToken = default) =>

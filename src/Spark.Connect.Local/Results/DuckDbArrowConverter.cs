@@ -43,12 +43,21 @@ internal sealed class DuckDbArrowConverter
     /// Unsupported column types fail before any row is read. <paramref name="sparkSchema"/>, the planned struct type
     /// when known, decides which of Spark's interval types an INTERVAL column is (<see cref="SparkResultTypes"/>).
     /// </summary>
-    internal IEnumerable<RecordBatch> ReadBatches(DuckDbResult result, DataType? sparkSchema = null)
+    internal IEnumerable<RecordBatch> ReadBatches(DuckDbResult result, DataType? sparkSchema = null) => Batches(result, sparkSchema, lend: false);
+
+    /// <summary>
+    /// Like <see cref="ReadBatches"/>, but every batch views buffers the next batch overwrites: a batch is
+    /// valid only until the enumerator moves on. For a consumer that writes each batch out at once (the server's
+    /// result stream), it saves allocating the column arrays again for every batch.
+    /// </summary>
+    internal IEnumerable<RecordBatch> ReadLentBatches(DuckDbResult result, DataType? sparkSchema = null) => Batches(result, sparkSchema, lend: true);
+
+    private IEnumerable<RecordBatch> Batches(DuckDbResult result, DataType? sparkSchema, bool lend)
     {
         ArgumentNullException.ThrowIfNull(result);
         var schema = SchemaFor(result, sparkSchema);
         var writers = result.ColumnTypes.Select((type, i) => ColumnWriter.For(type, SparkResultTypes.Field(sparkSchema, i))).ToArray();
-        return StreamBatches(result, schema, writers);
+        return StreamBatches(result, schema, writers, lend);
     }
 
     /// <summary>
@@ -90,7 +99,7 @@ internal sealed class DuckDbArrowConverter
             : output.WrittenMemory;
     }
 
-    private IEnumerable<RecordBatch> StreamBatches(DuckDbResult result, ArrowSchema schema, ColumnWriter[] writers)
+    private IEnumerable<RecordBatch> StreamBatches(DuckDbResult result, ArrowSchema schema, ColumnWriter[] writers, bool lend)
     {
         var builder = new RecordBatchBuilder(schema);
         var rows = 0;
@@ -113,7 +122,7 @@ internal sealed class DuckDbArrowConverter
                     rows += count;
                     if (rows < MaxRowsPerBatch && bytes < MaxBytesPerBatch)
                         continue;
-                    yield return Build(builder, rows);
+                    yield return Build(builder, rows, lend);
                     yielded = true;
                     rows = 0;
                     bytes = 0;
@@ -121,7 +130,7 @@ internal sealed class DuckDbArrowConverter
             }
         }
         if (rows > 0 || !yielded)
-            yield return Build(builder, rows);
+            yield return Build(builder, rows, lend);
     }
 
     private static long AppendSlice(RecordBatchBuilder builder, ColumnWriter[] writers, DuckDbVector[] vectors, int start, int count)
@@ -156,6 +165,6 @@ internal sealed class DuckDbArrowConverter
 
     // RecordBatchBuilder takes the row count from its first column, so a result with no columns
     // (e.g. from some DDL) would otherwise always report zero rows.
-    private static RecordBatch Build(RecordBatchBuilder builder, int rows) =>
-        builder.Columns.Count > 0 ? builder.Build() : new RecordBatch(builder.Schema, rows, []);
+    private static RecordBatch Build(RecordBatchBuilder builder, int rows, bool lend) =>
+        builder.Columns.Count == 0 ? new RecordBatch(builder.Schema, rows, []) : lend ? builder.BuildLent() : builder.Build();
 }

@@ -22,7 +22,8 @@ internal sealed class ResultProducer : IResponseSource
     {
         _statement = statement;
         _result = result;
-        _batches = converter.ReadBatches(result, schema).GetEnumerator();
+        // Each batch is written to IPC bytes in Next before the enumerator moves on, so it may view reused buffers.
+        _batches = converter.ReadLentBatches(result, schema).GetEnumerator();
         Schema = schema ?? SparkSchema.ToDataType(DuckDbArrowConverter.SchemaFor(result));
     }
 

@@ -131,25 +131,34 @@ public sealed class GrpcNetClientTransport : IGrpcTransport
     }
 
     // Messages cross the official client as bytes (its generic methods need reference types, ours need only
-    // IMessage<T>); parsing stays here so a malformed response maps like any other failure.
-    private static readonly Marshaller<byte[]> Bytes = Marshallers.Create(b => b, b => b);
+    // IMessage<T>); parsing stays here so a malformed response maps like any other failure. Received bytes are always
+    // copied out of gRPC's buffer into an array of our own (ReceivedPayload), so a response may keep views of them.
+    private static readonly Marshaller<byte[]> Requests = Marshallers.Create(b => b, b => b);
+    private static readonly Marshaller<ReceivedPayload> Responses = Marshallers.Create<ReceivedPayload>(
+        (_, _) => throw new NotSupportedException("Responses are never sent by the client."), ReceivedPayload.Whole);
+    private static readonly Marshaller<ReceivedPayload> ExecutePlanResponses = Marshallers.Create<ReceivedPayload>(
+        (_, _) => throw new NotSupportedException("Responses are never sent by the client."), ReceivedPayload.ExecutePlanResponse);
 
     private static byte[] Serialize(IMessage request) => Wire.RequestBytes.Of(request);
 
-    private Method<byte[], byte[]> MethodFor<TRequest, TResponse>(GrpcMethod<TRequest, TResponse> method, MethodType type)
+    private Method<byte[], ReceivedPayload> MethodFor<TRequest, TResponse>(GrpcMethod<TRequest, TResponse> method, MethodType type)
         where TRequest : IMessage<TRequest>
         where TResponse : IMessage<TResponse> =>
-        (Method<byte[], byte[]>)_methods.GetOrAdd(method.Path, _ => new Method<byte[], byte[]>(type, method.ServiceName, method.MethodName, Bytes, Bytes));
+        (Method<byte[], ReceivedPayload>)_methods.GetOrAdd(method.Path, _ => new Method<byte[], ReceivedPayload>(type, method.ServiceName, method.MethodName,
+            Requests, typeof(TResponse) == typeof(ExecutePlanResponse) ? ExecutePlanResponses : Responses));
 
-    private T Parse<T>(MessageParser<T> parser, byte[] payload) where T : IMessage<T>
+    private T Parse<T>(MessageParser<T> parser, ReceivedPayload payload) where T : IMessage<T>
     {
         var depth = Options.MaxResponseNestingDepth;
         try
         {
+            // Arrow results: the batch's bytes stay in the received array instead of being copied out of it again.
+            if (typeof(T) == typeof(ExecutePlanResponse) && payload.ArrowBatch is { } layout)
+                return (T)(object)Wire.AliasingResponseParser.Parse(payload.Buffer, payload.Offset, layout, depth);
             // Parsing straight from the array applies protobuf's default limit; another limit needs a limited input.
             return depth == GrpcTransportOptions.DefaultMaxResponseNestingDepth
-                ? parser.ParseFrom(payload)
-                : parser.ParseFrom(CodedInputStream.CreateWithLimits(new MemoryStream(payload, writable: false), int.MaxValue, depth));
+                ? parser.ParseFrom(payload.Buffer, payload.Offset, payload.Length)
+                : parser.ParseFrom(CodedInputStream.CreateWithLimits(new MemoryStream(payload.Buffer, payload.Offset, payload.Length, writable: false), int.MaxValue, depth));
         }
         catch (InvalidProtocolBufferException error) when (error.Message.Contains("levels of nesting", StringComparison.Ordinal))
         {

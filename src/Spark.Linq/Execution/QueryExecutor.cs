@@ -54,6 +54,23 @@ internal sealed class QueryExecutor(SparkSession session)
         }
     }
 
+    /// <summary>
+    /// Every row of <paramref name="query"/> in one list. Each batch is materialized straight into it, room made once
+    /// per batch from its row count, instead of handing rows one by one through <see cref="RowsAsync{T}"/> (an async
+    /// step per row); cancellation is seen between batches, a millisecond or so apart.
+    /// </summary>
+    public async Task<List<T>> ListAsync<T>(TranslatedQuery query, CancellationToken cancellationToken)
+    {
+        var rows = new List<T>();
+        await foreach (var batch in BatchesAsync(query, null, cancellationToken).ConfigureAwait(false))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            rows.EnsureCapacity(rows.Count + batch.Length);
+            Materialization.ResultRows.AppendTo(query, batch, session.QueryOptions.NamingPolicy, rows);
+        }
+        return rows;
+    }
+
     /// <summary>Runs a query that ends in a terminal operator and reads its single result as LINQ would.</summary>
     public async Task<TResult> ResultAsync<TResult>(TranslatedQuery query, CancellationToken cancellationToken)
     {

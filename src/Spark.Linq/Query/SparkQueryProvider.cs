@@ -51,6 +51,10 @@ internal sealed class SparkQueryProvider(SparkSession session) : IQueryProvider
     public IAsyncEnumerable<T> RowsAsync<T>(Expression expression, IProgress<SparkProgress>? progress, CancellationToken cancellationToken) =>
         _executor.RowsAsync<T>(Translate(expression), progress, cancellationToken);
 
+    /// <summary>All rows of a query in one list, each batch materialized straight into it.</summary>
+    public Task<List<T>> ListAsync<T>(Expression expression, CancellationToken cancellationToken) =>
+        _executor.ListAsync<T>(Translate(expression), cancellationToken);
+
     /// <summary>Streams the raw Arrow batches of a query.</summary>
     public IAsyncEnumerable<Spark.Connect.Arrow.RecordBatch> BatchesAsync(Expression expression, CancellationToken cancellationToken) =>
         _executor.BatchesAsync(Translate(expression), null, cancellationToken);

@@ -1,7 +1,7 @@
 namespace Spark.Connect.Arrow;
 
 /// <summary>
-/// Accumulates values for one column; <see cref="Build"/> hands them over as an immutable
+/// Accumulates values for one column; <see cref="Build()"/> hands them over as an immutable
 /// <see cref="ArrowColumn"/> and starts over. Create one with <see cref="Create"/> (or through
 /// <see cref="RecordBatchBuilder"/>) and cast to the typed builder for the field's type.
 /// </summary>
@@ -64,12 +64,18 @@ public abstract class ArrowColumnBuilder
     }
 
     /// <summary>The column built from the appended values; the builder is left empty.</summary>
-    public ArrowColumn Build()
+    public ArrowColumn Build() => Build(lend: false);
+
+    /// <summary>
+    /// The column built from the appended values; the builder is left empty. With <paramref name="lend"/>, the column
+    /// views the builder's buffers, which the next rows overwrite: it is valid only until the next append.
+    /// </summary>
+    internal ArrowColumn Build(bool lend)
     {
         var length = Length;
         var nullCount = NullCount;
-        var validity = _validity.Detach();
-        var (buffers, children) = DetachContents();
+        var validity = _validity.Detach(lend);
+        var (buffers, children) = DetachContents(lend);
         Length = 0;
         NullCount = 0;
         var all = Field.Type.Id == ArrowTypeId.Null ? buffers : [validity, .. buffers];
@@ -107,7 +113,7 @@ public abstract class ArrowColumnBuilder
     }
 
     /// <summary>The type-specific buffers (after validity) and the built child columns.</summary>
-    private protected abstract (ReadOnlyMemory<byte>[] Buffers, ArrowColumn[] Children) DetachContents();
+    private protected abstract (ReadOnlyMemory<byte>[] Buffers, ArrowColumn[] Children) DetachContents(bool lend);
 }
 
 /// <summary>Builds a null-type column.</summary>
@@ -120,7 +126,7 @@ public sealed class NullBuilder : ArrowColumnBuilder
     /// <inheritdoc />
     public override void AppendNull() => AddRow(false);
 
-    private protected override (ReadOnlyMemory<byte>[], ArrowColumn[]) DetachContents() => ([], []);
+    private protected override (ReadOnlyMemory<byte>[], ArrowColumn[]) DetachContents(bool lend) => ([], []);
 }
 
 /// <summary>Builds a boolean column.</summary>
@@ -146,5 +152,5 @@ public sealed class BooleanBuilder : ArrowColumnBuilder
         AddRow(false);
     }
 
-    private protected override (ReadOnlyMemory<byte>[], ArrowColumn[]) DetachContents() => ([_values.Detach()], []);
+    private protected override (ReadOnlyMemory<byte>[], ArrowColumn[]) DetachContents(bool lend) => ([_values.Detach(lend)], []);
 }

@@ -54,10 +54,10 @@ public class BinaryBuilder : ArrowColumnBuilder
             _offsets.Append(_data.Length);
     }
 
-    private protected override (ReadOnlyMemory<byte>[], ArrowColumn[]) DetachContents()
+    private protected override (ReadOnlyMemory<byte>[], ArrowColumn[]) DetachContents(bool lend)
     {
-        var offsets = _offsets.Detach();
-        var data = _data.Detach();
+        var offsets = _offsets.Detach(lend);
+        var data = _data.Detach(lend);
         AppendOffset();
         return ([offsets, data], []);
     }

@@ -12,6 +12,9 @@ internal sealed class GrowableBuffer
     // 64 bytes again (each doubling is an array for the GC, and the last ones land on the large-object heap).
     private int _lastWords;
 
+    // After a lend, the array still holds the lent batch's bytes up to here; ZeroExtend clears what it exposes of them.
+    private int _staleBytes;
+
     internal int Length { get; private set; }
 
     internal Span<byte> Bytes => MemoryMarshal.AsBytes(_words.AsSpan())[..Length];
@@ -45,15 +48,29 @@ internal sealed class GrowableBuffer
         if (length <= Length)
             return;
         EnsureCapacity(length);
+        if (_staleBytes > Length)
+            MemoryMarshal.AsBytes(_words.AsSpan())[Length..Math.Min(length, _staleBytes)].Clear();
         Length = length;
     }
 
-    /// <summary>The contents as memory owned by the caller; the buffer starts over empty.</summary>
-    internal ReadOnlyMemory<byte> Detach()
+    /// <summary>
+    /// The contents as memory; the buffer starts over empty. Detached (<paramref name="lend"/> false), the memory is
+    /// the caller's and the next rows go to a new array. Lent, the next rows overwrite the same array, so the memory
+    /// is valid only until the next append: for a batch that is consumed (written out) before building the next one.
+    /// </summary>
+    internal ReadOnlyMemory<byte> Detach(bool lend = false)
     {
         var memory = Length == 0 ? ReadOnlyMemory<byte>.Empty : new AlignedBytes(_words, Length).Memory;
         _lastWords = (Length + 7) / 8;
-        _words = [];
+        if (lend)
+        {
+            _staleBytes = Math.Max(_staleBytes, Length);
+        }
+        else
+        {
+            _words = [];
+            _staleBytes = 0;
+        }
         Length = 0;
         return memory;
     }
@@ -163,9 +180,9 @@ internal sealed class BitBuffer
         return (byte)value;
     }
 
-    internal ReadOnlyMemory<byte> Detach()
+    internal ReadOnlyMemory<byte> Detach(bool lend = false)
     {
         Count = 0;
-        return _bytes.Detach();
+        return _bytes.Detach(lend);
     }
 }

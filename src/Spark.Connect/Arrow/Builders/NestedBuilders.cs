@@ -57,11 +57,11 @@ public sealed class ListBuilder : ArrowColumnBuilder
             _offsets.Append(Values.Length);
     }
 
-    private protected override (ReadOnlyMemory<byte>[], ArrowColumn[]) DetachContents()
+    private protected override (ReadOnlyMemory<byte>[], ArrowColumn[]) DetachContents(bool lend)
     {
         SetLastOffset();
-        var offsets = _offsets.Detach();
-        var values = Values.Build();
+        var offsets = _offsets.Detach(lend);
+        var values = Values.Build(lend);
         AppendOffset();
         return ([offsets], [values]);
     }
@@ -89,7 +89,7 @@ public sealed class StructBuilder : ArrowColumnBuilder
         AddRow(false);
     }
 
-    private protected override (ReadOnlyMemory<byte>[], ArrowColumn[]) DetachContents()
+    private protected override (ReadOnlyMemory<byte>[], ArrowColumn[]) DetachContents(bool lend)
     {
         foreach (var child in Children)
         {
@@ -97,7 +97,7 @@ public sealed class StructBuilder : ArrowColumnBuilder
                 throw new InvalidOperationException(
                     $"Struct '{Field.Name}' has {Length} rows but member '{child.Field.Name}' has {child.Length}; append to every member before Append().");
         }
-        return ([], Children.Select(c => c.Build()).ToArray());
+        return ([], Children.Select(c => c.Build(lend)).ToArray());
     }
 }
 
@@ -147,10 +147,10 @@ public sealed class MapBuilder : ArrowColumnBuilder
             _entry.Append();
     }
 
-    private protected override (ReadOnlyMemory<byte>[], ArrowColumn[]) DetachContents()
+    private protected override (ReadOnlyMemory<byte>[], ArrowColumn[]) DetachContents(bool lend)
     {
         SyncEntries();
-        var list = (ListColumn)_entries.Build();
+        var list = (ListColumn)_entries.Build(lend);
         return ([list.Buffers[1]], [list.Values]);
     }
 }

@@ -57,7 +57,7 @@ public class PrimitiveBuilder<T> : ArrowColumnBuilder where T : unmanaged
         AddRows(validityWords, start, values.Length);
     }
 
-    private protected override (ReadOnlyMemory<byte>[], ArrowColumn[]) DetachContents() => ([_values.Detach()], []);
+    private protected override (ReadOnlyMemory<byte>[], ArrowColumn[]) DetachContents(bool lend) => ([_values.Detach(lend)], []);
 }
 
 /// <summary>Builds a date32 column (days since 1970-01-01).</summary>
@@ -156,5 +156,5 @@ public sealed class Decimal128Builder : ArrowColumnBuilder
         AddRow(false);
     }
 
-    private protected override (ReadOnlyMemory<byte>[], ArrowColumn[]) DetachContents() => ([_values.Detach()], []);
+    private protected override (ReadOnlyMemory<byte>[], ArrowColumn[]) DetachContents(bool lend) => ([_values.Detach(lend)], []);
 }

@@ -27,7 +27,16 @@ public sealed class RecordBatchBuilder
 
     /// <summary>The batch of everything appended so far; the builders start over empty.</summary>
     /// <exception cref="InvalidOperationException">The columns have different lengths.</exception>
-    public RecordBatch Build()
+    public RecordBatch Build() => Build(lend: false);
+
+    /// <summary>
+    /// The batch of everything appended so far, viewing the builders' buffers instead of taking them: the builders
+    /// start over empty on the same arrays, so the batch is valid only until the next append. For a producer that
+    /// writes each batch out before building the next (the local server's results), it saves the arrays per batch.
+    /// </summary>
+    internal RecordBatch BuildLent() => Build(lend: true);
+
+    private RecordBatch Build(bool lend)
     {
         var length = _columns.Length == 0 ? 0 : _columns[0].Length;
         foreach (var column in _columns)
@@ -36,6 +45,6 @@ public sealed class RecordBatchBuilder
                 throw new InvalidOperationException(
                     $"Column '{column.Field.Name}' has {column.Length} values but column '{_columns[0].Field.Name}' has {length}.");
         }
-        return new RecordBatch(Schema, length, _columns.Select(c => c.Build()).ToArray());
+        return new RecordBatch(Schema, length, _columns.Select(c => c.Build(lend)).ToArray());
     }
 }
