@@ -36,7 +36,7 @@ public sealed class SqlCorpusTests
     [TestCase("json-functions", 48)]
     [TestCase("group-by", 92)]
     [TestCase("order-by-nulls-ordering", 17)]
-    [TestCase("cte", 35)]
+    [TestCase("cte", 36)]
     [TestCase("natural-join", 28)]
     [TestCase("outer-join", 6)]
     [TestCase("using-join", 31)]
