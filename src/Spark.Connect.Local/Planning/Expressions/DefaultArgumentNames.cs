@@ -34,10 +34,14 @@ internal static class DefaultArgumentNames
         ("locate" or "position", 2) => ["1"],
         ("regexp_instr", 2) => ["0"],
         ("months_between", 2) => ["true"],
+        ("make_interval" or "try_make_interval", < 7) => MakeIntervalDefaults[arguments.Count..],
         ("mask", >= 1 and <= 4) => MaskDefaults[(arguments.Count - 1)..],
         ("lpad" or "rpad", 2) => [LooksBinary(arguments[0]) ? "X'00'" : " "],
         _ => [],
     };
+
+    // make_interval's missing parts: six INT zeros and the seconds' decimal(18,6) zero.
+    private static readonly string[] MakeIntervalDefaults = ["0", "0", "0", "0", "0", "0", "0.000000"];
 
     // mask's replacements for upper case, lower case, digits and other characters (NULL keeps them).
     private static readonly string[] MaskDefaults = ["X", "x", "n", "NULL"];

@@ -121,6 +121,7 @@ internal sealed class FunctionRegistry
         ZoneConversionFunctions.Register(registry);
         MonthsBetweenFunction.Register(registry);
         TimestampParsingFunctions.Register(registry);
+        MakeIntervalFunction.Register(registry);
         return registry._entries;
     }
 }

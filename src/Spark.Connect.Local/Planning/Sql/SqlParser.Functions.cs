@@ -30,6 +30,7 @@ internal sealed partial class SqlParser
         if (!distinct)
             AcceptWord("ALL");
         var arguments = new List<Expression>();
+        var named = new List<(string Name, Expression Value)>();
         var ignoreNulls = false;
         if (IsSymbol("*") && PeekAt(1).IsSymbol(")"))
         {
@@ -40,6 +41,15 @@ internal sealed partial class SqlParser
         {
             do
             {
+                if (AtNamedArgument())
+                {
+                    var argumentName = Advance().Text;
+                    Advance();
+                    named.Add((argumentName, Expr()));
+                    continue;
+                }
+                if (named.Count > 0)
+                    throw PositionalAfterNamed(lower, named[^1].Name);
                 arguments.Add(Expr());
                 if (AcceptWords("IGNORE", "NULLS"))
                     ignoreNulls = true;
@@ -49,6 +59,8 @@ internal sealed partial class SqlParser
             while (AcceptSymbol(","));
         }
         ExpectSymbol(")");
+        if (named.Count > 0)
+            arguments = Rearranged(lower, arguments, named);
         if (AcceptWords("IGNORE", "NULLS"))
             ignoreNulls = true;
         else

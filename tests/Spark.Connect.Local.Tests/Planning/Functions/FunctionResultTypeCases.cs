@@ -288,6 +288,7 @@ internal static class FunctionResultTypeCases
         Add(["to_timestamp_ntz"], A(C(Str)), A(C(Str), L("yyyy-MM-dd")), A(C(Ts)), A(C(Date)));
         Add(["to_timestamp_ltz"], A(C(Str)), A(C(Str), L("yyyy-MM-dd")));
         Add(["current_user", "user", "session_user"], A());
+        Add(["make_interval", "try_make_interval"], A(), A(C(Int), C(Int)), A(C(Int), C(Int), C(Int), C(Int), C(Int), C(Int), C(Dec(18, 6))), A(C(Long), C(Str)));
         Add(["months_between"], A(C(Ts), C(Ts)), A(C(Date), C(Ts), L(false)), A(C(Str), C(Date), C(Bool)));
         Add(["regexp_extract_all"], A(C(Str), L("([a-z])(\\d)")), A(C(Str), L("(\\d+)"), L(1)));
         Add(["array_insert"], A(C(Arr(Int)), C(Int), C(Int)), A(C(Arr(Int)), L(1), C(Long)));

@@ -77,4 +77,16 @@ public class ZoneFunctionTests : FunctionTestBase
         Assert.That(Eval("to_timestamp_ltz", Str("2016-12-31 00:12:00")), Is.EqualTo(new Result("2016-12-31 00:12:00-05", "TIMESTAMP WITH TIME ZONE")));
         Assert.That(RenderFails("to_timestamp_ntz", Str("2016"), Str("yyyy VV")).ErrorClass, Is.EqualTo("UNSUPPORTED_FEATURE.LOCAL_ENGINE"));
     }
+
+    [Test]
+    public void Make_interval_builds_a_calendar_interval_with_exact_overflow_checks()
+    {
+        Assert.That(Eval("make_interval", Int(1), Int(2), Int(3), Int(4), Int(5), Int(6), Sql("CAST(7.5 AS DECIMAL(18,6))")),
+            Is.EqualTo(new Result("1 year 2 months 25 days 05:06:07.5", "INTERVAL")));
+        Assert.That(Eval("make_interval", Int(0), Int(-13)).Value, Is.EqualTo("-1 year -1 month"));
+        Assert.That(Eval("make_interval", Int(1), Null("INTEGER")).Value, Is.Null);
+        Assert.That(EvalFails("make_interval", Int(int.MaxValue), Int(1)).ErrorClass, Is.EqualTo("ARITHMETIC_OVERFLOW"));
+        Assert.That(Eval("try_make_interval", Int(int.MaxValue), Int(1)).Value, Is.Null);
+        Assert.That(Eval("try_make_interval", Int(0), Int(0), Int(0), Int(0), Int(int.MaxValue)).Value, Is.EqualTo("2147483647:00:00"));
+    }
 }

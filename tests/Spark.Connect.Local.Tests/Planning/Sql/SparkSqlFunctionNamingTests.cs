@@ -29,6 +29,11 @@ public sealed class SparkSqlFunctionNamingTests : SparkSqlTestBase
     }
 
     [Test]
+    public void MakeIntervalIsNamedWithItsZeroParts() =>
+        Assert.That(Schema("SELECT make_interval(1, 2), try_make_interval(1, 2, 3, 4, 5, 6, 7.5)"),
+            Is.EqualTo(new[] { "make_interval(1, 2, 0, 0, 0, 0, 0.000000):interval", "try_make_interval(1, 2, 3, 4, 5, 6, 7.5):interval" }));
+
+    [Test]
     public void FormatNumberTakesOnlyAnIntOrStringScale() =>
         Assert.That(QueryError("SELECT format_number(1.5, 2L)").ErrorClass, Is.EqualTo("DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE"));
 }
