@@ -71,6 +71,8 @@ public sealed class SparkSqlRecursiveCteTests : SparkSqlTestBase
             Is.EqualTo("UNION_NOT_SUPPORTED_IN_RECURSIVE_CTE"));
         Assert.That(QueryError("WITH RECURSIVE r(n) AS (SELECT n + 1 FROM r WHERE n < 9) SELECT * FROM r").ErrorClass, Is.EqualTo("INVALID_RECURSIVE_CTE"));
         Assert.That(QueryError("WITH RECURSIVE r(n) AS (SELECT 0 INTERSECT SELECT n + 1 FROM r) SELECT * FROM r").ErrorClass, Is.EqualTo("INVALID_RECURSIVE_CTE"));
+        Assert.That(QueryError("WITH RECURSIVE r(a, b) AS (SELECT 0 UNION ALL SELECT a + 1 FROM r WHERE a < 3) SELECT * FROM r").ErrorClass,
+            Is.EqualTo("ASSIGNMENT_ARITY_MISMATCH"));
         // The anchor can't read the CTE: its columns are not known yet.
         Assert.That(QueryError("WITH RECURSIVE r(n) AS (SELECT n + 1 FROM r UNION ALL SELECT 0) SELECT * FROM r").ErrorClass,
             Is.EqualTo("UNRESOLVED_COLUMN.WITHOUT_SUGGESTION"));
