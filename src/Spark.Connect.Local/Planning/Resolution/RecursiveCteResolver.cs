@@ -111,9 +111,13 @@ internal static class RecursiveCteResolver
                 resolver.Context.RecursionLimits[current] = count;
                 return;
             }
+            // LIMIT n OFFSET m needs the first n + m rows (Spark pushes Limit(n + m) below the Offset).
+            if (current.RelTypeCase == Relation.RelTypeOneofCase.Offset && current.Offset.Offset_ > 0)
+                count = (int)Math.Min(int.MaxValue, (long)count + current.Offset.Offset_);
             current = current.RelTypeCase switch
             {
                 Relation.RelTypeOneofCase.Project when current.Project.Input is { } next => next,
+                Relation.RelTypeOneofCase.Offset => current.Offset.Input,
                 Relation.RelTypeOneofCase.SubqueryAlias => current.SubqueryAlias.Input,
                 _ => null,
             };
