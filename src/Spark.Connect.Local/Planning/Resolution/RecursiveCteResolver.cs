@@ -26,7 +26,12 @@ internal static class RecursiveCteResolver
             throw InvalidDefinition();
         if (definition.Columns.Count > 0 && definition.Columns.Count != anchor.Output.Count)
             throw new LocalEngineException("ASSIGNMENT_ARITY_MISMATCH", "42802",
-                $"The number of columns or variables assigned or aliased: {definition.Columns.Count} does not match the number of source expressions: {anchor.Output.Count}.");
+                $"The number of columns or variables assigned or referenced: {anchor.Output.Count} does not match the number of source expressions: {definition.Columns.Count}.",
+                new Dictionary<string, string>
+                {
+                    ["numTarget"] = anchor.Output.Count.ToString(CultureInfo.InvariantCulture),
+                    ["numExpr"] = definition.Columns.Count.ToString(CultureInfo.InvariantCulture),
+                });
         RecursiveReferencePlaces.Check(recursiveRelation, definition.Id);
         var names = definition.Columns.Count > 0 ? definition.Columns : anchor.Output.Select(c => c.Name).ToList();
         var types = anchor.Output.Select(c => c.Type).ToList();
@@ -106,9 +111,13 @@ internal static class RecursiveCteResolver
                 resolver.Context.RecursionLimits[current] = count;
                 return;
             }
+            // LIMIT n OFFSET m needs the first n + m rows (Spark pushes Limit(n + m) below the Offset).
+            if (current.RelTypeCase == Relation.RelTypeOneofCase.Offset && current.Offset.Offset_ > 0)
+                count = (int)Math.Min(int.MaxValue, (long)count + current.Offset.Offset_);
             current = current.RelTypeCase switch
             {
                 Relation.RelTypeOneofCase.Project when current.Project.Input is { } next => next,
+                Relation.RelTypeOneofCase.Offset => current.Offset.Input,
                 Relation.RelTypeOneofCase.SubqueryAlias => current.SubqueryAlias.Input,
                 _ => null,
             };

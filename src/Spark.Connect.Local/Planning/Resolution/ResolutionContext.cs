@@ -28,8 +28,8 @@ internal sealed class ResolutionContext(PlanningContext planning)
     /// <summary>A LIMIT over a recursive CTE (through projections), which bounds its run as Spark pushes it into UnionLoop.</summary>
     internal Dictionary<Relation, int> RecursionLimits { get; } = new(ReferenceEqualityComparer.Instance);
 
-    /// <summary>The rows of each nondeterministic CTE this plan computed once (<see cref="SharedCteResolver"/>), by definition id.</summary>
-    internal Dictionary<long, SharedRows> SharedCtes { get; } = [];
+    /// <summary>The rows of each nondeterministic CTE this plan computed once (<see cref="SharedCteResolver"/>), by definition id and recursion levels.</summary>
+    internal Dictionary<string, SharedRows> SharedCtes { get; } = [];
 
     internal void AddReference(long planId, Relation relation) => _references[planId] = relation;
 

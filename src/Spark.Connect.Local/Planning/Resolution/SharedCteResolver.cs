@@ -12,14 +12,16 @@ internal static class SharedCteResolver
 {
     internal static LogicalPlan Resolve(RelationResolver resolver, Relation relation, long id, Relation query)
     {
-        if (!resolver.Context.SharedCtes.TryGetValue(id, out var rows))
+        // Inside a recursive term the CTE may read the level being built: its rows are shared within one level only.
+        var key = string.Join(",", resolver.Context.RecursionLevels.OrderBy(l => l.Key).Select(l => $"{l.Key}:{l.Value.Level}").Prepend(id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        if (!resolver.Context.SharedCtes.TryGetValue(key, out var rows))
         {
             var plan = resolver.Input(query);
             var types = plan.Output.Select(c => c.Type).ToList();
             var table = RecursiveCteResolver.CreateRunTable(resolver.Context.Planning.Session, types);
             RecursiveCteResolver.Insert(resolver, table, plan, 1, null);
             rows = new SharedRows(table, plan.Output);
-            resolver.Context.SharedCtes[id] = rows;
+            resolver.Context.SharedCtes[key] = rows;
         }
         var output = rows.Columns.Select(c => resolver.Context.NewColumn(c.Name, c.Type, c.Nullable)).ToList();
         return new ScanPlan(RelationResolver.PlanId(relation), output, RecursiveCteResolver.ReadAll(rows.Table, output.Count));

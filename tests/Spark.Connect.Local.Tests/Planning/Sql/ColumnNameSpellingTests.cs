@@ -26,4 +26,12 @@ public sealed class ColumnNameSpellingTests : SparkSqlTestBase
         Assert.That(Columns(Project(people, Col(people, "SALARY"))), Is.EqualTo(new[] { "SALARY" }));
         Assert.That(Columns(Project(people, Col("name"))), Is.EqualTo(new[] { "name" }));
     }
+
+    [Test]
+    public void GroupingColumnsAreNamedAsSpelledToo()
+    {
+        Assert.That(Schema("SELECT DEPT, count(*) FROM people GROUP BY dept"), Is.EqualTo(new[] { "DEPT:int", "count(1):bigint" }));
+        // groupBy("DEPT").agg(…): the grouping column resolves through the same rule.
+        Assert.That(Columns(Aggregate(Table("people"), [Col("DEPT")], Fn("count", Col("id")))), Is.EqualTo(new[] { "DEPT", "count(id)" }));
+    }
 }

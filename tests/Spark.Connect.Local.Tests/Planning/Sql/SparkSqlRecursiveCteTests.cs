@@ -59,6 +59,8 @@ public sealed class SparkSqlRecursiveCteTests : SparkSqlTestBase
         Session.Settings.Remove("spark.sql.cteRecursionRowLimit");
         Assert.That(Query("WITH RECURSIVE r(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM r) SELECT * FROM r LIMIT 10"),
             Is.EquivalentTo(new[] { "0", "1", "2", "3", "4", "5", "6", "7", "8", "9" }));
+        // LIMIT 3 OFFSET 4 reads the first seven rows.
+        Assert.That(Query("WITH RECURSIVE r(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM r) SELECT * FROM r LIMIT 3 OFFSET 4"), Has.Count.EqualTo(3));
         // A sort between the LIMIT and the CTE needs every row: the run is not bounded.
         Assert.That(QueryError("WITH RECURSIVE r(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM r) SELECT n FROM r ORDER BY n LIMIT 10").ErrorClass,
             Is.EqualTo("RECURSION_LEVEL_LIMIT_EXCEEDED"));
@@ -71,6 +73,8 @@ public sealed class SparkSqlRecursiveCteTests : SparkSqlTestBase
             Is.EqualTo("UNION_NOT_SUPPORTED_IN_RECURSIVE_CTE"));
         Assert.That(QueryError("WITH RECURSIVE r(n) AS (SELECT n + 1 FROM r WHERE n < 9) SELECT * FROM r").ErrorClass, Is.EqualTo("INVALID_RECURSIVE_CTE"));
         Assert.That(QueryError("WITH RECURSIVE r(n) AS (SELECT 0 INTERSECT SELECT n + 1 FROM r) SELECT * FROM r").ErrorClass, Is.EqualTo("INVALID_RECURSIVE_CTE"));
+        Assert.That(QueryError("WITH RECURSIVE r(a, b) AS (SELECT 0 UNION ALL SELECT a + 1 FROM r WHERE a < 3) SELECT * FROM r").ErrorClass,
+            Is.EqualTo("ASSIGNMENT_ARITY_MISMATCH"));
         // The anchor can't read the CTE: its columns are not known yet.
         Assert.That(QueryError("WITH RECURSIVE r(n) AS (SELECT n + 1 FROM r UNION ALL SELECT 0) SELECT * FROM r").ErrorClass,
             Is.EqualTo("UNRESOLVED_COLUMN.WITHOUT_SUGGESTION"));

@@ -18,6 +18,18 @@ public sealed class SparkSqlSharedCteTests : SparkSqlTestBase
     }
 
     [Test]
+    public void InsideARecursiveTermEachLevelComputesItsOwnRows()
+    {
+        Assert.That(Query("""
+            WITH RECURSIVE r(n) AS (
+              SELECT 1
+              UNION ALL
+              (WITH s AS (SELECT n + 1 AS m, rand() AS x FROM r) SELECT m FROM s WHERE m <= 3))
+            SELECT * FROM r ORDER BY n
+            """), Is.EqualTo(new[] { "1", "2", "3" }));
+    }
+
+    [Test]
     public void ADeterministicCteIsStillReadInPlace()
     {
         Assert.That(Query("WITH q AS (SELECT id FROM people WHERE dept = 10) SELECT count(*) FROM q a JOIN q b ON a.id <> b.id"),
