@@ -19,8 +19,8 @@ internal static class WindowFrames
                 return "CURRENT ROW";
             case Boundary.BoundaryOneofCase.Unbounded:
                 return lower ? "UNBOUNDED PRECEDING" : "UNBOUNDED FOLLOWING";
-            case Boundary.BoundaryOneofCase.Value when boundary.Value.ExprTypeCase == Expression.ExprTypeOneofCase.Literal:
-                var literal = boundary.Value.Literal;
+            case Boundary.BoundaryOneofCase.Value when Resolution.FrameOffset.Of(boundary.Value) is { } offset:
+                var literal = offset.Literal;
                 var (magnitude, negative, zero) = literal.LiteralTypeCase switch
                 {
                     // An int stays an int: DuckDB steps a DATE by INTEGER days but has no DATE + BIGINT.
@@ -30,11 +30,17 @@ internal static class WindowFrames
                     Literal.LiteralTypeOneofCase.Double => (new Literal { Double = Math.Abs(literal.Double) }, literal.Double < 0, literal.Double == 0),
                     // RANGE offsets such as 2.5 are decimal literals in Spark SQL; the magnitude keeps its digits.
                     Literal.LiteralTypeOneofCase.Decimal => DecimalMagnitude(literal.Decimal),
+                    // A timestamp key steps by an ANSI interval: months, or exact microseconds (bound as an interval of
+                    // only that part, so a day is 24 hours across a daylight-saving change, as Spark adds it).
+                    Literal.LiteralTypeOneofCase.YearMonthInterval when literal.YearMonthInterval != int.MinValue
+                        => (new Literal { YearMonthInterval = Math.Abs(literal.YearMonthInterval) }, literal.YearMonthInterval < 0, literal.YearMonthInterval == 0),
+                    Literal.LiteralTypeOneofCase.DayTimeInterval when literal.DayTimeInterval != long.MinValue
+                        => (new Literal { DayTimeInterval = Math.Abs(literal.DayTimeInterval) }, literal.DayTimeInterval < 0, literal.DayTimeInterval == 0),
                     _ => throw LocalEngineException.Unsupported($"a window frame boundary of kind '{literal.LiteralTypeCase}'", "Use an integer offset."),
                 };
                 if (zero)
                     return "CURRENT ROW";
-                return $"{LiteralBinder.Render(magnitude, context)} {(negative ? "PRECEDING" : "FOLLOWING")}";
+                return $"{LiteralBinder.Render(magnitude, context)} {(negative != offset.Negated ? "PRECEDING" : "FOLLOWING")}";
             default:
                 throw LocalEngineException.Unsupported("a window frame boundary that is not a literal, CURRENT ROW or UNBOUNDED", "Use a literal offset.");
         }
