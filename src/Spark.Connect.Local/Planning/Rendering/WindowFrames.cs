@@ -1,4 +1,5 @@
 using Boundary = Spark.Connect.Protocol.Expression.Types.Window.Types.WindowFrame.Types.FrameBoundary;
+using Frame = Spark.Connect.Protocol.Expression.Types.Window.Types.WindowFrame;
 using Literal = Spark.Connect.Protocol.Expression.Types.Literal;
 
 namespace Spark.Connect.Local.Planning.Rendering;
@@ -6,6 +7,37 @@ namespace Spark.Connect.Local.Planning.Rendering;
 /// <summary>The bounds of a window frame (<c>ROWS|RANGE BETWEEN … AND …</c>) in DuckDB's spelling.</summary>
 internal static class WindowFrames
 {
+    /// <summary>
+    /// <c>lower AND upper</c>. Spark takes a frame that starts after the current row and ends at it, or starts at it and
+    /// ends before it, as an empty frame; DuckDB's parser refuses CURRENT ROW there, so it becomes a zero offset on the
+    /// other bound's side (a zero of the same kind, so a timestamp key still steps by an interval).
+    /// </summary>
+    internal static string Between(Frame frame, PlanningContext context)
+    {
+        var lower = Bound(frame.Lower, lower: true, context);
+        var upper = Bound(frame.Upper, lower: false, context);
+        if (frame.Upper?.BoundaryCase == Boundary.BoundaryOneofCase.CurrentRow && lower.EndsWith(" FOLLOWING", StringComparison.Ordinal))
+            upper = Zero(frame.Lower!, context) + " FOLLOWING";
+        else if (frame.Lower?.BoundaryCase == Boundary.BoundaryOneofCase.CurrentRow && upper.EndsWith(" PRECEDING", StringComparison.Ordinal))
+            lower = Zero(frame.Upper!, context) + " PRECEDING";
+        return $"{lower} AND {upper}";
+    }
+
+    private static string Zero(Boundary like, PlanningContext context)
+    {
+        var literal = Resolution.FrameOffset.Of(like.Value)!.Literal;
+        var zero = literal.LiteralTypeCase switch
+        {
+            Literal.LiteralTypeOneofCase.Long => new Literal { Long = 0 },
+            Literal.LiteralTypeOneofCase.Double => new Literal { Double = 0 },
+            Literal.LiteralTypeOneofCase.Decimal => new Literal { Decimal = ZeroOf(literal.Decimal) },
+            Literal.LiteralTypeOneofCase.YearMonthInterval => new Literal { YearMonthInterval = 0 },
+            Literal.LiteralTypeOneofCase.DayTimeInterval => new Literal { DayTimeInterval = 0 },
+            _ => new Literal { Integer = 0 },
+        };
+        return LiteralBinder.Render(zero, context);
+    }
+
     /// <summary>
     /// Spark sends a value boundary as a signed offset (negative = before the current row); DuckDB wants
     /// a non-negative offset plus PRECEDING or FOLLOWING, so the keyword is chosen from the sign and the
@@ -44,6 +76,13 @@ internal static class WindowFrames
             default:
                 throw LocalEngineException.Unsupported("a window frame boundary that is not a literal, CURRENT ROW or UNBOUNDED", "Use a literal offset.");
         }
+    }
+
+    private static Literal.Types.Decimal ZeroOf(Literal.Types.Decimal like)
+    {
+        var zero = like.Clone();
+        zero.Value = "0";
+        return zero;
     }
 
     private static (Literal Magnitude, bool Negative, bool Zero) DecimalMagnitude(Literal.Types.Decimal value)

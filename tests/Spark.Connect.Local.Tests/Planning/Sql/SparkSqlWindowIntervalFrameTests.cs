@@ -46,4 +46,13 @@ public sealed class SparkSqlWindowIntervalFrameTests : SparkSqlTestBase
         Assert.That(QueryError("SELECT count(v) OVER (ORDER BY d RANGE BETWEEN CURRENT ROW AND interval '1 2:3:4.001' day to second FOLLOWING) FROM VALUES (1, DATE'2024-01-01') t(v, d)").ErrorClass,
             Is.EqualTo("DATATYPE_MISMATCH.RANGE_FRAME_INVALID_TYPE"));
     }
+
+    [Test]
+    public void AFrameFromAfterTheCurrentRowToItIsEmpty()
+    {
+        Assert.That(Query("SELECT v, count(v) OVER (ORDER BY v ROWS BETWEEN 1 FOLLOWING AND CURRENT ROW), sum(v) OVER (ORDER BY v ROWS -1 PRECEDING) FROM VALUES (1), (2), (4) t(v) ORDER BY v"),
+            Is.EqualTo(new[] { "1|0|∅", "2|0|∅", "4|0|∅" }));
+        Assert.That(Query($"SELECT v, count(v) OVER (ORDER BY d RANGE BETWEEN CURRENT ROW AND interval 1 day PRECEDING) FROM {Events} ORDER BY v"),
+            Is.EqualTo(new[] { "1|0", "2|0", "3|0", "4|0" }));
+    }
 }
