@@ -85,7 +85,7 @@ internal static class ExpressionSql
         if (window.Frame is { } frame)
         {
             var unit = frame.FrameType == FrameType.Row ? "ROWS" : "RANGE";
-            clauses.Add($"{unit} BETWEEN {WindowFrames.Bound(frame.Lower, lower: true, context)} AND {WindowFrames.Bound(frame.Upper, lower: false, context)}");
+            clauses.Add($"{unit} BETWEEN {WindowFrames.Between(frame, context)}");
         }
         var function = window.Function;
         return context.WindowFunctions(function.Name, Arguments(function, context), $"OVER ({string.Join(" ", clauses)})", new TypedFunctionContext(context));

@@ -25,17 +25,25 @@ internal static class WindowFrameChecks
         if (frame is null)
             return;
         var values = new[] { frame.Lower, frame.Upper }.Where(b => b?.BoundaryCase == Frame.Types.FrameBoundary.BoundaryOneofCase.Value)
-            .Select(b => (Literal?)b!.Value.Literal).ToList();
+            .Select(b => FrameOffset.Of(b!.Value)).ToList();
         if (frame.FrameType == Frame.Types.FrameType.Range)
             CheckRange(frame, order, values);
-        else if (values.FirstOrDefault(v => v is not null && v.LiteralTypeCase != LiteralKind.Integer) is { } wide)
+        else if (values.FirstOrDefault(v => v is not null && (v.Literal.LiteralTypeCase != LiteralKind.Integer || v.WrittenType is not null)) is { } wide)
             throw Mismatch("SPECIFIED_WINDOW_FRAME_UNACCEPTED_TYPE",
-                $"The data type of the frame bound {Number(wide)} is {(TypeOf(wide) is { } type ? SparkTypes.Name(type) : wide.LiteralTypeCase.ToString())}, but a ROWS frame takes \"INT\" offsets.");
-        if (values is [{ } lower, { } upper] && Number(lower) is { } l && Number(upper) is { } u && l > u)
+                $"The data type of the frame bound {Number(wide)?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ""} is {(TypeOf(wide) is { } type ? SparkTypes.Name(type) : wide.Literal.LiteralTypeCase.ToString())}, but a ROWS frame takes \"INT\" offsets.");
+        if (values is [{ } lower, { } upper] && Greater(lower, upper))
             throw Mismatch("SPECIFIED_WINDOW_FRAME_WRONG_COMPARISON", "The lower bound of a window frame must be less than or equal to the upper bound.");
     }
 
-    private static void CheckRange(Frame frame, IReadOnlyList<SortKey> order, List<Literal?> values)
+    /// <summary>Whether the lower offset is after the upper one: numbers by value, intervals of one kind by their amount.</summary>
+    private static bool Greater(FrameOffset lower, FrameOffset upper)
+    {
+        if (Number(lower) is { } l && Number(upper) is { } u)
+            return l > u;
+        return lower.IsAnsiInterval && lower.Literal.LiteralTypeCase == upper.Literal.LiteralTypeCase && lower.SignedAmount > upper.SignedAmount;
+    }
+
+    private static void CheckRange(Frame frame, IReadOnlyList<SortKey> order, List<FrameOffset?> values)
     {
         var unbounded = frame.Lower?.BoundaryCase == Frame.Types.FrameBoundary.BoundaryOneofCase.Unbounded
             && frame.Upper?.BoundaryCase == Frame.Types.FrameBoundary.BoundaryOneofCase.Unbounded;
@@ -61,6 +69,8 @@ internal static class WindowFrameChecks
         || (orderType.KindCase == DataType.KindOneofCase.Date && (SparkTypes.IsIntegral(offsetType) || offsetType.KindCase == DataType.KindOneofCase.YearMonthInterval))
         || (SparkTypes.IsTimestamp(orderType) && SparkTypes.IsInterval(offsetType));
 
+    private static DataType? TypeOf(FrameOffset offset) => offset.WrittenType ?? TypeOf(offset.Literal);
+
     private static DataType? TypeOf(Literal literal) => literal.LiteralTypeCase switch
     {
         LiteralKind.Byte => SparkTypes.Byte,
@@ -76,6 +86,8 @@ internal static class WindowFrameChecks
         LiteralKind.String => SparkTypes.String,
         _ => null,
     };
+
+    private static decimal? Number(FrameOffset offset) => Number(offset.Literal) is { } number ? offset.Negated ? -number : number : null;
 
     private static decimal? Number(Literal literal) => literal.LiteralTypeCase switch
     {

@@ -15,6 +15,8 @@ public sealed class SparkSqlWindowSpecRuleTests : SparkSqlTestBase
             Is.EqualTo(new[] { "1|10|17.5|32.5", "1|20|17.5|32.5", "1|30|17.5|32.5", "1|40|17.5|32.5", "2|5|5.0|5.0" }));
         Assert.That(Query($"SELECT v, percentile_cont(0.5) WITHIN GROUP (ORDER BY v) OVER w FROM {Salaries} WINDOW w AS (PARTITION BY k ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) ORDER BY v"),
             Is.EqualTo(new[] { "5|5.0", "10|25.0", "20|25.0", "30|25.0", "40|25.0" }));
+        Assert.That(Query("SELECT v, mode() WITHIN GROUP (ORDER BY v) OVER (PARTITION BY k) FROM VALUES (1, 3), (1, 2), (1, 2), (2, 7) t(k, v) ORDER BY v"),
+            Is.EqualTo(new[] { "2|2", "2|2", "3|2", "7|7" }));
         Assert.That(Schema($"SELECT percentile_cont(0.25) WITHIN GROUP (ORDER BY v DESC) OVER (PARTITION BY k) FROM {Salaries}"),
             Is.EqualTo(new[] { "percentile_cont(0.25) WITHIN GROUP (ORDER BY v DESC) OVER (PARTITION BY k ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING):double" }));
     }
