@@ -31,6 +31,9 @@ internal static class DefaultArgumentNames
         ("replace", 2) => [""],
         ("locate" or "position", 2) => ["1"],
         ("lpad" or "rpad", 2) => [LooksBinary(arguments[0]) ? "X'00'" : " "],
+        // The interval builders' missing parts: zeros, the seconds a decimal(18, 6).
+        ("make_ym_interval", < 2) => Enumerable.Repeat("0", 2 - arguments.Count),
+        ("make_dt_interval", < 4) => [.. Enumerable.Repeat("0", 3 - arguments.Count), "0.000000"],
         _ => [],
     };
 
