@@ -64,4 +64,8 @@ public sealed class SparkSqlIntervalArithmeticTests : SparkSqlTestBase
     public void TextMeetingADayTimeIntervalIsReadAsATimestamp() =>
         Assert.That(Query("SELECT '2012-01-01 10:00:00' + interval '1' day = TIMESTAMP '2012-01-02 10:00:00', '2012-01-01 10:00:00' - interval '1' hour = TIMESTAMP '2012-01-01 09:00:00'"),
             Is.EqualTo(new[] { "true|true" }));
+
+    [Test]
+    public void DayTimeBuilderTakesSecondsPastATrillion() =>
+        Assert.That(Query("SELECT make_dt_interval(1, 0, 0, 123456789012.123456) = interval '1428899 00:30:12.123456' day to second"), Is.EqualTo(new[] { "true" }));
 }
