@@ -39,6 +39,10 @@ internal static partial class CastRenderer
         var operandDuckDbType = operandType();
         if (operandDuckDbType == "VARCHAR" && StringCastRenderer.Render(target, operand, cast.EvalMode == EvalMode.Try) is { } fromString)
             return fromString;
+        // Text to a narrow decimal is read at full precision first, so a number with too many digits fails as an
+        // out-of-range value (NUMERIC_VALUE_OUT_OF_RANGE) rather than as malformed text, as in Spark.
+        if (operandDuckDbType == "VARCHAR" && NarrowDecimal().Match(target) is { Success: true } narrow)
+            operand = $"{(cast.EvalMode == EvalMode.Try ? "TRY_CAST" : "CAST")}({operand} AS DECIMAL(38,{narrow.Groups[1].Value}))";
         if (IntegralTypes.Contains(target) && operandDuckDbType is { } type && IsFractional(type))
             operand = $"trunc({operand})";
         return $"{(cast.EvalMode == EvalMode.Try ? "TRY_CAST" : "CAST")}({operand} AS {target})";
@@ -59,6 +63,10 @@ internal static partial class CastRenderer
         throw LocalEngineException.Unsupported($"casting to the type '{text}'",
             "Send the target as a DataType, or use a simple type name (int, bigint, double, string, date, timestamp, decimal(p,s), ...).");
     }
+
+    // DECIMAL(p,s) with p < 38; group 1 is the scale.
+    [GeneratedRegex(@"^DECIMAL\((?:[1-9]|[12][0-9]|3[0-7]),(\d+)\)$")]
+    private static partial Regex NarrowDecimal();
 
     [GeneratedRegex(@"^decimal\s*\(\s*(\d{1,2})\s*(?:,\s*(\d{1,2})\s*)?\)$", RegexOptions.IgnoreCase)]
     private static partial Regex DecimalPattern();

@@ -37,6 +37,9 @@ internal static class DefaultArgumentNames
         ("make_interval" or "try_make_interval", < 7) => MakeIntervalDefaults[arguments.Count..],
         ("mask", >= 1 and <= 4) => MaskDefaults[(arguments.Count - 1)..],
         ("lpad" or "rpad", 2) => [LooksBinary(arguments[0]) ? "X'00'" : " "],
+        // The interval builders' missing parts: zeros, the seconds a decimal(18, 6).
+        ("make_ym_interval", < 2) => Enumerable.Repeat("0", 2 - arguments.Count),
+        ("make_dt_interval", < 4) => [.. Enumerable.Repeat("0", 3 - arguments.Count), "0.000000"],
         _ => [],
     };
 

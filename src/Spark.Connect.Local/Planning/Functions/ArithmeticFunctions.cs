@@ -15,8 +15,8 @@ internal static class ArithmeticFunctions
     /// <summary>Adds this family to <paramref name="registry"/>.</summary>
     public static void Register(FunctionRegistry registry)
     {
-        registry.Scalar(c => AddOrSubtract(StringsAsNumbers(c), "+", Operation.Add), c => ArithmeticTypes.AddOrSubtract(c, ArithmeticTypes.Operation.Add), "+");
-        registry.Scalar(c => c.Count == 1 ? $"(- {c[0]})" : AddOrSubtract(StringsAsNumbers(c), "-", Operation.Subtract),
+        registry.Scalar(c => IntervalArithmetic.RenderWithNull(c) ?? AddOrSubtract(StringsAsNumbers(c), "+", Operation.Add), c => ArithmeticTypes.AddOrSubtract(c, ArithmeticTypes.Operation.Add), "+");
+        registry.Scalar(c => c.Count == 1 ? $"(- {c[0]})" : IntervalArithmetic.RenderWithNull(c) ?? AddOrSubtract(StringsAsNumbers(c), "-", Operation.Subtract),
             c => ArithmeticTypes.AddOrSubtract(c, ArithmeticTypes.Operation.Subtract), "-");
         registry.Scalar(c => IntervalArithmetic.Render(c.Expect(2), divide: false) ?? Numeric(StringsAsNumbers(c), "*", Operation.Multiply), ArithmeticTypes.Multiply, "*");
         registry.Scalar(c => IntervalArithmetic.Render(c.Expect(2), divide: true) ?? Divide(StringsAsNumbers(c)), c => ArithmeticTypes.DivideOrRemainder(c, ArithmeticTypes.Operation.Divide), "/");
@@ -104,7 +104,9 @@ internal static class ArithmeticFunctions
         call.Expect(2);
         var (left, right) = (call.TypeOf(0), call.TypeOf(1));
         if (left.Family == TypeFamily.Interval || right.Family == TypeFamily.Interval)
-            throw LocalEngineException.Unsupported("dividing intervals", "Convert the interval to a number first.");
+            throw call.SparkTypeOf(0) is { } leftType && call.SparkTypeOf(1) is { } rightType
+                ? FunctionErrors.BinaryOpDiffTypes(call.Name, leftType, rightType) // a number over an interval, or two intervals
+                : LocalEngineException.Unsupported("dividing intervals", "Convert the interval to a number first.");
         var decimalOperands = left.Family == TypeFamily.Decimal && right.Family is TypeFamily.Decimal or TypeFamily.Integral
             || right.Family == TypeFamily.Decimal && left.Family == TypeFamily.Integral;
         if (decimalOperands)

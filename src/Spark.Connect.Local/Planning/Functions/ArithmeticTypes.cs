@@ -20,7 +20,8 @@ internal static class ArithmeticTypes
         var (left, right) = Operands(call);
         var type = IsNumberOrNull(left) && IsNumberOrNull(right)
             ? Numeric(left, right, operation)
-            : Datetime(left, right, operation) ?? throw FunctionErrors.BinaryOpDiffTypes(call.Name, left, right);
+            : Datetime(left, right, operation) ?? IntervalArithmetic.AdditionType(left, right, operation == Operation.Subtract)
+                ?? throw FunctionErrors.BinaryOpDiffTypes(call.Name, left, right);
         return call.Strict(type);
     }
 

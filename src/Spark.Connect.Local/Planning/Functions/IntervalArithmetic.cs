@@ -77,4 +77,39 @@ internal static class IntervalArithmetic
     private static string HalfUpQuotient(string dividend, string divisor) => string.Create(CultureInfo.InvariantCulture,
         $"(({dividend}) // ({divisor}) + CASE WHEN 2 * abs(({dividend}) % ({divisor})) >= abs({divisor}) " +
         $"THEN CASE WHEN (({dividend}) < 0) <> (({divisor}) < 0) THEN -1 ELSE 1 END ELSE 0 END)");
+
+    /// <summary>
+    /// The type of <c>+</c>/<c>-</c> where an ANSI interval meets what Spark's analyzer treats specially: NULL (the
+    /// interval's type), or a number or a year-month interval added to a day-time one, which Spark reads as a timestamp
+    /// plus an interval and refuses with DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE. Null for other operands.
+    /// </summary>
+    internal static DataType? AdditionType(DataType left, DataType right, bool subtract)
+    {
+        if (SparkTypes.IsAnsiInterval(left) && SparkTypes.IsNull(right)) return left;
+        if (SparkTypes.IsNull(left) && SparkTypes.IsAnsiInterval(right)) return right;
+        var dayTimeLeft = left.KindCase == DataType.KindOneofCase.DayTimeInterval;
+        var dayTimeRight = right.KindCase == DataType.KindOneofCase.DayTimeInterval;
+        // Spark adds a day-time interval to its other operand as to a timestamp (TimeAdd), the interval second.
+        if (dayTimeRight && (SparkTypes.IsNumeric(left) || left.KindCase == DataType.KindOneofCase.YearMonthInterval))
+            throw NotATimestamp(left);
+        if (!subtract && dayTimeLeft && (SparkTypes.IsNumeric(right) || right.KindCase == DataType.KindOneofCase.YearMonthInterval))
+            throw NotATimestamp(right);
+        return null;
+    }
+
+    private static LocalEngineException NotATimestamp(DataType actual)
+    {
+        const string required = "(\"TIMESTAMP\" or \"TIMESTAMP WITHOUT TIME ZONE\")";
+        var type = $"\"{SparkTypes.Name(actual).ToUpperInvariant()}\"";
+        return new LocalEngineException("DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE", "42K09",
+            $"Cannot resolve `+` due to data type mismatch: the first parameter requires the {required} type, however it has the type {type}.",
+            new Dictionary<string, string> { ["paramIndex"] = "first", ["requiredType"] = required, ["inputType"] = type });
+    }
+
+    /// <summary>The SQL of an ANSI interval plus or minus NULL (either side), a typed NULL DuckDB can bind; else null.</summary>
+    internal static string? RenderWithNull(FunctionCall call) =>
+        call.Count == 2 && call.SparkTypeOf(0) is { } left && call.SparkTypeOf(1) is { } right
+        && (SparkTypes.IsAnsiInterval(left) && SparkTypes.IsNull(right) || SparkTypes.IsNull(left) && SparkTypes.IsAnsiInterval(right))
+            ? "CAST(NULL AS INTERVAL)"
+            : null;
 }

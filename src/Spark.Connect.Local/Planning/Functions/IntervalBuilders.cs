@@ -16,6 +16,7 @@ internal static class IntervalBuilders
         call.ExpectBetween(0, 4);
         string Part(int index) => index < call.Count ? call[index] : "0";
         return $"(to_days(CAST({Part(0)} AS INTEGER)) + to_hours(CAST({Part(1)} AS BIGINT)) + to_minutes(CAST({Part(2)} AS BIGINT)) " +
-               $"+ to_microseconds(CAST(CAST({Part(3)} AS DECIMAL(18,6)) * 1000000 AS BIGINT)))";
+               // Seconds are Spark's decimal(18,6), widened before scaling: 10^12 seconds and more are microseconds past DECIMAL(18).
+               $"+ to_microseconds(CAST(CAST(CAST({Part(3)} AS DECIMAL(18,6)) AS DECIMAL(38,6)) * 1000000 AS BIGINT)))";
     }
 }

@@ -91,6 +91,8 @@ internal static partial class SparkRuntimeErrors
     private static readonly (string Fragment, string ErrorClass, string SqlState, string Hint)[] DuckDbFailures =
     [
         ("Out of Range Error: Overflow", "ARITHMETIC_OVERFLOW", "22003", "Use a wider type (cast to bigint or decimal) for the operands."),
+        // A value cast to a decimal with too few integer digits (Spark 4's class for Decimal.changePrecision failing).
+        ("failed: value is out of range!", "NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION", "22003", "Cast to a decimal with more digits, or use try_cast."),
         ("out of range for the destination type", "CAST_OVERFLOW", "22003", "Cast to a wider type."),
         ("according to format specifier", "CANNOT_PARSE_TIMESTAMP", "22007", "Check the text against the format."),
         ("Conversion Error: Could not convert string", "CAST_INVALID_INPUT", "22018", "Correct the value or use try_cast."),

@@ -176,7 +176,10 @@ internal sealed class ExpressionResolver(ResolutionContext context, RelationReso
         var cast = expression.Cast;
         if (cast.EvalMode == Expression.Types.Cast.Types.EvalMode.Legacy)
             throw LocalEngineException.Unsupported("casts in LEGACY (non-ANSI) mode", "Use the default ANSI mode, or try_cast for null-on-failure.");
-        return new CastExpression(Resolve(cast.Expr, scope), ResolvedTypes.OfCastTarget(cast), cast.EvalMode == Expression.Types.Cast.Types.EvalMode.Try, expression);
+        var operand = Resolve(cast.Expr, scope);
+        var target = ResolvedTypes.OfCastTarget(cast);
+        CastChecks.Check(operand.Type, target);
+        return new CastExpression(operand, target, cast.EvalMode == Expression.Types.Cast.Types.EvalMode.Try, expression);
     }
 
     private ResolvedExpression Extract(Expression expression, ResolutionScope scope)

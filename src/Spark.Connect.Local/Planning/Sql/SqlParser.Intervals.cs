@@ -25,18 +25,22 @@ internal sealed partial class SqlParser
         var fields = new IntervalFields();
         while (true)
         {
+            // After the first value, another needs its unit: in `INTERVAL '2' YEAR - '4'` the minus is an operator.
+            var signed = IsSymbol("-") || IsSymbol("+");
+            if (parts > 0 && Unit(PeekAt(signed ? 2 : 1)) is null)
+                break;
             string value;
             if (Current.Kind == SparkTokenKind.String)
                 value = StringLiteral();
-            else if (IsSymbol("-") && PeekAt(1).Kind == SparkTokenKind.String)
+            else if (signed && PeekAt(1).Kind == SparkTokenKind.String)
             {
-                // INTERVAL -'10.5' SECOND: the sign applies to the whole value.
-                Advance();
+                // INTERVAL -'10.5' SECOND: the sign applies to the whole value (+ leaves it as it is).
+                var minus = Advance().Text == "-";
                 var text = StringLiteral().Trim();
-                value = text.StartsWith('-') ? text[1..] : "-" + text.TrimStart('+');
+                value = !minus ? text : text.StartsWith('-') ? text[1..] : "-" + text.TrimStart('+');
             }
-            else if (Current.Kind == SparkTokenKind.Number || (IsSymbol("-") && PeekAt(1).Kind == SparkTokenKind.Number))
-                value = (AcceptSymbol("-") ? "-" : "") + Advance().Text;
+            else if (Current.Kind == SparkTokenKind.Number || (signed && PeekAt(1).Kind == SparkTokenKind.Number))
+                value = (AcceptSymbol("-") ? "-" : AcceptSymbol("+") ? "" : "") + Advance().Text;
             else
                 break;
             parts++;
@@ -52,6 +56,8 @@ internal sealed partial class SqlParser
             fields.See(unit);
             if (AcceptWord("TO"))
             {
+                if (parts > 1)
+                    throw Error("an interval literal can only have a single from-to unit");
                 var end = Unit(Current) ?? throw Error("missing the interval's end unit");
                 Advance();
                 fields.See(end);
@@ -60,6 +66,10 @@ internal sealed partial class SqlParser
                 break;
             }
             var (monthsUnit, factor) = IntervalUnits[unit];
+            var number = SingleUnitValue().Match(value);
+            if (!number.Success)
+                throw InvalidInterval(value);
+            value = number.Groups[1].Value + number.Groups[2].Value; // '-\t 1' DAY is minus one day, as in Spark
             if (monthsUnit)
             {
                 months += checked((long)(decimal.Parse(value, CultureInfo.InvariantCulture) * factor));
@@ -92,7 +102,7 @@ internal sealed partial class SqlParser
 
     private static void AddFromText(string text, ref long months, ref long micros, ref bool anyMonths, ref bool anyMicros, IntervalFields fields)
     {
-        var words = text.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries); // any whitespace, tabs too
         var start = words.Length > 0 && words[0].Equals("interval", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
         if ((words.Length - start) % 2 != 0 || words.Length == start)
             throw InvalidInterval(text);
@@ -120,7 +130,9 @@ internal sealed partial class SqlParser
         if (start == "YEAR" && end == "MONTH")
         {
             var ym = text.Split('-');
-            if (ym.Length != 2 || !int.TryParse(ym[0], out var y) || !int.TryParse(ym[1], out var m) || m > 11)
+            // Digits only: no second sign and no whitespace after the sign ('-\t2-2' is not a year-month value).
+            if (ym.Length != 2 || !int.TryParse(ym[0], NumberStyles.None, CultureInfo.InvariantCulture, out var y)
+                || !int.TryParse(ym[1], NumberStyles.None, CultureInfo.InvariantCulture, out var m) || m > 11)
                 throw InvalidInterval(value);
             return (true, sign * (y * 12L + m));
         }
@@ -141,6 +153,10 @@ internal sealed partial class SqlParser
         }
         return (false, sign * micros);
     }
+
+    // A single unit's value: an optional sign, whitespace allowed after it, and a number.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*([+-]?)\s*(\d+(?:\.\d*)?|\.\d+)\s*$")]
+    private static partial System.Text.RegularExpressions.Regex SingleUnitValue();
 
     private static LocalEngineException InvalidInterval(string text) =>
         new("INVALID_INTERVAL_FORMAT.INVALID_VALUE", "22006", $"Error parsing '{text}' to interval: the value is not a valid interval.",

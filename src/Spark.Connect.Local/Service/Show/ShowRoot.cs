@@ -37,10 +37,10 @@ internal static class ShowRoot
         var text = new SparkValueText(zone);
         var rows = new List<IReadOnlyList<string>>();
         IReadOnlyList<string> header = DuckDbArrowConverter.SchemaFor(result).Fields.Select(f => f.Name).ToList();
-        foreach (var batch in converter.ReadBatches(result))
+        foreach (var batch in converter.ReadBatches(result, query.Schema))
         {
             for (var row = 0; row < batch.Length && rows.Count < wanted; row++)
-                rows.Add(batch.Columns.Select(column => text.Format(column, row)).ToList());
+                rows.Add(batch.Columns.Select((column, i) => text.Format(column, row, SparkResultTypes.Field(query.Schema, i))).ToList());
             if (rows.Count >= wanted)
                 break;
         }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Spark.Connect.Arrow;
 using Spark.Connect.Local.Planning;
+using Spark.Connect.Local.Results;
 
 namespace Spark.Connect.Local.Service.Show;
 
@@ -13,12 +14,14 @@ namespace Spark.Connect.Local.Service.Show;
 /// </summary>
 internal sealed class SparkValueText(TimeZoneInfo sessionZone)
 {
-    internal string Format(ArrowColumn column, int row)
+    /// <summary>One value as show() writes it; <paramref name="type"/>, the column's Spark type if known, names a year-month interval's fields.</summary>
+    internal string Format(ArrowColumn column, int row, DataType? type = null)
     {
         if (column.IsNull(row))
             return "NULL";
         return column switch
         {
+            PrimitiveColumn<int> c when c.Field.Type.Id == ArrowTypeId.Interval => YearMonthIntervalText.Ansi(c.GetValue(row), type),
             BooleanColumn c => c.GetValue(row) ? "true" : "false",
             StringColumn c => c.GetString(row)!,
             BinaryColumn c => "[" + string.Join(' ', c.GetBytes(row).ToArray().Select(b => b.ToString("X2", CultureInfo.InvariantCulture))) + "]",
@@ -32,16 +35,17 @@ internal sealed class SparkValueText(TimeZoneInfo sessionZone)
             PrimitiveColumn<long> c => c.GetValue(row).ToString(CultureInfo.InvariantCulture),
             PrimitiveColumn<float> c => JavaNumberText.Float(c.GetValue(row)),
             PrimitiveColumn<double> c => JavaNumberText.Double(c.GetValue(row)),
-            MapColumn c => Map(c, row),
-            ListColumn c => "[" + string.Join(", ", Enumerable.Range(c.GetStart(row), c.GetLength(row)).Select(i => Format(c.Values, i))) + "]",
-            StructColumn c => "{" + string.Join(", ", c.Children.Select(child => Format(child, row))) + "}",
+            MapColumn c => Map(c, row, type),
+            ListColumn c => "[" + string.Join(", ", Enumerable.Range(c.GetStart(row), c.GetLength(row)).Select(i => Format(c.Values, i, SparkResultTypes.Element(type)))) + "]",
+            StructColumn c => "{" + string.Join(", ", c.Children.Select((child, i) => Format(child, row, SparkResultTypes.Field(type, i)))) + "}",
             _ => throw new NotSupportedException($"Column '{column.Field.Name}' of Arrow type {column.Field.Type} can't be shown."),
         };
     }
 
-    private string Map(MapColumn map, int row)
+    private string Map(MapColumn map, int row, DataType? type)
     {
-        var entries = Enumerable.Range(map.GetStart(row), map.GetLength(row)).Select(i => Format(map.Keys, i) + " -> " + Format(map.Items, i));
+        var entries = Enumerable.Range(map.GetStart(row), map.GetLength(row))
+            .Select(i => Format(map.Keys, i, SparkResultTypes.Key(type)) + " -> " + Format(map.Items, i, SparkResultTypes.Value(type)));
         return "{" + string.Join(", ", entries) + "}";
     }
 
