@@ -22,7 +22,7 @@ public sealed class SqlCorpusTests
     [TestCase("timestamp", 93)]
     [TestCase("literals", 46)]
     [TestCase("ansi/cast", 91)]
-    [TestCase("ansi/interval", 190)]
+    [TestCase("ansi/interval", 197)]
     [TestCase("subquery/in-subquery/in-basic", 7)]
     [TestCase("subquery/exists-subquery/exists-having", 8)]
     [TestCase("subquery/scalar-subquery/scalar-subquery-select", 35)]
