@@ -45,6 +45,9 @@ internal interface IPlanningSession
     /// </summary>
     string NewRecursionTable() => throw LocalEngineException.Unsupported("a recursive CTE in this planning session", "Run it through a LocalSparkServer session.");
 
+    /// <summary>Makes the created database (its schema) current, or <c>default</c> for null (<c>setCurrentDatabase</c>).</summary>
+    void UseDatabase(string? schema) => throw LocalEngineException.Unsupported("changing the current database", "Name the tables of another database as db.t.");
+
     /// <summary>The names of the session's temporary views, as created (for <c>spark.catalog.listTables</c>).</summary>
     IReadOnlyList<string> TemporaryViewNames() => [];
 

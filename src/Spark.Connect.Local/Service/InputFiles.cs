@@ -8,7 +8,7 @@ namespace Spark.Connect.Local.Service;
 
 /// <summary>
 /// <c>df.inputFiles()</c>: the data files a plan's file reads stand for (directories listed as the read lists them),
-/// through the session's temporary views too, as <c>file:</c> paths, sorted and without repeats. The same access
+/// through the session's temporary views and external tables too, as <c>file:</c> paths, sorted and without repeats. The same access
 /// checks as reading apply, so the answer never names a file the client could not read.
 /// </summary>
 internal static class InputFiles
@@ -30,6 +30,9 @@ internal static class InputFiles
         if (message is Read { ReadTypeCase: Read.ReadTypeOneofCase.NamedTable } named && viewDepth < MaxViewDepth
             && session.FindView(MultipartIdentifier.Parse(named.NamedTable.UnparsedIdentifier)) is { } view)
             Visit(session, view, files, viewDepth + 1);
+        else if (message is Read { ReadTypeCase: Read.ReadTypeOneofCase.NamedTable } table && Planning.Catalog.CatalogNames.Find(
+            new PlanningContext(session), Planning.Catalog.LocalCatalog.ToDuckDbParts(MultipartIdentifier.Parse(table.NamedTable.UnparsedIdentifier))) is Planning.Catalog.ExternalTable external)
+            Visit(session, external.Read(session), files, viewDepth + 1); // the files at an external table's location now
         foreach (var field in message.Descriptor.Fields.InFieldNumberOrder())
         {
             if (field.FieldType != FieldType.Message)

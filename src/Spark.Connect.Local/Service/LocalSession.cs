@@ -128,6 +128,9 @@ internal sealed class LocalSession : IPlanningSession, IDisposable
     public string? CurrentDatabase { get; set; }
 
     /// <inheritdoc />
+    public void UseDatabase(string? schema) => CurrentDatabase = schema;
+
+    /// <inheritdoc />
     public byte[] RunStatement(SQL sql)
     {
         MarkTemporaryState();

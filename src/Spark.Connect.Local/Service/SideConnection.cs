@@ -38,6 +38,9 @@ internal sealed class SideConnection(DuckDbConnection connection, IPlanningSessi
     /// <inheritdoc />
     public string NewRecursionTable() => throw new NeedsSessionConnectionException();
 
+    /// <inheritdoc />
+    public void UseDatabase(string? schema) => owner.UseDatabase(schema);
+
     /// <summary>Stops the running statement; safe to call from any thread, also after disposal.</summary>
     public void Interrupt()
     {

@@ -24,6 +24,8 @@ public sealed class SqlStatementExternalTableTests : WriteTestBase
         Assert.That(Directory.GetFiles(folder, "*.parquet"), Has.Length.EqualTo(2));
         Assert.That(await Statements.RunAsync(other, "SELECT id, name FROM events ORDER BY id"), Is.EqualTo(new[] { new object?[] { 1, "one" }, new object?[] { 2, "two" } }),
             "another session sees the table and the file another writer added");
+        var inputFiles = await client.AnalyzePlanAsync(new AnalyzePlanRequest { InputFiles = new AnalyzePlanRequest.Types.InputFiles { Plan = Table("events") } });
+        Assert.That(inputFiles.InputFiles.Files, Is.EqualTo(Directory.GetFiles(folder, "*.parquet").Select(f => "file:" + f).Order(StringComparer.Ordinal)));
         await Statements.RunAsync(client, "INSERT OVERWRITE TABLE events SELECT 3, 'three'");
         Assert.That(await Statements.RunAsync(client, "SELECT * FROM events"), Is.EqualTo(new[] { new object?[] { 3, "three" } }));
 

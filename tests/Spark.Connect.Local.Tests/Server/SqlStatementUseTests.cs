@@ -53,4 +53,28 @@ public sealed class SqlStatementUseTests : SqlStatementTestBase
         await RunAsync(client, "DROP DATABASE gone");
         Assert.That(await RunAsync(client, "SELECT current_database()"), Is.EqualTo(new[] { new object?[] { "default" } }));
     }
+
+    [Test]
+    public async Task The_catalogs_set_current_database_switches_as_use_does()
+    {
+        var client = NewClient();
+        await RunAsync(client, "CREATE DATABASE ledger");
+        await RunAsync(client, "CREATE TABLE ledger.entries AS SELECT 42 AS amount");
+
+        await RowsAsync(client, Catalog(c => c.SetCurrentDatabase = new SetCurrentDatabase { DbName = "Ledger" }));
+
+        Assert.That(await RowsAsync(client, Catalog(c => c.CurrentDatabase = new CurrentDatabase())), Is.EqualTo(new[] { new object?[] { "ledger" } }));
+        Assert.That(await RunAsync(client, "SELECT amount FROM entries"), Is.EqualTo(new[] { new object?[] { 42 } }));
+        var missing = await Assert.ThrowsAsync<SparkException>(async () => await RowsAsync(client, Catalog(c => c.SetCurrentDatabase = new SetCurrentDatabase { DbName = "nowhere" })));
+        Assert.That(missing!.ErrorClass, Is.EqualTo("SCHEMA_NOT_FOUND"));
+        await RowsAsync(client, Catalog(c => c.SetCurrentDatabase = new SetCurrentDatabase { DbName = "default" }));
+        Assert.That(await RunAsync(client, "SELECT current_database()"), Is.EqualTo(new[] { new object?[] { "default" } }));
+    }
+
+    private static Plan Catalog(Action<Spark.Connect.Protocol.Catalog> fill)
+    {
+        var catalog = new Spark.Connect.Protocol.Catalog();
+        fill(catalog);
+        return new Plan { Root = new Relation { Catalog = catalog } };
+    }
 }

@@ -104,4 +104,20 @@ public sealed class SqlStatementViewTests : SqlStatementTestBase
         var exists = new Plan { Root = new Relation { Catalog = new Spark.Connect.Protocol.Catalog { TableExists = new TableExists { TableName = "a_view" } } } };
         Assert.That(await RowsAsync(client, exists), Is.EqualTo(new[] { new object?[] { true } }));
     }
+
+    [Test]
+    public async Task A_views_unqualified_names_resolve_in_the_database_current_when_it_was_made()
+    {
+        var creator = NewClient();
+        var reader = NewClient();
+        await RunAsync(creator, "CREATE TABLE t AS SELECT 'default' AS origin");
+        await RunAsync(creator, "CREATE DATABASE sales");
+        await RunAsync(creator, "CREATE TABLE sales.t AS SELECT 'sales' AS origin");
+        await RunAsync(creator, "USE sales");
+        await RunAsync(creator, "CREATE VIEW origins AS SELECT origin FROM t");
+
+        Assert.That(await RunAsync(reader, "SELECT * FROM sales.origins"), Is.EqualTo(new[] { new object?[] { "sales" } }));
+        Assert.That(await RunAsync(reader, "SELECT * FROM t"), Is.EqualTo(new[] { new object?[] { "default" } }));
+        Assert.That(await ErrorClassAsync(reader, "SELECT * FROM origins"), Is.EqualTo("TABLE_OR_VIEW_NOT_FOUND"), "the view is in sales");
+    }
 }

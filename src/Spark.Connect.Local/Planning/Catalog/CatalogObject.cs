@@ -19,10 +19,14 @@ internal abstract record CatalogObject(string Schema, string Name)
 
 /// <summary>
 /// <c>CREATE VIEW v [(columns)] AS query</c>: the query's text with the statement's arguments (a <c>SQL</c> relation, so values
-/// stay bound parameters), renamed to the column list when one was given.
+/// stay bound parameters), renamed to the column list when one was given. Its unqualified names resolve in
+/// <see cref="Database"/>, the creator's current database then (null: <c>default</c>), whoever reads it.
 /// </summary>
 internal sealed record PersistentView(string Schema, string Name, SQL Query, IReadOnlyList<string> Columns) : CatalogObject(Schema, Name)
 {
+    /// <summary>The schema that was current when the view was created (null: <c>default</c>).</summary>
+    internal string? Database { get; init; }
+
     internal override string Kind => "VIEW";
 
     internal override Relation Read(IPlanningSession session)

@@ -23,7 +23,7 @@ internal static class CatalogRenderer
         var query = catalog.CatTypeCase switch
         {
             Kind.CurrentDatabase => Value(context, new Literal { String = context.Session.CurrentDatabase ?? LocalCatalog.DatabaseName }, "VARCHAR"),
-            Kind.SetCurrentDatabase => LocalCatalog.IsDatabase(catalog.SetCurrentDatabase.DbName) ? NoRows : throw CannotSwitch(context, catalog.SetCurrentDatabase.DbName),
+            Kind.SetCurrentDatabase => SetCurrentDatabase(context, catalog.SetCurrentDatabase.DbName),
             Kind.ListDatabases => ListDatabases(context, catalog.ListDatabases.Pattern),
             Kind.GetDatabase => LocalCatalog.IsDatabase(catalog.GetDatabase.DbName) ? DatabaseRow(context)
                 : CreatedDatabases.Find(context.Session.Connection, catalog.GetDatabase.DbName) is { } created ? CreatedDatabaseRow(context, created)
@@ -103,11 +103,21 @@ internal static class CatalogRenderer
         $"SELECT CAST({context.AddParameter(new Literal { String = name })} AS VARCHAR) AS \"name\", " +
         $"CAST({context.AddParameter(new Literal { String = LocalCatalog.CatalogName })} AS VARCHAR) AS \"catalog\", CAST(NULL AS VARCHAR) AS \"description\", CAST(NULL AS VARCHAR) AS \"locationUri\"";
 
-    /// <summary>The current database stays <c>default</c>: a created one is named in table names instead (as SQL's USE says).</summary>
-    private static LocalEngineException CannotSwitch(PlanningContext context, string name) =>
-        CreatedDatabases.Find(context.Session.Connection, name) is not null
-            ? LocalEngineException.Unsupported($"setCurrentDatabase('{name}')", "The current database stays `default`; name the tables of another database as db.t.")
-            : LocalCatalog.SchemaNotFound(name);
+    /// <summary>
+    /// <c>setCurrentDatabase</c>, carried out when the relation is planned as Spark's planner does: <c>default</c> or a created
+    /// database becomes the session's current one (as SQL's USE); another name is <c>SCHEMA_NOT_FOUND</c>.
+    /// </summary>
+    private static string SetCurrentDatabase(PlanningContext context, string name)
+    {
+        if (LocalCatalog.IsDatabase(name))
+        {
+            if (context.Session.CurrentDatabase is not null)
+                context.Session.UseDatabase(null);
+        }
+        else
+            context.Session.UseDatabase(CreatedDatabases.Find(context.Session.Connection, name) ?? throw LocalCatalog.SchemaNotFound(name));
+        return NoRows;
+    }
 
     /// <summary>Spark's CatalogMetadata(name, description).</summary>
     private static string CatalogRow(PlanningContext context) =>

@@ -26,11 +26,14 @@ internal static class LeafResolver
                 var parts = Planning.Catalog.LocalCatalog.ToDuckDbParts(MultipartIdentifier.Parse(read.NamedTable.UnparsedIdentifier));
                 if (ViewExpansion.Find(resolver.Context.Planning, parts) is { } view)
                     return View(resolver, relation, parts, view);
-                var session = resolver.Context.Planning.Session;
+                var planning = resolver.Context.Planning;
                 // A persistent view or external table: its relation planned in place, now (unless it is being expanded already).
-                if (Planning.Catalog.CatalogNames.Find(session, parts) is { } entry && !ViewExpansion.IsExpanding(resolver.Context.Planning, [entry.Schema, entry.Name]))
-                    return View(resolver, relation, [entry.Schema, entry.Name], entry.Read(session));
-                return TableScan(resolver, relation, Planning.Catalog.CatalogNames.ForScan(session, parts));
+                if (Planning.Catalog.CatalogNames.Find(planning, parts) is { } entry && !ViewExpansion.IsExpanding(planning, [entry.Schema, entry.Name]))
+                {
+                    using (Planning.Catalog.CatalogNames.Within(planning, (entry as Planning.Catalog.PersistentView)?.Database ?? Planning.Catalog.CatalogNames.CurrentDatabase(planning)))
+                        return View(resolver, relation, [entry.Schema, entry.Name], entry.Read(planning.Session));
+                }
+                return TableScan(resolver, relation, Planning.Catalog.CatalogNames.ForScan(planning, parts));
             case Spark.Connect.Protocol.Read.ReadTypeOneofCase.DataSource:
                 return Scan(resolver, relation, FileReads.Query(resolver.Context.Planning, read.DataSource), []);
             default:

@@ -51,7 +51,7 @@ internal static class PersistentViewExecutor
         var fields = StatementExecutor.Fields(StatementExecutor.PlanQuery(session, sql, create.Query));
         if (create.Columns.Count > 0 && create.Columns.Count != fields.Count)
             throw Arity(table, create.Columns, fields.Select(f => f.Name).ToList());
-        CatalogObjects.Of(connection).Put(new PersistentView(table.Schema, table.Name, text, create.Columns));
+        CatalogObjects.Of(connection).Put(new PersistentView(table.Schema, table.Name, text, create.Columns) { Database = session.CurrentDatabase });
         return CommandRows.Empty();
     }
 
