@@ -21,6 +21,8 @@ internal static class LateralJoinResolver
                 $"The {join.JoinType} JOIN with LATERAL correlation is not allowed. Use an INNER JOIN or LEFT OUTER JOIN instead."),
         };
         var left = resolver.Input(join.Left);
+        if (join.Right is not null)
+            LateralDeterminism.Check(join.Right, join.JoinCondition, left);
         var right = join.Right is null
             ? throw new LocalEngineException("INVALID_PLAN", "XX000", "A lateral join is missing its right relation.")
             : resolver.Resolve(join.Right, resolver.ScopeOf(left));

@@ -42,4 +42,15 @@ public sealed class SparkSqlLateralTests : SparkSqlTestBase
     [TestCase("SELECT * FROM VALUES (0, 1) AS t1(c1, c2), LATERAL t2", "INVALID_SQL_SYNTAX.LATERAL_WITHOUT_SUBQUERY_OR_TABLE_VALUED_FUNC")]
     public void UnsupportedLateralShapesAreSparksErrors(string query, string errorClass) =>
         Assert.That(QueryError(query).ErrorClass, Is.EqualTo(errorClass));
+
+    [Test]
+    public void NonDeterministicLateralSubqueriesAreSparksErrorsOverSeveralRows()
+    {
+        Assert.That(QueryError($"SELECT * FROM {T1}, LATERAL (SELECT c1 + c2 + rand(0) AS c3)").ErrorClass,
+            Is.EqualTo("INVALID_SUBQUERY_EXPRESSION.NON_DETERMINISTIC_LATERAL_SUBQUERIES"));
+        Assert.That(QueryError($"SELECT * FROM {T1} JOIN LATERAL (SELECT * FROM {T2}) s ON t1.c1 + rand(0) = s.c1").ErrorClass,
+            Is.EqualTo("INVALID_SUBQUERY_EXPRESSION.LATERAL_JOIN_CONDITION_NON_DETERMINISTIC"));
+        // Over one row (a global aggregate) Spark runs it.
+        Assert.That(Query($"SELECT x FROM (SELECT sum(c1) AS x FROM {T1}), LATERAL (SELECT x + rand(0) AS y)"), Is.EqualTo(new[] { "1" }));
+    }
 }
