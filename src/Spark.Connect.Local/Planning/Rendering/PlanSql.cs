@@ -120,8 +120,10 @@ internal static class PlanSql
 
     private static string Join(JoinPlan join, PlanningContext context)
     {
+        if (join is { Lateral: true, Kind: JoinKind.LeftOuter })
+            return LateralSql.LeftJoin(join, context);
         var left = From(join.Left, context);
-        var right = From(join.Right, context);
+        var right = (join.Lateral ? "LATERAL " : "") + From(join.Right, context);
         var keyword = join.Kind switch
         {
             JoinKind.LeftOuter => "LEFT JOIN",

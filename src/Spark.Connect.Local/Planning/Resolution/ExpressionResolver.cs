@@ -235,6 +235,8 @@ internal sealed class ExpressionResolver(ResolutionContext context, RelationReso
         List<string> outer;
         using (_outerReferences.Collect(scope, out outer))
             plan = relations.Resolve(context.Reference(subquery.PlanId), scope);
+        if (subquery.SubqueryType == Spark.Connect.Protocol.SubqueryExpression.Types.SubqueryType.Scalar && outer.Count > 0)
+            ScalarSubqueryGrouping.Check(plan, context.Planning);
         return subquery.SubqueryType switch
         {
             Spark.Connect.Protocol.SubqueryExpression.Types.SubqueryType.Scalar when plan.Output.Count == 1 =>

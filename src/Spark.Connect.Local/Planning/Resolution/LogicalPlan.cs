@@ -109,10 +109,12 @@ internal enum JoinKind { Inner, LeftOuter, RightOuter, FullOuter, LeftSemi, Left
 /// <summary>
 /// A join. <paramref name="Output"/> is Spark's: both sides' columns (the left's only for semi and anti
 /// joins); for a USING join the keys come first, followed by each side's other columns. <paramref name="HiddenKeys"/>
-/// are the keys a USING join leaves out, and the hidden columns of its sides, which it passes on.
+/// are the keys a USING join leaves out, and the hidden columns of its sides, which it passes on. A <paramref name="Lateral"/>
+/// join's right side reads the left's columns (SQL's LATERAL subquery).
 /// </summary>
 internal sealed record JoinPlan(long? PlanId, IReadOnlyList<PlanColumn> Output, LogicalPlan Left, LogicalPlan Right, JoinKind Kind,
-    ResolvedExpression? Condition, IReadOnlyList<NamedExpression> Projection, IReadOnlyList<HiddenColumn>? HiddenKeys = null) : LogicalPlan(PlanId, Output)
+    ResolvedExpression? Condition, IReadOnlyList<NamedExpression> Projection, IReadOnlyList<HiddenColumn>? HiddenKeys = null, bool Lateral = false)
+    : LogicalPlan(PlanId, Output)
 {
     internal override IEnumerable<LogicalPlan> Children => [Left, Right];
 

@@ -63,6 +63,7 @@ internal sealed class RelationResolver
             Kind.Deduplicate => RowResolver.Deduplicate(this, relation),
             Kind.Aggregate => AggregateResolver.Resolve(this, relation),
             Kind.Join => JoinResolver.Resolve(this, relation),
+            Kind.LateralJoin => LateralJoinResolver.Resolve(this, relation),
             Kind.Extension when Sql.NaturalJoin.TryRead(relation) is { } natural => JoinResolver.ResolveNatural(this, relation, natural),
             Kind.Extension when Sql.ImplicitIdUnpivot.TryRead(relation) is { } unpivot => UnpivotResolver.Resolve(this, relation, unpivot, implicitIds: true),
             Kind.Extension when Sql.RecursiveCte.TryReadDefinition(relation) is { } recursive => RecursiveCteResolver.Resolve(this, relation, recursive),

@@ -11,9 +11,11 @@ internal sealed partial class SqlParser
 {
     private Relation FromClause()
     {
-        var relation = JoinedRelation();
+        var relation = JoinedRelation(AtLateralSubquery ? LateralSubquery() : null);
         while (AcceptSymbol(","))
-            relation = Join(relation, JoinedRelation(), JoinType.Cross);
+            relation = AtLateralSubquery
+                ? JoinedRelation(LateralJoin(relation, LateralSubquery(), JoinType.Cross))
+                : Join(relation, JoinedRelation(), JoinType.Cross);
         while (AtLateralView)
             relation = LateralView(relation);
         if (IsWord("PIVOT"))
@@ -29,9 +31,10 @@ internal sealed partial class SqlParser
         return new Relation { Join = join };
     }
 
-    private Relation JoinedRelation()
+    /// <summary>A relation and the joins after it; <paramref name="start"/> is the relation when it is already read.</summary>
+    private Relation JoinedRelation(Relation? start = null)
     {
-        var left = RelationPrimary();
+        var left = start ?? RelationPrimary();
         while (true)
         {
             var natural = AcceptWord("NATURAL");
@@ -40,6 +43,11 @@ internal sealed partial class SqlParser
                 if (natural)
                     throw Error("expected a join after NATURAL");
                 return left;
+            }
+            if (AtLateralSubquery)
+            {
+                left = LateralJoinAfterKeyword(left, type, natural);
+                continue;
             }
             var right = RelationPrimary();
             if (natural)
@@ -91,7 +99,7 @@ internal sealed partial class SqlParser
     {
         using var _ = Nest();
         if (IsWord("LATERAL"))
-            throw SqlParseErrors.Unsupported("LATERAL subqueries", "Join the subquery instead.");
+            return LateralSubquery();
         if (IsSymbol("("))
         {
             Relation inner;

@@ -60,4 +60,18 @@ public sealed class SparkSqlSubqueryTests : SparkSqlTestBase
         Assert.That(Query($"SELECT c1 {Outer} WHERE c2 = (SELECT max(x) FROM VALUES (1), (2) AS s(x) WHERE x <= c2 ORDER BY min(x) LIMIT 1) ORDER BY c1"),
             Is.EqualTo(new[] { "0", "1" }));
     }
+
+    private const string Y = "VALUES (2, 0), (3, -1) AS y(y1, y2)";
+
+    [TestCase("SELECT c1 {0} WHERE (SELECT count(*) FROM {1} WHERE y1 > c1 GROUP BY y1) = 1", "UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.NON_CORRELATED_COLUMNS_IN_GROUP_BY")]
+    [TestCase("SELECT c1, (SELECT count(*) FROM {1} WHERE y1 + y2 = c1 GROUP BY y1) {0}", "UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.NON_CORRELATED_COLUMNS_IN_GROUP_BY")]
+    [TestCase("SELECT c1 {0} WHERE (SELECT count(*) FROM {1} WHERE y1 = c1 GROUP BY c1) = 1", "UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.CORRELATED_REFERENCE")]
+    public void CorrelatedScalarSubqueryGroupingMustBePinnedByEquality(string query, string errorClass) =>
+        Assert.That(QueryError(string.Format(System.Globalization.CultureInfo.InvariantCulture, query, Outer, Y)).ErrorClass, Is.EqualTo(errorClass));
+
+    [Test]
+    public void CorrelatedScalarSubqueryGroupedByPinnedColumnsRuns() =>
+        // y1 = c1 and y2 = 0 pin both grouping columns: at most one group per outer row (c1 = 2 has none here).
+        Assert.That(Query($"SELECT c1, (SELECT count(*) FROM {Y} WHERE y1 = c1 + 2 AND y2 = 0 GROUP BY y1, y2) {Outer} ORDER BY c1"),
+            Is.EqualTo(new[] { "0|1", "1|∅" }));
 }

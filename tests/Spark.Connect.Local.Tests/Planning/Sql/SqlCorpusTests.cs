@@ -31,6 +31,7 @@ public sealed class SqlCorpusTests
     [TestCase("subquery/in-subquery/in-having", 12)]
     [TestCase("subquery/in-subquery/not-in-joins", 9)]
     [TestCase("subquery/scalar-subquery/scalar-subquery-predicate", 54)]
+    [TestCase("subquery/scalar-subquery/scalar-subquery-group-by", 16)]
     [TestCase("string-functions", 163)]
     [TestCase("map", 8)]
     [TestCase("json-functions", 48)]
