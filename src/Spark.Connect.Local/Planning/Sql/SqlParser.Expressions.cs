@@ -34,6 +34,9 @@ internal sealed partial class SqlParser
         }
         if (AtIdentifier)
             return Alias(expression, [Identifier()]);
+        // VALUES ends a relation (INSERT INTO t VALUES …) but never a select item, so there it is a name, as in Spark.
+        if (IsWord("VALUES"))
+            return Alias(expression, [AliasAfterAs()]);
         return expression;
     }
 

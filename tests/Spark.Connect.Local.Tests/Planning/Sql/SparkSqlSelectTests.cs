@@ -65,4 +65,12 @@ public sealed class SparkSqlSelectTests : SparkSqlTestBase
         Assert.That(Schema("SELECT 1 AS key, array('bar') AS values, 2 AS from"), Is.EqualTo(new[] { "key:int", "values:array<string>", "from:int" }));
         Assert.That(QueryError("SELECT 1 AS join").ErrorClass, Is.EqualTo("PARSE_SYNTAX_ERROR"));
     }
+
+    [Test]
+    public void VALUES_names_a_select_item_without_AS_but_FROM_still_ends_the_list()
+    {
+        // GoEddie's lambda tests: SELECT 1 id, array(20.0, 4.0) values.
+        Assert.That(Schema("SELECT 1 id, array(20.0D, 4.0D) values"), Is.EqualTo(new[] { "id:int", "values:array<double>" }));
+        Assert.That(Schema("SELECT 1 x FROM range(1)"), Is.EqualTo(new[] { "x:int" }));
+    }
 }
