@@ -15,6 +15,9 @@ internal static class ProjectionResolver
         var child = project.Input is { RelTypeCase: not Relation.RelTypeOneofCase.None } ? resolver.Input(project.Input) : null;
         var scope = child is null ? new ResolutionScope([], [], resolver.Outer) : resolver.ScopeOf(child);
         var items = Items(resolver, project.Expressions, scope);
+        // A select list with aggregate calls is a global aggregate (Spark's Aggregate), whatever relation carries it.
+        if (items.Any(i => AggregateValidation.Aggregates(i.Expression)))
+            CorrelatedAggregateCheck.Check(scope, [], items);
         AggregateValidation.CheckGlobal(items);
         return new ProjectPlan(RelationResolver.PlanId(relation), child, items);
     }

@@ -30,7 +30,7 @@ public sealed class SqlCorpusTests
     [TestCase("subquery/exists-subquery/exists-joins-and-set-ops", 17)]
     [TestCase("subquery/in-subquery/in-having", 12)]
     [TestCase("subquery/in-subquery/not-in-joins", 9)]
-    [TestCase("subquery/scalar-subquery/scalar-subquery-predicate", 54)]
+    [TestCase("subquery/scalar-subquery/scalar-subquery-predicate", 55)]
     [TestCase("subquery/scalar-subquery/scalar-subquery-group-by", 16)]
     [TestCase("string-functions", 163)]
     [TestCase("map", 8)]
