@@ -50,6 +50,16 @@ public sealed class SparkSqlSubqueryTests : SparkSqlTestBase
     }
 
     [Test]
+    public void CorrelatedSubqueryInsideACallIsNamedByItsOuterColumns() =>
+        Assert.That(Schema($"SELECT NOT EXISTS (SELECT 1 FROM VALUES (1) AS t2(x) WHERE x = c2), CAST((SELECT max(x) FROM VALUES (1) AS t2(x) WHERE x > c1) AS STRING) {Outer}"),
+            Is.EqualTo(new[] { "(NOT exists(c2)):boolean", "CAST(scalarsubquery(c1) AS STRING):string" }));
+
+    [Test]
+    public void CorrelatedSubqueryInsideAnAggregateIsNamedByItsOuterColumns() =>
+        Assert.That(Schema($"SELECT c1, sum(CASE WHEN EXISTS (SELECT 1 FROM VALUES (1) AS t2(x) WHERE x = c1) THEN 1 ELSE 0 END) {Outer} GROUP BY c1"),
+            Is.EqualTo(new[] { "c1:int", "sum(CASE WHEN exists(c1) THEN 1 ELSE 0 END):bigint" }));
+
+    [Test]
     public void CaseInsideACallIsNamedByItsText() =>
         Assert.That(Schema($"SELECT sum(CASE WHEN c1 > 0 THEN 1 ELSE 0 END) {Outer}"), Is.EqualTo(new[] { "sum(CASE WHEN (c1 > 0) THEN 1 ELSE 0 END):bigint" }));
 

@@ -26,7 +26,7 @@ public sealed class SqlCorpusTests
     [TestCase("subquery/in-subquery/in-basic", 7)]
     [TestCase("subquery/exists-subquery/exists-having", 8)]
     [TestCase("subquery/scalar-subquery/scalar-subquery-select", 35)]
-    [TestCase("subquery/exists-subquery/exists-aggregate", 16)]
+    [TestCase("subquery/exists-subquery/exists-aggregate", 17)]
     [TestCase("subquery/exists-subquery/exists-joins-and-set-ops", 17)]
     [TestCase("subquery/in-subquery/in-having", 12)]
     [TestCase("subquery/in-subquery/not-in-joins", 9)]
