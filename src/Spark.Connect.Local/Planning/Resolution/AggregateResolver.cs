@@ -21,6 +21,7 @@ internal static class AggregateResolver
         if (aggregate.GroupType == GroupType.Pivot)
             return PivotResolver.Resolve(resolver, relation, child, scope, groupings);
         var aggregates = ProjectionResolver.Items(resolver, aggregate.AggregateExpressions, scope);
+        CorrelatedAggregateCheck.Check(scope, groupings, aggregates);
         AggregateValidation.CheckGrouped(groupings, aggregates);
         if (aggregates.Any(a => Rendering.GroupingCalls.Contains(a.Expression)
                 && (aggregate.GroupType is GroupType.Groupby or GroupType.Unspecified || !Rendering.GroupingCalls.IsGroupingCall(a.Expression))))

@@ -237,6 +237,8 @@ internal sealed class ExpressionResolver(ResolutionContext context, RelationReso
             plan = relations.Resolve(context.Reference(subquery.PlanId), scope);
         if (subquery.SubqueryType == Spark.Connect.Protocol.SubqueryExpression.Types.SubqueryType.Scalar && outer.Count > 0)
             ScalarSubqueryGrouping.Check(plan, context.Planning);
+        if (outer.Count > 0)
+            context.SubqueryNames[subquery.PlanId] = ColumnNamer.SubqueryName(subquery, outer);
         return subquery.SubqueryType switch
         {
             Spark.Connect.Protocol.SubqueryExpression.Types.SubqueryType.Scalar when plan.Output.Count == 1 =>

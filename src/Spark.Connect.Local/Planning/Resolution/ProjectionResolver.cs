@@ -15,6 +15,9 @@ internal static class ProjectionResolver
         var child = project.Input is { RelTypeCase: not Relation.RelTypeOneofCase.None } ? resolver.Input(project.Input) : null;
         var scope = child is null ? new ResolutionScope([], [], resolver.Outer) : resolver.ScopeOf(child);
         var items = Items(resolver, project.Expressions, scope);
+        // A select list with aggregate calls is a global aggregate (Spark's Aggregate), whatever relation carries it.
+        if (items.Any(i => AggregateValidation.Aggregates(i.Expression)))
+            CorrelatedAggregateCheck.Check(scope, [], items);
         AggregateValidation.CheckGlobal(items);
         return new ProjectPlan(RelationResolver.PlanId(relation), child, items);
     }
@@ -48,17 +51,19 @@ internal static class ProjectionResolver
             // id inside and outside a subquery would name two different things.
             items.Add(resolved is ColumnReference reference && expression.ExprTypeCase != Kind.Alias && scope.Columns.Any(c => c.Id == reference.Column.Id)
                 ? PassThrough(resolver, items, reference.Column, expression, WrittenName(expression, reference.Column))
-                : Named(resolver, resolved, ItemName(resolved is FunctionExpression { Source: var rewritten } && DatetimeArithmetic.Renamed(expression, rewritten)
+                : Named(resolver, resolved, Sql.DeferredItemNames.WrittenFor(written) is { } deferred
+                    ? NestedSubqueryNaming.TryName(deferred, resolver.Context.SubqueryNames) ?? ColumnNamer.Name(expression)
+                    : ItemName(resolved is FunctionExpression { Source: var rewritten } && DatetimeArithmetic.Renamed(expression, rewritten)
                     ? rewritten : expression, resolved)));
         }
         return items;
     }
 
-    // A subquery's name lists the outer columns it refers to, which only resolution knows.
+    // A subquery's name lists the outer columns it refers to, which only resolution knows (also inside a call).
     private static string ItemName(Expression expression, ResolvedExpression resolved) =>
         expression.ExprTypeCase == Kind.SubqueryExpression && resolved is ResolvedSubquery subquery
             ? ColumnNamer.SubqueryName(expression.SubqueryExpression, subquery.OuterReferences)
-            : ColumnNamer.Name(expression);
+            : NestedSubqueryNaming.TryName(expression, resolved) ?? ColumnNamer.Name(expression);
 
     /// <summary>A computed column under a new id.</summary>
     internal static NamedExpression Named(RelationResolver resolver, ResolvedExpression expression, string name) =>

@@ -31,6 +31,9 @@ internal sealed class ResolutionContext(PlanningContext planning)
     /// <summary>The rows of each nondeterministic CTE this plan computed once (<see cref="SharedCteResolver"/>), by definition id and recursion levels.</summary>
     internal Dictionary<string, SharedRows> SharedCtes { get; } = [];
 
+    /// <summary>Spark's name of each resolved subquery expression that reads outer columns, by its plan id (<see cref="NestedSubqueryNaming"/>).</summary>
+    internal Dictionary<long, string> SubqueryNames { get; } = [];
+
     internal void AddReference(long planId, Relation relation) => _references[planId] = relation;
 
     internal Relation Reference(long planId) => _references.TryGetValue(planId, out var relation)

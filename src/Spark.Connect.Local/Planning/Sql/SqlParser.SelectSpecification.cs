@@ -130,7 +130,13 @@ internal sealed partial class SqlParser
             }
             var project = new Project { Input = relation };
             for (var i = 0; i < values.Count; i++)
-                project.Expressions.Add(Alias(Attribute(Hidden("select", i)), [names[i]]));
+            {
+                var item = Alias(Attribute(Hidden("select", i)), [names[i]]);
+                // An unaliased item with a subquery inside a call is named once the subquery's outer columns are known.
+                if (Items[i].ExprTypeCase != Expression.ExprTypeOneofCase.Alias && DeferredItemNames.HasNestedSubquery(values[i]))
+                    DeferredItemNames.Register(item, values[i]);
+                project.Expressions.Add(item);
+            }
             relation = new Relation { Project = project };
             if (Distinct)
                 relation = new Relation { Deduplicate = new Deduplicate { Input = relation, AllColumnsAsKeys = true } };

@@ -50,6 +50,16 @@ public sealed class SparkSqlSubqueryTests : SparkSqlTestBase
     }
 
     [Test]
+    public void CorrelatedSubqueryInsideACallIsNamedByItsOuterColumns() =>
+        Assert.That(Schema($"SELECT NOT EXISTS (SELECT 1 FROM VALUES (1) AS t2(x) WHERE x = c2), CAST((SELECT max(x) FROM VALUES (1) AS t2(x) WHERE x > c1) AS STRING) {Outer}"),
+            Is.EqualTo(new[] { "(NOT exists(c2)):boolean", "CAST(scalarsubquery(c1) AS STRING):string" }));
+
+    [Test]
+    public void CorrelatedSubqueryInsideAnAggregateIsNamedByItsOuterColumns() =>
+        Assert.That(Schema($"SELECT c1, sum(CASE WHEN EXISTS (SELECT 1 FROM VALUES (1) AS t2(x) WHERE x = c1) THEN 1 ELSE 0 END) {Outer} GROUP BY c1"),
+            Is.EqualTo(new[] { "c1:int", "sum(CASE WHEN exists(c1) THEN 1 ELSE 0 END):bigint" }));
+
+    [Test]
     public void CaseInsideACallIsNamedByItsText() =>
         Assert.That(Schema($"SELECT sum(CASE WHEN c1 > 0 THEN 1 ELSE 0 END) {Outer}"), Is.EqualTo(new[] { "sum(CASE WHEN (c1 > 0) THEN 1 ELSE 0 END):bigint" }));
 
@@ -74,4 +84,16 @@ public sealed class SparkSqlSubqueryTests : SparkSqlTestBase
         // y1 = c1 and y2 = 0 pin both grouping columns: at most one group per outer row (c1 = 2 has none here).
         Assert.That(Query($"SELECT c1, (SELECT count(*) FROM {Y} WHERE y1 = c1 + 2 AND y2 = 0 GROUP BY y1, y2) {Outer} ORDER BY c1"),
             Is.EqualTo(new[] { "0|1", "1|∅" }));
+
+    [TestCase("SELECT c1 {0} WHERE c1 < (SELECT sum(c2) FROM {1})", "UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.CORRELATED_REFERENCE")]
+    [TestCase("SELECT c1 {0} WHERE c1 < (SELECT sum(y1) + c2 FROM {1})", "UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.CORRELATED_REFERENCE")]
+    [TestCase("SELECT c1 {0} WHERE EXISTS (SELECT max(c2) FROM {1} GROUP BY y1)", "UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.CORRELATED_REFERENCE")]
+    [TestCase("SELECT c1 {0} WHERE c1 < (SELECT sum(y1 + c2) FROM {1})", "UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.AGGREGATE_FUNCTION_MIXED_OUTER_LOCAL_REFERENCES")]
+    public void SubqueryAggregateMayNotReadOuterColumns(string query, string errorClass) =>
+        Assert.That(QueryError(string.Format(System.Globalization.CultureInfo.InvariantCulture, query, Outer, Y)).ErrorClass, Is.EqualTo(errorClass));
+
+    [Test]
+    public void SubqueryAggregateOverAFilterReadingOuterColumnsRuns() =>
+        // The outer column sits in the WHERE (a Filter may read it); the aggregate reads only its own columns.
+        Assert.That(Query($"SELECT c1, (SELECT sum(y1) FROM {Y} WHERE y1 > c2) {Outer} ORDER BY c1"), Is.EqualTo(new[] { "0|5", "1|3" }));
 }
