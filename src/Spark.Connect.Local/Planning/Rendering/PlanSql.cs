@@ -122,8 +122,10 @@ internal static class PlanSql
     {
         if (join is { Lateral: true, Kind: JoinKind.LeftOuter })
             return LateralSql.LeftJoin(join, context);
-        var left = From(join.Left, context);
-        var right = (join.Lateral ? "LATERAL " : "") + From(join.Right, context);
+        // A subquery in an outer/semi/anti join's condition moves into a side (JoinConditionSubqueries): sides render once.
+        var split = join.Lateral ? null : JoinConditionSubqueries.Split(join, context);
+        var left = split?.Left ?? From(join.Left, context);
+        var right = split?.Right ?? (join.Lateral ? "LATERAL " : "") + From(join.Right, context);
         var keyword = join.Kind switch
         {
             JoinKind.LeftOuter => "LEFT JOIN",
@@ -134,9 +136,9 @@ internal static class PlanSql
             _ => "JOIN",
         };
         // Spark treats an inner join without a condition as a cross join; other joins then match every pair.
-        var on = join.Condition is null
+        var on = split?.On ?? (join.Condition is null
             ? (join.Kind is JoinKind.Inner or JoinKind.Cross ? null : "TRUE")
-            : ExpressionSql.Render(join.Condition, context);
+            : ExpressionSql.Render(join.Condition, context));
         var from = on is null ? $"{left} CROSS JOIN {right}" : $"{left} {keyword} {right} ON {on}";
         // Hidden keys (HiddenColumn) go along only when an expression above reads them, so the row shape stays the output's otherwise.
         var hidden = join.Hidden.Where(h => h.Referenced.Contains(h.Column.Id)).Select(h => h.Column.SqlName).Distinct();

@@ -25,7 +25,7 @@ internal static class LateralJoinResolver
             LateralDeterminism.Check(join.Right, join.JoinCondition, left);
         var right = join.Right is null
             ? throw new LocalEngineException("INVALID_PLAN", "XX000", "A lateral join is missing its right relation.")
-            : resolver.Resolve(join.Right, resolver.ScopeOf(left));
+            : resolver.Resolve(join.Right, resolver.ScopeOf(left) with { LateralLeft = true });
         var scope = new ResolutionScope([.. left.Output, .. right.Output], [left, right], resolver.Outer) { Hidden = left.Hidden };
         var condition = join.JoinCondition is { ExprTypeCase: not Expression.ExprTypeOneofCase.None }
             ? resolver.Expressions.Resolve(join.JoinCondition, scope)

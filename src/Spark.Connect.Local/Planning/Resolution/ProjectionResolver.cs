@@ -35,8 +35,11 @@ internal static class ProjectionResolver
             {
                 foreach (var expanded in StarExpansion.Expand(expression.UnresolvedStar, scope, expression))
                 {
+                    // An outer column (a lateral subquery's t1.*) is a new column of this projection, not a pass-through.
                     items.Add(expanded is ColumnReference column
-                        ? PassThrough(resolver, items, column.Column, expression)
+                        ? scope.Columns.Any(c => c.Id == column.Column.Id) || scope.Hidden.Any(h => h.Column.Id == column.Column.Id)
+                            ? PassThrough(resolver, items, column.Column, expression)
+                            : Named(resolver, expanded, column.Column.Name)
                         : Named(resolver, expanded, ((ExtractExpression)expanded).FieldName!));
                 }
                 continue;

@@ -10,6 +10,12 @@ internal sealed record ResolutionScope(IReadOnlyList<PlanColumn> Columns, IReadO
     /// <summary>A scope over one input's output.</summary>
     internal static ResolutionScope Of(LogicalPlan input, ResolutionScope? outer = null) => new(input.Output, [input], outer) { Hidden = input.Hidden, GroupingAliases = input.GroupingAliases };
 
+    /// <summary>
+    /// Whether this scope is the left side a LATERAL subquery reads: there a qualified star (<c>t1.*</c>) the subquery's own
+    /// input does not hold expands to this scope's columns of <c>t1</c>, as Spark expands an outer star in a lateral subquery.
+    /// </summary>
+    internal bool LateralLeft { get; init; }
+
     /// <summary>Join keys only a qualified name reaches (<see cref="HiddenColumn"/>).</summary>
     internal IReadOnlyList<HiddenColumn> Hidden { get; init; } = [];
 

@@ -35,12 +35,24 @@ internal static class StarExpansion
         var qualified = scope.Columns.Where(Qualified).ToList();
         var hidden = scope.Hidden.Select(h => h.Column).Where(Qualified).Where(h => qualified.All(c => c.Id != h.Id)).DistinctBy(h => h.Id).ToList();
         if (hidden.Count == 0)
-            return qualified.Count > 0 ? qualified : null;
+            return qualified.Count > 0 ? qualified : OuterLateralColumns(scope, parts, Qualified);
         // t.* after a USING join is all of t's columns in t's order, its key included: the key columns were made with the
         // side's other columns, so their ids keep that order.
         foreach (var column in hidden)
             HiddenColumn.MarkUsed(scope.Hidden, column);
         return [.. qualified.Concat(hidden).OrderBy(c => c.Id)];
+    }
+
+    /// <summary>
+    /// <c>t.*</c> inside a LATERAL subquery naming a relation joined to its left: that relation's columns (outer references).
+    /// Only the lateral's immediate left is searched, as Spark does; a struct column of the subquery's own input wins.
+    /// </summary>
+    private static IReadOnlyList<PlanColumn>? OuterLateralColumns(ResolutionScope scope, IReadOnlyList<string> parts, Func<PlanColumn, bool> qualified)
+    {
+        if (scope.Outer is not { LateralLeft: true } outer || ColumnLookup.TryFind(scope.Columns, parts) is not null)
+            return null;
+        var columns = outer.Columns.Where(qualified).ToList();
+        return columns.Count > 0 ? columns : null;
     }
 
     /// <summary><c>s.*</c> for a struct column <c>s</c>: one field extraction per field, named after the field.</summary>

@@ -9,7 +9,7 @@ namespace Spark.Connect.Local.Tests.Planning.Sql.Corpus;
 /// engine must then raise exactly that condition, naming the entry's subject (the function, window or type the
 /// message is about) in its message. The conditions are those Spark's newer <c>window.sql.out</c> records for the
 /// same queries (apache/spark forks past 3.4), or, for <c>percentile_cont</c>/<c>percentile_disc</c>, the one
-/// CheckAnalysis raises in Spark 4. A message not listed here stays an error without a class, which nothing matches.
+/// CheckAnalysis raises in Spark 4, and for <c>cannot resolve 't.*'</c> Spark 3.4's <c>CANNOT_RESOLVE_STAR_EXPAND</c>. A message not listed here stays an error without a class, which nothing matches.
 /// </summary>
 internal static partial class LegacyErrorMessages
 {
@@ -33,6 +33,7 @@ internal static partial class LegacyErrorMessages
         new(Parse, RepetitiveWindow(), "INVALID_SQL_SYNTAX.REPETITIVE_WINDOW_DEFINITION"),
         new(Analysis, MissingWindow(), "MISSING_WINDOW_SPECIFICATION"),
         new(Analysis, WindowSpecForOrderedSet(), "INVALID_WINDOW_SPEC_FOR_AGGREGATION_FUNC"),
+        new(Analysis, StarNotExpandable(), "CANNOT_RESOLVE_STAR_EXPAND"),
     ];
 
     /// <summary>The condition and subject for a classless error (its output's first line, then the message), or null.</summary>
@@ -83,4 +84,7 @@ internal static partial class LegacyErrorMessages
 
     [GeneratedRegex(@"^Cannot specify order by or frame for '(?<subject>\w+)'\.")]
     private static partial Regex WindowSpecForOrderedSet();
+
+    [GeneratedRegex(@"^cannot resolve '(?<subject>[\w.]+)\.\*' given input columns")]
+    private static partial Regex StarNotExpandable();
 }
