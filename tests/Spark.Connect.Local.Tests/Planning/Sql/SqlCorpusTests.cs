@@ -21,7 +21,7 @@ public sealed class SqlCorpusTests
     [TestCase("date", 100)]
     [TestCase("timestamp", 93)]
     [TestCase("literals", 46)]
-    [TestCase("ansi/cast", 91)]
+    [TestCase("ansi/cast", 93)]
     [TestCase("ansi/interval", 197)]
     [TestCase("subquery/in-subquery/in-basic", 7)]
     [TestCase("subquery/exists-subquery/exists-having", 8)]

@@ -103,6 +103,9 @@ internal sealed record ShowCatalogsStatement(string? Pattern) : SparkStatement;
 /// <summary><c>DESCRIBE [TABLE] [EXTENDED|FORMATTED] name</c>.</summary>
 internal sealed record DescribeTableStatement(IReadOnlyList<string> Table, bool Extended) : SparkStatement;
 
+/// <summary><c>DESC[RIBE] FUNCTION [EXTENDED] name</c>: the name's parts (one part for an operator or string literal).</summary>
+internal sealed record DescribeFunctionStatement(IReadOnlyList<string> Name, bool Extended) : SparkStatement;
+
 /// <summary><c>DESCRIBE [QUERY] query</c>: the query's columns.</summary>
 internal sealed record DescribeQueryStatement(string Query) : SparkStatement;
 

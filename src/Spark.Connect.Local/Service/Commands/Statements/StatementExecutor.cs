@@ -33,6 +33,7 @@ internal static class StatementExecutor
         ShowColumnsStatement show => DescribeExecutor.Columns(session, show),
         DescribeTableStatement describe => DescribeExecutor.Table(session, describe),
         DescribeQueryStatement describe => DescribeExecutor.Query(session, sql, describe),
+        DescribeFunctionStatement describe => DescribeFunctionExecutor.Run(describe),
         ExplainStatement explain => ExplainExecutor.Run(session, sql, explain),
         CacheStatement cache => CacheExecutor.Run(session, sql, cache),
         _ => throw LocalEngineException.Unsupported($"the statement {statement.GetType().Name}", "See docs/local-engine.md for the statements the local engine runs."),
