@@ -16,6 +16,7 @@ internal static class StatementExecutor
         CreateTableStatement create => CreateTableExecutor.Run(session, sql, create),
         CreateViewStatement view => PersistentViewExecutor.Run(session, sql, view),
         InsertStatement insert => InsertExecutor.Run(session, sql, insert),
+        MultiInsertStatement inserts => MultiInsertExecutor.Run(session, sql, inserts),
         TempViewUsingStatement view => TempViewUsingExecutor.Run(session, view),
         CreateTableLikeStatement like => CreateTableExecutor.Like(session, like),
         RenameTableStatement rename => AlterExecutor.Rename(session, rename),
