@@ -92,6 +92,8 @@ internal static class SqlStatementKind
             return new StatementShape("", StatementKind.Other, "", null);
         var keyword = tokens[i].Text;
         var kind = KindOf(keyword);
+        if (kind == StatementKind.Query && (tokens[i].Is("WITH") || tokens[i].Is("FROM")) && InsertsAfter(tokens, i))
+            return new StatementShape("INSERT", StatementKind.Insert, "", null);
         return kind switch
         {
             StatementKind.Create => new StatementShape(keyword, kind, ObjectAfter(tokens, SkipOrReplace(tokens, i + 1)), null),
@@ -100,6 +102,26 @@ internal static class SqlStatementKind
             StatementKind.Explain => new StatementShape(keyword, kind, "", Explained(tokens, i + 1)),
             _ => new StatementShape(keyword, kind, "", null),
         };
+    }
+
+    /// <summary>
+    /// Whether a statement starting WITH or FROM is an INSERT after all: <c>WITH ctes INSERT INTO …</c> or the multi-insert
+    /// <c>FROM src INSERT INTO … SELECT …</c>, which Spark runs at once. Only <c>INSERT INTO|OVERWRITE</c> outside
+    /// parentheses counts, which no query can hold (a column named insert is never followed by INTO).
+    /// </summary>
+    private static bool InsertsAfter(IReadOnlyList<SqlToken> tokens, int i)
+    {
+        var depth = 0;
+        for (; i < tokens.Count - 1; i++)
+        {
+            if (tokens[i].Is('('))
+                depth++;
+            else if (tokens[i].Is(')'))
+                depth--;
+            else if (depth == 0 && tokens[i].Is("INSERT") && (tokens[i + 1].Is("INTO") || tokens[i + 1].Is("OVERWRITE")))
+                return true;
+        }
+        return false;
     }
 
     private static StatementKind KindOf(string keyword) =>

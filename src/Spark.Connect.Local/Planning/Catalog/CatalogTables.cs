@@ -78,14 +78,22 @@ internal static class CatalogTables
     /// </summary>
     internal static string Columns(PlanningContext context, string identifier, string? database)
     {
+        if (Entry(context, identifier, database) is { } entry)
+            return ColumnRows(context, CatalogObjectColumns.Of(context, entry));
         var table = Require(context, identifier, database);
         var connection = context.Session.Connection;
         var columns = CatalogLookup.Describe(connection, "SELECT * FROM " + LocalCatalog.QuotedTable(connection, table));
         var nullable = CatalogLookup.Nullability(connection, table);
-        var rows = columns.Select((c, i) =>
+        return ColumnRows(context, columns.Select((c, i) => (c.Name, SparkTypeStrings.Of(c.Type), i >= nullable.Count || nullable[i])));
+    }
+
+    /// <summary>Spark's Column rows for columns given by name, Spark type name and nullability, every value bound.</summary>
+    private static string ColumnRows(PlanningContext context, IEnumerable<(string Name, string Type, bool Nullable)> columns)
+    {
+        var rows = columns.Select(c =>
             $"(CAST({context.AddParameter(new Literal { String = c.Name })} AS VARCHAR), CAST(NULL AS VARCHAR), " +
-            $"CAST({context.AddParameter(new Literal { String = SparkTypeStrings.Of(c.Type) })} AS VARCHAR), " +
-            $"{(i >= nullable.Count || nullable[i] ? "true" : "false")}, false, false, false)");
+            $"CAST({context.AddParameter(new Literal { String = c.Type })} AS VARCHAR), " +
+            $"{(c.Nullable ? "true" : "false")}, false, false, false)");
         return "SELECT * FROM (VALUES " + string.Join(", ", rows) +
             ") AS columns(\"name\", \"description\", \"dataType\", \"nullable\", \"isPartition\", \"isBucket\", \"isCluster\")";
     }

@@ -58,6 +58,12 @@ internal sealed record TempViewUsingStatement(string Name, bool Replace, bool Gl
 /// <summary><c>INSERT INTO|OVERWRITE [TABLE] name [(columns) | BY NAME] query</c> (VALUES is a query too).</summary>
 internal sealed record InsertStatement(IReadOnlyList<string> Table, bool Overwrite, IReadOnlyList<string>? Columns, bool ByName, string Query) : SparkStatement;
 
+/// <summary>
+/// Spark's multi-insert <c>[WITH …] FROM source INSERT … SELECT … INSERT … SELECT …</c>: one insert per body, each with its
+/// whole query (CTEs, select list, the shared source, the body's clauses).
+/// </summary>
+internal sealed record MultiInsertStatement(IReadOnlyList<InsertStatement> Inserts) : SparkStatement;
+
 /// <summary><c>CREATE TABLE [IF NOT EXISTS] t LIKE source</c>: an empty table with the source's columns.</summary>
 internal sealed record CreateTableLikeStatement(IReadOnlyList<string> Name, IReadOnlyList<string> Source, bool IfNotExists) : SparkStatement;
 
@@ -102,6 +108,9 @@ internal sealed record ShowCatalogsStatement(string? Pattern) : SparkStatement;
 
 /// <summary><c>DESCRIBE [TABLE] [EXTENDED|FORMATTED] name</c>.</summary>
 internal sealed record DescribeTableStatement(IReadOnlyList<string> Table, bool Extended) : SparkStatement;
+
+/// <summary><c>DESC[RIBE] FUNCTION [EXTENDED] name</c>: the name's parts (one part for an operator or string literal).</summary>
+internal sealed record DescribeFunctionStatement(IReadOnlyList<string> Name, bool Extended) : SparkStatement;
 
 /// <summary><c>DESCRIBE [QUERY] query</c>: the query's columns.</summary>
 internal sealed record DescribeQueryStatement(string Query) : SparkStatement;

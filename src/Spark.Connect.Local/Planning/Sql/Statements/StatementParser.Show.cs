@@ -65,8 +65,10 @@ internal sealed partial class StatementParser
     {
         if (AcceptWord("QUERY") || AtQueryStart && !IsWord("TABLE"))
             return new DescribeQueryStatement(QueryText());
-        if (Current.Kind == SparkTokenKind.Word && Current.Text.ToUpperInvariant() is "FUNCTION" or "DATABASE" or "SCHEMA" or "NAMESPACE" or "CATALOG")
-            throw Unsupported("DESCRIBE " + Current.Text.ToUpperInvariant(), "Use SHOW FUNCTIONS or SHOW DATABASES (or spark.catalog) instead.");
+        if (AcceptWord("FUNCTION"))
+            return DescribeFunction();
+        if (Current.Kind == SparkTokenKind.Word && Current.Text.ToUpperInvariant() is "DATABASE" or "SCHEMA" or "NAMESPACE" or "CATALOG")
+            throw Unsupported("DESCRIBE " + Current.Text.ToUpperInvariant(), "Use SHOW DATABASES (or spark.catalog) instead.");
         AcceptWord("TABLE");
         var extended = (AcceptWord("EXTENDED") || AcceptWord("FORMATTED")) && AtIdentifier;
         var table = MultipartName();

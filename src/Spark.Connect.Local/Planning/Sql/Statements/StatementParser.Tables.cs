@@ -224,6 +224,13 @@ internal sealed partial class StatementParser
 
     private InsertStatement Insert()
     {
+        var target = InsertTarget();
+        return target with { Query = QueryText() };
+    }
+
+    /// <summary>An INSERT after its keyword up to its query: the statement with an empty query, for the caller to fill.</summary>
+    private InsertStatement InsertTarget()
+    {
         var overwrite = AcceptWord("OVERWRITE");
         if (!overwrite)
             ExpectWord("INTO");
@@ -241,6 +248,6 @@ internal sealed partial class StatementParser
             columns = IdentifierList();
         else if (AcceptWords("BY", "NAME"))
             byName = true;
-        return new InsertStatement(table, overwrite, columns, byName, QueryText());
+        return new InsertStatement(table, overwrite, columns, byName, "");
     }
 }

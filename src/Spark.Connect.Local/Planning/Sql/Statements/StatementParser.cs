@@ -27,9 +27,10 @@ internal sealed partial class StatementParser : SparkTokenParser
     internal static SparkStatement? Parse(string text)
     {
         var parser = new StatementParser(text);
-        if (parser.AtQueryStart)
+        var statement = parser.IsWord("WITH") || parser.IsWord("FROM") ? parser.QueryPrefixedInsert() : null;
+        if (statement is null && parser.AtQueryStart)
             return null;
-        var statement = parser.Statement();
+        statement ??= parser.Statement();
         parser.AcceptSymbol(";");
         parser.ExpectEnd();
         return statement;

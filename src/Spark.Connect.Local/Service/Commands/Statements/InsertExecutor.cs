@@ -13,20 +13,27 @@ namespace Spark.Connect.Local.Service.Commands.Statements;
 /// </summary>
 internal static class InsertExecutor
 {
-    internal static byte[] Run(LocalSession session, SQL sql, InsertStatement insert)
+    /// <summary>The insert's target table, checked to exist and to be a table (not a view).</summary>
+    internal static StatementTable Target(LocalSession session, InsertStatement insert)
     {
-        var connection = session.Connection;
         var operation = insert.Overwrite ? "INSERT OVERWRITE" : "INSERT INTO";
         if (session.FindView(insert.Table) is not null)
             throw StatementCatalogErrors.ViewNotTable(string.Join(".", insert.Table.Select(p => $"`{p}`")), operation);
         var table = StatementTable.Resolve(session, insert.Table);
-        switch (table.Kind(connection))
+        switch (table.Kind(session.Connection))
         {
             case null:
                 throw StatementCatalogErrors.TableNotFound(insert.Table);
             case "VIEW":
                 throw StatementCatalogErrors.ViewNotTable(table.Display, operation);
         }
+        return table;
+    }
+
+    internal static byte[] Run(LocalSession session, SQL sql, InsertStatement insert)
+    {
+        var connection = session.Connection;
+        var table = Target(session, insert);
         if (insert.Overwrite && WriteStatements.ReadsTable(session, SqlParser.ParseQuery(insert.Query, SqlParameters.Of(sql)), table))
             throw WriteStatements.OverwriteOfInput(table);
         var query = StatementExecutor.PlanQuery(session, sql, insert.Query);
