@@ -122,6 +122,7 @@ internal sealed class FunctionRegistry
         MonthsBetweenFunction.Register(registry);
         TimestampParsingFunctions.Register(registry);
         MakeIntervalFunction.Register(registry);
+        CharacterCodeFunctions.Register(registry);
         return registry._entries;
     }
 }
