@@ -123,6 +123,7 @@ internal sealed class FunctionRegistry
         TimestampParsingFunctions.Register(registry);
         MakeIntervalFunction.Register(registry);
         CharacterCodeFunctions.Register(registry);
+        SequenceFunction.Register(registry);
         return registry._entries;
     }
 }
