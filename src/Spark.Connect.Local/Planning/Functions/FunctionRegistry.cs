@@ -124,6 +124,7 @@ internal sealed class FunctionRegistry
         MakeIntervalFunction.Register(registry);
         CharacterCodeFunctions.Register(registry);
         SequenceFunction.Register(registry);
+        TimeWindowFunction.Register(registry);
         return registry._entries;
     }
 }
