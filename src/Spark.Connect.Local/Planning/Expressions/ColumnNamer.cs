@@ -118,6 +118,9 @@ internal static partial class ColumnNamer
         // Spark's UnaryMinus / UnaryPositive write themselves as operators.
         if (name is "negative" or "positive" && arguments.Count == 1)
             return $"({(name == "negative" ? "-" : "+")} {ArgumentName(arguments[0], lambda)})";
+        // Spark's time window becomes a column named window, whatever its durations.
+        if (name.Equals("window", StringComparison.OrdinalIgnoreCase) && arguments.Count is >= 2 and <= 4)
+            return "window";
         // array_agg is collect_list under another name, and Spark names the column after collect_list.
         if (name.Equals("array_agg", StringComparison.OrdinalIgnoreCase))
             name = "collect_list";

@@ -25,6 +25,7 @@ internal static class ApproximateAggregates
     private static string CountDistinct(FunctionCall call)
     {
         call.ExpectBetween(1, 2);
+        if (call.Count == 2) RelativeError.Check(call.LiteralAt(1));
         return $"CAST(count(DISTINCT {call[0]}){call.OverSuffix} AS BIGINT)";
     }
 

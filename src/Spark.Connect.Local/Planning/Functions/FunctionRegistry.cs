@@ -122,6 +122,9 @@ internal sealed class FunctionRegistry
         MonthsBetweenFunction.Register(registry);
         TimestampParsingFunctions.Register(registry);
         MakeIntervalFunction.Register(registry);
+        CharacterCodeFunctions.Register(registry);
+        SequenceFunction.Register(registry);
+        TimeWindowFunction.Register(registry);
         return registry._entries;
     }
 }

@@ -6,7 +6,8 @@ namespace Spark.Connect.Local.Planning.Functions;
 /// Spark's exact <c>percentile(x, p)</c> and <c>median(x)</c> (= percentile 0.5): the sorted non-null values
 /// interpolated linearly at position p·(n − 1), a DOUBLE, which is DuckDB's <c>quantile_cont</c>; and <c>mode(x[,
 /// deterministic])</c>: the most frequent non-null value, the smallest of tied ones (what Spark returns with
-/// deterministic = true; without it Spark may return any of them).
+/// deterministic = true; without it Spark may return any of them); and <c>percentile_disc</c>, reachable only through
+/// WITHIN GROUP (see <see cref="InverseDistributionFunctions"/>).
 /// </summary>
 internal static class PercentileFunctions
 {
@@ -17,6 +18,7 @@ internal static class PercentileFunctions
         registry.Aggregate(c => Percentile(c.ExpectBetween(2, 2), Percentage(c)), exact, "percentile");
         registry.Aggregate(c => Percentile(c.Expect(1), "0.5"), exact, "median");
         registry.Aggregate(Mode, c => c.AlwaysNullable(c.Type(0)), "mode");
+        registry.Aggregate(Discrete, exact, "percentile_disc");
     }
 
     private static string Percentile(FunctionCall call, string percentage)
@@ -43,6 +45,21 @@ internal static class PercentileFunctions
             throw new LocalEngineException("DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE", "42K09",
                 $"The percentage of {call.Name} must be between 0.0 and 1.0, but it is {value.ToString(CultureInfo.InvariantCulture)}.");
         return value.ToString("R", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// <c>percentile_disc(p) WITHIN GROUP (ORDER BY x [DESC])</c>, which the SQL parser passes as (x, p, descending):
+    /// Spark's value with the smallest cumulative distribution ≥ p, the ⌈n·p⌉-th (at least the first) of the n non-null
+    /// values in that order, as a DOUBLE. n·p is a DOUBLE product as in Spark, so ⌈10 × 0.7⌉ is 8, as Spark has it.
+    /// </summary>
+    private static string Discrete(FunctionCall call)
+    {
+        call.Expect(3);
+        var percentage = Percentage(call);
+        var direction = call.BooleanLiteral(2, "descending") ? "DESC" : "ASC";
+        var values = $"list_sort(list(CAST({call[0]} AS DOUBLE)){call.OverSuffix}, '{direction}', 'NULLS LAST')";
+        var position = $"greatest(CAST(ceil(count({call[0]}){call.OverSuffix} * CAST({percentage} AS DOUBLE)) AS BIGINT), 1)";
+        return $"({values})[{position}]";
     }
 
     private static string Mode(FunctionCall call)

@@ -24,9 +24,9 @@ internal sealed class ExpressionResolver(ResolutionContext context, RelationReso
             Kind.UnresolvedAttribute => Attribute(expression, scope),
             Kind.UnresolvedFunction when expression.UnresolvedFunction.IsUserDefinedFunction => throw LocalEngineException.Unsupported(
                 $"the user-defined function '{expression.UnresolvedFunction.FunctionName}'", "Use built-in Spark functions."),
-            Kind.UnresolvedFunction => Function(expression.UnresolvedFunction.FunctionName, expression.UnresolvedFunction.Arguments,
+            Kind.UnresolvedFunction when InverseDistributionFunctions.Reachable(expression.UnresolvedFunction.FunctionName, expression.UnresolvedFunction.IsInternal) => Function(expression.UnresolvedFunction.FunctionName, expression.UnresolvedFunction.Arguments,
                 expression.UnresolvedFunction.IsDistinct, expression, scope),
-            Kind.CallFunction => Function(expression.CallFunction.FunctionName, expression.CallFunction.Arguments, false, expression, scope),
+            Kind.CallFunction when InverseDistributionFunctions.Reachable(expression.CallFunction.FunctionName, isInternal: false) => Function(expression.CallFunction.FunctionName, expression.CallFunction.Arguments, false, expression, scope),
             Kind.Alias when expression.Alias.Name.Count == 1 => Resolve(expression.Alias.Expr, scope),
             Kind.Cast => Cast(expression, scope),
             Kind.UnresolvedExtractValue => Extract(expression, scope),

@@ -12,6 +12,7 @@ internal static class WindowResolver
         if (windowFunction.ExprTypeCase != Expression.ExprTypeOneofCase.UnresolvedFunction)
             throw LocalEngineException.Unsupported($"a window over a '{windowFunction.ExprTypeCase}' expression", "Apply a window to a function call.");
         var call = windowFunction.UnresolvedFunction;
+        InverseDistributionFunctions.CheckReachable(call);
         OrderedSetWindowChecks.Check(orderedSetName, call.FunctionName, window);
         if (orderedSetName is not null && FunctionRegistry.TryFind(call.FunctionName) is null)
             throw LocalEngineException.Unsupported($"the Spark SQL construct {orderedSetName}",

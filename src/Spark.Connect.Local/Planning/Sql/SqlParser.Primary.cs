@@ -73,8 +73,9 @@ internal sealed partial class SqlParser
             Advance();
             return Call(word.ToLowerInvariant(), []);
         }
-        // Spark's functionName rule admits LEFT and RIGHT, reserved as names elsewhere (joins), as function names.
-        if (word is "LEFT" or "RIGHT" && next.IsSymbol("("))
+        // Spark's functionName rule admits LEFT and RIGHT, reserved as names elsewhere (joins), as function names; WINDOW,
+        // which opens a clause after FROM, is the time-window function where an expression starts.
+        if (word is "LEFT" or "RIGHT" or "WINDOW" && next.IsSymbol("("))
         {
             Advance();
             return FunctionCall([word.ToLowerInvariant()]);

@@ -8,7 +8,7 @@ namespace Spark.Connect.Local.Planning.Sql;
 /// <summary>
 /// Ordered-set aggregates, <c>f(args) WITHIN GROUP (ORDER BY x [ASC|DESC])</c>: <c>percentile_cont(p)</c> is Spark's
 /// exact <c>percentile(x, p)</c> (linear interpolation; descending order reads it at 1 − p, which the same
-/// interpolation gives), and <c>mode()</c> ascending is <c>mode(x)</c> (the smallest of tied values). Each keeps Spark's
+/// interpolation gives), <c>percentile_disc(p)</c> is the internal call <c>percentile_disc(x, p, descending)</c>, and <c>mode()</c> ascending is <c>mode(x)</c> (the smallest of tied values). Each keeps Spark's
 /// name, <c>percentile_cont(0.5) WITHIN GROUP (ORDER BY x)</c>, also as a window function over a whole partition
 /// (<c>… OVER (PARTITION BY p)</c>). Other ordered-set aggregates and orders are refused.
 /// </summary>
@@ -36,6 +36,7 @@ internal sealed partial class SqlParser
         {
             "percentile_cont" when arguments is [var percentage] => Call("percentile", value, descending ? Complement(percentage) : percentage),
             "mode" when arguments.Count == 0 && !descending => Call("mode", value),
+            "percentile_disc" when arguments is [var percentage] => WithinGroupCall(name, value, percentage, new Expression { Literal = new Literal { Boolean = descending } }),
             _ => null,
         };
         // As a window function the aggregate keeps its name as an alias around the call, which the window resolver reads
@@ -44,7 +45,15 @@ internal sealed partial class SqlParser
         if (AcceptWord("OVER"))
             return Window(Alias(call ?? Call(shown), [shown]));
         return Alias(call ?? throw SqlParseErrors.Unsupported($"{name}({(arguments.Count == 0 ? "" : "…")}) WITHIN GROUP (ORDER BY …{(descending ? " DESC" : "")})",
-            "Use percentile_cont(p) WITHIN GROUP (ORDER BY x), mode() WITHIN GROUP (ORDER BY x), percentile or percentile_approx."), [shown]);
+            "Use percentile_cont(p) or percentile_disc(p) WITHIN GROUP (ORDER BY x), mode() WITHIN GROUP (ORDER BY x), percentile or percentile_approx."), [shown]);
+    }
+
+    /// <summary>A call of a function Spark reaches only through WITHIN GROUP, marked internal so the resolver lets it through.</summary>
+    private static Expression WithinGroupCall(string name, params Expression[] arguments)
+    {
+        var call = Call(name, arguments);
+        call.UnresolvedFunction.IsInternal = true;
+        return call;
     }
 
     /// <summary>1 − p for a numeric literal percentage (percentile needs a literal).</summary>

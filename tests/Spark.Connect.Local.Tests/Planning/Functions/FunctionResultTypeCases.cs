@@ -228,6 +228,10 @@ internal static class FunctionResultTypeCases
         Add(["percentile"], A(C(Int), L(1)), A(C(Dec(5, 2)), L(0)), A(C(Dbl), L(1)));
         Add(["median"], A(C(Int)), A(C(Dbl)), A(C(Dec(5, 2))));
         Add(["mode"], A(C(Int)), A(C(Str), L(true)));
+        Add(["percentile_disc"], A(C(Int), L(1), L(false)), A(C(Dec(5, 2)), L(0), L(true)), A(C(Dbl), L(1), L(false)));
+        Add(["chr", "char"], A(C(Int)), A(C(Long)), A(C(Dbl)), A(C(Dec(5, 2))));
+        Add(["sequence"], A(C(Int), C(Int)), A(C(Int), C(Long), L(2)), A(C(Small), C(Tiny)));
+        Add(["window"], A(C(Ts), L("10 minutes")), A(C(Ntz), L("1 hour"), L("1 hour"), L("5 minutes")));
         Add(["rand", "random", "randn"], A(), A(L(42)));
         Add(["get_json_object"], A(C(Str), L("$.a")));
         Add(["format_string", "printf"], A(L("%s %d"), C(Str), C(Int)), A(L("%.2f"), C(Dbl)), A(L("plain")));

@@ -94,8 +94,37 @@ public sealed class SparkSqlAggregateEdgeTests : SparkSqlTestBase
                           "mode() WITHIN GROUP (ORDER BY dept) FROM people"), Is.EqualTo(new[] { "175.0|325.0|10" }));
         Assert.That(Schema("SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY id) FROM people"),
             Is.EqualTo(new[] { "percentile_cont(0.5) WITHIN GROUP (ORDER BY id):double" }));
-        Assert.That(QueryError("SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY id) FROM people").ErrorClass, Does.StartWith("UNSUPPORTED_FEATURE"));
     }
+
+    [Test]
+    public void PercentileDiscIsTheFirstValueWhoseCumulativeDistributionReachesP()
+    {
+        // 10 values 1..10 and a NULL: ⌈10 × 0.7⌉ = 7th, p = 0 the first value, descending ⌈2.5⌉ = 3rd from the top.
+        const string ten = "FROM VALUES (1), (2), (3), (4), (5), (6), (7), (8), (9), (10), (NULL) AS t(x)";
+        Assert.That(Query("SELECT percentile_disc(0.7) WITHIN GROUP (ORDER BY x), percentile_disc(0.0) WITHIN GROUP (ORDER BY x), " +
+                          $"percentile_disc(0.25) WITHIN GROUP (ORDER BY x DESC), percentile_disc(1) WITHIN GROUP (ORDER BY x) {ten}"),
+            Is.EqualTo(new[] { "7.0|1.0|8.0|10.0" }));
+        // 100 × 0.07 is 7.000000000000001 in DOUBLE arithmetic, as Spark computes it, so Spark takes the 8th value.
+        Assert.That(Query("SELECT percentile_disc(0.07) WITHIN GROUP (ORDER BY id) FROM range(1, 101)"), Is.EqualTo(new[] { "8.0" }));
+        Assert.That(Query("SELECT k, percentile_disc(0.5) WITHIN GROUP (ORDER BY x) FROM VALUES (1, 2), (1, 8), (1, 8), (1, 40), (2, NULL) AS t(k, x) GROUP BY k ORDER BY k"),
+            Is.EqualTo(new[] { "1|8.0", "2|∅" }));
+        Assert.That(Schema("SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY id DESC) FROM people"),
+            Is.EqualTo(new[] { "percentile_disc(0.5) WITHIN GROUP (ORDER BY id DESC):double" }));
+    }
+
+    [TestCase("SELECT percentile_disc(0.5) FROM people", "`percentile_disc`")]
+    [TestCase("SELECT percentile_cont(0.5) FROM people", "`percentile_cont`")]
+    [TestCase("SELECT percentile_disc(id, 0.5) OVER () FROM people", "`percentile_disc`")]
+    public void InverseDistributionFunctionsNeedWithinGroup(string query, string function)
+    {
+        var error = QueryError(query);
+        Assert.That(error.ErrorClass, Is.EqualTo("INVALID_INVERSE_DISTRIBUTION_FUNCTION.WITHIN_GROUP_MISSING"));
+        Assert.That(error.Message, Does.Contain(function));
+    }
+
+    [Test]
+    public void PercentileDiscChecksItsPercentage() =>
+        Assert.That(QueryError("SELECT percentile_disc(1.5) WITHIN GROUP (ORDER BY id) FROM people").ErrorClass, Is.EqualTo("DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE"));
 
     [Test]
     public void AnInlineTableKeepsItsRowOrder()

@@ -21,6 +21,16 @@ public sealed class SparkSqlWindowSpecRuleTests : SparkSqlTestBase
             Is.EqualTo(new[] { "percentile_cont(0.25) WITHIN GROUP (ORDER BY v DESC) OVER (PARTITION BY k ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING):double" }));
     }
 
+    [Test]
+    public void PercentileDiscWithinGroupIsAWindowFunctionOverAWholePartition()
+    {
+        // Partition 1 holds 10, 20, 30, 40: ⌈4 × 0.25⌉ = 1st value ascending (10) and descending (40).
+        Assert.That(Query($"SELECT k, v, percentile_disc(0.25) WITHIN GROUP (ORDER BY v) OVER (PARTITION BY k), percentile_disc(0.25) WITHIN GROUP (ORDER BY v DESC) OVER (PARTITION BY k) FROM {Salaries} ORDER BY k, v"),
+            Is.EqualTo(new[] { "1|10|10.0|40.0", "1|20|10.0|40.0", "1|30|10.0|40.0", "1|40|10.0|40.0", "2|5|5.0|5.0" }));
+        Assert.That(Schema($"SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY v) OVER (PARTITION BY k) FROM {Salaries}"),
+            Is.EqualTo(new[] { "percentile_disc(0.5) WITHIN GROUP (ORDER BY v) OVER (PARTITION BY k ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING):double" }));
+    }
+
     [TestCase("percentile_cont(0.25) WITHIN GROUP (ORDER BY v) OVER (PARTITION BY k ORDER BY v)")]
     [TestCase("percentile_cont(0.25) WITHIN GROUP (ORDER BY v) OVER (PARTITION BY k ROWS BETWEEN UNBOUNDED PRECEDING AND 1 FOLLOWING)")]
     [TestCase("percentile_cont(0.25) WITHIN GROUP (ORDER BY v) OVER (PARTITION BY k RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)")]
@@ -45,7 +55,7 @@ public sealed class SparkSqlWindowSpecRuleTests : SparkSqlTestBase
 
     [Test]
     public void AnOrderedSetAggregateTheEngineLacksIsRefusedAsUnsupported() =>
-        Assert.That(QueryError($"SELECT percentile_disc(0.25) WITHIN GROUP (ORDER BY v) OVER (PARTITION BY k) FROM {Salaries}").ErrorClass,
+        Assert.That(QueryError($"SELECT mode() WITHIN GROUP (ORDER BY v DESC) OVER (PARTITION BY k) FROM {Salaries}").ErrorClass,
             Is.EqualTo("UNSUPPORTED_FEATURE.LOCAL_ENGINE"));
 
     [TestCase("RANGE BETWEEN CURRENT ROW AND current_date PRECEDING")]
