@@ -25,6 +25,8 @@ internal static class NestedSubqueryNaming
     {
         if (names.Count == 0)
             return null;
+        if (expression.ExprTypeCase == Expression.ExprTypeOneofCase.SubqueryExpression)
+            return names.TryGetValue(expression.SubqueryExpression.PlanId, out var own) ? own : null;
         var copy = expression.Clone();
         Replace(copy, names);
         return ColumnNamer.Name(copy);

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace Spark.Connect.Local.Planning.Sql;
 
 /// <summary>
-/// Select items of an aggregate query whose name depends on a subquery inside a call (<c>sum(CASE WHEN EXISTS (…) …)</c>):
+/// Select items of an aggregate query whose name depends on a subquery (<c>sum(CASE WHEN EXISTS (…) …)</c>, <c>EXISTS (…)</c>):
 /// the parser names items before resolution, but Spark names such a subquery by the outer columns it reads, which only
 /// resolution knows. The parser ties the item's final alias to the written expression here; the resolver names the
 /// alias from it once the subqueries are resolved. Keyed by the alias object itself, so nothing outlives or crosses
@@ -17,9 +17,8 @@ internal static class DeferredItemNames
 
     internal static Expression? WrittenFor(Expression alias) => Written.TryGetValue(alias, out var written) ? written : null;
 
-    /// <summary>Whether a subquery sits below the top of <paramref name="expression"/> (not the whole item).</summary>
-    internal static bool HasNestedSubquery(Expression expression) =>
-        expression.ExprTypeCase != Expression.ExprTypeOneofCase.SubqueryExpression && Contains(expression);
+    /// <summary>Whether <paramref name="expression"/> is or holds a subquery.</summary>
+    internal static bool HasSubquery(Expression expression) => Contains(expression);
 
     private static bool Contains(Google.Protobuf.IMessage message)
     {

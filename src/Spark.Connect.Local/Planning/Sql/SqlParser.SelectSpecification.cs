@@ -132,8 +132,8 @@ internal sealed partial class SqlParser
             for (var i = 0; i < values.Count; i++)
             {
                 var item = Alias(Attribute(Hidden("select", i)), [names[i]]);
-                // An unaliased item with a subquery inside a call is named once the subquery's outer columns are known.
-                if (Items[i].ExprTypeCase != Expression.ExprTypeOneofCase.Alias && DeferredItemNames.HasNestedSubquery(values[i]))
+                // An unaliased item holding a subquery is named once the subquery's outer columns are known.
+                if (Items[i].ExprTypeCase != Expression.ExprTypeOneofCase.Alias && DeferredItemNames.HasSubquery(values[i]))
                     DeferredItemNames.Register(item, values[i]);
                 project.Expressions.Add(item);
             }

@@ -60,6 +60,11 @@ public sealed class SparkSqlSubqueryTests : SparkSqlTestBase
             Is.EqualTo(new[] { "c1:int", "sum(CASE WHEN exists(c1) THEN 1 ELSE 0 END):bigint" }));
 
     [Test]
+    public void CorrelatedSubqueryItemOfAnAggregateQueryIsNamedByItsOuterColumns() =>
+        Assert.That(Schema($"SELECT c1, EXISTS (SELECT 1 FROM VALUES (1) AS t2(x) WHERE x = c1), NOT EXISTS (SELECT 1 FROM VALUES (1) AS t2(x) WHERE x = c1) {Outer} GROUP BY c1"),
+            Is.EqualTo(new[] { "c1:int", "exists(c1):boolean", "(NOT exists(c1)):boolean" }));
+
+    [Test]
     public void CaseInsideACallIsNamedByItsText() =>
         Assert.That(Schema($"SELECT sum(CASE WHEN c1 > 0 THEN 1 ELSE 0 END) {Outer}"), Is.EqualTo(new[] { "sum(CASE WHEN (c1 > 0) THEN 1 ELSE 0 END):bigint" }));
 
