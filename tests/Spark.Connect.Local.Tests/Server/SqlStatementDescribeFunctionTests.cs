@@ -44,6 +44,10 @@ public sealed class SqlStatementDescribeFunctionTests : SqlStatementTestBase
         {
             "Function: ||", "Usage: expr1 || expr2 - Returns the concatenation of `expr1` and `expr2`.",
         }));
+        Assert.That((await RunAsync(client, "DESCRIBE FUNCTION EXTENDED !=")).Select(r => r[0]), Is.EqualTo(new[]
+        {
+            "Function: !=", "Usage: expr1 != expr2 - Returns true if `expr1` is not equal to `expr2`.", "Extended Usage:\n    No example/argument for !=.\n",
+        }));
         Assert.That((await RunAsync(client, "DESCRIBE FUNCTION case"))[0][0], Is.EqualTo("Function: case"));
     }
 
@@ -54,6 +58,7 @@ public sealed class SqlStatementDescribeFunctionTests : SqlStatementTestBase
 
         Assert.That(await ErrorClassAsync(client, "DESCRIBE FUNCTION abcadf"), Is.EqualTo("UNRESOLVED_ROUTINE"));
         Assert.That(await ErrorClassAsync(client, "DESCRIBE FUNCTION EXTENDED upper"), Is.EqualTo("UNSUPPORTED_FEATURE.LOCAL_ENGINE"));
+        Assert.That(await ErrorClassAsync(client, "DESCRIBE FUNCTION between"), Is.EqualTo("UNSUPPORTED_FEATURE.LOCAL_ENGINE"));
         Assert.That(await ErrorClassAsync(client, "DESCRIBE FUNCTION default.boolean"), Is.EqualTo("UNSUPPORTED_FEATURE.LOCAL_ENGINE"));
     }
 }

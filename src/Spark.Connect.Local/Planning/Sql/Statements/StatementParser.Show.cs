@@ -38,6 +38,11 @@ internal sealed partial class StatementParser
                 table = [.. MultipartName(), .. table];
             return new ShowColumnsStatement(table);
         }
+        if (IsWord("CREATE"))
+            // Spark rebuilds the statement from what its catalog keeps (format, OPTIONS, COMMENT, TBLPROPERTIES); the local
+            // catalog keeps none of these for every table, so any text it printed could differ from Spark's.
+            throw Unsupported("SHOW CREATE TABLE",
+                "The local catalog does not keep a table's format, options, comment or properties; use DESCRIBE TABLE EXTENDED.");
         if (Current.Kind == SparkTokenKind.Word)
             throw Unsupported("SHOW " + Current.Text.ToUpperInvariant(),
                 "The local engine answers SHOW TABLES, VIEWS, DATABASES/SCHEMAS, CATALOGS, FUNCTIONS and COLUMNS.");

@@ -8,18 +8,18 @@ namespace Spark.Connect.Local.Service.Commands.Statements;
 /// <c>DESCRIBE FUNCTION [EXTENDED] name</c>, as Spark's DescribeFunctionCommand answers it: one <c>function_desc</c>
 /// string column with <c>Function: …</c>, <c>Class: …</c>, <c>Usage: …</c> (and <c>Extended Usage:…</c>) rows. The engine
 /// answers only what it can answer exactly: the operators Spark describes from fixed text (<c>&lt;&gt;</c>, <c>!=</c>,
-/// <c>between</c>, <c>case</c>, <c>||</c>) and the cast aliases, whose usage Spark generates from the alias name. Other
+/// <c>case</c>, <c>||</c>) and the cast aliases, whose usage Spark generates from the alias name. Other
 /// Spark functions carry usage text the engine does not hold, so they are UNSUPPORTED_FEATURE.LOCAL_ENGINE rather than
 /// rows that differ from Spark's; a name that is no function is Spark's UNRESOLVED_ROUTINE.
 /// </summary>
 internal static class DescribeFunctionExecutor
 {
-    // Spark's hard-coded rows for operators that have no function class (FunctionsCommand.virtualOperators).
+    // Spark's rows for operators that have no function class (FunctionRegistry.builtinOperators; Spark 4 describes
+    // `between` from its Between expression instead, whose text the engine does not hold).
     private static readonly Dictionary<string, string> VirtualOperatorUsage = new(StringComparer.OrdinalIgnoreCase)
     {
         ["<>"] = "expr1 <> expr2 - Returns true if `expr1` is not equal to `expr2`.",
         ["!="] = "expr1 != expr2 - Returns true if `expr1` is not equal to `expr2`.",
-        ["between"] = "expr1 [NOT] BETWEEN expr2 AND expr3 - evaluate if `expr1` is [not] in between `expr2` and `expr3`.",
         ["case"] = "CASE expr1 WHEN expr2 THEN expr3 [WHEN expr4 THEN expr5]* [ELSE expr6] END - When `expr1` = `expr2`, " +
             "returns `expr3`; when `expr1` = `expr4`, return `expr5`; else return `expr6`.",
         ["||"] = "expr1 || expr2 - Returns the concatenation of `expr1` and `expr2`.",
@@ -37,7 +37,10 @@ internal static class DescribeFunctionExecutor
         var name = describe.Name[0];
         var result = StatementResult.Of(("function_desc", false, false));
         if (VirtualOperatorUsage.TryGetValue(name, out var usage))
-            return result.Add("Function: " + name).Add("Usage: " + usage).ToIpc();
+        {
+            result.Add("Function: " + name).Add("Usage: " + usage);
+            return (describe.Extended ? result.Add(ExtendedUsage(name, since: null)) : result).ToIpc();
+        }
 
         var lower = name.ToLowerInvariant();
         if (CastAliases.TargetOf(lower) is not null)
@@ -45,15 +48,18 @@ internal static class DescribeFunctionExecutor
             result.Add("Function: " + lower).Add("Class: " + CastClass)
                 .Add($"Usage: {lower}(expr) - Casts the value `expr` to the target data type `{lower}`.");
             if (describe.Extended)
-                // ExpressionInfo's extended text for an entry with no arguments or examples, then its release.
-                result.Add($"Extended Usage:\n    No example/argument for {lower}.\n\n    Since: {CastAliasSince}\n");
+                result.Add(ExtendedUsage(lower, CastAliasSince));
             return result.ToIpc();
         }
 
         if (FunctionRegistry.TryFind(name) is not null || SparkBuiltinFunctions.Contains(name))
             throw LocalEngineException.Unsupported($"DESCRIBE FUNCTION of '{name}'",
                 "The local engine does not carry Spark's usage text for this function; it answers DESCRIBE FUNCTION for the cast " +
-                "aliases (boolean, int, string, …) and the operators <>, !=, between, case and ||. See Spark's built-in function reference.");
+                "aliases (boolean, int, string, …) and the operators <>, !=, case and ||. See Spark's built-in function reference.");
         throw FunctionErrors.UnknownFunction(name);
     }
+
+    /// <summary>ExpressionInfo's extended text for an entry with no arguments or examples, then its release if it has one.</summary>
+    private static string ExtendedUsage(string name, string? since) =>
+        $"Extended Usage:\n    No example/argument for {name}.\n" + (since is null ? "" : $"\n    Since: {since}\n");
 }
