@@ -152,6 +152,8 @@ public sealed partial class GoldenPlanTests : PlannerTestBase
     [TestCase("column_dropFields")]
     [TestCase("crosstab")]
     [TestCase("function_transform_values")]
+    [TestCase("function_concat")]
+    [TestCase("function_flatten")]
     public void GoldenPlanRuns(string golden)
     {
         var relation = Load(golden);
@@ -162,8 +164,6 @@ public sealed partial class GoldenPlanTests : PlannerTestBase
     [TestCase("read_orc", "orc")]
     [TestCase("read_jdbc_with_predicates", "jdbc")]
     [TestCase("sample_withReplacement_fraction_seed", "sampling with replacement")]
-    [TestCase("function_concat", "sequence")]
-    [TestCase("function_flatten", "sequence")]
     public void GoldenPlanIsUnsupportedNamingTheConstruct(string golden, string construct)
     {
         var error = PlanError(Load(golden));

@@ -35,4 +35,12 @@ public sealed class SparkSqlTimeWindowTests : SparkSqlTestBase
     [TestCase("window(1, '10 minutes')", "DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE")]
     public void DurationsSparkRefusesAreErrors(string call, string errorClass) =>
         Assert.That(QueryError($"SELECT {call} FROM {Times}").ErrorClass, Is.EqualTo(errorClass));
+
+    [Test]
+    public void ANullTimeFailsRatherThanFormingANullWindow()
+    {
+        // Spark drops the row from the plan holding the window; the engine refuses instead of adding a NULL group.
+        var failure = Assert.Throws<Spark.Connect.Local.DuckDb.DuckDbException>(() => Query("SELECT window(ts, '10 minutes') FROM VALUES (CAST(NULL AS TIMESTAMP_NTZ)) AS t(ts)"))!;
+        Assert.That(Spark.Connect.Local.Planning.Functions.SparkRuntimeErrors.TryTranslate(failure.Message)?.ErrorClass, Is.EqualTo("UNSUPPORTED_FEATURE.LOCAL_ENGINE"));
+    }
 }
