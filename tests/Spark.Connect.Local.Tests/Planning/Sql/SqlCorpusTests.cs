@@ -15,7 +15,7 @@ namespace Spark.Connect.Local.Tests.Planning.Sql;
 [Parallelizable(ParallelScope.All)]
 public sealed class SqlCorpusTests
 {
-    [TestCase("having", 24)]
+    [TestCase("having", 23)]
     [TestCase("array", 80)]
     [TestCase("higher-order-functions", 31)]
     [TestCase("date", 100)]
