@@ -138,6 +138,7 @@ public sealed class WritePathTests : WriteTestBase
         bucketed.BucketBy = new WriteOperation.Types.BucketBy { NumBuckets = 4, BucketColumnNames = { "id" } };
         var sorted = ToPath(People, Target);
         sorted.SortColumnNames.Add("name");
+        sorted.BucketBy = new WriteOperation.Types.BucketBy { NumBuckets = 4, BucketColumnNames = { "id" } };
         foreach (var (plan, name) in new[] { (Command(bucketed), "bucketBy"), (Command(sorted), "sortBy"),
             (Command(ToPath(People, Target, "orc")), "orc"), (Command(ToPath(People, Target, "csv", options: new() { ["escape"] = "\\" })), "escape") })
         {
@@ -146,6 +147,21 @@ public sealed class WritePathTests : WriteTestBase
             Assert.That(error.Message, Does.Contain(name));
         }
         Assert.That(Directory.Exists(Target), Is.False);
+    }
+
+    [Test]
+    public async Task SortBy_without_bucketBy_is_sparks_analysis_error_and_writes_nothing()
+    {
+        var client = NewClient();
+        var sorted = ToPath(People, Target);
+        sorted.SortColumnNames.Add("name");
+        var error = await FailsAsync(client, Command(sorted));
+        Assert.Multiple(() =>
+        {
+            Assert.That(error.ErrorClass, Is.EqualTo("SORT_BY_WITHOUT_BUCKETING"));
+            Assert.That(error.Message, Does.Contain("sortBy must be used together with bucketBy"));
+            Assert.That(Directory.Exists(Target), Is.False);
+        });
     }
 
     [Test]

@@ -30,6 +30,9 @@ internal static class WriteCommands
 
     private static void WriteV1(IPlanningSession session, WriteOperation write)
     {
+        // Spark checks this first, whatever the write's target: a sort order only means something within buckets.
+        if (write.SortColumnNames.Count > 0 && write.BucketBy is not { BucketColumnNames.Count: > 0 })
+            throw new LocalEngineException("SORT_BY_WITHOUT_BUCKETING", "42601", "sortBy must be used together with bucketBy.");
         if (write.SortColumnNames.Count > 0)
             throw LocalEngineException.Unsupported($"sortBy ({string.Join(", ", write.SortColumnNames)}) on write", "Sort the DataFrame before writing instead.");
         if (write.BucketBy is { BucketColumnNames.Count: > 0 } bucket)
