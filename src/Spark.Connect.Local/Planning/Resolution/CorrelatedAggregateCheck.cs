@@ -40,7 +40,7 @@ internal static class CorrelatedAggregateCheck
                     new Dictionary<string, string> { ["function"] = text });
             }
         }
-        var correlated = all.Where(i => Reads(i.Expression, outer.Contains)).Select(i => $"\"{ColumnNamer.Name(i.Expression.Source)}\"").ToList();
+        var correlated = all.Where(i => ColumnReads.Any(i.Expression, outer.Contains)).Select(i => $"\"{ColumnNamer.Name(i.Expression.Source)}\"").ToList();
         if (correlated.Count == 0)
             return;
         var texts = string.Join(",", correlated);
@@ -52,20 +52,10 @@ internal static class CorrelatedAggregateCheck
     // The first aggregate call whose arguments read an outer column and a local one.
     private static FunctionExpression? MixedAggregate(ResolvedExpression expression, HashSet<int> outer, HashSet<int> local) => expression switch
     {
-        FunctionExpression f when IsAggregate(f) && f.Arguments.Any(a => Reads(a, outer.Contains)) && f.Arguments.Any(a => Reads(a, local.Contains)) => f,
+        FunctionExpression f when IsAggregate(f) && f.Arguments.Any(a => ColumnReads.Any(a, outer.Contains)) && f.Arguments.Any(a => ColumnReads.Any(a, local.Contains)) => f,
         FunctionExpression f => f.Arguments.Select(a => MixedAggregate(a, outer, local)).FirstOrDefault(m => m is not null),
         CastExpression c => MixedAggregate(c.Operand, outer, local),
         _ => null,
-    };
-
-    // Nested subqueries and lambdas are left out: a subquery's own correlation is checked where it is resolved.
-    private static bool Reads(ResolvedExpression expression, Func<int, bool> which) => expression switch
-    {
-        ColumnReference reference => which(reference.Column.Id),
-        FunctionExpression function => function.Arguments.Any(a => Reads(a, which)),
-        CastExpression cast => Reads(cast.Operand, which),
-        ExtractExpression extract => Reads(extract.Child, which) || (extract.Key is { } key && Reads(key, which)),
-        _ => false,
     };
 
     private static bool IsAggregate(FunctionExpression function) =>

@@ -19,7 +19,7 @@ internal static class ScalarSubqueryGrouping
             return;
         var inner = new HashSet<int>();
         CollectIds(plan, inner);
-        if (aggregate.Groupings.FirstOrDefault(g => Reads(g.Expression, id => !inner.Contains(id))) is { } outer)
+        if (aggregate.Groupings.FirstOrDefault(g => ColumnReads.Any(g.Expression, id => !inner.Contains(id))) is { } outer)
         {
             var text = $"\"{ColumnNamer.Name(outer.Expression.Source)}\"";
             throw new LocalEngineException("UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.CORRELATED_REFERENCE", "0A000",
@@ -70,9 +70,9 @@ internal static class ScalarSubqueryGrouping
                 {
                     if (conjunct is not FunctionExpression { Name: "==" or "<=>", Arguments: [var left, var right] })
                         continue;
-                    if (!Reads(right, inner.Contains))
+                    if (!ColumnReads.Any(right, inner.Contains))
                         bound.Add(Text(Uncast(left)));
-                    if (!Reads(left, inner.Contains))
+                    if (!ColumnReads.Any(left, inner.Contains))
                         bound.Add(Text(Uncast(right)));
                 }
                 CollectBound(filter.Child, inner, bound);
@@ -92,15 +92,6 @@ internal static class ScalarSubqueryGrouping
     // A widening cast the resolver added to compare the two sides keeps the column pinned.
     private static ResolvedExpression Uncast(ResolvedExpression expression) =>
         expression is CastExpression { Operand: ColumnReference column } cast && cast.Source.ExprTypeCase != Expression.ExprTypeOneofCase.Cast ? column : expression;
-
-    private static bool Reads(ResolvedExpression expression, Func<int, bool> which) => expression switch
-    {
-        ColumnReference reference => which(reference.Column.Id),
-        FunctionExpression function => function.Arguments.Any(a => Reads(a, which)),
-        CastExpression cast => Reads(cast.Operand, which),
-        ExtractExpression extract => Reads(extract.Child, which) || (extract.Key is { } key && Reads(key, which)),
-        _ => false,
-    };
 
     private static string Text(ResolvedExpression expression) => expression switch
     {
