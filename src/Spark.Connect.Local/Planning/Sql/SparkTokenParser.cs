@@ -95,6 +95,17 @@ internal abstract class SparkTokenParser
         throw Error(null);
     }
 
+    /// <summary><c>(a, b, c)</c>: a parenthesised identifier list.</summary>
+    private protected List<string> IdentifierList()
+    {
+        ExpectSymbol("(");
+        var names = new List<string> { Identifier() };
+        while (AcceptSymbol(","))
+            names.Add(Identifier());
+        ExpectSymbol(")");
+        return names;
+    }
+
     /// <summary>Whether the current token can start an identifier.</summary>
     private protected bool AtIdentifier => Current.Kind == SparkTokenKind.QuotedIdentifier || (Current.Kind == SparkTokenKind.Word && !SqlKeywords.IsReserved(Current.Text));
 

@@ -103,15 +103,4 @@ internal sealed partial class SqlParser : SparkTokenParser
     /// <summary>Parts as one back-quoted unparsed identifier (<c>`a`.`b`</c>), the form Spark Connect plans carry.</summary>
     private static string Unparsed(IEnumerable<string> parts) =>
         string.Join(".", parts.Select(p => "`" + p.Replace("`", "``", StringComparison.Ordinal) + "`"));
-
-    /// <summary><c>(a, b, c)</c>: a parenthesised identifier list.</summary>
-    private List<string> IdentifierList()
-    {
-        ExpectSymbol("(");
-        var names = new List<string> { Identifier() };
-        while (AcceptSymbol(","))
-            names.Add(Identifier());
-        ExpectSymbol(")");
-        return names;
-    }
 }

@@ -115,17 +115,6 @@ internal sealed partial class StatementParser : SparkTokenParser
         return parts;
     }
 
-    /// <summary><c>(a, b, c)</c>.</summary>
-    private List<string> IdentifierList()
-    {
-        ExpectSymbol("(");
-        var names = new List<string> { Identifier() };
-        while (AcceptSymbol(","))
-            names.Add(Identifier());
-        ExpectSymbol(")");
-        return names;
-    }
-
     /// <summary>A string literal's value.</summary>
     private string StringLiteral()
     {
