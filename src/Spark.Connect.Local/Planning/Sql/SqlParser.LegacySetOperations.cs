@@ -11,19 +11,11 @@ internal sealed partial class SqlParser
     private QueryTerm LegacySetOperations()
     {
         var left = QueryPrimary();
-        while (true)
+        while (AcceptSetOperator(withIntersect: true) is { } type)
         {
-            SetOperation.Types.SetOpType type;
-            if (AcceptWord("UNION"))
-                type = SetOperation.Types.SetOpType.Union;
-            else if (AcceptWord("EXCEPT") || AcceptWord("MINUS"))
-                type = SetOperation.Types.SetOpType.Except;
-            else if (AcceptWord("INTERSECT"))
-                type = SetOperation.Types.SetOpType.Intersect;
-            else
-                return left;
             var all = SetQuantifier();
             left = new QueryTerm(CombineSets(left.Finish(this, []), QueryPrimary().Finish(this, []), type, all));
         }
+        return left;
     }
 }

@@ -123,18 +123,24 @@ internal sealed partial class SqlParser
         if (_legacySetOperationPrecedence)
             return LegacySetOperations();
         var left = IntersectTerm();
-        while (true)
+        while (AcceptSetOperator(withIntersect: false) is { } type)
         {
-            SetOperation.Types.SetOpType type;
-            if (AcceptWord("UNION"))
-                type = SetOperation.Types.SetOpType.Union;
-            else if (AcceptWord("EXCEPT") || AcceptWord("MINUS"))
-                type = SetOperation.Types.SetOpType.Except;
-            else
-                return left;
             var all = SetQuantifier();
             left = new QueryTerm(CombineSets(left.Finish(this, []), IntersectTerm().Finish(this, []), type, all));
         }
+        return left;
+    }
+
+    /// <summary>UNION, EXCEPT/MINUS and, when <paramref name="withIntersect"/>, INTERSECT; null (nothing read) for anything else.</summary>
+    private SetOperation.Types.SetOpType? AcceptSetOperator(bool withIntersect)
+    {
+        if (AcceptWord("UNION"))
+            return SetOperation.Types.SetOpType.Union;
+        if (AcceptWord("EXCEPT") || AcceptWord("MINUS"))
+            return SetOperation.Types.SetOpType.Except;
+        if (withIntersect && AcceptWord("INTERSECT"))
+            return SetOperation.Types.SetOpType.Intersect;
+        return null;
     }
 
     private QueryTerm IntersectTerm()
