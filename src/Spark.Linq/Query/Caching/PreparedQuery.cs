@@ -40,11 +40,10 @@ internal sealed class PreparedQuery
             var slot = slots[i];
             if (slot.Source is ConstantExpression constant && origins.TryGetValue(constant, out var node))
             {
-                var isLiteral = QueryShape.IsSlotValue(slot.Value, slot.LiteralType);
                 ValueToken? token = null;
-                if (!isLiteral) ValueToken.TryCreate(slot.Value, out token);
+                if (!slot.HasLiteral) ValueToken.TryCreate(slot.Value, out token);
                 // The first run's value is not kept: only what kind of value it was.
-                sources[i] = new Source(node, slot.Source, slot.LiteralType, null, slot.Value?.GetType(), isLiteral, token);
+                sources[i] = new Source(node, slot.Source, slot.LiteralType, null, slot.Value?.GetType(), slot.HasLiteral, token);
             }
             else if (slot.Source is ConstantExpression or SqlArgument)
             {
@@ -85,7 +84,7 @@ internal sealed class PreparedQuery
             if (value?.GetType() != source.RuntimeType || value is IQueryable { Provider: SparkQueryProvider }) return null;
             if (QueryShape.IsSlotValue(value, source.LiteralType) != source.IsLiteral) return null;
             if (!source.IsLiteral && !SameToken(value, source.Token)) return null;
-            slots[i] = new Slot(source.SlotSource, value, source.LiteralType);
+            slots[i] = new Slot(source.SlotSource, value, source.LiteralType, source.IsLiteral);
         }
         return slots;
     }

@@ -8,7 +8,8 @@ namespace Spark.Linq.Query.Caching;
 /// <param name="Source">What the translator sees: the <see cref="ConstantExpression"/>, or a <see cref="SqlArgument"/>.</param>
 /// <param name="Value">The value this execution binds.</param>
 /// <param name="LiteralType">The static type the literal is made for.</param>
-internal sealed record Slot(object Source, object? Value, Type LiteralType);
+/// <param name="HasLiteral">Whether the value has a literal (a captured collection or formatter does not: it is keyed and pinned).</param>
+internal sealed record Slot(object Source, object? Value, Type LiteralType, bool HasLiteral = true);
 
 /// <summary>One named argument of a <c>spark.Sql</c> root, as a slot source.</summary>
 internal sealed record SqlArgument(SqlRootExpression Root, int Index);
@@ -89,7 +90,7 @@ internal sealed class QueryShape
                 // reads each execution's own value. One used any other way is pinned, and one that can't be
                 // compared then keeps its query out of the cache (PlanTemplate).
                 if (ValueToken.TryCreate(node.Value, out var token)) Tokens.Add(token);
-                AddSlot(node, node.Value, node.Type);
+                AddSlot(node, node.Value, node.Type, hasLiteral: false);
             }
             else if (ValueToken.TryCreate(node.Value, out var token))
             {
@@ -103,12 +104,12 @@ internal sealed class QueryShape
             return node;
         }
 
-        private void AddSlot(object source, object? value, Type literalType)
+        private void AddSlot(object source, object? value, Type literalType, bool hasLiteral = true)
         {
             // Null and non-null values can translate differently (x == null is isnull), and the runtime
             // type picks the literal kind, so both belong to the shape.
             Tokens.AddSlot(Slots.Count, value?.GetType());
-            Slots.Add(new Slot(source, value, literalType));
+            Slots.Add(new Slot(source, value, literalType, hasLiteral));
         }
 
         protected override Expression VisitLambda<T>(Expression<T> node)
