@@ -20,7 +20,7 @@ internal static class JoinConditionSubqueries
         var rightIds = join.Right.Output.Select(c => c.Id).ToHashSet();
         // Decide every conjunct's place before rendering anything, so a join left as it is renders (and binds) once.
         var places = new List<(ResolvedExpression Conjunct, int Side)>();
-        foreach (var conjunct in Conjuncts(join.Condition))
+        foreach (var conjunct in Conjuncts.Of(join.Condition))
         {
             var reads = new HashSet<int>();
             if (!HasSubquery(conjunct) || !Reads(conjunct, reads))
@@ -48,11 +48,6 @@ internal static class JoinConditionSubqueries
         var extra = string.Join(", ", predicates.Select(p => $"{ExpressionSql.Render(p.Predicate, context)} AS {p.Name}"));
         return $"(SELECT *, {extra} FROM {from}) AS {context.NextAlias()}";
     }
-
-    private static IEnumerable<ResolvedExpression> Conjuncts(ResolvedExpression condition) =>
-        condition is FunctionExpression { Name: "and", Arguments.Count: 2 } and
-            ? Conjuncts(and.Arguments[0]).Concat(Conjuncts(and.Arguments[1]))
-            : [condition];
 
     private static bool HasSubquery(ResolvedExpression expression) => expression switch
     {

@@ -66,7 +66,7 @@ internal static class ScalarSubqueryGrouping
         switch (plan)
         {
             case FilterPlan filter:
-                foreach (var conjunct in Conjuncts(filter.Condition))
+                foreach (var conjunct in Conjuncts.Of(filter.Condition))
                 {
                     if (conjunct is not FunctionExpression { Name: "==" or "<=>", Arguments: [var left, var right] })
                         continue;
@@ -85,9 +85,6 @@ internal static class ScalarSubqueryGrouping
                 break;
         }
     }
-
-    private static IEnumerable<ResolvedExpression> Conjuncts(ResolvedExpression condition) =>
-        condition is FunctionExpression { Name: "and", Arguments: [var a, var b] } ? Conjuncts(a).Concat(Conjuncts(b)) : [condition];
 
     // A widening cast the resolver added to compare the two sides keeps the column pinned.
     private static ResolvedExpression Uncast(ResolvedExpression expression) =>
