@@ -13,7 +13,7 @@ internal static class AggregateValidation
     /// <summary>True when the expression contains an aggregate function outside a window.</summary>
     internal static bool Aggregates(ResolvedExpression expression) => expression switch
     {
-        FunctionExpression f when IsAggregate(f) => true,
+        FunctionExpression f when SparkFunctionCatalog.IsAggregate(f.Name) => true,
         FunctionExpression f => f.Arguments.Any(Aggregates),
         CastExpression c => Aggregates(c.Operand),
         ExtractExpression e => Aggregates(e.Child) || (e.Key is { } key && Aggregates(key)),
@@ -62,7 +62,7 @@ internal static class AggregateValidation
         return expression switch
         {
             ColumnReference column => column,
-            FunctionExpression f when IsAggregate(f) => null,
+            FunctionExpression f when SparkFunctionCatalog.IsAggregate(f.Name) => null,
             FunctionExpression f => f.Arguments.Select(a => FirstLooseColumn(a, grouped)).FirstOrDefault(c => c is not null),
             CastExpression c => FirstLooseColumn(c.Operand, grouped),
             ExtractExpression e => FirstLooseColumn(e.Child, grouped) ?? (e.Key is { } key ? FirstLooseColumn(key, grouped) : null),
@@ -75,6 +75,4 @@ internal static class AggregateValidation
     private static bool SameColumn(ResolvedExpression a, ResolvedExpression b) =>
         a is ColumnReference x && b is ColumnReference y && x.Column.Id == y.Column.Id;
 
-    private static bool IsAggregate(FunctionExpression function) =>
-        FunctionRegistry.TryFind(function.Name) is { Kind: FunctionKind.Aggregate };
 }

@@ -52,12 +52,9 @@ internal static class CorrelatedAggregateCheck
     // The first aggregate call whose arguments read an outer column and a local one.
     private static FunctionExpression? MixedAggregate(ResolvedExpression expression, HashSet<int> outer, HashSet<int> local) => expression switch
     {
-        FunctionExpression f when IsAggregate(f) && f.Arguments.Any(a => ColumnReads.Any(a, outer.Contains)) && f.Arguments.Any(a => ColumnReads.Any(a, local.Contains)) => f,
+        FunctionExpression f when SparkFunctionCatalog.IsAggregate(f.Name) && f.Arguments.Any(a => ColumnReads.Any(a, outer.Contains)) && f.Arguments.Any(a => ColumnReads.Any(a, local.Contains)) => f,
         FunctionExpression f => f.Arguments.Select(a => MixedAggregate(a, outer, local)).FirstOrDefault(m => m is not null),
         CastExpression c => MixedAggregate(c.Operand, outer, local),
         _ => null,
     };
-
-    private static bool IsAggregate(FunctionExpression function) =>
-        FunctionRegistry.TryFind(function.Name) is { Kind: FunctionKind.Aggregate };
 }

@@ -136,8 +136,7 @@ internal sealed partial class SqlParser
     }
 
     /// <summary>Whether <paramref name="name"/> is an aggregate function (by the function catalog).</summary>
-    private static bool IsAggregate(string name) =>
-        Functions.FunctionRegistry.TryFind(name)?.Kind == Functions.FunctionKind.Aggregate;
+    private static bool IsAggregate(string name) => Functions.SparkFunctionCatalog.IsAggregate(name);
 
     /// <summary>Whether an aggregate call occurs in <paramref name="expression"/> (not under a window or subquery).</summary>
     internal static bool ContainsAggregate(Expression expression)
