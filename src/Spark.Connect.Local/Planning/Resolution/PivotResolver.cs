@@ -55,7 +55,7 @@ internal static class PivotResolver
     /// <summary>The expression with every argument of its aggregate functions replaced by <c>when(condition, argument)</c>.</summary>
     private static ResolvedExpression OnlyWhere(ResolvedExpression expression, ResolvedExpression condition) => expression switch
     {
-        FunctionExpression f when FunctionRegistry.TryFind(f.Name) is { Kind: FunctionKind.Aggregate } =>
+        FunctionExpression f when SparkFunctionCatalog.IsAggregate(f.Name) =>
             f with { Arguments = f.Arguments.Select((a, i) => i > 0 && a is LiteralExpression ? a : Guard(a, condition)).ToList() },
         FunctionExpression f => f with { Arguments = f.Arguments.Select(a => OnlyWhere(a, condition)).ToList() },
         CastExpression c => c with { Operand = OnlyWhere(c.Operand, condition) },
